@@ -1,0 +1,64 @@
+/*
+ * program.h: a municipal programme file (surveys/programs/*.yaml) and the
+ * indicator table computed from scored sittings.
+ *
+ * Format: DESIGN.md section 3 ("Programme files"); counting rule and the
+ * indicators CSV: DESIGN.md section 5.
+ */
+#ifndef ANKETA_PROGRAM_H
+#define ANKETA_PROGRAM_H
+
+#include <stdbool.h>
+
+#include "diag.h"
+#include "survey.h"
+
+typedef enum {
+	INDICATOR_SHARE,         /* percent of respondents whose level is in a set */
+	INDICATOR_REDUCTION,     /* relative reduction of that share vs. a baseline wave */
+	INDICATOR_PARTICIPATION, /* completed sittings / people expected per class */
+} IndicatorKind;
+
+typedef struct {
+	int wave;       /* index into Program.waves */
+	double percent; /* target in percent */
+} IndicatorTarget;
+
+typedef struct {
+	char *id; /* "1.2" */
+	char *title;
+	IndicatorKind kind;
+	char *survey;  /* survey id */
+	char *scale;   /* scale id; NULL for participation */
+	char **levels; /* level ids that "meet" the indicator */
+	int n_levels;
+	int baseline;   /* reduction: index into waves; -1 otherwise */
+	char *expected; /* participation: "parents" or "students" */
+	IndicatorTarget *targets;
+	int n_targets;
+	SourcePos pos;
+} Indicator;
+
+typedef struct Program {
+	char *path;
+	char *id;
+	char *title;
+	char **waves; /* ordered */
+	int n_waves;
+	Indicator *indicators;
+	int n_indicators;
+} Program;
+
+/*
+ * Loads a programme file. References to surveys, scales and levels are
+ * checked against surveys (which may be NULL to skip that check). Returns
+ * NULL and adds every problem to diag on failure; free with program_free().
+ */
+Program *program_load(const char *path, const SurveySet *surveys, Diag *diag);
+
+void program_free(Program *program);
+
+/* Index of a wave by name, or -1. */
+int program_find_wave(const Program *program, const char *wave);
+
+#endif

@@ -1,0 +1,51 @@
+/*
+ * score.h: turning one sitting's answers into scale values and levels.
+ *
+ * Pure functions of a loaded Survey and the answers (DESIGN.md section 3,
+ * "Scoring, exactly"). Unanswered items never count as zero.
+ */
+#ifndef ANKETA_SCORE_H
+#define ANKETA_SCORE_H
+
+#include <stdbool.h>
+
+#include "survey.h"
+
+/*
+ * One answer as stored: the question's index and its value in the form of the
+ * answers CSV ("2" = second option, "1|3" for multi, a number, or text).
+ */
+typedef struct {
+	int question;
+	const char *value;
+} ScoreAnswer;
+
+typedef struct {
+	bool has_value; /* false: fewer than min_answered items were answered */
+	double value;   /* rounded to the scale's precision */
+	int level;      /* index into the scale's levels, or -1 (no value, or no band) */
+	int answered;   /* items of the scale that were answered */
+} ScaleResult;
+
+/*
+ * The score of one answer to a question: the chosen option's score, the sum
+ * for multi. Returns false when the value is not a valid answer to the
+ * question (unknown option position, unscored type, malformed text).
+ */
+bool score_answer(const SurveyQuestion *question, const char *value, double *score);
+
+/*
+ * Scores a sitting: fills results[survey->n_scales], one per scale in the
+ * survey's order. Answers that are not valid for their question are ignored.
+ */
+void score_sitting(const Survey *survey, const ScoreAnswer *answers, int n_answers,
+                   ScaleResult *results);
+
+/* The lowest and highest value a scale can take (used to validate bands). */
+void score_scale_range(const Survey *survey, int scale, double *min, double *max);
+
+/* Indexes of alerts raised by these answers, into alerts[survey->n_alerts]
+ * as booleans; returns how many were raised. */
+int score_alerts(const Survey *survey, const ScoreAnswer *answers, int n_answers, bool *raised);
+
+#endif

@@ -1,0 +1,197 @@
+/*
+ * survey.h: one instrument (a surveys/*.yaml file) as data.
+ *
+ * The file format is DESIGN.md section 3. survey_load() parses a file with
+ * libyaml, resolves option sets, scale items and alerts into indexes, and
+ * validates everything it can on its own (a programme file is checked against
+ * surveys in program.c). A loaded Survey is read-only for everybody else.
+ */
+#ifndef ANKETA_SURVEY_H
+#define ANKETA_SURVEY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+
+typedef enum {
+	QUESTION_SINGLE, /* one option of a list (the default) */
+	QUESTION_YESNO,  /* one of two options, keyed per question */
+	QUESTION_MULTI,  /* any number of options; score = sum of chosen */
+	QUESTION_LIKERT, /* one option of an ordered agreement scale */
+	QUESTION_NUMBER, /* a number typed in; not scored */
+	QUESTION_TEXT,   /* free text; not scored */
+} QuestionType;
+
+typedef enum {
+	AUDIENCE_STUDENT = 1 << 0,
+	AUDIENCE_PARENT = 1 << 1,
+	AUDIENCE_TEACHER = 1 << 2,
+	AUDIENCE_HEAD = 1 << 3,
+} Audience;
+
+typedef enum {
+	SCALE_SUM,
+	SCALE_MEAN,
+	SCALE_PERCENT_OF_MAX,
+} ScaleMethod;
+
+/* Where a thing was written, for messages: 1-based line and column. */
+typedef struct {
+	int line;
+	int column;
+} SourcePos;
+
+typedef struct {
+	char *label;
+	double score;
+	char *picture; /* path relative to assets/, or NULL */
+} SurveyOption;
+
+typedef struct {
+	char *id;
+	char *text;
+	QuestionType type;
+	SurveyOption *options; /* resolved: a copy of the named set or the inline list */
+	int n_options;
+	double number_min; /* QUESTION_NUMBER bounds; both 0 when not given */
+	double number_max;
+	SourcePos pos;
+} SurveyQuestion;
+
+typedef struct {
+	char *id;
+	char *label;
+	double min;           /* inclusive */
+	double max;           /* inclusive */
+	char *interpretation; /* may be NULL */
+	SourcePos pos;
+} SurveyLevel;
+
+/* A scale item is a question or another scale (nested scales: symptom -> phase). */
+typedef struct {
+	bool is_scale;
+	int index; /* into Survey.questions or Survey.scales */
+} ScaleItem;
+
+typedef struct {
+	char *id;
+	char *title;
+	ScaleItem *items;
+	int n_items;
+	ScaleMethod method;
+	double multiplier; /* 1 when not given */
+	double offset;     /* 0 when not given */
+	int min_answered;  /* 0 when not given: any answered item gives a value */
+	int precision;     /* decimals; default 0 for sum, 1 for mean/percent_of_max */
+	SurveyLevel *levels;
+	int n_levels;
+	SourcePos pos;
+} SurveyScale;
+
+typedef struct {
+	int question; /* index into Survey.questions */
+	double min_score;
+	char *message;
+	SourcePos pos;
+} SurveyAlert;
+
+/* One self-test of a survey (extension of the format, see issue 5):
+ * answers given as option positions, expected scale values and levels. */
+typedef struct {
+	int question; /* index into Survey.questions */
+	char *value;  /* as in the answers CSV: "2", "1|3", a number or a text */
+} ExampleAnswer;
+
+typedef struct {
+	int scale;      /* index into Survey.scales */
+	bool has_value; /* false: "not enough answers" expected */
+	double value;
+	char *level; /* level id, or NULL */
+} ExampleExpect;
+
+typedef struct {
+	char *name;
+	ExampleAnswer *answers;
+	int n_answers;
+	ExampleExpect *expect;
+	int n_expect;
+	SourcePos pos;
+} SurveyExample;
+
+typedef struct Survey {
+	char *path; /* the file it was loaded from */
+	char *hash; /* hex SHA-256 of the file's bytes, stored with every sitting */
+	char *id;
+	int version;
+	char *title;
+	unsigned audience; /* Audience bits */
+	int grade_min;     /* 0 when grades are not given */
+	int grade_max;
+	char *source;
+	char *license;
+	char *instructions;
+	bool show_result;
+	SurveyQuestion *questions;
+	int n_questions;
+	SurveyScale *scales; /* in dependency order: a nested scale comes before its parent */
+	int n_scales;
+	SurveyAlert *alerts;
+	int n_alerts;
+	SurveyExample *examples;
+	int n_examples;
+} Survey;
+
+/*
+ * Loads and validates one survey file. On success returns a Survey the caller
+ * frees with survey_free(). On failure returns NULL and adds every problem
+ * found to diag (each with file:line:column); diag may collect problems of
+ * several files.
+ */
+Survey *survey_load(const char *path, Diag *diag);
+
+/* Frees a survey from survey_load(); NULL is allowed. */
+void survey_free(Survey *survey);
+
+/* Index of the question with this id, or -1. */
+int survey_find_question(const Survey *survey, const char *id);
+
+/* Index of the scale with this id, or -1. */
+int survey_find_scale(const Survey *survey, const char *id);
+
+/* Index of the level with this id within a scale, or -1. */
+int survey_find_level(const SurveyScale *scale, const char *id);
+
+/* Parses an audience word (student, parent, teacher, head); 0 if unknown. */
+Audience survey_audience_parse(const char *word);
+
+/* The word for one audience bit; "" for anything else. */
+const char *survey_audience_name(Audience audience);
+
+/* The largest score an answer to this question can reach (0 for unscored types). */
+double survey_question_max_score(const SurveyQuestion *question);
+
+/*
+ * A set of surveys loaded from a directory (every *.yaml directly in it, in
+ * file-name order). Loading goes on past a bad file: the good ones are kept
+ * and every problem goes to diag.
+ */
+typedef struct {
+	Survey **items;
+	int n;
+} SurveySet;
+
+/* Loads every survey in dir into set (which starts zeroed); returns the
+ * number of files that failed, or -1 when dir cannot be read (diag says why). */
+int survey_set_load_dir(SurveySet *set, const char *dir, Diag *diag);
+
+/* Adds a survey to the set; the set owns it from now on. */
+void survey_set_add(SurveySet *set, Survey *survey);
+
+/* The survey with this id, or NULL. */
+const Survey *survey_set_find(const SurveySet *set, const char *id);
+
+/* Frees every survey in the set and the set's array. */
+void survey_set_free(SurveySet *set);
+
+#endif

@@ -1,0 +1,43 @@
+/*
+ * util.h: allocation that cannot fail (abort on out-of-memory), string
+ * helpers, and the gettext macro used for every user-facing sentence.
+ */
+#ifndef ANKETA_UTIL_H
+#define ANKETA_UTIL_H
+
+#include <libintl.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+/* User-facing text: English msgids, Russian in assets/po/. */
+#define _(s) gettext(s)
+/* Marks a string for translation where it is translated later. */
+#define N_(s) (s)
+
+void *xmalloc(size_t size);
+void *xcalloc(size_t n, size_t size);
+void *xreallocarray(void *ptr, size_t n, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* Formats into a new string the caller frees. */
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+
+/* True when s is valid UTF-8 (no overlongs, no surrogates). */
+bool util_utf8_valid(const char *s, size_t len);
+
+/* Rounds half away from zero to the given number of decimals. */
+double util_round(double value, int decimals);
+
+/* The current time as ISO 8601 UTC ("2026-09-15T10:23:05Z") into buf[21]. */
+void util_now_iso8601(char buf[21]);
+
+/*
+ * Sets up the locale and the message catalogue. Russian is the default for
+ * the kiosk's users; LANGUAGE (e.g. LANGUAGE=en) still chooses another.
+ * localedir may be NULL to use the compiled-in one.
+ */
+void util_i18n_init(const char *localedir);
+
+#endif
