@@ -1,0 +1,29 @@
+/*
+ * cli.h: the sub-commands of DESIGN.md section 5, one file each (cmd_*.c).
+ *
+ * Each takes the arguments after its own name (argv[0] is the sub-command),
+ * prints errors as one line each on stderr and returns the process exit
+ * status: 0 on success, 1 for invalid input, 2 for a usage error.
+ */
+#ifndef ANKETA_CLI_H
+#define ANKETA_CLI_H
+
+int cmd_check(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
+int cmd_pin(int argc, char **argv);
+int cmd_classes(int argc, char **argv);
+
+/* The shipped surveys directory: $ANKETA_SURVEYS, else the source tree's
+ * surveys/. Never NULL; the string is static. */
+const char *cli_default_surveys_dir(void);
+
+/* The default database: $XDG_DATA_HOME/anketa/anketa.db, else
+ * ~/.local/share/anketa/anketa.db. The caller frees the result. */
+char *cli_default_db_path(void);
+
+/* Prints "anketa: " and a formatted line to stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

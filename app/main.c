@@ -1,0 +1,106 @@
+/*
+ * main.c: argument parsing and wiring only. `anketa` alone starts the kiosk;
+ * `anketa <command> ...` runs a sub-command (DESIGN.md section 5).
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "kiosk.h"
+#include "util.h"
+
+static const struct {
+	const char *name;
+	int (*run)(int, char **);
+} commands[] = {
+	{ "check", cmd_check },	    { "import", cmd_import }, { "export", cmd_export },
+	{ "merge", cmd_merge },	    { "pin", cmd_pin },	      { "classes", cmd_classes },
+};
+
+static void
+usage(FILE *out)
+{
+	fputs(_("usage: anketa [--db FILE] [--surveys DIR] [--windowed] [--size WxH]\n"
+		"              [--wave W --class C --audience A --run ID[,ID...]]\n"
+		"       anketa check [--surveys DIR] FILE|DIR...\n"
+		"       anketa import --db FILE [--surveys DIR] answers.csv\n"
+		"       anketa export answers|scores|indicators --db FILE [--surveys DIR]\n"
+		"                     [--format csv|xlsx] [--out FILE]\n"
+		"       anketa merge --db FILE OTHER.db...\n"
+		"       anketa pin --db FILE\n"
+		"       anketa classes --db FILE classes.csv\n"),
+	      out);
+}
+
+static int
+parse_size(const char *text, int *width, int *height)
+{
+	char tail;
+
+	if (sscanf(text, "%dx%d%c", width, height, &tail) != 2 || *width < 320 ||
+	    *height < 240 || *width > 16384 || *height > 16384)
+		return -1;
+	return 0;
+}
+
+static int
+run_kiosk(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "db", required_argument, NULL, 'd' },	      { "surveys", required_argument, NULL, 's' },
+		{ "windowed", no_argument, NULL, 'w' },	      { "size", required_argument, NULL, 'z' },
+		{ "wave", required_argument, NULL, 'W' },     { "class", required_argument, NULL, 'c' },
+		{ "audience", required_argument, NULL, 'a' }, { "run", required_argument, NULL, 'r' },
+		{ "help", no_argument, NULL, 'h' },	      { NULL, 0, NULL, 0 },
+	};
+	KioskOptions o = { 0 };
+	char *db = NULL;
+	int c, status;
+
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'd': o.db_path = optarg; break;
+		case 's': o.surveys_dir = optarg; break;
+		case 'w': o.windowed = true; break;
+		case 'z':
+			if (parse_size(optarg, &o.width, &o.height) != 0) {
+				cli_error(_("--size wants WIDTHxHEIGHT, for example 1280x800"));
+				return 2;
+			}
+			break;
+		case 'W': o.wave = optarg; break;
+		case 'c': o.class_name = optarg; break;
+		case 'a': o.audience = optarg; break;
+		case 'r': o.run = optarg; break;
+		case 'h': usage(stdout); return 0;
+		default: usage(stderr); return 2;
+		}
+	}
+	if (optind < argc) {
+		cli_error(_("unknown command: %s"), argv[optind]);
+		usage(stderr);
+		return 2;
+	}
+	if (o.db_path == NULL)
+		o.db_path = db = cli_default_db_path();
+	if (o.surveys_dir == NULL)
+		o.surveys_dir = cli_default_surveys_dir();
+	status = kiosk_run(&o);
+	free(db);
+	return status;
+}
+
+int
+main(int argc, char **argv)
+{
+	util_i18n_init(getenv("ANKETA_LOCALEDIR"));
+	if (argc > 1 && argv[1][0] != '-') {
+		for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+			if (strcmp(argv[1], commands[i].name) == 0)
+				return commands[i].run(argc - 1, argv + 1);
+		}
+	}
+	return run_kiosk(argc, argv);
+}

@@ -1,0 +1,105 @@
+/*
+ * store.h: the SQLite database (DESIGN.md section 4). All SQL lives in
+ * app/store; the rest of the program sees this opaque handle.
+ *
+ * Every write is its own committed transaction unless the caller opened one
+ * with store_begin(): an answer is durable when store_answer_put() returns 0.
+ * Errors fill *cause with one sentence a psychologist can read (the caller
+ * frees it) and leave what was stored before untouched.
+ */
+#ifndef ANKETA_STORE_H
+#define ANKETA_STORE_H
+
+#include <stdbool.h>
+
+typedef struct Store Store;
+
+typedef enum {
+	SITTING_IN_PROGRESS = 0,
+	SITTING_COMPLETED = 1,
+	SITTING_ABANDONED = 2,
+} SittingStatus;
+
+/*
+ * Opens (creating if needed, with its parent directory) the database at
+ * path, applies the schema migrations from db/, turns on WAL and foreign
+ * keys, checks integrity, and makes sure the database has a device id.
+ * Returns NULL and sets *cause when the file is corrupt, read-only, of a
+ * newer schema than this binary knows, or cannot be created.
+ */
+Store *store_open(const char *path, char **cause);
+
+/* Closes the database; NULL is allowed. */
+void store_close(Store *store);
+
+/* This database's device id (a UUID made once, when it was created). */
+const char *store_device_id(const Store *store);
+
+/* The schema version the database is at. */
+int store_schema_version(const Store *store);
+
+/* Groups many writes into one transaction (import, merge). */
+int store_begin(Store *store, char **cause);
+int store_commit(Store *store, char **cause);
+void store_rollback(Store *store);
+
+/* What a sitting is about; the strings are borrowed for the call. */
+typedef struct {
+	const char *id;	      /* UUID; NULL: store_sitting_begin() makes one */
+	const char *visit_id; /* shared by the sittings of one battery; may be NULL */
+	const char *device_id; /* NULL: this database's device */
+	const char *wave;
+	const char *class_name;
+	const char *audience;
+	const char *respondent; /* pseudonymous code; "" when none was given */
+	const char *survey_id;
+	int survey_version;
+	const char *survey_hash;
+	const char *started_at; /* ISO 8601 UTC; NULL: now */
+} StoreSitting;
+
+/* Starts a sitting in progress; writes its UUID (36 chars + NUL) to id_out. */
+int store_sitting_begin(Store *store, const StoreSitting *sitting, char id_out[37], char **cause);
+
+/* Sets a sitting's status; completing stamps completed_at with now. */
+int store_sitting_finish(Store *store, const char *sitting_id, SittingStatus status, char **cause);
+
+/*
+ * Stores (or replaces) the answer to one question of an open sitting and
+ * commits it. value is as in the answers CSV; has_score false leaves the
+ * score empty (number and text questions). answered_at NULL means now.
+ */
+int store_answer_put(Store *store, const char *sitting_id, const char *question_id,
+		     const char *value, bool has_score, double score, const char *answered_at,
+		     char **cause);
+
+/* Removes the answer to one question of an open sitting (the child went back
+ * and cleared it). Removing an absent answer is not an error. */
+int store_answer_delete(Store *store, const char *sitting_id, const char *question_id,
+			char **cause);
+
+/* One row of the answers table joined with its sitting (export order:
+ * sitting start time, sitting id, then answer order). Borrowed strings,
+ * valid during the callback only. */
+typedef struct {
+	const char *sitting_id;
+	const char *device_id;
+	const char *wave;
+	const char *class_name;
+	const char *audience;
+	const char *respondent;
+	const char *survey_id;
+	int survey_version;
+	const char *question_id;
+	const char *value;
+	bool has_score;
+	double score;
+	const char *answered_at;
+	SittingStatus status;
+} StoreAnswerRow;
+
+/* Calls fn for every answer; a non-zero return from fn stops and is returned. */
+typedef int (*StoreAnswerFn)(const StoreAnswerRow *row, void *arg);
+int store_answers_each(Store *store, StoreAnswerFn fn, void *arg, char **cause);
+
+#endif
