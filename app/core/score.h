@@ -41,9 +41,6 @@ bool score_answer(const SurveyQuestion *question, const char *value, double *sco
 void score_sitting(const Survey *survey, const ScoreAnswer *answers, int n_answers,
                    ScaleResult *results);
 
-/* The lowest and highest value a scale can take (used to validate bands). */
-void score_scale_range(const Survey *survey, int scale, double *min, double *max);
-
 /* Indexes of alerts raised by these answers, into alerts[survey->n_alerts]
  * as booleans; returns how many were raised. */
 int score_alerts(const Survey *survey, const ScoreAnswer *answers, int n_answers, bool *raised);

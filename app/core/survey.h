@@ -172,6 +172,13 @@ const char *survey_audience_name(Audience audience);
 double survey_question_max_score(const SurveyQuestion *question);
 
 /*
+ * The lowest and highest value a scale can take after multiplier, offset
+ * and rounding, over every way of answering at least max(min_answered, 1) of
+ * its items (used to check that the level bands cover the range).
+ */
+void survey_scale_range(const Survey *survey, int scale, double *min, double *max);
+
+/*
  * A set of surveys loaded from a directory (every *.yaml directly in it, in
  * file-name order). Loading goes on past a bad file: the good ones are kept
  * and every problem goes to diag.
