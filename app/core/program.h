@@ -1,5 +1,5 @@
 /*
- * program.h: a municipal programme file (surveys/programs/*.yaml) and the
+ * program.h: a municipal programme file (a file in surveys/programs/) and the
  * indicator table computed from scored sittings.
  *
  * Format: DESIGN.md section 3 ("Programme files"); counting rule and the

@@ -1,5 +1,5 @@
 /*
- * survey.h: one instrument (a surveys/*.yaml file) as data.
+ * survey.h: one instrument (a file surveys/NAME.yaml) as data.
  *
  * The file format is DESIGN.md section 3. survey_load() parses a file with
  * libyaml, resolves option sets, scale items and alerts into indexes, and

@@ -1,0 +1,714 @@
+/*
+ * session.c: the respondent flow as a state machine over the Store.
+ */
+#include "session.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <uuid/uuid.h>
+
+#include "util.h"
+
+#define SESSION_INPUT_MAX 200
+#define SESSION_PIN_MAX   8
+
+struct Session {
+	Store *store;
+	const SurveySet *surveys;
+	SessionPhase phase;
+	SessionPhase phase_before_pin;
+
+	char *wave;
+	char *audience;
+	bool class_preset;
+	const Survey **battery;
+	int n_battery;
+	ScaleResult **results; /* per battery position; NULL unless show_result */
+
+	char class_name[SESSION_FIELD_MAX + 1];
+	char code[SESSION_FIELD_MAX + 1];
+	SessionField focus;
+	char visit_id[37];
+
+	int position; /* survey in the battery */
+	int question; /* in the current survey */
+	char sitting_id[37];
+	char **answers; /* per question of the current survey, stored values */
+	unsigned multi; /* toggled options of the current multi question */
+	char input[SESSION_INPUT_MAX + 1];
+
+	bool confirming;
+	uint64_t confirm_until;
+	uint64_t thanks_until;
+	uint64_t last_input;
+	char *error;
+
+	char pin[SESSION_PIN_MAX + 1];
+};
+
+Session *
+session_create(Store *store, const SurveySet *surveys)
+{
+	Session *s = xcalloc(1, sizeof *s);
+
+	s->store = store;
+	s->surveys = surveys;
+	s->phase = PHASE_WELCOME;
+	return s;
+}
+
+static void
+session_clear_answers(Session *s)
+{
+	const Survey *survey = session_survey(s);
+
+	if (s->answers != NULL && survey != NULL) {
+		for (int i = 0; i < survey->n_questions; i++)
+			free(s->answers[i]);
+	}
+	free(s->answers);
+	s->answers = NULL;
+}
+
+static void
+session_clear_results(Session *s)
+{
+	for (int i = 0; i < s->n_battery && s->results; i++) {
+		free(s->results[i]);
+		s->results[i] = NULL;
+	}
+}
+
+static void
+session_set_error(Session *s, char *cause)
+{
+	free(s->error);
+	s->error = cause ? xstrdup(cause) : NULL;
+}
+
+void
+session_free(Session *s)
+{
+	if (s == NULL)
+		return;
+	session_clear_answers(s);
+	session_clear_results(s);
+	free(s->results);
+	free(s->battery);
+	free(s->wave);
+	free(s->audience);
+	free(s->error);
+	free(s);
+}
+
+int
+session_configure(Session *s, const char *wave, const char *class_name, const char *audience,
+                  const char *const *survey_ids, int n_ids, char **cause)
+{
+	Audience who = survey_audience_parse(audience ? audience : "");
+	const Survey **battery;
+
+	if (who == 0) {
+		*cause =
+		    xasprintf(_("unknown audience \"%s\": use student, parent, teacher or head"),
+		              audience ? audience : "");
+		return -1;
+	}
+	if (wave == NULL || wave[0] == '\0' || n_ids <= 0) {
+		*cause = xstrdup(_("a session needs a wave and at least one survey"));
+		return -1;
+	}
+	if (class_name != NULL && strlen(class_name) > SESSION_FIELD_MAX) {
+		*cause = xasprintf(_("class name \"%s\" is too long"), class_name);
+		return -1;
+	}
+	battery = xcalloc((size_t)n_ids, sizeof *battery);
+	for (int i = 0; i < n_ids; i++) {
+		battery[i] = survey_set_find(s->surveys, survey_ids[i]);
+		if (battery[i] == NULL) {
+			*cause = xasprintf(_("no survey with id \"%s\""), survey_ids[i]);
+			free(battery);
+			return -1;
+		}
+		if ((battery[i]->audience & who) == 0) {
+			*cause = xasprintf(_("survey \"%s\" is not meant for the audience \"%s\""),
+			                   survey_ids[i], audience);
+			free(battery);
+			return -1;
+		}
+	}
+	session_clear_answers(s);
+	session_clear_results(s);
+	free(s->results);
+	free(s->battery);
+	free(s->wave);
+	free(s->audience);
+	s->battery = battery;
+	s->n_battery = n_ids;
+	s->results = xcalloc((size_t)n_ids, sizeof *s->results);
+	s->wave = xstrdup(wave);
+	s->audience = xstrdup(survey_audience_name(who));
+	s->class_preset = class_name != NULL && class_name[0] != '\0';
+	snprintf(s->class_name, sizeof s->class_name, "%s", s->class_preset ? class_name : "");
+	s->phase = PHASE_WELCOME;
+	return 0;
+}
+
+bool
+session_configured(const Session *s)
+{
+	return s->n_battery > 0;
+}
+
+SessionPhase
+session_phase(const Session *s)
+{
+	return s->phase;
+}
+
+void
+session_start(Session *s, uint64_t now_ms)
+{
+	uuid_t uuid;
+
+	if (s->phase != PHASE_WELCOME || !session_configured(s))
+		return;
+	if (!s->class_preset)
+		s->class_name[0] = '\0';
+	s->code[0] = '\0';
+	s->focus = s->class_preset ? FIELD_CODE : FIELD_CLASS;
+	uuid_generate_random(uuid);
+	uuid_unparse_lower(uuid, s->visit_id);
+	session_clear_results(s);
+	s->position = 0;
+	s->last_input = now_ms;
+	session_set_error(s, NULL);
+	s->phase = PHASE_CODE;
+}
+
+/* Length in bytes of the UTF-8 sequence starting with byte c. */
+static int
+session_utf8_len(unsigned char c)
+{
+	if (c < 0x80)
+		return 1;
+	if ((c & 0xe0) == 0xc0)
+		return 2;
+	if ((c & 0xf0) == 0xe0)
+		return 3;
+	return 4;
+}
+
+/* Whether a typed character belongs in a field of the given kind. */
+static bool
+session_accepts(SessionPhase phase, const Session *s, const char *ch, int len)
+{
+	unsigned char c = (unsigned char)ch[0];
+	const Survey *survey = session_survey(s);
+
+	if (phase == PHASE_PIN)
+		return len == 1 && c >= '0' && c <= '9';
+	if (phase == PHASE_CODE) /* letters (any script), digits, hyphen */
+		return len > 1 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+		       (c >= 'A' && c <= 'Z') || c == '-';
+	if (phase == PHASE_QUESTION && survey != NULL) {
+		QuestionType type = survey->questions[s->question].type;
+		if (type == QUESTION_NUMBER)
+			return len == 1 &&
+			       ((c >= '0' && c <= '9') || c == '-' || c == '.' || c == ',');
+		return type == QUESTION_TEXT && (len > 1 || c >= 0x20);
+	}
+	return false;
+}
+
+/* The buffer typed text goes to in the current state, with its capacity. */
+static char *
+session_target(Session *s, size_t *cap)
+{
+	switch (s->phase) {
+	case PHASE_PIN:
+		*cap = sizeof s->pin;
+		return s->pin;
+	case PHASE_CODE:
+		*cap = SESSION_FIELD_MAX + 1;
+		return s->focus == FIELD_CLASS ? s->class_name : s->code;
+	case PHASE_QUESTION:
+		*cap = sizeof s->input;
+		return s->input;
+	default:
+		return NULL;
+	}
+}
+
+void
+session_type(Session *s, const char *utf8, uint64_t now_ms)
+{
+	size_t cap;
+	char *target = session_target(s, &cap);
+
+	s->last_input = now_ms;
+	if (target == NULL || s->confirming)
+		return;
+	for (const char *p = utf8; *p != '\0';) {
+		int len = session_utf8_len((unsigned char)*p);
+		size_t used = strlen(target);
+
+		if ((int)strnlen(p, (size_t)len) < len)
+			break;
+		if (session_accepts(s->phase, s, p, len) && used + (size_t)len < cap) {
+			memcpy(target + used, p, (size_t)len);
+			target[used + (size_t)len] = '\0';
+		}
+		p += len;
+	}
+}
+
+void
+session_erase(Session *s, uint64_t now_ms)
+{
+	size_t cap, len;
+	char *target = session_target(s, &cap);
+
+	s->last_input = now_ms;
+	if (target == NULL || (len = strlen(target)) == 0)
+		return;
+	do
+		len--;
+	while (len > 0 && ((unsigned char)target[len] & 0xc0) == 0x80);
+	target[len] = '\0';
+}
+
+/* Shows the instructions of the survey at `position` of the battery. */
+static void
+session_enter_survey(Session *s, int position)
+{
+	session_clear_answers(s);
+	s->position = position;
+	s->question = 0;
+	s->sitting_id[0] = '\0';
+	s->phase = PHASE_INSTRUCTIONS;
+}
+
+/* Starts the sitting of the current survey in the store. */
+static int
+session_begin_sitting(Session *s, char **cause)
+{
+	const Survey *survey = session_survey(s);
+	StoreSitting st = { 0 };
+
+	st.visit_id = s->visit_id;
+	st.wave = s->wave;
+	st.class_name = s->class_name;
+	st.audience = s->audience;
+	st.respondent = s->code;
+	st.survey_id = survey->id;
+	st.survey_version = survey->version;
+	st.survey_hash = survey->hash;
+	if (store_sitting_begin(s->store, &st, s->sitting_id, cause) != 0)
+		return -1;
+	s->answers = xcalloc((size_t)survey->n_questions, sizeof *s->answers);
+	return 0;
+}
+
+/* Loads the current question's stored answer into the multi/typed state. */
+static void
+session_load_question(Session *s)
+{
+	const char *value = s->answers[s->question];
+
+	s->multi = 0;
+	s->input[0] = '\0';
+	if (value == NULL)
+		return;
+	if (session_survey(s)->questions[s->question].type == QUESTION_MULTI) {
+		for (const char *p = value; *p != '\0';) {
+			char *end;
+			long pos = strtol(p, &end, 10);
+			if (pos >= 1 && pos <= 32)
+				s->multi |= 1u << (pos - 1);
+			p = *end == '|' ? end + 1 : end + (*end != '\0');
+		}
+	} else {
+		snprintf(s->input, sizeof s->input, "%s", value);
+	}
+}
+
+/* Stores value (and score) as the answer to the current question. */
+static int
+session_store_answer(Session *s, const char *value, bool has_score, double score, char **cause)
+{
+	const SurveyQuestion *q = &session_survey(s)->questions[s->question];
+
+	if (store_answer_put(s->store, s->sitting_id, q->id, value, has_score, score, NULL,
+	                     cause) != 0) {
+		session_set_error(s, *cause);
+		return -1;
+	}
+	session_set_error(s, NULL);
+	free(s->answers[s->question]);
+	s->answers[s->question] = xstrdup(value);
+	return 0;
+}
+
+/* Completes the current sitting and moves to the next survey or thank-you. */
+static void
+session_finish_survey(Session *s, uint64_t now_ms)
+{
+	const Survey *survey = session_survey(s);
+	char *cause = NULL;
+
+	if (store_sitting_finish(s->store, s->sitting_id, SITTING_COMPLETED, &cause) != 0) {
+		session_set_error(s, cause);
+		free(cause);
+		return;
+	}
+	if (survey->show_result) {
+		ScoreAnswer *given = xcalloc((size_t)survey->n_questions, sizeof *given);
+		int n = 0;
+		for (int i = 0; i < survey->n_questions; i++) {
+			if (s->answers[i] != NULL)
+				given[n++] = (ScoreAnswer){ i, s->answers[i] };
+		}
+		s->results[s->position] =
+		    xcalloc((size_t)survey->n_scales + 1, sizeof(ScaleResult));
+		score_sitting(survey, given, n, s->results[s->position]);
+		free(given);
+	}
+	if (s->position + 1 < s->n_battery) {
+		session_enter_survey(s, s->position + 1);
+		return;
+	}
+	session_clear_answers(s);
+	s->phase = PHASE_THANKS;
+	s->thanks_until = now_ms + SESSION_THANKS_MS;
+}
+
+/* Moves past the current question once its answer is stored. */
+static void
+session_advance(Session *s, uint64_t now_ms)
+{
+	s->confirming = false;
+	if (s->question + 1 < session_survey(s)->n_questions) {
+		s->question++;
+		session_load_question(s);
+	} else {
+		session_finish_survey(s, now_ms);
+	}
+}
+
+/* Enter on a question: submits typed or toggled answers, or moves on. */
+static int
+session_submit_question(Session *s, uint64_t now_ms, char **cause)
+{
+	const SurveyQuestion *q = &session_survey(s)->questions[s->question];
+	char value[SESSION_INPUT_MAX + 1];
+	double score = 0;
+
+	if (q->type == QUESTION_MULTI) {
+		size_t used = 0;
+		value[0] = '\0';
+		for (int i = 0; i < q->n_options && i < 32; i++) {
+			if (s->multi & (1u << i)) {
+				used += (size_t)snprintf(value + used, sizeof value - used, "%s%d",
+				                         used ? "|" : "", i + 1);
+				score += q->options[i].score;
+			}
+		}
+		if (used == 0)
+			return 0;
+		if (session_store_answer(s, value, true, score, cause) != 0)
+			return -1;
+	} else if (q->type == QUESTION_NUMBER || q->type == QUESTION_TEXT) {
+		char *end;
+		double number;
+		if (s->input[0] == '\0')
+			return 0;
+		snprintf(value, sizeof value, "%s", s->input);
+		for (char *p = value; q->type == QUESTION_NUMBER && *p; p++)
+			*p = *p == ',' ? '.' : *p;
+		number = strtod(value, &end);
+		if (q->type == QUESTION_NUMBER &&
+		    (*end != '\0' || ((q->number_min != 0 || q->number_max != 0) &&
+		                      (number < q->number_min || number > q->number_max))))
+			return 0;
+		if (session_store_answer(s, value, false, 0, cause) != 0)
+			return -1;
+	} else if (s->answers[s->question] == NULL) {
+		return 0;
+	}
+	session_advance(s, now_ms);
+	return 0;
+}
+
+int
+session_next(Session *s, uint64_t now_ms, char **cause)
+{
+	s->last_input = now_ms;
+	switch (s->phase) {
+	case PHASE_WELCOME:
+		session_start(s, now_ms);
+		return 0;
+	case PHASE_CODE:
+		if (s->focus == FIELD_CLASS) {
+			if (s->class_name[0] != '\0')
+				s->focus = FIELD_CODE;
+			return 0;
+		}
+		session_enter_survey(s, 0);
+		return 0;
+	case PHASE_INSTRUCTIONS:
+		if (s->answers == NULL && session_begin_sitting(s, cause) != 0) {
+			session_set_error(s, *cause);
+			return -1;
+		}
+		session_set_error(s, NULL);
+		s->question = 0;
+		session_load_question(s);
+		s->phase = PHASE_QUESTION;
+		return 0;
+	case PHASE_QUESTION:
+		if (s->confirming)
+			return 0;
+		return session_submit_question(s, now_ms, cause);
+	case PHASE_THANKS:
+		s->phase = PHASE_WELCOME;
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+int
+session_choose(Session *s, int option, uint64_t now_ms, char **cause)
+{
+	const SurveyQuestion *q;
+	char value[16];
+
+	s->last_input = now_ms;
+	if (s->phase != PHASE_QUESTION || s->confirming)
+		return 0;
+	q = &session_survey(s)->questions[s->question];
+	if (option < 0 || option >= q->n_options)
+		return 0;
+	if (q->type == QUESTION_MULTI) {
+		if (option < 32)
+			s->multi ^= 1u << option;
+		return 0;
+	}
+	snprintf(value, sizeof value, "%d", option + 1);
+	if (session_store_answer(s, value, true, q->options[option].score, cause) != 0)
+		return -1;
+	s->confirming = true;
+	s->confirm_until = now_ms + SESSION_CONFIRM_MS;
+	return 0;
+}
+
+void
+session_back(Session *s, uint64_t now_ms)
+{
+	s->last_input = now_ms;
+	if (s->phase == PHASE_CODE) {
+		if (session_field_text(s, s->focus)[0] == '\0' && s->focus == FIELD_CODE &&
+		    !s->class_preset)
+			s->focus = FIELD_CLASS;
+		else
+			session_erase(s, now_ms);
+		return;
+	}
+	if (s->phase == PHASE_PIN) {
+		session_erase(s, now_ms);
+		return;
+	}
+	if (s->phase != PHASE_QUESTION || s->confirming)
+		return;
+	if (s->question == 0) {
+		s->phase = PHASE_INSTRUCTIONS;
+		return;
+	}
+	s->question--;
+	session_load_question(s);
+}
+
+bool
+session_tick(Session *s, uint64_t now_ms)
+{
+	if (s->phase == PHASE_QUESTION && s->confirming && now_ms >= s->confirm_until) {
+		session_advance(s, now_ms);
+		return true;
+	}
+	if (s->phase == PHASE_THANKS && now_ms >= s->thanks_until) {
+		s->phase = PHASE_WELCOME;
+		return true;
+	}
+	if ((s->phase == PHASE_CODE || s->phase == PHASE_INSTRUCTIONS ||
+	     s->phase == PHASE_QUESTION) &&
+	    now_ms >= s->last_input + SESSION_IDLE_MS) {
+		char *cause = NULL;
+		if (s->sitting_id[0] != '\0' &&
+		    store_sitting_finish(s->store, s->sitting_id, SITTING_ABANDONED, &cause) != 0) {
+			session_set_error(s, cause);
+			free(cause);
+		}
+		session_clear_answers(s);
+		s->confirming = false;
+		s->sitting_id[0] = '\0';
+		s->phase = PHASE_WELCOME;
+		return true;
+	}
+	return false;
+}
+
+int64_t
+session_next_deadline(const Session *s, uint64_t now_ms)
+{
+	uint64_t at;
+
+	if (s->phase == PHASE_QUESTION && s->confirming)
+		at = s->confirm_until;
+	else if (s->phase == PHASE_THANKS)
+		at = s->thanks_until;
+	else if (s->phase == PHASE_CODE || s->phase == PHASE_INSTRUCTIONS ||
+	         s->phase == PHASE_QUESTION)
+		at = s->last_input + SESSION_IDLE_MS;
+	else
+		return -1;
+	return at > now_ms ? (int64_t)(at - now_ms) : 0;
+}
+
+void
+session_open_pin(Session *s, uint64_t now_ms)
+{
+	(void)now_ms;
+	if (s->phase == PHASE_PIN || s->phase == PHASE_MENU)
+		return;
+	s->phase_before_pin = s->phase;
+	s->pin[0] = '\0';
+	s->phase = PHASE_PIN;
+}
+
+void
+session_cancel(Session *s, uint64_t now_ms)
+{
+	(void)now_ms;
+	if (s->phase == PHASE_PIN || s->phase == PHASE_MENU) {
+		s->pin[0] = '\0';
+		s->phase = s->phase_before_pin;
+	}
+}
+
+const char *
+session_wave(const Session *s)
+{
+	return s->wave ? s->wave : "";
+}
+
+const char *
+session_audience(const Session *s)
+{
+	return s->audience ? s->audience : "";
+}
+
+bool
+session_class_preset(const Session *s)
+{
+	return s->class_preset;
+}
+
+const char *
+session_field_text(const Session *s, SessionField field)
+{
+	return field == FIELD_CLASS ? s->class_name : s->code;
+}
+
+SessionField
+session_field_focus(const Session *s)
+{
+	return s->focus;
+}
+
+int
+session_battery_size(const Session *s)
+{
+	return s->n_battery;
+}
+
+int
+session_battery_position(const Session *s)
+{
+	return s->position;
+}
+
+const Survey *
+session_battery_survey(const Session *s, int position)
+{
+	return position >= 0 && position < s->n_battery ? s->battery[position] : NULL;
+}
+
+const Survey *
+session_survey(const Session *s)
+{
+	return session_battery_survey(s, s->position);
+}
+
+int
+session_question_index(const Session *s)
+{
+	return s->question;
+}
+
+const char *
+session_answer(const Session *s, int question)
+{
+	const Survey *survey = session_survey(s);
+
+	if (s->answers == NULL || survey == NULL || question < 0 || question >= survey->n_questions)
+		return NULL;
+	return s->answers[question];
+}
+
+bool
+session_option_chosen(const Session *s, int option)
+{
+	const Survey *survey = session_survey(s);
+	const char *value;
+	char want[16];
+
+	if (s->phase != PHASE_QUESTION || survey == NULL)
+		return false;
+	if (survey->questions[s->question].type == QUESTION_MULTI)
+		return option >= 0 && option < 32 && (s->multi & (1u << option));
+	value = session_answer(s, s->question);
+	snprintf(want, sizeof want, "%d", option + 1);
+	return value != NULL && strcmp(value, want) == 0;
+}
+
+bool
+session_confirming(const Session *s)
+{
+	return s->confirming;
+}
+
+const char *
+session_input(const Session *s)
+{
+	return s->input;
+}
+
+const char *
+session_error(const Session *s)
+{
+	return s->error;
+}
+
+const ScaleResult *
+session_results(const Session *s, int position)
+{
+	return position >= 0 && position < s->n_battery ? s->results[position] : NULL;
+}
+
+int
+session_pin_length(const Session *s)
+{
+	return (int)strlen(s->pin);
+}

@@ -1,0 +1,149 @@
+/*
+ * session.h: the respondent flow of the kiosk as a display-free state machine
+ * (DESIGN.md section 5, "Keyboard contract").
+ *
+ * welcome -> respondent code (and class, unless preset) -> each survey's
+ * instructions and questions -> thank-you -> welcome. Every answer is stored
+ * through the Store the moment it is given. Screens read the state through
+ * the accessors below and change it only through the session_* calls, so
+ * the whole flow is testable without a display. Times are milliseconds of
+ * any monotonic clock, passed in by the caller.
+ */
+#ifndef ANKETA_SESSION_H
+#define ANKETA_SESSION_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "score.h"
+#include "store.h"
+#include "survey.h"
+
+typedef enum {
+	PHASE_WELCOME,
+	PHASE_CODE,
+	PHASE_INSTRUCTIONS,
+	PHASE_QUESTION,
+	PHASE_THANKS,
+	PHASE_PIN,
+	PHASE_MENU,
+	PHASE_COUNT
+} SessionPhase;
+
+/* Which field of the code screen takes typed text. */
+typedef enum {
+	FIELD_CLASS,
+	FIELD_CODE,
+} SessionField;
+
+/* How long a chosen option stays visibly confirmed before the next question. */
+#define SESSION_CONFIRM_MS 450
+/* How long the thank-you screen stays before the kiosk returns to welcome. */
+#define SESSION_THANKS_MS 8000
+/* A battery left untouched this long is marked abandoned (answers stay). */
+#define SESSION_IDLE_MS (15 * 60 * 1000)
+/* Longest class name and respondent code, in bytes. */
+#define SESSION_FIELD_MAX 24
+
+typedef struct Session Session;
+
+/*
+ * Creates a session writing into store (borrowed, must outlive the session).
+ * surveys is borrowed too. The session starts at the welcome screen with no
+ * battery; session_configure() chooses one.
+ */
+Session *session_create(Store *store, const SurveySet *surveys);
+
+void session_free(Session *session);
+
+/*
+ * Chooses the battery: the surveys with these ids, in this order, for one
+ * wave, audience and (optional, NULL or "" = typed by each respondent)
+ * class. Returns -1 and sets *cause (caller frees) when an id is unknown or
+ * a survey is not meant for the audience; the previous battery is kept.
+ */
+int session_configure(Session *session, const char *wave, const char *class_name,
+                      const char *audience, const char *const *survey_ids, int n_ids, char **cause);
+
+/* True once a battery is configured. */
+bool session_configured(const Session *session);
+
+SessionPhase session_phase(const Session *session);
+
+/* Welcome -> code screen (does nothing without a battery). */
+void session_start(Session *session, uint64_t now_ms);
+
+/* Appends typed UTF-8 text to the field in focus (code screen), or to the
+ * PIN (PIN screen), or to a number/text answer (question screen). Characters
+ * a field does not take are ignored. */
+void session_type(Session *session, const char *utf8, uint64_t now_ms);
+
+/* Removes the last character typed (code, PIN, number/text answer). */
+void session_erase(Session *session, uint64_t now_ms);
+
+/*
+ * Enter. Code screen: moves from class to code, then to the first survey's
+ * instructions. Instructions: starts the sitting (stored) and shows its first
+ * question. Question: submits a multi/number/text answer, or moves on when
+ * the question already has an answer. Thank-you: back to welcome.
+ * Returns -1 with *cause set when storing failed; the state is unchanged.
+ */
+int session_next(Session *session, uint64_t now_ms, char **cause);
+
+/*
+ * Chooses option `option` (0-based) of the current question. Single-choice
+ * types store the answer at once and move on after SESSION_CONFIRM_MS (see
+ * session_tick); multi toggles the option. Returns -1 with *cause set when
+ * storing failed, 0 otherwise (an out-of-range option is ignored).
+ */
+int session_choose(Session *session, int option, uint64_t now_ms, char **cause);
+
+/* Backspace or left arrow: the previous question (its answer shown chosen),
+ * or from the first question back to the instructions; on the code screen
+ * it erases. */
+void session_back(Session *session, uint64_t now_ms);
+
+/*
+ * Advances time: ends a confirmation, leaves the thank-you screen, abandons
+ * an idle battery. Returns true when the state changed (redraw needed).
+ * A storage error on the way is kept for session_error().
+ */
+bool session_tick(Session *session, uint64_t now_ms);
+
+/* Milliseconds until session_tick() has something to do, or -1 for never. */
+int64_t session_next_deadline(const Session *session, uint64_t now_ms);
+
+/* Respondent-flow accessors for the screens. */
+const char *session_wave(const Session *session);
+const char *session_audience(const Session *session);
+bool session_class_preset(const Session *session);
+const char *session_field_text(const Session *session, SessionField field);
+SessionField session_field_focus(const Session *session);
+int session_battery_size(const Session *session);
+int session_battery_position(const Session *session); /* 0-based survey in the battery */
+const Survey *session_battery_survey(const Session *session, int position);
+const Survey *session_survey(const Session *session); /* the current one */
+int session_question_index(const Session *session);   /* 0-based */
+/* The stored value of a question of the current survey ("2", "1|3", text), or NULL. */
+const char *session_answer(const Session *session, int question);
+/* True while option `option` is shown chosen (stored single answer or toggled multi). */
+bool session_option_chosen(const Session *session, int option);
+/* True during the short confirmation after a choice. */
+bool session_confirming(const Session *session);
+/* The number/text being typed for the current question. */
+const char *session_input(const Session *session);
+/* The last storage error shown to the respondent, or NULL. */
+const char *session_error(const Session *session);
+
+/* Results of the finished battery for the thank-you screen: survey position
+ * p's scale results (NULL when that survey does not show results). */
+const ScaleResult *session_results(const Session *session, int position);
+
+/* How many digits of the PIN have been typed. */
+int session_pin_length(const Session *session);
+
+/* Opens the PIN screen (from welcome); Escape-like cancel returns. */
+void session_open_pin(Session *session, uint64_t now_ms);
+void session_cancel(Session *session, uint64_t now_ms);
+
+#endif
