@@ -1,0 +1,687 @@
+/*
+ * test_score.c: scoring of answers, sittings and alerts (DESIGN.md section 3,
+ * "Scoring, exactly"). Surveys are built by hand here, so these tests do not
+ * depend on the YAML loader; every expected value is worked out in a comment.
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "score.h"
+#include "survey.h"
+#include "util.h"
+
+#define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
+#define EPS  1e-9
+
+/* ---- a small survey builder ---- */
+
+static Survey *
+build_survey(void)
+{
+	return xcalloc(1, sizeof(Survey));
+}
+
+/* Adds a question with n options scoring scores[]; returns its index. */
+static int
+build_question(Survey *s, QuestionType type, int n, const double *scores)
+{
+	SurveyQuestion *q;
+
+	s->questions = xreallocarray(s->questions, (size_t)s->n_questions + 1, sizeof *q);
+	q = &s->questions[s->n_questions];
+	memset(q, 0, sizeof *q);
+	q->id = xasprintf("q%d", s->n_questions);
+	q->type = type;
+	q->n_options = n;
+	q->options = xcalloc((size_t)(n > 0 ? n : 1), sizeof *q->options);
+	for (int i = 0; i < n; i++)
+		q->options[i].score = scores[i];
+	return s->n_questions++;
+}
+
+/* The usual three-option item: scores 0, 1, 2 at positions 1, 2, 3. */
+static int
+build_q3(Survey *s)
+{
+	static const double scores[] = { 0, 1, 2 };
+
+	return build_question(s, QUESTION_SINGLE, 3, scores);
+}
+
+static int
+build_scale(Survey *s, ScaleMethod method, int precision)
+{
+	SurveyScale *sc;
+
+	s->scales = xreallocarray(s->scales, (size_t)s->n_scales + 1, sizeof *sc);
+	sc = &s->scales[s->n_scales];
+	memset(sc, 0, sizeof *sc);
+	sc->id = xasprintf("s%d", s->n_scales);
+	sc->method = method;
+	sc->multiplier = 1;
+	sc->precision = precision;
+	return s->n_scales++;
+}
+
+static void
+build_item(Survey *s, int scale, bool is_scale, int index)
+{
+	SurveyScale *sc = &s->scales[scale];
+
+	sc->items = xreallocarray(sc->items, (size_t)sc->n_items + 1, sizeof *sc->items);
+	sc->items[sc->n_items++] = (ScaleItem){ is_scale, index };
+}
+
+/* Adds questions first..last (inclusive) as items of the scale. */
+static void
+build_items(Survey *s, int scale, int first, int last)
+{
+	for (int q = first; q <= last; q++)
+		build_item(s, scale, false, q);
+}
+
+static void
+build_level(Survey *s, int scale, double min, double max)
+{
+	SurveyScale *sc = &s->scales[scale];
+	SurveyLevel *l;
+
+	sc->levels = xreallocarray(sc->levels, (size_t)sc->n_levels + 1, sizeof *l);
+	l = &sc->levels[sc->n_levels];
+	memset(l, 0, sizeof *l);
+	l->id = xasprintf("l%d", sc->n_levels);
+	l->min = min;
+	l->max = max;
+	sc->n_levels++;
+}
+
+static void
+build_alert(Survey *s, int question, double min_score)
+{
+	s->alerts = xreallocarray(s->alerts, (size_t)s->n_alerts + 1, sizeof *s->alerts);
+	s->alerts[s->n_alerts++] = (SurveyAlert){ .question = question, .min_score = min_score };
+}
+
+static void
+build_free(Survey *s)
+{
+	for (int i = 0; i < s->n_questions; i++) {
+		free(s->questions[i].id);
+		free(s->questions[i].options);
+	}
+	for (int i = 0; i < s->n_scales; i++) {
+		for (int j = 0; j < s->scales[i].n_levels; j++)
+			free(s->scales[i].levels[j].id);
+		free(s->scales[i].id);
+		free(s->scales[i].items);
+		free(s->scales[i].levels);
+	}
+	free(s->questions);
+	free(s->scales);
+	free(s->alerts);
+	free(s);
+}
+
+/* Four 0/1/2 items q0..q3 and one scale over all of them. */
+static Survey *
+build_four(ScaleMethod method, int precision)
+{
+	Survey *s = build_survey();
+
+	for (int i = 0; i < 4; i++)
+		build_q3(s);
+	build_scale(s, method, precision);
+	build_items(s, 0, 0, 3);
+	return s;
+}
+
+/* Scores the answers and returns scale 0's result. */
+static ScaleResult
+score_first(const Survey *s, const ScoreAnswer *a, int n)
+{
+	ScaleResult r[8];
+
+	ck_assert_int_le(s->n_scales, 8);
+	score_sitting(s, a, n, r);
+	return r[0];
+}
+
+#define ck_assert_value(r, v, lvl, ans)                                                            \
+	do {                                                                                       \
+		ck_assert((r).has_value);                                                          \
+		ck_assert_double_eq_tol((r).value, (v), EPS);                                      \
+		ck_assert_int_eq((r).level, (lvl));                                                \
+		ck_assert_int_eq((r).answered, (ans));                                             \
+	} while (0)
+
+#define ck_assert_no_value(r, ans)                                                                 \
+	do {                                                                                       \
+		ck_assert(!(r).has_value);                                                         \
+		ck_assert_int_eq((r).level, -1);                                                   \
+		ck_assert_int_eq((r).answered, (ans));                                             \
+	} while (0)
+
+/* ---- score_answer ---- */
+
+START_TEST(test_answer_single)
+{
+	Survey *s = build_survey();
+	double v = -1;
+
+	build_q3(s);
+	ck_assert(score_answer(&s->questions[0], "1", &v));
+	ck_assert_double_eq(v, 0);
+	ck_assert(score_answer(&s->questions[0], "2", &v));
+	ck_assert_double_eq(v, 1);
+	ck_assert(score_answer(&s->questions[0], "3", &v));
+	ck_assert_double_eq(v, 2);
+	build_free(s);
+}
+END_TEST
+
+START_TEST(test_answer_malformed)
+{
+	static const char *const bad[] = { "",
+		                           "0",
+		                           "x",
+		                           " 2",
+		                           "2 ",
+		                           "2|",
+		                           "4",
+		                           "02",
+		                           "+2",
+		                           "-1",
+		                           "2.0",
+		                           "1e0",
+		                           "9999999999999999999999" };
+	Survey *s = build_survey();
+	double v = 42;
+
+	build_q3(s);
+	for (int i = 0; i < N(bad); i++)
+		ck_assert_msg(!score_answer(&s->questions[0], bad[i], &v), "accepted \"%s\"",
+		              bad[i]);
+	ck_assert(!score_answer(&s->questions[0], NULL, &v));
+	ck_assert_double_eq(v, 42); /* untouched on failure */
+	build_free(s);
+}
+END_TEST
+
+START_TEST(test_answer_yesno_likert)
+{
+	static const double yn[] = { 0, 1 };
+	static const double lik[] = { 1, 2, 3, 4, 5 };
+	Survey *s = build_survey();
+	double v = 0;
+
+	build_question(s, QUESTION_YESNO, 2, yn);
+	build_question(s, QUESTION_LIKERT, 5, lik);
+	ck_assert(score_answer(&s->questions[0], "2", &v));
+	ck_assert_double_eq(v, 1);
+	ck_assert(!score_answer(&s->questions[0], "3", &v));
+	ck_assert(score_answer(&s->questions[1], "5", &v));
+	ck_assert_double_eq(v, 5);
+	ck_assert(!score_answer(&s->questions[1], "6", &v));
+	build_free(s);
+}
+END_TEST
+
+START_TEST(test_answer_multi)
+{
+	static const double scores[] = { 1, 2, 4 };
+	static const char *const bad[] = { "",   "0",  "1|1", "1|4", "|1",  "1|",  "1||2",
+		                           " 1", "1 ", "01",  "1,2", "1|x", "3|3", "1|2|3|1" };
+	Survey *s = build_survey();
+	double v = 0;
+
+	build_question(s, QUESTION_MULTI, 3, scores);
+	/* Positions 1 and 3 score 1 + 4 = 5, in either order. */
+	ck_assert(score_answer(&s->questions[0], "1|3", &v));
+	ck_assert_double_eq(v, 5);
+	ck_assert(score_answer(&s->questions[0], "3|1", &v));
+	ck_assert_double_eq(v, 5);
+	ck_assert(score_answer(&s->questions[0], "1|2|3", &v)); /* 1 + 2 + 4 */
+	ck_assert_double_eq(v, 7);
+	ck_assert(score_answer(&s->questions[0], "2", &v));
+	ck_assert_double_eq(v, 2);
+	for (int i = 0; i < N(bad); i++)
+		ck_assert_msg(!score_answer(&s->questions[0], bad[i], &v), "accepted \"%s\"",
+		              bad[i]);
+	build_free(s);
+}
+END_TEST
+
+START_TEST(test_answer_unscored)
+{
+	Survey *s = build_survey();
+	double v = 0;
+
+	build_q3(s);
+	build_q3(s);
+	s->questions[0].type = QUESTION_NUMBER;
+	s->questions[1].type = QUESTION_TEXT;
+	ck_assert(!score_answer(&s->questions[0], "1", &v));
+	ck_assert(!score_answer(&s->questions[1], "1", &v));
+	build_free(s);
+}
+END_TEST
+
+/* ---- methods ---- */
+
+START_TEST(test_sum)
+{
+	Survey *s = build_four(SCALE_SUM, 0);
+	/* q0 = pos 3 (2), q1 = pos 2 (1), q2 = pos 1 (0), q3 unanswered:
+	 * sum = 2 + 1 + 0 = 3 over 3 answered items; band [0,3] is level 0. */
+	ScoreAnswer a[] = { { 0, "3" }, { 1, "2" }, { 2, "1" } };
+
+	build_level(s, 0, 0, 3);
+	build_level(s, 0, 4, 8);
+	ck_assert_value(score_first(s, a, N(a)), 3, 0, 3);
+	build_free(s);
+}
+END_TEST
+
+START_TEST(test_mean_unanswered_not_zero)
+{
+	Survey *s = build_four(SCALE_MEAN, 1);
+	/* Only q0 = 2 answered: mean = 2 / 1 = 2.0, not (2+0+0+0)/4 = 0.5. */
+	ScoreAnswer one[] = { { 0, "3" } };
+	/* q0 = 2, q1 = 1, q2 = 1: 4 / 3 = 1.333... -> 1.3 at precision 1. */
+	ScoreAnswer three[] = { { 0, "3" }, { 1, "2" }, { 2, "2" } };
+
+	build_level(s, 0, 0, 1.2);
+	build_level(s, 0, 1.3, 2);
+	ck_assert_value(score_first(s, one, N(one)), 2.0, 1, 1);
+	ck_assert_value(score_first(s, three, N(three)), 1.3, 1, 3);
+	build_free(s);
+}
+END_TEST
+
+START_TEST(test_percent_of_max)
+{
+	Survey *s = build_four(SCALE_PERCENT_OF_MAX, 1);
+	/* q0 = 2, q1 = 1, q3 = 0, q2 unanswered: 100 * 3 / (2 + 2 + 2) = 50.0
+	 * (the unanswered item's maximum is left out of the denominator). */
+	ScoreAnswer a[] = { { 0, "3" }, { 1, "2" }, { 3, "1" } };
+
+	build_level(s, 0, 0, 49.9);
+	build_level(s, 0, 50, 100);
+	ck_assert_value(score_first(s, a, N(a)), 50.0, 1, 3);
+	build_free(s);
+}
+END_TEST
+
+START_TEST(test_percent_of_max_multi)
+{
+	static const double scores[] = { 1, 2, 4 };
+	Survey *s = build_survey();
+	/* A multi item's maximum is every option: 1 + 2 + 4 = 7. Choosing
+	 * position 1 scores 1: 100 * 1 / 7 = 14.2857... -> 14.3. */
+	ScoreAnswer a[] = { { 0, "1" } };
+
+	build_question(s, QUESTION_MULTI, 3, scores);
+	build_scale(s, SCALE_PERCENT_OF_MAX, 1);
+	build_items(s, 0, 0, 0);
+	ck_assert_value(score_first(s, a, N(a)), 14.3, -1, 1);
+	build_free(s);
+}
+END_TEST
+
+START_TEST(test_percent_of_max_nothing_to_score)
+{
+	static const double zeros[] = { 0, 0 };
+	Survey *s = build_survey();
+	ScoreAnswer a[] = { { 0, "1" } };
+
+	/* Every option scores 0: 100 * 0 / 0 has no value (and no crash). */
+	build_question(s, QUESTION_SINGLE, 2, zeros);
+	build_scale(s, SCALE_PERCENT_OF_MAX, 1);
+	build_items(s, 0, 0, 0);
+	ck_assert_no_value(score_first(s, a, N(a)), 1);
+	build_free(s);
+}
+END_TEST
+
+/* ---- multiplier, offset, rounding ---- */
+
+START_TEST(test_multiplier_offset)
+{
+	Survey *s = build_four(SCALE_SUM, 1);
+	/* sum = 2 + 1 = 3; 3 * 2.5 + (-1) = 6.5 at precision 1. */
+	ScoreAnswer a[] = { { 0, "3" }, { 1, "2" } };
+
+	s->scales[0].multiplier = 2.5;
+	s->scales[0].offset = -1;
+	ck_assert_value(score_first(s, a, N(a)), 6.5, -1, 2);
+	/* At precision 0, 6.5 rounds half away from zero to 7. */
+	s->scales[0].precision = 0;
+	ck_assert_value(score_first(s, a, N(a)), 7, -1, 2);
+	/* With offset -10: 7.5 - 10 = -2.5 -> -3 (away from zero, not -2). */
+	s->scales[0].offset = -10;
+	ck_assert_value(score_first(s, a, N(a)), -3, -1, 2);
+	build_free(s);
+}
+END_TEST
+
+START_TEST(test_rounding_half_away_precision1)
+{
+	Survey *s = build_four(SCALE_MEAN, 1);
+	/* 2 + 2 + 1 + 0 = 5 over 4 = 1.25 -> 1.3; unrounded 1.25 would fall
+	 * between the bands [0,1.2] and [1.3,2] and get no level. */
+	ScoreAnswer a[] = { { 0, "3" }, { 1, "3" }, { 2, "2" }, { 3, "1" } };
+
+	build_level(s, 0, 0, 1.2);
+	build_level(s, 0, 1.3, 2);
+	ck_assert_value(score_first(s, a, N(a)), 1.3, 1, 4);
+	/* Multiplier -1: -1.25 -> -1.3 (away from zero). */
+	s->scales[0].multiplier = -1;
+	ck_assert_value(score_first(s, a, N(a)), -1.3, -1, 4);
+	build_free(s);
+}
+END_TEST
+
+/* ---- levels ---- */
+
+START_TEST(test_level_boundaries)
+{
+	Survey *s = build_four(SCALE_SUM, 0);
+	/* Bands [0,3], [4,5], [6,8]; answers give sums 0, 3, 4, 5, 6, 8. */
+	ScoreAnswer s0[] = { { 0, "1" } };                                     /* 0 */
+	ScoreAnswer s3[] = { { 0, "3" }, { 1, "2" } };                         /* 2+1 = 3 */
+	ScoreAnswer s4[] = { { 0, "3" }, { 1, "3" } };                         /* 2+2 = 4 */
+	ScoreAnswer s5[] = { { 0, "3" }, { 1, "3" }, { 2, "2" } };             /* 2+2+1 = 5 */
+	ScoreAnswer s6[] = { { 0, "3" }, { 1, "3" }, { 2, "3" } };             /* 2+2+2 = 6 */
+	ScoreAnswer s8[] = { { 0, "3" }, { 1, "3" }, { 2, "3" }, { 3, "3" } }; /* 8 */
+
+	build_level(s, 0, 0, 3);
+	build_level(s, 0, 4, 5);
+	build_level(s, 0, 6, 8);
+	ck_assert_value(score_first(s, s0, N(s0)), 0, 0, 1);
+	ck_assert_value(score_first(s, s3, N(s3)), 3, 0, 2);
+	ck_assert_value(score_first(s, s4, N(s4)), 4, 1, 2);
+	ck_assert_value(score_first(s, s5, N(s5)), 5, 1, 3);
+	ck_assert_value(score_first(s, s6, N(s6)), 6, 2, 3);
+	ck_assert_value(score_first(s, s8, N(s8)), 8, 2, 4);
+	build_free(s);
+}
+END_TEST
+
+START_TEST(test_level_gap)
+{
+	Survey *s = build_four(SCALE_SUM, 0);
+	/* 2 + 2 = 4 falls in no band of [0,3], [5,8]: a value, but no level. */
+	ScoreAnswer a[] = { { 0, "3" }, { 1, "3" } };
+
+	build_level(s, 0, 0, 3);
+	build_level(s, 0, 5, 8);
+	ck_assert_value(score_first(s, a, N(a)), 4, -1, 2);
+	build_free(s);
+}
+END_TEST
+
+START_TEST(test_level_boundaries_precision1)
+{
+	Survey *s = build_four(SCALE_SUM, 1);
+	/* Multiplier 0.1 in binary: 6 * 0.1 = 0.6000000000000001 and
+	 * 7 * 0.1 = 0.7000000000000001. Rounded to one decimal they are exactly
+	 * 0.6 (the max of [0,0.6]) and 0.7 (the min of [0.7,0.8]). */
+	ScoreAnswer s6[] = { { 0, "3" }, { 1, "3" }, { 2, "3" } };             /* 6 */
+	ScoreAnswer s7[] = { { 0, "3" }, { 1, "3" }, { 2, "3" }, { 3, "2" } }; /* 7 */
+	ScoreAnswer s8[] = { { 0, "3" }, { 1, "3" }, { 2, "3" }, { 3, "3" } }; /* 8 */
+	ScoreAnswer s3[] = { { 0, "3" }, { 1, "2" } };                         /* 3 */
+	ScaleResult r;
+
+	s->scales[0].multiplier = 0.1;
+	build_level(s, 0, 0, 0.6);
+	build_level(s, 0, 0.7, 0.8);
+	r = score_first(s, s6, N(s6));
+	ck_assert_value(r, 0.6, 0, 3);
+	ck_assert(r.value == 0.6); /* exactly the band's edge, not a hair above */
+	ck_assert_value(score_first(s, s7, N(s7)), 0.7, 1, 4);
+	ck_assert_value(score_first(s, s8, N(s8)), 0.8, 1, 4);
+	ck_assert_value(score_first(s, s3, N(s3)), 0.3, 0, 2);
+	build_free(s);
+}
+END_TEST
+
+/* ---- min_answered ---- */
+
+START_TEST(test_min_answered_edges)
+{
+	Survey *s = build_four(SCALE_SUM, 0);
+	/* min_answered 3: three answers (2+1+0 = 3) give a value, two do not. */
+	ScoreAnswer three[] = { { 0, "3" }, { 1, "2" }, { 2, "1" } };
+	ScoreAnswer two[] = { { 0, "3" }, { 1, "2" } };
+	ScoreAnswer none[] = { { 0, "x" } };
+
+	s->scales[0].min_answered = 3;
+	build_level(s, 0, 0, 8);
+	ck_assert_value(score_first(s, three, N(three)), 3, 0, 3);
+	ck_assert_no_value(score_first(s, two, N(two)), 2);
+	/* min_answered 0 still needs at least one answered item. */
+	s->scales[0].min_answered = 0;
+	ck_assert_no_value(score_first(s, none, 0), 0);
+	ck_assert_no_value(score_first(s, none, N(none)), 0);
+	build_free(s);
+}
+END_TEST
+
+/* ---- invalid and repeated answers ---- */
+
+START_TEST(test_invalid_ignored)
+{
+	Survey *s = build_four(SCALE_SUM, 0);
+	/* q0 "x" is ignored; q1 = 1; unknown question indexes are ignored:
+	 * sum = 1 over 1 answered item. */
+	ScoreAnswer a[] = { { 0, "x" }, { 1, "2" }, { 99, "1" }, { -1, "1" }, { 2, "" } };
+
+	ck_assert_value(score_first(s, a, N(a)), 1, -1, 1);
+	build_free(s);
+}
+END_TEST
+
+START_TEST(test_later_answer_replaces)
+{
+	Survey *s = build_four(SCALE_SUM, 0);
+	/* q0 first pos 1 (0), then pos 3 (2): the later counts, sum = 2. */
+	ScoreAnswer changed[] = { { 0, "1" }, { 0, "3" } };
+	/* A later invalid value does not undo the earlier valid one: sum = 2. */
+	ScoreAnswer spoiled[] = { { 0, "3" }, { 0, "7" } };
+
+	ck_assert_value(score_first(s, changed, N(changed)), 2, -1, 1);
+	ck_assert_value(score_first(s, spoiled, N(spoiled)), 2, -1, 1);
+	build_free(s);
+}
+END_TEST
+
+/* ---- nesting ---- */
+
+/*
+ * Scales in deliberately wrong order (parents first):
+ *   0 total   = sum(phase)                 (a third level over two)
+ *   1 phase   = sum(sym_a, sym_b), bands [0,4], [5,8]
+ *   2 sym_a   = sum(q0, q1)
+ *   3 sym_b   = sum(q2, q3), min_answered 2
+ *   4 phase_p = percent_of_max(sym_a, sym_b)
+ */
+static Survey *
+build_nested(void)
+{
+	Survey *s = build_survey();
+
+	for (int i = 0; i < 4; i++)
+		build_q3(s);
+	build_scale(s, SCALE_SUM, 0);
+	build_scale(s, SCALE_SUM, 0);
+	build_scale(s, SCALE_SUM, 0);
+	build_scale(s, SCALE_SUM, 0);
+	build_scale(s, SCALE_PERCENT_OF_MAX, 1);
+	build_item(s, 0, true, 1);
+	build_item(s, 1, true, 2);
+	build_item(s, 1, true, 3);
+	build_items(s, 2, 0, 1);
+	build_items(s, 3, 2, 3);
+	s->scales[3].min_answered = 2;
+	build_item(s, 4, true, 2);
+	build_item(s, 4, true, 3);
+	build_level(s, 1, 0, 4);
+	build_level(s, 1, 5, 8);
+	return s;
+}
+
+START_TEST(test_nested)
+{
+	Survey *s = build_nested();
+	ScaleResult r[5];
+	/* sym_a = 2 + 1 = 3; sym_b = 2 + 2 = 4; phase = 3 + 4 = 7 (band 1);
+	 * total = 7; phase_p = 100 * 7 / (4 + 4) = 87.5 (each symptom can
+	 * reach 2 + 2 = 4). */
+	ScoreAnswer a[] = { { 0, "3" }, { 1, "2" }, { 2, "3" }, { 3, "3" } };
+
+	score_sitting(s, a, N(a), r);
+	ck_assert_value(r[2], 3, -1, 2);
+	ck_assert_value(r[3], 4, -1, 2);
+	ck_assert_value(r[1], 7, 1, 2);
+	ck_assert_value(r[0], 7, -1, 1);
+	ck_assert_value(r[4], 87.5, -1, 2);
+	build_free(s);
+}
+END_TEST
+
+START_TEST(test_nested_without_value)
+{
+	Survey *s = build_nested();
+	ScaleResult r[5];
+	/* sym_b has one answer of the two it needs: no value, so it is an
+	 * unanswered item of phase: phase = sym_a = 2 + 1 = 3 (band 0) with 1
+	 * answered item; phase_p = 100 * 3 / 4 = 75.0. */
+	ScoreAnswer a[] = { { 0, "3" }, { 1, "2" }, { 2, "3" } };
+
+	score_sitting(s, a, N(a), r);
+	ck_assert_no_value(r[3], 1);
+	ck_assert_value(r[1], 3, 0, 1);
+	ck_assert_value(r[4], 75.0, -1, 1);
+	build_free(s);
+}
+END_TEST
+
+START_TEST(test_nested_max_uses_multiplier)
+{
+	Survey *s = build_nested();
+	ScaleResult r[5];
+	/* sym_a * 10 can reach (2 + 2) * 10 = 40: sym_a = 3 * 10 = 30, and
+	 * phase_p over sym_a alone = 100 * 30 / 40 = 75.0. */
+	ScoreAnswer a[] = { { 0, "3" }, { 1, "2" } };
+
+	s->scales[2].multiplier = 10;
+	score_sitting(s, a, N(a), r);
+	ck_assert_value(r[2], 30, -1, 2);
+	ck_assert_value(r[4], 75.0, -1, 1);
+	build_free(s);
+}
+END_TEST
+
+START_TEST(test_nested_mean_max)
+{
+	Survey *s = build_nested();
+	ScaleResult r[5];
+	/* sym_a as a mean can reach 2 (its best item); its value (2 + 1) / 2 =
+	 * 1.5, so phase_p over sym_a alone = 100 * 1.5 / 2 = 75.0. */
+	ScoreAnswer a[] = { { 0, "3" }, { 1, "2" } };
+
+	s->scales[2].method = SCALE_MEAN;
+	s->scales[2].precision = 1;
+	score_sitting(s, a, N(a), r);
+	ck_assert_value(r[2], 1.5, -1, 2);
+	ck_assert_value(r[4], 75.0, -1, 1);
+	build_free(s);
+}
+END_TEST
+
+START_TEST(test_empty_scale)
+{
+	Survey *s = build_survey();
+	ScoreAnswer a[] = { { 0, "1" } };
+
+	build_q3(s);
+	build_scale(s, SCALE_MEAN, 1);
+	ck_assert_no_value(score_first(s, a, N(a)), 0);
+	build_free(s);
+}
+END_TEST
+
+/* ---- alerts ---- */
+
+START_TEST(test_alerts)
+{
+	Survey *s = build_four(SCALE_SUM, 0);
+	bool raised[3];
+	/* q0 = 2 >= 2 raised; q1 = 0 < 1 not; q2 unanswered not. */
+	ScoreAnswer a[] = { { 0, "3" }, { 1, "1" } };
+	/* q0 = 1 < 2 not; q1 = 1 >= 1 raised (exactly at the threshold). */
+	ScoreAnswer b[] = { { 0, "2" }, { 1, "2" }, { 2, "bad" } };
+
+	build_alert(s, 0, 2);
+	build_alert(s, 1, 1);
+	build_alert(s, 2, 1);
+	ck_assert_int_eq(score_alerts(s, a, N(a), raised), 1);
+	ck_assert(raised[0] && !raised[1] && !raised[2]);
+	ck_assert_int_eq(score_alerts(s, b, N(b), raised), 1);
+	ck_assert(!raised[0] && raised[1] && !raised[2]);
+	ck_assert_int_eq(score_alerts(s, a, 0, raised), 0);
+	ck_assert(!raised[0] && !raised[1] && !raised[2]);
+	build_free(s);
+}
+END_TEST
+
+static Suite *
+score_suite(void)
+{
+	Suite *s = suite_create("score");
+	TCase *t = tcase_create("answer");
+
+	tcase_add_test(t, test_answer_single);
+	tcase_add_test(t, test_answer_malformed);
+	tcase_add_test(t, test_answer_yesno_likert);
+	tcase_add_test(t, test_answer_multi);
+	tcase_add_test(t, test_answer_unscored);
+	suite_add_tcase(s, t);
+	t = tcase_create("sitting");
+	tcase_add_test(t, test_sum);
+	tcase_add_test(t, test_mean_unanswered_not_zero);
+	tcase_add_test(t, test_percent_of_max);
+	tcase_add_test(t, test_percent_of_max_multi);
+	tcase_add_test(t, test_percent_of_max_nothing_to_score);
+	tcase_add_test(t, test_multiplier_offset);
+	tcase_add_test(t, test_rounding_half_away_precision1);
+	tcase_add_test(t, test_level_boundaries);
+	tcase_add_test(t, test_level_gap);
+	tcase_add_test(t, test_level_boundaries_precision1);
+	tcase_add_test(t, test_min_answered_edges);
+	tcase_add_test(t, test_invalid_ignored);
+	tcase_add_test(t, test_later_answer_replaces);
+	tcase_add_test(t, test_nested);
+	tcase_add_test(t, test_nested_without_value);
+	tcase_add_test(t, test_nested_max_uses_multiplier);
+	tcase_add_test(t, test_nested_mean_max);
+	tcase_add_test(t, test_empty_scale);
+	suite_add_tcase(s, t);
+	t = tcase_create("alerts");
+	tcase_add_test(t, test_alerts);
+	suite_add_tcase(s, t);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(score_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
