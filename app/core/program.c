@@ -1,0 +1,383 @@
+/*
+ * program.c: loading a programme file (DESIGN.md section 3, "Programme
+ * files") and checking its indicators against the surveys they name.
+ */
+#include "program.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+#include "yamldoc.h"
+
+#define PROGRAM_ID_CHARS "abcdefghijklmnopqrstuvwxyz0123456789_-"
+
+static const char *const kind_names[] = {
+	[INDICATOR_SHARE] = "share",
+	[INDICATOR_REDUCTION] = "reduction",
+	[INDICATOR_PARTICIPATION] = "participation",
+};
+
+/* The indicator's fields, in the order of the YamlField table below. */
+enum {
+	F_ID,
+	F_TITLE,
+	F_KIND,
+	F_SURVEY,
+	F_SCALE,
+	F_LEVELS,
+	F_BASELINE,
+	F_EXPECTED,
+	F_TARGETS,
+	F_COUNT
+};
+
+static void
+program_indicator_free(Indicator *ind)
+{
+	free(ind->id);
+	free(ind->title);
+	free(ind->survey);
+	free(ind->scale);
+	for (int i = 0; i < ind->n_levels; i++)
+		free(ind->levels[i]);
+	free(ind->levels);
+	free(ind->expected);
+	free(ind->targets);
+}
+
+void
+program_free(Program *program)
+{
+	if (program == NULL)
+		return;
+	free(program->path);
+	free(program->id);
+	free(program->title);
+	for (int i = 0; i < program->n_waves; i++)
+		free(program->waves[i]);
+	free(program->waves);
+	for (int i = 0; i < program->n_indicators; i++)
+		program_indicator_free(&program->indicators[i]);
+	free(program->indicators);
+	free(program);
+}
+
+int
+program_find_wave(const Program *program, const char *wave)
+{
+	for (int i = 0; wave != NULL && i < program->n_waves; i++)
+		if (strcmp(program->waves[i], wave) == 0)
+			return i;
+	return -1;
+}
+
+static void
+program_parse_waves(YamlDoc *yd, yaml_node_t *node, Program *p)
+{
+	int n;
+
+	if (!yamldoc_get_sequence(yd, node, NULL, "waves"))
+		return;
+	n = yamldoc_length(node);
+	if (n == 0)
+		yamldoc_error(yd, node, NULL, _("the field «waves» is empty"));
+	p->waves = xcalloc((size_t)n, sizeof *p->waves);
+	for (int i = 0; i < n; i++) {
+		yaml_node_t *item = yamldoc_item(yd, node, i);
+		char *wave;
+
+		if (!yamldoc_get_string(yd, item, NULL, "waves", &wave))
+			continue;
+		if (program_find_wave(p, wave) >= 0) {
+			yamldoc_error(yd, item, NULL, _("the wave «%s» is listed twice"), wave);
+			free(wave);
+			continue;
+		}
+		p->waves[p->n_waves++] = wave;
+	}
+}
+
+/* The wave named by node, or -1 (reported). */
+static int
+program_wave_ref(YamlDoc *yd, const Program *p, yaml_node_t *node, const char *context)
+{
+	const char *name = yamldoc_scalar(node);
+	int w = program_find_wave(p, name);
+
+	if (w < 0)
+		yamldoc_error(yd, node, context,
+		              _("unknown wave «%s»; the programme's waves are "
+		                "listed in «waves»"),
+		              name ? name : "?");
+	return w;
+}
+
+static void
+program_parse_targets(YamlDoc *yd, const Program *p, yaml_node_t *node, const char *context,
+                      Indicator *ind)
+{
+	int n = yamldoc_length(node);
+
+	if (node->type != YAML_MAPPING_NODE) {
+		yamldoc_error(yd, node, context,
+		              _("the field «targets» must map waves to percents, like "
+		                "{start: 50, final: 70}"));
+		return;
+	}
+	ind->targets = xcalloc((size_t)n, sizeof *ind->targets);
+	for (int i = 0; i < n; i++) {
+		yaml_node_t *key = yamldoc_key(yd, node, i), *value = yamldoc_value(yd, node, i);
+		IndicatorTarget t;
+
+		t.wave = program_wave_ref(yd, p, key, context);
+		if (t.wave < 0 || !yamldoc_get_number(yd, value, context, "targets", &t.percent))
+			continue;
+		if (t.percent < 0 || t.percent > 100) {
+			yamldoc_error(yd, value, context,
+			              _("a target is a percent from 0 to 100, not %g"), t.percent);
+			continue;
+		}
+		for (int j = 0; j < ind->n_targets; j++)
+			if (ind->targets[j].wave == t.wave)
+				yamldoc_error(yd, key, context,
+				              _("the target for wave «%s» is given twice"),
+				              p->waves[t.wave]);
+		if (ind->kind == INDICATOR_REDUCTION && t.wave == ind->baseline)
+			yamldoc_error(yd, key, context,
+			              _("a reduction has no target for its own baseline wave"));
+		ind->targets[ind->n_targets++] = t;
+	}
+}
+
+static void
+program_parse_levels(YamlDoc *yd, yaml_node_t *node, const char *context, Indicator *ind)
+{
+	int n;
+
+	if (!yamldoc_get_sequence(yd, node, context, "levels"))
+		return;
+	n = yamldoc_length(node);
+	if (n == 0)
+		yamldoc_error(yd, node, context, _("the field «levels» is empty"));
+	ind->levels = xcalloc((size_t)n, sizeof *ind->levels);
+	for (int i = 0; i < n; i++)
+		if (yamldoc_get_string(yd, yamldoc_item(yd, node, i), context, "levels",
+		                       &ind->levels[ind->n_levels]))
+			ind->n_levels++;
+}
+
+/* Which fields each kind needs and which it must not have. */
+static void
+program_check_kind_fields(YamlDoc *yd, yaml_node_t *node, const char *context, const YamlField *f,
+                          IndicatorKind kind)
+{
+	static const int scored[] = { F_SCALE, F_LEVELS };
+	bool participation = kind == INDICATOR_PARTICIPATION;
+
+	for (int i = 0; i < 2; i++) {
+		if (!participation && f[scored[i]].value == NULL)
+			yamldoc_error(yd, node, context,
+			              _("the field «%s» is missing (a %s indicator needs it)"),
+			              f[scored[i]].name, kind_names[kind]);
+		if (participation && f[scored[i]].value != NULL)
+			yamldoc_error(
+			    yd, f[scored[i]].value, context,
+			    _("a participation indicator counts respondents and has no «%s»"),
+			    f[scored[i]].name);
+	}
+	if (kind == INDICATOR_REDUCTION && f[F_BASELINE].value == NULL)
+		yamldoc_error(
+		    yd, node, context,
+		    _("the field «baseline» is missing (a reduction indicator needs it)"));
+	if (kind != INDICATOR_REDUCTION && f[F_BASELINE].value != NULL)
+		yamldoc_error(yd, f[F_BASELINE].value, context,
+		              _("the field «baseline» is only for reduction indicators"));
+	if (participation && f[F_EXPECTED].value == NULL)
+		yamldoc_error(yd, node, context,
+		              _("the field «expected» is missing (a participation indicator needs "
+		                "it)"));
+	if (!participation && f[F_EXPECTED].value != NULL)
+		yamldoc_error(yd, f[F_EXPECTED].value, context,
+		              _("the field «expected» is only for participation indicators"));
+}
+
+static void
+program_parse_fields(YamlDoc *yd, const Program *p, YamlField *f, const char *context,
+                     Indicator *ind)
+{
+	if (f[F_TITLE].value)
+		yamldoc_get_string(yd, f[F_TITLE].value, context, "title", &ind->title);
+	if (f[F_SURVEY].value)
+		yamldoc_get_string(yd, f[F_SURVEY].value, context, "survey", &ind->survey);
+	if (f[F_SCALE].value && ind->kind != INDICATOR_PARTICIPATION)
+		yamldoc_get_string(yd, f[F_SCALE].value, context, "scale", &ind->scale);
+	if (f[F_LEVELS].value && ind->kind != INDICATOR_PARTICIPATION)
+		program_parse_levels(yd, f[F_LEVELS].value, context, ind);
+	if (f[F_BASELINE].value && ind->kind == INDICATOR_REDUCTION)
+		ind->baseline = program_wave_ref(yd, p, f[F_BASELINE].value, context);
+	if (f[F_EXPECTED].value && ind->kind == INDICATOR_PARTICIPATION &&
+	    yamldoc_get_string(yd, f[F_EXPECTED].value, context, "expected", &ind->expected) &&
+	    strcmp(ind->expected, "parents") != 0 && strcmp(ind->expected, "students") != 0)
+		yamldoc_error(yd, f[F_EXPECTED].value, context,
+		              _("unknown «expected» value «%s»; use parents or students"),
+		              ind->expected);
+	if (f[F_TARGETS].value)
+		program_parse_targets(yd, p, f[F_TARGETS].value, context, ind);
+}
+
+static void
+program_parse_indicator(YamlDoc *yd, const Program *p, yaml_node_t *node, int index, Indicator *ind)
+{
+	YamlField f[F_COUNT] = {
+		[F_ID] = { "id", true, NULL },
+		[F_TITLE] = { "title", true, NULL },
+		[F_KIND] = { "kind", true, NULL },
+		[F_SURVEY] = { "survey", true, NULL },
+		[F_SCALE] = { "scale", false, NULL },
+		[F_LEVELS] = { "levels", false, NULL },
+		[F_BASELINE] = { "baseline", false, NULL },
+		[F_EXPECTED] = { "expected", false, NULL },
+		[F_TARGETS] = { "targets", false, NULL },
+	};
+	char *context = xasprintf(_("indicator %d"), index + 1);
+	int kind = -1;
+
+	ind->pos = yamldoc_pos(node);
+	ind->baseline = -1;
+	if (!yamldoc_fields(yd, node, context, f, F_COUNT))
+		goto out;
+	if (f[F_ID].value && yamldoc_get_string(yd, f[F_ID].value, context, "id", &ind->id)) {
+		free(context);
+		context = xasprintf(_("indicator %s"), ind->id);
+	}
+	if (f[F_KIND].value) {
+		const char *word = yamldoc_scalar(f[F_KIND].value);
+		for (int k = 0; k < 3 && kind < 0; k++)
+			if (word != NULL && strcmp(word, kind_names[k]) == 0)
+				kind = k;
+		if (kind < 0)
+			yamldoc_error(yd, f[F_KIND].value, context,
+			              _("unknown kind «%s»; use share, reduction or participation"),
+			              word ? word : "?");
+	}
+	ind->kind = kind < 0 ? INDICATOR_SHARE : (IndicatorKind)kind;
+	if (kind >= 0)
+		program_check_kind_fields(yd, node, context, f, ind->kind);
+	program_parse_fields(yd, p, f, context, ind);
+out:
+	if (ind->id == NULL)
+		ind->id = xasprintf("%d", index + 1);
+	if (ind->title == NULL)
+		ind->title = xstrdup("");
+	free(context);
+}
+
+/* Checks an indicator's survey, scale and levels against the surveys. */
+static void
+program_check_refs(YamlDoc *yd, yaml_node_t *node, const Indicator *ind, const SurveySet *surveys)
+{
+	char *context = xasprintf(_("indicator %s"), ind->id);
+	const Survey *s = ind->survey ? survey_set_find(surveys, ind->survey) : NULL;
+	int scale;
+
+	if (ind->survey == NULL)
+		goto out;
+	if (s == NULL) {
+		yamldoc_error(yd, node, context, _("unknown survey «%s»"), ind->survey);
+		goto out;
+	}
+	if (ind->kind == INDICATOR_PARTICIPATION && ind->expected != NULL) {
+		bool parents = strcmp(ind->expected, "parents") == 0;
+		bool students = strcmp(ind->expected, "students") == 0;
+		unsigned who = parents ? AUDIENCE_PARENT : AUDIENCE_STUDENT;
+		if ((parents || students) && (s->audience & who) == 0)
+			yamldoc_error(yd, node, context,
+			              _("survey %s is not for %s, so it cannot count their "
+			                "participation"),
+			              s->id, ind->expected);
+	}
+	if (ind->scale == NULL)
+		goto out;
+	scale = survey_find_scale(s, ind->scale);
+	if (scale < 0) {
+		yamldoc_error(yd, node, context, _("survey %s has no scale «%s»"), s->id,
+		              ind->scale);
+		goto out;
+	}
+	for (int i = 0; i < ind->n_levels; i++)
+		if (survey_find_level(&s->scales[scale], ind->levels[i]) < 0)
+			yamldoc_error(yd, node, context,
+			              _("scale %s of survey %s has no level «%s»"), ind->scale,
+			              s->id, ind->levels[i]);
+out:
+	free(context);
+}
+
+static void
+program_parse_indicators(YamlDoc *yd, yaml_node_t *node, Program *p, const SurveySet *surveys)
+{
+	int n;
+
+	if (!yamldoc_get_sequence(yd, node, NULL, "indicators"))
+		return;
+	n = yamldoc_length(node);
+	p->indicators = xcalloc((size_t)n, sizeof *p->indicators);
+	for (int i = 0; i < n; i++) {
+		yaml_node_t *item = yamldoc_item(yd, node, i);
+		Indicator *ind = &p->indicators[i];
+
+		program_parse_indicator(yd, p, item, i, ind);
+		p->n_indicators = i + 1;
+		for (int j = 0; j < i; j++)
+			if (strcmp(p->indicators[j].id, ind->id) == 0)
+				yamldoc_error(
+				    yd, item, NULL,
+				    _("the indicator id «%s» is used twice (also at line %d)"),
+				    ind->id, p->indicators[j].pos.line);
+		if (surveys != NULL)
+			program_check_refs(yd, item, ind, surveys);
+	}
+}
+
+static void
+program_parse(YamlDoc *yd, Program *p, const SurveySet *surveys)
+{
+	YamlField f[] = {
+		{ "id", true, NULL },
+		{ "title", true, NULL },
+		{ "waves", true, NULL },
+		{ "indicators", true, NULL },
+	};
+
+	yamldoc_fields(yd, yamldoc_root(yd), NULL, f, 4);
+	if (f[0].value && yamldoc_get_string(yd, f[0].value, NULL, "id", &p->id) &&
+	    !yamldoc_id_valid(p->id, PROGRAM_ID_CHARS))
+		yamldoc_error(yd, f[0].value, NULL,
+		              _("the programme id «%s» may hold only small Latin letters, digits, "
+		                "«_» and «-»"),
+		              p->id);
+	if (f[1].value)
+		yamldoc_get_string(yd, f[1].value, NULL, "title", &p->title);
+	if (f[2].value)
+		program_parse_waves(yd, f[2].value, p);
+	if (f[3].value)
+		program_parse_indicators(yd, f[3].value, p, surveys);
+}
+
+Program *
+program_load(const char *path, const SurveySet *surveys, Diag *diag)
+{
+	Program *p = xcalloc(1, sizeof *p);
+	YamlDoc yd;
+
+	p->path = xstrdup(path);
+	if (yamldoc_load(&yd, path, diag) == 0)
+		program_parse(&yd, p, surveys);
+	if (yd.problems > 0 || !yd.loaded) {
+		program_free(p);
+		p = NULL;
+	}
+	yamldoc_free(&yd);
+	return p;
+}

@@ -1,0 +1,255 @@
+/*
+ * test_program.c: programme files load every field, and each problem
+ * (including references to surveys, scales, levels and waves) is reported
+ * at its file:line:column.
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "program.h"
+#include "testutil.h"
+#include "util.h"
+
+static SurveySet fixtures;
+
+/* The fixture surveys full.yaml (scale part: levels high, low) and
+ * parents.yaml (audience parent). */
+static void
+setup(void)
+{
+	Diag diag = { 0 };
+	char *dir = testutil_source_path("tests/fixtures/surveys");
+
+	memset(&fixtures, 0, sizeof fixtures);
+	ck_assert_int_eq(survey_set_load_dir(&fixtures, dir, &diag), 0);
+	ck_assert_int_eq(diag.n, 0);
+	ck_assert_int_eq(fixtures.n, 2);
+	free(dir);
+}
+
+static void
+teardown(void)
+{
+	survey_set_free(&fixtures);
+}
+
+static Program *
+load_text(const char *text, const SurveySet *surveys, Diag *diag)
+{
+	char *dir = testutil_tmpdir();
+	char *path = testutil_write_file(dir, "p.yaml", text);
+	Program *p = program_load(path, surveys, diag);
+
+	remove(path);
+	remove(dir);
+	free(path);
+	free(dir);
+	return p;
+}
+
+static bool
+has_problem(const Diag *diag, int line, int column, const char *needle)
+{
+	for (int i = 0; i < diag->n; i++)
+		if (diag->entries[i].line == line && diag->entries[i].column == column &&
+		    strstr(diag->entries[i].message, needle) != NULL)
+			return true;
+	fprintf(stderr, "no problem %d:%d: %s among:\n", line, column, needle);
+	diag_print(diag, stderr);
+	return false;
+}
+
+START_TEST(test_full_programme)
+{
+	Diag diag = { 0 };
+	char *path = testutil_source_path("tests/fixtures/programs/shnor.yaml");
+	Program *p = program_load(path, &fixtures, &diag);
+
+	diag_print(&diag, stderr);
+	ck_assert_int_eq(diag.n, 0);
+	ck_assert_ptr_nonnull(p);
+	ck_assert_str_eq(p->path, path);
+	ck_assert_str_eq(p->id, "shnor");
+	ck_assert_str_eq(p->title, "Программа ШНОР");
+	ck_assert_int_eq(p->n_waves, 3);
+	ck_assert_str_eq(p->waves[0], "start");
+	ck_assert_str_eq(p->waves[2], "final");
+	ck_assert_int_eq(program_find_wave(p, "interim"), 1);
+	ck_assert_int_eq(program_find_wave(p, "end"), -1);
+	ck_assert_int_eq(p->n_indicators, 3);
+
+	ck_assert_str_eq(p->indicators[0].id, "1.2");
+	ck_assert_str_eq(p->indicators[0].title, "Доля с высоким баллом");
+	ck_assert_int_eq(p->indicators[0].kind, INDICATOR_SHARE);
+	ck_assert_str_eq(p->indicators[0].survey, "full-test_1");
+	ck_assert_str_eq(p->indicators[0].scale, "part");
+	ck_assert_int_eq(p->indicators[0].n_levels, 1);
+	ck_assert_str_eq(p->indicators[0].levels[0], "high");
+	ck_assert_int_eq(p->indicators[0].baseline, -1);
+	ck_assert_ptr_null(p->indicators[0].expected);
+	ck_assert_int_eq(p->indicators[0].n_targets, 2);
+	ck_assert_int_eq(p->indicators[0].targets[0].wave, 0);
+	ck_assert_double_eq(p->indicators[0].targets[0].percent, 50);
+	ck_assert_int_eq(p->indicators[0].targets[1].wave, 2);
+	ck_assert_double_eq(p->indicators[0].targets[1].percent, 70);
+	ck_assert_int_eq(p->indicators[0].pos.line, 6);
+	ck_assert_int_eq(p->indicators[0].pos.column, 5);
+
+	ck_assert_int_eq(p->indicators[1].kind, INDICATOR_REDUCTION);
+	ck_assert_int_eq(p->indicators[1].baseline, 0);
+	ck_assert_int_eq(p->indicators[1].targets[0].wave, 1);
+	ck_assert_double_eq(p->indicators[1].targets[1].percent, 50.5);
+
+	ck_assert_int_eq(p->indicators[2].kind, INDICATOR_PARTICIPATION);
+	ck_assert_str_eq(p->indicators[2].survey, "parents");
+	ck_assert_ptr_null(p->indicators[2].scale);
+	ck_assert_int_eq(p->indicators[2].n_levels, 0);
+	ck_assert_str_eq(p->indicators[2].expected, "parents");
+	ck_assert_int_eq(p->indicators[2].baseline, -1);
+	program_free(p);
+	free(path);
+	diag_clear(&diag);
+}
+END_TEST
+
+/* Without a survey set the references are not checked. */
+START_TEST(test_no_surveys)
+{
+	Diag diag = { 0 };
+	Program *p = load_text("id: p\ntitle: P\nwaves: [a]\nindicators:\n"
+	                       "  - {id: x, title: X, kind: share, survey: nosuch, scale: s,"
+	                       " levels: [l]}\n",
+	                       NULL, &diag);
+
+	ck_assert_int_eq(diag.n, 0);
+	ck_assert_ptr_nonnull(p);
+	ck_assert_str_eq(p->indicators[0].survey, "nosuch");
+	program_free(p);
+}
+END_TEST
+
+START_TEST(test_reference_errors)
+{
+	Diag diag = { 0 };
+	Program *p = load_text("id: p\n"
+	                       "title: P\n"
+	                       "waves: [start, final]\n"
+	                       "indicators:\n"
+	                       "  - {id: a, title: A, kind: share, survey: nosuch, scale: s,"
+	                       " levels: [l]}\n"
+	                       "  - {id: b, title: B, kind: share, survey: full-test_1,"
+	                       " scale: nope, levels: [high]}\n"
+	                       "  - {id: c, title: C, kind: share, survey: full-test_1,"
+	                       " scale: part, levels: [high, middle]}\n"
+	                       "  - id: d\n"
+	                       "    title: D\n"
+	                       "    kind: reduction\n"
+	                       "    survey: full-test_1\n"
+	                       "    scale: part\n"
+	                       "    levels: [low]\n"
+	                       "    baseline: begin\n"
+	                       "    targets: {final: 50, finale: 60}\n"
+	                       "  - {id: e, title: E, kind: participation, survey: full-test_1,"
+	                       " expected: parents}\n",
+	                       &fixtures, &diag);
+
+	ck_assert_ptr_null(p);
+	ck_assert(has_problem(&diag, 5, 5, "indicator a: unknown survey «nosuch»"));
+	ck_assert(has_problem(&diag, 6, 5, "indicator b: survey full-test_1 has no scale «nope»"));
+	ck_assert(has_problem(
+	    &diag, 7, 5, "indicator c: scale part of survey full-test_1 has no level «middle»"));
+	/* "    baseline: " is 14 columns: the value starts at 15. */
+	ck_assert(has_problem(&diag, 14, 15, "indicator d: unknown wave «begin»"));
+	/* "    targets: {final: 50, " is 25 columns. */
+	ck_assert(has_problem(&diag, 15, 26, "indicator d: unknown wave «finale»"));
+	ck_assert(has_problem(&diag, 16, 5, "indicator e: survey full-test_1 is not for parents"));
+	ck_assert_int_eq(diag.n, 6);
+	diag_clear(&diag);
+}
+END_TEST
+
+START_TEST(test_fields_per_kind)
+{
+	Diag diag = { 0 };
+	Program *p = load_text("id: p\n"
+	                       "title: P\n"
+	                       "waves: [start, final, start]\n"
+	                       "indicators:\n"
+	                       "  - {id: a, title: A, kind: share, survey: full-test_1}\n"
+	                       "  - {id: b, title: B, kind: reduction, survey: full-test_1,"
+	                       " scale: part, levels: [low], targets: {final: 120}}\n"
+	                       "  - {id: c, title: C, kind: participation, survey: parents,"
+	                       " scale: part, baseline: start}\n"
+	                       "  - {id: a, title: D, kind: count, survey: parents}\n"
+	                       "  - {id: e, title: E, kind: participation, survey: parents,"
+	                       " expected: teachers}\n",
+	                       &fixtures, &diag);
+
+	ck_assert_ptr_null(p);
+	ck_assert(has_problem(&diag, 3, 23, "the wave «start» is listed twice"));
+	ck_assert(has_problem(&diag, 5, 5, "indicator a: the field «scale» is missing"));
+	ck_assert(has_problem(&diag, 5, 5, "indicator a: the field «levels» is missing"));
+	ck_assert(has_problem(&diag, 6, 5, "indicator b: the field «baseline» is missing"));
+	/* Columns: the text before "120" on line 6 is 105 characters long, before
+	 * "part" on line 7 67, before "start" 83, before "teachers" on line 9 70. */
+	ck_assert(has_problem(&diag, 6, 106, "indicator b: a target is a percent from 0 to 100"));
+	ck_assert(has_problem(&diag, 7, 5, "indicator c: the field «expected» is missing"));
+	ck_assert(has_problem(&diag, 7, 68, "indicator c: a participation indicator counts"));
+	ck_assert(has_problem(&diag, 7, 84, "indicator c: the field «baseline» is only for"));
+	ck_assert(has_problem(&diag, 8, 5, "the indicator id «a» is used twice (also at line 5)"));
+	ck_assert(has_problem(&diag, 8, 29, "indicator a: unknown kind «count»"));
+	ck_assert(has_problem(&diag, 9, 71, "indicator e: unknown «expected» value «teachers»"));
+	ck_assert_int_eq(diag.n, 11);
+	diag_clear(&diag);
+}
+END_TEST
+
+START_TEST(test_bad_file)
+{
+	Diag diag = { 0 };
+
+	ck_assert_ptr_null(load_text("- just\n- a list\n", &fixtures, &diag));
+	ck_assert(has_problem(&diag, 1, 1, "the file must be a YAML mapping"));
+	diag_clear(&diag);
+	ck_assert_ptr_null(load_text("id: p\ntitle: [P\n", &fixtures, &diag));
+	ck_assert_int_eq(diag.n, 1);
+	ck_assert(strstr(diag.entries[0].message, "this is not valid YAML") != NULL);
+	diag_clear(&diag);
+	ck_assert_ptr_null(
+	    load_text("id: P!\ntitle: P\nwaves: []\nindicators: {}\n", &fixtures, &diag));
+	ck_assert(has_problem(&diag, 1, 5, "the programme id «P!» may hold only"));
+	ck_assert(has_problem(&diag, 3, 8, "the field «waves» is empty"));
+	ck_assert(has_problem(&diag, 4, 13, "the field «indicators» must be a list"));
+	ck_assert_int_eq(diag.n, 3);
+	diag_clear(&diag);
+}
+END_TEST
+
+static Suite *
+program_suite(void)
+{
+	Suite *s = suite_create("program");
+	TCase *tc = tcase_create("load");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_full_programme);
+	tcase_add_test(tc, test_no_surveys);
+	tcase_add_test(tc, test_reference_errors);
+	tcase_add_test(tc, test_fields_per_kind);
+	tcase_add_test(tc, test_bad_file);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(program_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
