@@ -96,10 +96,33 @@ typedef struct {
 	double score;
 	const char *answered_at;
 	SittingStatus status;
+	/* Added for a lossless export (extra CSV columns after the required ones);
+	 * "" when absent. */
+	const char *started_at;
+	const char *completed_at;
+	const char *visit_id;
+	const char *survey_hash;
+	const char *conflict_of; /* the sitting a merge found clashing with this one */
 } StoreAnswerRow;
 
 /* Calls fn for every answer; a non-zero return from fn stops and is returned. */
 typedef int (*StoreAnswerFn)(const StoreAnswerRow *row, void *arg);
 int store_answers_each(Store *store, StoreAnswerFn fn, void *arg, char **cause);
+
+/* ---- Added by the data path (import, export, merge, PIN, classes). ---- */
+
+/* The word for a status in files: in_progress, completed, abandoned. */
+const char *store_status_name(SittingStatus status);
+
+/* Parses a status word; -1 when unknown. */
+int store_status_parse(const char *word);
+
+/* Adds a line to the audit log (exports, imports, merges, PIN changes):
+ * action is a short word, detail a free sentence. */
+int store_audit_add(Store *store, const char *action, const char *detail, char **cause);
+
+/* Calls fn for every audit line, oldest first; strings borrowed. */
+typedef int (*StoreAuditFn)(const char *at, const char *action, const char *detail, void *arg);
+int store_audit_each(Store *store, StoreAuditFn fn, void *arg, char **cause);
 
 #endif

@@ -1,0 +1,24 @@
+/*
+ * export.h: the tables of DESIGN.md section 5 written out as CSV (and, in
+ * export_xlsx.c, as an Excel workbook).
+ */
+#ifndef ANKETA_EXPORT_H
+#define ANKETA_EXPORT_H
+
+#include <stdio.h>
+
+#include "store.h"
+
+/* The answers table's columns: the 12 required ones of DESIGN.md section 5,
+ * then what makes the export lossless (status, started_at, completed_at,
+ * visit_id, survey_hash, conflict_of), so import gives back the same data. */
+extern const char *const export_answers_columns[];
+extern const int export_answers_n_columns;
+/* How many of them DESIGN.md requires (the rest are optional on import). */
+#define EXPORT_ANSWERS_REQUIRED 12
+
+/* Writes every answer as CSV to out, header first. Returns 0, or -1 with
+ * *cause set when the database cannot be read. */
+int export_answers_csv(Store *store, FILE *out, char **cause);
+
+#endif

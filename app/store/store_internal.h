@@ -1,0 +1,61 @@
+/*
+ * store_internal.h: what the files of app/store share and nobody else sees:
+ * the body of Store, the prepared-statement cache and error wording.
+ */
+#ifndef ANKETA_STORE_INTERNAL_H
+#define ANKETA_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "store.h"
+
+/* The numbered migrations db/NNN_*.sql, generated at build time by
+ * db/embed.cmake; store_migrations[i] takes the schema from i to i + 1. */
+extern const char *const store_migrations[];
+extern const int store_migrations_count;
+
+/* Marks an Anketa database (PRAGMA application_id, "ANKT"). */
+#define STORE_APPLICATION_ID 0x414e4b54
+
+/* Every statement the store runs, prepared once on first use. */
+typedef enum {
+	STMT_SITTING_INSERT,
+	STMT_SITTING_FINISH,
+	STMT_SITTING_STATUS,
+	STMT_ANSWER_UPSERT,
+	STMT_ANSWER_DELETE,
+	STMT_ANSWERS_EACH,
+	STMT_AUDIT_INSERT,
+	STMT_AUDIT_EACH,
+	STMT_PIN_SET,
+	STMT_PIN_GET,
+	STMT_CLASSES_CLEAR,
+	STMT_CLASS_INSERT,
+	STMT_CLASSES_EACH,
+	STMT_CLASS_GET,
+	STMT_COUNT
+} StoreStmt;
+
+struct Store {
+	sqlite3 *db;
+	char *path;
+	char device_id[37];
+	int schema_version;
+	sqlite3_stmt *stmts[STMT_COUNT];
+};
+
+/* The statement, reset and with its bindings cleared, ready to bind; NULL
+ * (with *cause set) only if it cannot be prepared. */
+sqlite3_stmt *store_stmt(Store *store, StoreStmt which, char **cause);
+
+/* Sets *cause to a sentence about the SQLite error rc on the database at
+ * path (read-only, full disk, damaged, busy, ...) and returns -1. */
+int store_error(sqlite3 *db, const char *path, int rc, char **cause);
+
+/* Binds a string, or NULL as SQL NULL. */
+void store_bind_text(sqlite3_stmt *stmt, int index, const char *text);
+
+/* Makes a random UUID in lower-case text. */
+void store_uuid(char out[37]);
+
+#endif

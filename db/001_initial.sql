@@ -1,0 +1,62 @@
+-- 001_initial.sql: the first schema of an Anketa database (DESIGN.md section 4).
+-- Applied once by store_open(); PRAGMA user_version counts applied migrations.
+
+-- Facts about this database itself: its device id, made once.
+CREATE TABLE meta (
+	key TEXT PRIMARY KEY,
+	value TEXT NOT NULL
+);
+
+-- One respondent answering one survey. The UUID makes merging idempotent.
+CREATE TABLE sitting (
+	id TEXT PRIMARY KEY,
+	visit_id TEXT,
+	device_id TEXT NOT NULL,
+	wave TEXT NOT NULL,
+	class_name TEXT NOT NULL,
+	audience TEXT NOT NULL,
+	respondent TEXT NOT NULL DEFAULT '',
+	survey_id TEXT NOT NULL,
+	survey_version INTEGER NOT NULL,
+	survey_hash TEXT NOT NULL DEFAULT '',
+	started_at TEXT NOT NULL,
+	completed_at TEXT,
+	status INTEGER NOT NULL DEFAULT 0 CHECK (status IN (0, 1, 2)),
+	-- A merge that met the same UUID with different answers keeps the
+	-- incoming side as its own sitting pointing at the one it clashed with.
+	conflict_of TEXT
+);
+CREATE INDEX sitting_order ON sitting (started_at, id);
+
+-- Answers keyed by sitting and question; the rowid keeps the answer order
+-- (an upsert keeps it, so a changed answer stays in place).
+CREATE TABLE answer (
+	sitting_id TEXT NOT NULL REFERENCES sitting (id) ON DELETE CASCADE,
+	question_id TEXT NOT NULL,
+	value TEXT NOT NULL,
+	score REAL,
+	answered_at TEXT NOT NULL DEFAULT '',
+	PRIMARY KEY (sitting_id, question_id)
+);
+
+-- What was done to the data as a whole: exports, merges, imports, PIN changes.
+CREATE TABLE audit (
+	id INTEGER PRIMARY KEY,
+	at TEXT NOT NULL,
+	action TEXT NOT NULL,
+	detail TEXT NOT NULL DEFAULT ''
+);
+
+-- The psychologist's PIN as a libsodium crypto_pwhash_str string (one row).
+CREATE TABLE pin (
+	id INTEGER PRIMARY KEY CHECK (id = 1),
+	hash TEXT NOT NULL,
+	set_at TEXT NOT NULL
+);
+
+-- The school's class list, for the participation indicator.
+CREATE TABLE class (
+	name TEXT PRIMARY KEY,
+	students INTEGER NOT NULL CHECK (students >= 0),
+	parents INTEGER NOT NULL CHECK (parents >= 0)
+);

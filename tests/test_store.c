@@ -1,0 +1,479 @@
+/*
+ * test_store.c: the SQLite store: sittings and answers, and every way a
+ * database file can be bad (corrupt, read-only, newer, full, killed).
+ */
+#include <check.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "store.h"
+#include "testutil.h"
+#include "util.h"
+
+static StoreSitting
+sample_sitting(void)
+{
+	StoreSitting s = {
+		.wave = "start",
+		.class_name = "6А",
+		.audience = "student",
+		.respondent = "R17",
+		.survey_id = "school_day",
+		.survey_version = 1,
+		.survey_hash = "abc123",
+		.started_at = "2026-09-15T10:00:00Z",
+	};
+	return s;
+}
+
+typedef struct {
+	char text[4096];
+	int n;
+} Collected;
+
+/* Collects "sitting|question|value|score|answered_at|status" lines. */
+static int
+collect(const StoreAnswerRow *row, void *arg)
+{
+	Collected *c = arg;
+	size_t len = strlen(c->text);
+
+	snprintf(c->text + len, sizeof c->text - len, "%.8s|%s|%s|%s|%s|%d\n", row->sitting_id,
+	         row->question_id, row->value, row->has_score ? (row->score == 2 ? "2" : "?") : "-",
+	         row->answered_at, (int)row->status);
+	c->n++;
+	return 0;
+}
+
+/* A sqlite3 connection of our own, as another program would open the file. */
+static char *
+raw_query_text(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *stmt;
+	char *result = NULL;
+
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL), SQLITE_OK);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		result = xstrdup((const char *)sqlite3_column_text(stmt, 0));
+	sqlite3_finalize(stmt);
+	sqlite3_close(db);
+	return result;
+}
+
+static void
+raw_exec(const char *path, const char *sql)
+{
+	sqlite3 *db;
+
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+START_TEST(test_open_creates_parent_and_device_id)
+{
+	char *dir = testutil_tmpdir();
+	char *path = xasprintf("%s/a/b/anketa.db", dir);
+	char *cause = NULL, device[37];
+	Store *store = store_open(path, &cause);
+	char *mode;
+
+	ck_assert_msg(store != NULL, "%s", cause);
+	ck_assert_int_eq(store_schema_version(store), 1);
+	ck_assert_int_eq((int)strlen(store_device_id(store)), 36);
+	ck_assert_int_eq(store_device_id(store)[14], '4'); /* a random (v4) UUID */
+	snprintf(device, sizeof device, "%s", store_device_id(store));
+	store_close(store);
+	mode = raw_query_text(path, "PRAGMA journal_mode");
+	ck_assert_str_eq(mode, "wal");
+	free(mode);
+	/* The device id is made once: reopening gives the same one. */
+	store = store_open(path, &cause);
+	ck_assert_ptr_nonnull(store);
+	ck_assert_str_eq(store_device_id(store), device);
+	store_close(store);
+	free(path);
+	free(dir);
+}
+END_TEST
+
+START_TEST(test_migrations_match_schema_sql)
+{
+	static const char columns[] =
+	    "SELECT group_concat(m.name || '.' || p.name || ':' || p.type || ':' || p.\"notnull\""
+	    " || ':' || ifnull(p.dflt_value, '') || ':' || p.pk, ' ') FROM (SELECT name FROM"
+	    " sqlite_schema WHERE type = 'table' ORDER BY name) m, pragma_table_info(m.name) p";
+	char *dir = testutil_tmpdir(), *cause = NULL;
+	char *path = xasprintf("%s/m.db", dir), *ref = xasprintf("%s/ref.db", dir);
+	char *schema_path = testutil_source_path("db/schema.sql");
+	char *schema = testutil_read_file(schema_path);
+	Store *store = store_open(path, &cause);
+	char *got, *want;
+
+	ck_assert_ptr_nonnull(schema);
+	ck_assert_ptr_nonnull(store);
+	store_close(store);
+	raw_exec(ref, schema);
+	got = raw_query_text(path, columns);
+	want = raw_query_text(ref, columns);
+	ck_assert_str_eq(got, want);
+	free(got);
+	free(want);
+	free(schema);
+	free(schema_path);
+	free(ref);
+	free(path);
+	free(dir);
+}
+END_TEST
+
+START_TEST(test_sitting_and_answers)
+{
+	char *cause = NULL, id[37];
+	Store *store = store_open(":memory:", &cause);
+	StoreSitting s = sample_sitting();
+	Collected c = { .text = "", .n = 0 };
+
+	ck_assert_ptr_nonnull(store);
+	ck_assert_int_eq(store_sitting_begin(store, &s, id, &cause), 0);
+	ck_assert_int_eq((int)strlen(id), 36);
+	ck_assert_int_eq(
+	    store_answer_put(store, id, "q1", "1", true, 2, "2026-09-15T10:00:05Z", &cause), 0);
+	ck_assert_int_eq(
+	    store_answer_put(store, id, "q2", "7", false, 0, "2026-09-15T10:00:09Z", &cause), 0);
+	ck_assert_int_eq(
+	    store_answer_put(store, id, "q3", "3", true, 2, "2026-09-15T10:00:12Z", &cause), 0);
+	/* Changing q1 keeps its place in the answer order; deleting q3 removes it;
+	 * deleting an absent answer is fine. */
+	ck_assert_int_eq(
+	    store_answer_put(store, id, "q1", "3", true, 2, "2026-09-15T10:00:20Z", &cause), 0);
+	ck_assert_int_eq(store_answer_delete(store, id, "q3", &cause), 0);
+	ck_assert_int_eq(store_answer_delete(store, id, "q9", &cause), 0);
+	ck_assert_int_eq(store_answers_each(store, collect, &c, &cause), 0);
+	ck_assert_int_eq(c.n, 2);
+	char want[128];
+	snprintf(want, sizeof want,
+	         "%.8s|q1|3|2|2026-09-15T10:00:20Z|0\n%.8s|q2|7|-|2026-09-15T10:00:09Z|0\n", id,
+	         id);
+	ck_assert_str_eq(c.text, want);
+	store_close(store);
+}
+END_TEST
+
+START_TEST(test_finished_sitting_is_closed)
+{
+	char *cause = NULL, id[37];
+	Store *store = store_open(":memory:", &cause);
+	StoreSitting s = sample_sitting();
+
+	ck_assert_int_eq(store_sitting_begin(store, &s, id, &cause), 0);
+	ck_assert_int_eq(store_answer_put(store, id, "q1", "1", true, 2, NULL, &cause), 0);
+	ck_assert_int_eq(store_sitting_finish(store, id, SITTING_COMPLETED, &cause), 0);
+	/* Again the same way: harmless. */
+	ck_assert_int_eq(store_sitting_finish(store, id, SITTING_COMPLETED, &cause), 0);
+	ck_assert_int_eq(store_answer_put(store, id, "q1", "2", true, 1, NULL, &cause), -1);
+	ck_assert_ptr_nonnull(strstr(cause, "already finished"));
+	free(cause);
+	cause = NULL;
+	ck_assert_int_eq(store_answer_delete(store, id, "q1", &cause), -1);
+	free(cause);
+	cause = NULL;
+	ck_assert_int_eq(store_sitting_finish(store, id, SITTING_ABANDONED, &cause), -1);
+	free(cause);
+	cause = NULL;
+	ck_assert_int_eq(
+	    store_answer_put(store, "no-such-sitting", "q1", "1", true, 2, NULL, &cause), -1);
+	ck_assert_str_eq(cause, "there is no sitting with the id no-such-sitting");
+	free(cause);
+	cause = NULL;
+	/* The same UUID twice is refused. */
+	s.id = id;
+	ck_assert_int_eq(store_sitting_begin(store, &s, id, &cause), -1);
+	ck_assert_ptr_nonnull(strstr(cause, "already stored"));
+	free(cause);
+	store_close(store);
+}
+END_TEST
+
+/* The whole file as bytes (garbage may hold NULs); *len gets the size. */
+static char *
+read_bytes(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	ck_assert_ptr_nonnull(f);
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	buf = xmalloc((size_t)n + 1);
+	ck_assert_int_eq((long)fread(buf, 1, (size_t)n, f), n);
+	fclose(f);
+	*len = (size_t)n;
+	return buf;
+}
+
+/* Opening path must fail with a message containing want, and leave the
+ * file's bytes exactly as they were. */
+static void
+assert_refused_untouched(const char *path, const char *want)
+{
+	size_t before_len, after_len;
+	char *before = read_bytes(path, &before_len), *after, *cause = NULL;
+	Store *store = store_open(path, &cause);
+
+	ck_assert_ptr_null(store);
+	ck_assert_ptr_nonnull(cause);
+	ck_assert_msg(strstr(cause, want) != NULL, "message was: %s", cause);
+	ck_assert_msg(strstr(cause, path) != NULL, "message names no file: %s", cause);
+	after = read_bytes(path, &after_len);
+	ck_assert_uint_eq(before_len, after_len);
+	ck_assert(memcmp(before, after, before_len) == 0);
+	free(before);
+	free(after);
+	free(cause);
+}
+
+/* A store at dir/name with one completed sitting of n answers. */
+static char *
+make_store(const char *dir, const char *name, int n)
+{
+	char *path = xasprintf("%s/%s", dir, name), *cause = NULL, id[37], q[16];
+	Store *store = store_open(path, &cause);
+	StoreSitting s = sample_sitting();
+
+	ck_assert_msg(store != NULL, "%s", cause);
+	ck_assert_int_eq(store_sitting_begin(store, &s, id, &cause), 0);
+	for (int i = 0; i < n; i++) {
+		snprintf(q, sizeof q, "q%d", i);
+		ck_assert_int_eq(store_answer_put(store, id, q, "1", true, 2, NULL, &cause), 0);
+	}
+	ck_assert_int_eq(store_sitting_finish(store, id, SITTING_COMPLETED, &cause), 0);
+	store_close(store);
+	return path;
+}
+
+START_TEST(test_garbage_file_refused)
+{
+	char *dir = testutil_tmpdir();
+	char *path = xasprintf("%s/garbage.db", dir);
+	char *wal = xasprintf("%s-wal", path);
+	FILE *f = fopen(path, "wb");
+
+	for (int i = 0; i < 4096; i++)
+		fputs("no db ", f);
+	fclose(f);
+	assert_refused_untouched(path, "is damaged or is not an Anketa database");
+	ck_assert_int_ne(access(wal, F_OK), 0); /* not even a log was started */
+	free(wal);
+	free(path);
+	free(dir);
+}
+END_TEST
+
+START_TEST(test_damaged_page_refused)
+{
+	char *dir = testutil_tmpdir();
+	char *path = make_store(dir, "damaged.db", 400);
+	int fd = open(path, O_WRONLY);
+	char junk[512];
+
+	/* 400 answers fill several b-tree pages; scribble over the third page. */
+	memset(junk, 0x5a, sizeof junk);
+	ck_assert_int_eq((int)pwrite(fd, junk, sizeof junk, 2 * 4096), (int)sizeof junk);
+	close(fd);
+	assert_refused_untouched(path, "is damaged or is not an Anketa database");
+	free(path);
+	free(dir);
+}
+END_TEST
+
+START_TEST(test_newer_schema_refused)
+{
+	char *dir = testutil_tmpdir();
+	char *path = make_store(dir, "newer.db", 1);
+
+	raw_exec(path, "PRAGMA user_version = 99");
+	assert_refused_untouched(path, "newer version of Anketa (schema 99; this program knows "
+	                               "up to 1)");
+	free(path);
+	free(dir);
+}
+END_TEST
+
+START_TEST(test_foreign_database_refused)
+{
+	char *dir = testutil_tmpdir();
+	char *path = xasprintf("%s/other.db", dir);
+
+	raw_exec(path, "CREATE TABLE t (x); INSERT INTO t VALUES (1)");
+	assert_refused_untouched(path, "is not an Anketa database");
+	free(path);
+	free(dir);
+}
+END_TEST
+
+/* In a child process (as the user nobody when we are root, since root
+ * writes through chmod 0444): opening path must fail saying read-only and
+ * change nothing. Returns the child's exit status: 0 when all held. */
+static int
+open_read_only_in_child(const char *path)
+{
+	pid_t pid = fork();
+	int status;
+
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		char *cause = NULL;
+		size_t len;
+		struct stat st;
+
+		if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0))
+			_exit(10);
+		if (access(path, W_OK) == 0)
+			_exit(11); /* the file is writable after all: the test proves nothing */
+		stat(path, &st);
+		len = (size_t)st.st_size;
+		if (store_open(path, &cause) != NULL)
+			_exit(12);
+		if (strstr(cause, "is read-only") == NULL)
+			_exit(13);
+		stat(path, &st);
+		_exit((size_t)st.st_size == len ? 0 : 14);
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status));
+	return WEXITSTATUS(status);
+}
+
+START_TEST(test_read_only_file_refused)
+{
+	char *dir = testutil_tmpdir();
+	char *path = make_store(dir, "ro.db", 3);
+	char *cause = NULL;
+	Store *store;
+
+	chmod(dir, 0755);
+	chmod(path, 0444);
+	ck_assert_int_eq(open_read_only_in_child(path), 0);
+	/* Made writable again, it opens and still holds its 3 answers. */
+	chmod(path, 0644);
+	store = store_open(path, &cause);
+	ck_assert_msg(store != NULL, "%s", cause);
+	store_close(store);
+	free(path);
+	free(dir);
+}
+END_TEST
+
+static int
+count_answers(const StoreAnswerRow *row, void *arg)
+{
+	(void)row;
+	(*(int *)arg)++;
+	return 0;
+}
+
+static int
+stored_answers(const char *path)
+{
+	char *cause = NULL;
+	Store *store = store_open(path, &cause);
+	int n = 0;
+
+	ck_assert_msg(store != NULL, "%s", cause);
+	ck_assert_int_eq(store_answers_each(store, count_answers, &n, &cause), 0);
+	store_close(store);
+	return n;
+}
+
+/* kill -9 in the middle of answering: every answer store_answer_put()
+ * acknowledged before the kill is in the database afterwards. */
+START_TEST(test_killed_process_loses_nothing_committed)
+{
+	char *dir = testutil_tmpdir();
+	char *path = make_store(dir, "killed.db", 0);
+	int fds[2], acked = 0, one, status;
+	pid_t pid;
+
+	ck_assert_int_eq(pipe(fds), 0);
+	pid = fork();
+	if (pid == 0) {
+		StoreSitting s = sample_sitting();
+		char *cause = NULL, id[37], q[16];
+		Store *store = store_open(path, &cause);
+
+		close(fds[0]);
+		if (store == NULL || store_sitting_begin(store, &s, id, &cause) != 0)
+			_exit(20);
+		for (int i = 0;; i++) {
+			snprintf(q, sizeof q, "q%d", i);
+			if (store_answer_put(store, id, q, "2", true, 1, NULL, &cause) != 0)
+				_exit(21);
+			one = 1;
+			if (write(fds[1], &one, sizeof one) != sizeof one)
+				_exit(22);
+		}
+	}
+	close(fds[1]);
+	while (acked < 150 && read(fds[0], &one, sizeof one) == sizeof one)
+		acked++;
+	kill(pid, SIGKILL);
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFSIGNALED(status));
+	/* Answers acknowledged after our count stopped may be there too. */
+	while (read(fds[0], &one, sizeof one) == sizeof one)
+		acked++;
+	close(fds[0]);
+	ck_assert_int_ge(acked, 150);
+	int stored = stored_answers(path);
+	ck_assert_msg(stored == acked || stored == acked + 1, "acked %d, stored %d", acked, stored);
+	free(path);
+	free(dir);
+}
+END_TEST
+
+static Suite *
+store_suite(void)
+{
+	Suite *s = suite_create("store");
+	TCase *tc = tcase_create("store");
+
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_open_creates_parent_and_device_id);
+	tcase_add_test(tc, test_migrations_match_schema_sql);
+	tcase_add_test(tc, test_sitting_and_answers);
+	tcase_add_test(tc, test_finished_sitting_is_closed);
+	tcase_add_test(tc, test_garbage_file_refused);
+	tcase_add_test(tc, test_damaged_page_refused);
+	tcase_add_test(tc, test_newer_schema_refused);
+	tcase_add_test(tc, test_foreign_database_refused);
+	tcase_add_test(tc, test_read_only_file_refused);
+	tcase_add_test(tc, test_killed_process_loses_nothing_committed);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(store_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
