@@ -206,6 +206,92 @@ START_TEST(test_finished_sitting_is_closed)
 }
 END_TEST
 
+START_TEST(test_pin)
+{
+	char *cause = NULL;
+	Store *store = store_open(":memory:", &cause);
+
+	ck_assert_int_eq(store_pin_check(store, "1234"), -1); /* none set yet */
+	ck_assert(store_pin_valid("0000"));
+	ck_assert(store_pin_valid("12345678"));
+	ck_assert(!store_pin_valid("123"));
+	ck_assert(!store_pin_valid("123456789"));
+	ck_assert(!store_pin_valid("12a4"));
+	ck_assert(!store_pin_valid(""));
+	ck_assert_int_eq(store_pin_set(store, "12a4", &cause), -1);
+	ck_assert_str_eq(cause, "the PIN must be 4 to 8 digits");
+	free(cause);
+	cause = NULL;
+	ck_assert_int_eq(store_pin_check(store, "1234"), -1); /* the refusal stored nothing */
+	ck_assert_int_eq(store_pin_set(store, "0451", &cause), 0);
+	ck_assert_int_eq(store_pin_check(store, "0451"), 1);
+	ck_assert_int_eq(store_pin_check(store, "451"), 0);
+	ck_assert_int_eq(store_pin_check(store, "04510"), 0);
+	ck_assert_int_eq(store_pin_set(store, "98765432", &cause), 0);
+	ck_assert_int_eq(store_pin_check(store, "0451"), 0);
+	ck_assert_int_eq(store_pin_check(store, "98765432"), 1);
+	store_close(store);
+}
+END_TEST
+
+typedef struct {
+	char text[256];
+} AuditText;
+
+static int
+collect_audit(const char *at, const char *action, const char *detail, void *arg)
+{
+	AuditText *a = arg;
+	size_t len = strlen(a->text);
+
+	ck_assert_int_eq((int)strlen(at), 20);
+	snprintf(a->text + len, sizeof a->text - len, "%s:%s;", action, detail);
+	return 0;
+}
+
+static int
+collect_class(const StoreClass *k, void *arg)
+{
+	AuditText *a = arg;
+	size_t len = strlen(a->text);
+
+	snprintf(a->text + len, sizeof a->text - len, "%s=%d/%d;", k->class_name, k->students,
+	         k->parents);
+	return 0;
+}
+
+START_TEST(test_classes_and_audit)
+{
+	char *cause = NULL;
+	Store *store = store_open(":memory:", &cause);
+	StoreClass first[] = { { "6Б", 25, 20 }, { "6А", 24, 22 } };
+	StoreClass second[] = { { "9А", 18, 15 } };
+	StoreClass dup[] = { { "5А", 1, 1 }, { "5А", 2, 2 } };
+	StoreClass got;
+	AuditText classes = { "" }, audit = { "" };
+
+	ck_assert_int_eq(store_classes_replace(store, first, 2, &cause), 0);
+	ck_assert_int_eq(store_classes_each(store, collect_class, &classes, &cause), 0);
+	ck_assert_str_eq(classes.text, "6А=24/22;6Б=25/20;"); /* name order */
+	ck_assert_int_eq(store_classes_get(store, "6Б", &got, &cause), 1);
+	ck_assert_int_eq(got.students, 25);
+	ck_assert_int_eq(got.parents, 20);
+	ck_assert_int_eq(store_classes_get(store, "7В", &got, &cause), 0);
+	/* Replacing drops the old list; a bad list changes nothing. */
+	ck_assert_int_eq(store_classes_replace(store, second, 1, &cause), 0);
+	ck_assert_int_eq(store_classes_replace(store, dup, 2, &cause), -1);
+	ck_assert_str_eq(cause, "the class 5А is listed twice");
+	free(cause);
+	classes.text[0] = '\0';
+	ck_assert_int_eq(store_classes_each(store, collect_class, &classes, &cause), 0);
+	ck_assert_str_eq(classes.text, "9А=18/15;");
+	ck_assert_int_eq(store_pin_set(store, "1234", &cause), 0);
+	ck_assert_int_eq(store_audit_each(store, collect_audit, &audit, &cause), 0);
+	ck_assert_str_eq(audit.text, "classes:2 classes;classes:1 classes;pin:PIN changed;");
+	store_close(store);
+}
+END_TEST
+
 /* The whole file as bytes (garbage may hold NULs); *len gets the size. */
 static char *
 read_bytes(const char *path, size_t *len)
@@ -456,6 +542,8 @@ store_suite(void)
 	tcase_add_test(tc, test_migrations_match_schema_sql);
 	tcase_add_test(tc, test_sitting_and_answers);
 	tcase_add_test(tc, test_finished_sitting_is_closed);
+	tcase_add_test(tc, test_pin);
+	tcase_add_test(tc, test_classes_and_audit);
 	tcase_add_test(tc, test_garbage_file_refused);
 	tcase_add_test(tc, test_damaged_page_refused);
 	tcase_add_test(tc, test_newer_schema_refused);

@@ -1,14 +1,107 @@
 /*
- * cmd_pin.c: `anketa pin` (DESIGN.md section 5). Not written yet.
+ * cmd_pin.c: `anketa pin --db FILE` sets the psychologist's PIN, read from
+ * standard input (asked twice, without echo, at a terminal).
  */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
 #include "cli.h"
+#include "store.h"
 #include "util.h"
+
+/* Reads one line into buf (without its line end); -1 at end of input. */
+static int
+read_line(const char *prompt, char *buf, size_t size)
+{
+	bool tty = isatty(STDIN_FILENO);
+	struct termios old, quiet;
+	char *got;
+
+	if (tty) {
+		fputs(prompt, stderr);
+		tcgetattr(STDIN_FILENO, &old);
+		quiet = old;
+		quiet.c_lflag &= ~(tcflag_t)ECHO;
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+	}
+	got = fgets(buf, (int)size, stdin);
+	if (tty) {
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+		fputc('\n', stderr);
+	}
+	if (got == NULL)
+		return -1;
+	buf[strcspn(buf, "\r\n")] = '\0';
+	return 0;
+}
+
+/* The new PIN from stdin; at a terminal it must be typed twice alike. */
+static int
+read_pin(char *pin, size_t size, char **cause)
+{
+	char again[64];
+
+	if (read_line(_("New PIN (4 to 8 digits): "), pin, size) != 0) {
+		*cause = xasprintf(_("no PIN was given on the standard input"));
+		return -1;
+	}
+	if (!store_pin_valid(pin)) {
+		*cause = xasprintf(_("the PIN must be 4 to 8 digits"));
+		return -1;
+	}
+	if (isatty(STDIN_FILENO) &&
+	    (read_line(_("The same PIN again: "), again, sizeof again) != 0 ||
+	     strcmp(again, pin) != 0)) {
+		*cause = xasprintf(_("the two PINs differ; nothing was changed"));
+		return -1;
+	}
+	return 0;
+}
 
 int
 cmd_pin(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	cli_error(_("the %s command is not available in this build yet"), "pin");
-	return 2;
+	static const struct option longopts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *db = NULL;
+	char *db_default = NULL, *cause = NULL, pin[64];
+	Store *store = NULL;
+	int c, status = 1;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		if (c != 'd') {
+			cli_error(_("usage: anketa pin --db FILE"));
+			return 2;
+		}
+		db = optarg;
+	}
+	if (optind != argc) {
+		cli_error(_("usage: anketa pin --db FILE"));
+		return 2;
+	}
+	if (read_pin(pin, sizeof pin, &cause) != 0)
+		goto fail;
+	if (db == NULL)
+		db = db_default = cli_default_db_path();
+	store = store_open(db, &cause);
+	if (store == NULL || store_pin_set(store, pin, &cause) != 0)
+		goto fail;
+	fputs(_("The PIN is set.\n"), stdout);
+	status = 0;
+	goto done;
+fail:
+	cli_error("%s", cause);
+	free(cause);
+done:
+	explicit_bzero(pin, sizeof pin);
+	store_close(store);
+	free(db_default);
+	return status;
 }

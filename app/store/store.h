@@ -125,4 +125,36 @@ int store_audit_add(Store *store, const char *action, const char *detail, char *
 typedef int (*StoreAuditFn)(const char *at, const char *action, const char *detail, void *arg);
 int store_audit_each(Store *store, StoreAuditFn fn, void *arg, char **cause);
 
+/* ---- The psychologist's PIN ---- */
+
+/* True when pin is 4 to 8 digits. */
+bool store_pin_valid(const char *pin);
+
+/* Stores a hash of pin (libsodium crypto_pwhash_str; never the PIN itself)
+ * and notes the change in the audit log. Refuses a PIN that is not 4 to 8
+ * digits. */
+int store_pin_set(Store *store, const char *pin, char **cause);
+
+/* 1 when pin matches the stored one, 0 when it does not, -1 when no PIN was
+ * set (or it cannot be read). */
+int store_pin_check(Store *store, const char *pin);
+
+/* ---- The school's class list (anketa classes) ---- */
+
+typedef struct {
+	const char *class_name;
+	int students; /* expected respondents of each audience in the class */
+	int parents;
+} StoreClass;
+
+/* Replaces the whole class list with classes[0..n-1] in one transaction. */
+int store_classes_replace(Store *store, const StoreClass *classes, int n, char **cause);
+
+/* Calls fn for each class in name order (strings borrowed for the call). */
+typedef int (*StoreClassFn)(const StoreClass *klass, void *arg);
+int store_classes_each(Store *store, StoreClassFn fn, void *arg, char **cause);
+
+/* Looks one class up: 1 found (sizes filled), 0 not in the list, -1 error. */
+int store_classes_get(Store *store, const char *class_name, StoreClass *out, char **cause);
+
 #endif

@@ -1,0 +1,104 @@
+/*
+ * store_classes.c: the school's class list, used for the participation
+ * indicator (how many parents were expected per class).
+ */
+#include <stdio.h>
+
+#include "store_internal.h"
+#include "util.h"
+
+static int
+insert_classes(Store *store, const StoreClass *classes, int n, char **cause)
+{
+	sqlite3_stmt *stmt = store_stmt(store, STMT_CLASSES_CLEAR, cause);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	rc = sqlite3_step(stmt);
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE)
+		return store_error(store->db, store->path, rc, cause);
+	for (int i = 0; i < n; i++) {
+		stmt = store_stmt(store, STMT_CLASS_INSERT, cause);
+		if (stmt == NULL)
+			return -1;
+		sqlite3_bind_text(stmt, 1, classes[i].class_name, -1, SQLITE_STATIC);
+		sqlite3_bind_int(stmt, 2, classes[i].students);
+		sqlite3_bind_int(stmt, 3, classes[i].parents);
+		rc = sqlite3_step(stmt);
+		sqlite3_reset(stmt);
+		if ((rc & 0xff) == SQLITE_CONSTRAINT) {
+			*cause =
+			    xasprintf(_("the class %s is listed twice"), classes[i].class_name);
+			return -1;
+		}
+		if (rc != SQLITE_DONE)
+			return store_error(store->db, store->path, rc, cause);
+	}
+	return 0;
+}
+
+int
+store_classes_replace(Store *store, const StoreClass *classes, int n, char **cause)
+{
+	char detail[64];
+
+	if (store_begin(store, cause) != 0)
+		return -1;
+	snprintf(detail, sizeof detail, "%d classes", n);
+	if (insert_classes(store, classes, n, cause) != 0 ||
+	    store_audit_add(store, "classes", detail, cause) != 0 ||
+	    store_commit(store, cause) != 0) {
+		store_rollback(store);
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_classes_each(Store *store, StoreClassFn fn, void *arg, char **cause)
+{
+	sqlite3_stmt *stmt = store_stmt(store, STMT_CLASSES_EACH, cause);
+	int rc, stop = 0;
+
+	if (stmt == NULL)
+		return -1;
+	while (stop == 0 && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		StoreClass klass = {
+			.class_name = (const char *)sqlite3_column_text(stmt, 0),
+			.students = sqlite3_column_int(stmt, 1),
+			.parents = sqlite3_column_int(stmt, 2),
+		};
+		stop = fn(&klass, arg);
+	}
+	sqlite3_reset(stmt);
+	if (stop != 0)
+		return stop;
+	if (rc != SQLITE_DONE)
+		return store_error(store->db, store->path, rc, cause);
+	return 0;
+}
+
+int
+store_classes_get(Store *store, const char *class_name, StoreClass *out, char **cause)
+{
+	sqlite3_stmt *stmt = store_stmt(store, STMT_CLASS_GET, cause);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_text(stmt, 1, class_name, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		out->class_name = class_name;
+		out->students = sqlite3_column_int(stmt, 0);
+		out->parents = sqlite3_column_int(stmt, 1);
+	}
+	sqlite3_reset(stmt);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return store_error(store->db, store->path, rc, cause);
+}
