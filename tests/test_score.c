@@ -600,6 +600,39 @@ START_TEST(test_nested_mean_max)
 }
 END_TEST
 
+START_TEST(test_batch)
+{
+	Survey *s = build_nested();
+	ScoreBatch *batch = score_batch_new(s);
+	ScaleResult r[5], fresh[5];
+	ScoreAnswer a[] = { { 0, "3" }, { 1, "2" }, { 2, "3" }, { 3, "3" } };
+	ScoreAnswer b[] = { { 0, "3" } };
+
+	/* First sitting as in test_nested: phase 7, phase_p 87.5. */
+	score_batch_sitting(batch, a, N(a), r);
+	ck_assert_value(r[1], 7, 1, 2);
+	ck_assert_value(r[4], 87.5, -1, 2);
+	/* The next sitting must not see the first one's answers: q0 = 2 only,
+	 * sym_a = 2, sym_b none, phase = 2 (band 0), phase_p = 100 * 2 / 4 = 50. */
+	score_batch_sitting(batch, b, N(b), r);
+	ck_assert_value(r[2], 2, -1, 1);
+	ck_assert_no_value(r[3], 0);
+	ck_assert_value(r[1], 2, 0, 1);
+	ck_assert_value(r[0], 2, -1, 1);
+	ck_assert_value(r[4], 50.0, -1, 1);
+	score_sitting(s, b, N(b), fresh);
+	for (int i = 0; i < 5; i++) {
+		ck_assert_int_eq(r[i].has_value, fresh[i].has_value);
+		ck_assert_double_eq(r[i].value, fresh[i].value);
+		ck_assert_int_eq(r[i].level, fresh[i].level);
+		ck_assert_int_eq(r[i].answered, fresh[i].answered);
+	}
+	score_batch_free(batch);
+	score_batch_free(NULL);
+	build_free(s);
+}
+END_TEST
+
 START_TEST(test_empty_scale)
 {
 	Survey *s = build_survey();
@@ -667,6 +700,7 @@ score_suite(void)
 	tcase_add_test(t, test_nested_max_uses_multiplier);
 	tcase_add_test(t, test_nested_mean_max);
 	tcase_add_test(t, test_empty_scale);
+	tcase_add_test(t, test_batch);
 	suite_add_tcase(s, t);
 	t = tcase_create("alerts");
 	tcase_add_test(t, test_alerts);

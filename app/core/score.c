@@ -9,19 +9,24 @@
 #include "score.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "util.h"
 
 /* Scoring state of one scale while a sitting is scored. */
 enum { SCALE_TODO, SCALE_BUSY, SCALE_DONE };
 
-typedef struct {
+struct ScoreBatch {
 	const Survey *survey;
-	const double *qscore; /* per question: the score of its valid answer */
-	const bool *qanswered;
-	ScaleResult *results;
+	ScaleResult *results; /* the current sitting's */
+	size_t nq, ns;
+	double *qscore; /* per question: the score of its valid answer */
+	bool *qanswered;
 	unsigned char *state; /* per scale: SCALE_TODO / SCALE_BUSY / SCALE_DONE */
-} ScoreRun;
+	double *max;          /* per scale: its highest value once has_max, kept
+	                         from sitting to sitting */
+	bool *has_max;
+};
 
 /*
  * Parses a 1-based option position: digits only, no sign, no spaces, no
@@ -123,142 +128,21 @@ score_collect(const Survey *survey, const ScoreAnswer *answers, int n_answers, d
 	}
 }
 
-/* The largest score an answer can reach: the best option, or for multi
- * every positive option (at least one option is always chosen). */
-static double
-score_question_max(const SurveyQuestion *question)
-{
-	double best = 0, positive = 0;
-
-	if (question->type == QUESTION_NUMBER || question->type == QUESTION_TEXT)
-		return 0;
-	for (int i = 0; i < question->n_options; i++) {
-		double s = question->options[i].score;
-		if (i == 0 || s > best)
-			best = s;
-		if (s > 0)
-			positive += s;
-	}
-	if (question->type == QUESTION_MULTI && positive > 0)
-		return positive;
-	return best;
-}
-
-/* The smallest score an answer can reach (mirror of score_question_max). */
-static double
-score_question_min(const SurveyQuestion *question)
-{
-	double worst = 0, negative = 0;
-
-	if (question->type == QUESTION_NUMBER || question->type == QUESTION_TEXT)
-		return 0;
-	for (int i = 0; i < question->n_options; i++) {
-		double s = question->options[i].score;
-		if (i == 0 || s < worst)
-			worst = s;
-		if (s < 0)
-			negative += s;
-	}
-	if (question->type == QUESTION_MULTI && negative < 0)
-		return negative;
-	return worst;
-}
-
-static int
-score_cmp_desc(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x < y) - (x > y);
-}
-
-static void score_scale_bounds(const Survey *survey, int scale, int depth, double *min,
-                               double *max);
-
 /*
- * The best raw value of a scale when every answered item takes the extreme
- * given in ext[] (its maximum; the caller negates to get the minimum) and at
- * least m items are answered. ext is sorted in place.
+ * The largest value a nested scale can reach, the denominator's share of a
+ * percent_of_max parent. It is survey_scale_range()'s maximum, the same one
+ * the loader checks the level bands against, worked out once per batch.
  */
 static double
-score_raw_extreme(ScaleMethod method, double *ext, int n, int m)
+score_nested_max(ScoreBatch *batch, int scale)
 {
-	double sum = 0;
-	int k;
+	double min;
 
-	qsort(ext, (size_t)n, sizeof *ext, score_cmp_desc);
-	if (method == SCALE_MEAN) {
-		/* The mean of the top k falls as k grows: answer exactly m. */
-		for (k = 0; k < m; k++)
-			sum += ext[k];
-		return sum / m;
+	if (!batch->has_max[scale]) {
+		survey_scale_range(batch->survey, scale, &min, &batch->max[scale]);
+		batch->has_max[scale] = true;
 	}
-	/* A sum: the top m items, then every further item that adds. */
-	for (k = 0; k < n && (k < m || ext[k] > 0); k++)
-		sum += ext[k];
-	return sum;
-}
-
-/*
- * The raw (before multiplier) lowest and highest value of a scale. For
- * percent_of_max the highest is 100 and the lowest is the lowest item ratio
- * min/max (exact for the usual keys whose lowest option scores 0).
- */
-static void
-score_scale_raw_bounds(const Survey *survey, const SurveyScale *sc, int depth, double *lo,
-                       double *hi)
-{
-	int n = sc->n_items, m = sc->min_answered > 1 ? sc->min_answered : 1;
-	double *emax = xmalloc((size_t)n * sizeof *emax), *emin = xmalloc((size_t)n * sizeof *emin);
-	double ratio = 0;
-	bool have_ratio = false;
-
-	if (m > n)
-		m = n;
-	for (int i = 0; i < n; i++) {
-		const ScaleItem *it = &sc->items[i];
-		if (it->is_scale) {
-			score_scale_bounds(survey, it->index, depth + 1, &emin[i], &emax[i]);
-		} else {
-			emin[i] = score_question_min(&survey->questions[it->index]);
-			emax[i] = score_question_max(&survey->questions[it->index]);
-		}
-		if (emax[i] > 0 && (!have_ratio || emin[i] / emax[i] < ratio)) {
-			ratio = emin[i] / emax[i];
-			have_ratio = true;
-		}
-		emin[i] = -emin[i];
-	}
-	if (n == 0) {
-		*lo = *hi = 0;
-	} else if (sc->method == SCALE_PERCENT_OF_MAX) {
-		*lo = 100 * ratio;
-		*hi = 100;
-	} else {
-		*hi = score_raw_extreme(sc->method, emax, n, m);
-		*lo = -score_raw_extreme(sc->method, emin, n, m);
-	}
-	free(emax);
-	free(emin);
-}
-
-/*
- * The lowest and highest value a scale can take after multiplier, offset and
- * rounding. Used for the maximum of a nested scale inside a percent_of_max
- * scale. depth stops a (validated-away) cycle of scales from recursing forever.
- */
-static void
-score_scale_bounds(const Survey *survey, int scale, int depth, double *min, double *max)
-{
-	const SurveyScale *sc = &survey->scales[scale];
-	double lo = 0, hi = 0, a, b;
-
-	if (depth <= survey->n_scales)
-		score_scale_raw_bounds(survey, sc, depth, &lo, &hi);
-	a = util_round(lo * sc->multiplier + sc->offset, sc->precision);
-	b = util_round(hi * sc->multiplier + sc->offset, sc->precision);
-	*min = a < b ? a : b;
-	*max = a < b ? b : a;
+	return batch->max[scale];
 }
 
 /* The first level whose inclusive band holds the value, or -1. */
@@ -271,31 +155,26 @@ score_band(const SurveyScale *sc, double value)
 	return -1;
 }
 
-static void score_scale(ScoreRun *run, int scale);
+static void score_scale(ScoreBatch *batch, int scale);
 
 /* Adds one item's score and maximum if it was answered; returns whether it was. */
 static bool
-score_item(ScoreRun *run, const SurveyScale *sc, const ScaleItem *it, double *sum, double *max)
+score_item(ScoreBatch *batch, const SurveyScale *sc, const ScaleItem *it, double *sum, double *max)
 {
-	const Survey *survey = run->survey;
-	double lo, hi;
-
 	if (!it->is_scale) {
-		if (!run->qanswered[it->index])
+		if (!batch->qanswered[it->index])
 			return false;
-		*sum += run->qscore[it->index];
+		*sum += batch->qscore[it->index];
 		if (sc->method == SCALE_PERCENT_OF_MAX)
-			*max += score_question_max(&survey->questions[it->index]);
+			*max += survey_question_max_score(&batch->survey->questions[it->index]);
 		return true;
 	}
-	score_scale(run, it->index);
-	if (!run->results[it->index].has_value)
+	score_scale(batch, it->index);
+	if (!batch->results[it->index].has_value)
 		return false;
-	*sum += run->results[it->index].value;
-	if (sc->method == SCALE_PERCENT_OF_MAX) {
-		score_scale_bounds(survey, it->index, 0, &lo, &hi);
-		*max += hi;
-	}
+	*sum += batch->results[it->index].value;
+	if (sc->method == SCALE_PERCENT_OF_MAX)
+		*max += score_nested_max(batch, it->index);
 	return true;
 }
 
@@ -305,21 +184,21 @@ score_item(ScoreRun *run, const SurveyScale *sc, const ScaleItem *it, double *su
  * counts as unanswered instead of recursing forever.
  */
 static void
-score_scale(ScoreRun *run, int scale)
+score_scale(ScoreBatch *batch, int scale)
 {
-	const SurveyScale *sc = &run->survey->scales[scale];
-	ScaleResult *r = &run->results[scale];
+	const SurveyScale *sc = &batch->survey->scales[scale];
+	ScaleResult *r = &batch->results[scale];
 	double sum = 0, max = 0, raw;
 	int answered = 0;
 
-	if (run->state[scale] != SCALE_TODO)
+	if (batch->state[scale] != SCALE_TODO)
 		return;
-	run->state[scale] = SCALE_BUSY;
+	batch->state[scale] = SCALE_BUSY;
 	for (int i = 0; i < sc->n_items; i++)
-		if (score_item(run, sc, &sc->items[i], &sum, &max))
+		if (score_item(batch, sc, &sc->items[i], &sum, &max))
 			answered++;
 	*r = (ScaleResult){ .has_value = false, .value = 0, .level = -1, .answered = answered };
-	run->state[scale] = SCALE_DONE;
+	batch->state[scale] = SCALE_DONE;
 	if (answered == 0 || answered < sc->min_answered)
 		return;
 	if (sc->method == SCALE_SUM)
@@ -335,39 +214,80 @@ score_scale(ScoreRun *run, int scale)
 	r->level = score_band(sc, r->value);
 }
 
+ScoreBatch *
+score_batch_new(const Survey *survey)
+{
+	ScoreBatch *batch = xcalloc(1, sizeof *batch);
+	size_t nq = survey->n_questions > 0 ? (size_t)survey->n_questions : 0;
+	size_t ns = survey->n_scales > 0 ? (size_t)survey->n_scales : 0;
+	/* One zeroed block: the doubles first for alignment, then the flags. */
+	char *p = xcalloc(1, (nq + ns) * (sizeof(double) + sizeof(bool)) + ns);
+
+	batch->survey = survey;
+	batch->nq = nq;
+	batch->ns = ns;
+	batch->qscore = (double *)p;
+	batch->max = (double *)(p + nq * sizeof(double));
+	p += (nq + ns) * sizeof(double);
+	batch->qanswered = (bool *)p;
+	batch->has_max = (bool *)(p + nq * sizeof(bool));
+	batch->state = (unsigned char *)(p + (nq + ns) * sizeof(bool));
+	return batch;
+}
+
+/* Forgets the previous sitting's answers and scales (not the ranges) and
+ * takes in this sitting's answers. */
+static void
+score_batch_reset(ScoreBatch *batch, const ScoreAnswer *answers, int n_answers)
+{
+	memset(batch->qscore, 0, batch->nq * sizeof *batch->qscore);
+	memset(batch->qanswered, 0, batch->nq * sizeof *batch->qanswered);
+	memset(batch->state, 0, batch->ns);
+	score_collect(batch->survey, answers, n_answers, batch->qscore, batch->qanswered);
+}
+
+void
+score_batch_sitting(ScoreBatch *batch, const ScoreAnswer *answers, int n_answers,
+                    ScaleResult *results)
+{
+	score_batch_reset(batch, answers, n_answers);
+	batch->results = results;
+	for (int i = 0; i < batch->survey->n_scales; i++)
+		score_scale(batch, i);
+	batch->results = NULL;
+}
+
+void
+score_batch_free(ScoreBatch *batch)
+{
+	if (batch == NULL)
+		return;
+	free(batch->qscore); /* the start of the one block */
+	free(batch);
+}
+
 void
 score_sitting(const Survey *survey, const ScoreAnswer *answers, int n_answers, ScaleResult *results)
 {
-	size_t nq = survey->n_questions > 0 ? (size_t)survey->n_questions : 1;
-	double *qscore = xcalloc(nq, sizeof *qscore);
-	bool *qanswered = xcalloc(nq, sizeof *qanswered);
-	unsigned char *state = xcalloc(survey->n_scales > 0 ? (size_t)survey->n_scales : 1, 1);
-	ScoreRun run = { survey, qscore, qanswered, results, state };
+	ScoreBatch *batch = score_batch_new(survey);
 
-	score_collect(survey, answers, n_answers, qscore, qanswered);
-	for (int i = 0; i < survey->n_scales; i++)
-		score_scale(&run, i);
-	free(qscore);
-	free(qanswered);
-	free(state);
+	score_batch_sitting(batch, answers, n_answers, results);
+	score_batch_free(batch);
 }
 
 int
 score_alerts(const Survey *survey, const ScoreAnswer *answers, int n_answers, bool *raised)
 {
-	size_t nq = survey->n_questions > 0 ? (size_t)survey->n_questions : 1;
-	double *qscore = xcalloc(nq, sizeof *qscore);
-	bool *qanswered = xcalloc(nq, sizeof *qanswered);
+	ScoreBatch *batch = score_batch_new(survey);
 	int count = 0;
 
-	score_collect(survey, answers, n_answers, qscore, qanswered);
+	score_batch_reset(batch, answers, n_answers);
 	for (int i = 0; i < survey->n_alerts; i++) {
 		int q = survey->alerts[i].question;
-		raised[i] = q >= 0 && q < survey->n_questions && qanswered[q] &&
-		            qscore[q] >= survey->alerts[i].min_score;
+		raised[i] = q >= 0 && q < survey->n_questions && batch->qanswered[q] &&
+		            batch->qscore[q] >= survey->alerts[i].min_score;
 		count += raised[i];
 	}
-	free(qscore);
-	free(qanswered);
+	score_batch_free(batch);
 	return count;
 }

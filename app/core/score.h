@@ -41,6 +41,25 @@ bool score_answer(const SurveyQuestion *question, const char *value, double *sco
 void score_sitting(const Survey *survey, const ScoreAnswer *answers, int n_answers,
                    ScaleResult *results);
 
+/*
+ * Scoring many sittings of one survey (export, indicators, benchmarks):
+ * score_batch_sitting() gives exactly what score_sitting() gives, but the
+ * survey's scale ranges (needed when a percent_of_max scale holds nested
+ * scales) are worked out once and the scratch memory is reused. The survey
+ * must stay loaded and unchanged while the batch lives.
+ */
+typedef struct ScoreBatch ScoreBatch;
+
+/* A batch for this survey; free it with score_batch_free(). */
+ScoreBatch *score_batch_new(const Survey *survey);
+
+/* Like score_sitting() with the batch's survey. */
+void score_batch_sitting(ScoreBatch *batch, const ScoreAnswer *answers, int n_answers,
+                         ScaleResult *results);
+
+/* Frees a batch; NULL is allowed. */
+void score_batch_free(ScoreBatch *batch);
+
 /* Indexes of alerts raised by these answers, into alerts[survey->n_alerts]
  * as booleans; returns how many were raised. */
 int score_alerts(const Survey *survey, const ScoreAnswer *answers, int n_answers, bool *raised);
