@@ -4,11 +4,14 @@
  * depend on the YAML loader; every expected value is worked out in a comment.
  */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "score.h"
 #include "survey.h"
+#include "testutil.h"
 #include "util.h"
 
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
@@ -669,6 +672,110 @@ START_TEST(test_alerts)
 }
 END_TEST
 
+/* ---- a survey file through the loader ---- */
+
+static const char nested_yaml[] =
+    "id: nested_fixture\n"
+    "version: 1\n"
+    "title: \"Проверка подсчёта\"\n"
+    "audience: [teacher]\n"
+    "source: \"Anketa test fixture\"\n"
+    "license: original\n"
+    "instructions: \"-\"\n"
+    "option_sets:\n"
+    "  yn: [{label: \"Да\", score: 1}, {label: \"Нет\", score: 0}]\n"
+    "questions:\n"
+    "  - {id: a1, text: \"a1\", options: yn}\n"
+    "  - {id: a2, text: \"a2\", options: yn}\n"
+    "  - {id: b1, text: \"b1\", options: yn}\n"
+    "  - {id: b2, text: \"b2\", options: yn}\n"
+    "  - id: m\n"
+    "    text: \"m\"\n"
+    "    type: multi\n"
+    "    options: [{label: \"x\", score: 1}, {label: \"y\", score: 2}]\n"
+    "scales:\n"
+    "  - id: phase\n"
+    "    title: \"phase\"\n"
+    "    items: [sym_a, sym_b]\n"
+    "    method: percent_of_max\n"
+    "    levels:\n"
+    "      - {id: calm, label: \"calm\", min: 0, max: 49.9}\n"
+    "      - {id: tense, label: \"tense\", min: 50, max: 100}\n"
+    "  - id: sym_a\n"
+    "    title: \"A\"\n"
+    "    items: [a1, a2]\n"
+    "    method: sum\n"
+    "    multiplier: 5\n"
+    "    levels:\n"
+    "      - {id: low, label: \"low\", min: 0, max: 5}\n"
+    "      - {id: high, label: \"high\", min: 6, max: 10}\n"
+    "  - id: sym_b\n"
+    "    title: \"B\"\n"
+    "    items: [b1, b2, m]\n"
+    "    method: sum\n"
+    "    levels:\n"
+    "      - {id: low, label: \"low\", min: 0, max: 2}\n"
+    "      - {id: high, label: \"high\", min: 3, max: 5}\n"
+    "alerts:\n"
+    "  - {question: m, min_score: 3, message: \"both chosen\"}\n";
+
+/* The result of the scale with this id, checked to exist. */
+static const ScaleResult *
+loaded_result(const Survey *s, const ScaleResult *r, const char *id)
+{
+	int i = survey_find_scale(s, id);
+
+	ck_assert_msg(i >= 0, "no scale %s", id);
+	return &r[i];
+}
+
+START_TEST(test_loaded_survey)
+{
+	char *dir = testutil_tmpdir();
+	char *path = testutil_write_file(dir, "nested.yaml", nested_yaml);
+	Diag diag = { 0 };
+	Survey *s = survey_load(path, &diag);
+	ScaleResult *r;
+	bool raised[1];
+	int a1, a2, b1, m;
+
+	ck_assert_msg(s != NULL, "%s", diag.n ? diag.entries[0].message : "?");
+	ck_assert_int_eq(s->n_scales, 3);
+	r = xcalloc(3, sizeof *r);
+	a1 = survey_find_question(s, "a1");
+	a2 = survey_find_question(s, "a2");
+	b1 = survey_find_question(s, "b1");
+	m = survey_find_question(s, "m");
+	{
+		/* sym_a = (1 + 0) * 5 = 5 (low); sym_b = b1 1 + m (1 + 2) = 4
+		 * (high), b2 unanswered; phase = 100 * (5 + 4) / (10 + 5) = 60.0
+		 * (tense): sym_a can reach 2 * 5 = 10, sym_b 1 + 1 + 3 = 5. */
+		ScoreAnswer a[] = { { a1, "1" }, { a2, "2" }, { b1, "1" }, { m, "1|2" } };
+		score_sitting(s, a, N(a), r);
+		ck_assert_value(*loaded_result(s, r, "sym_a"), 5, 0, 2);
+		ck_assert_value(*loaded_result(s, r, "sym_b"), 4, 1, 2);
+		ck_assert_value(*loaded_result(s, r, "phase"), 60.0, 1, 2);
+		ck_assert_int_eq(score_alerts(s, a, N(a), raised), 1); /* m = 3 >= 3 */
+	}
+	{
+		/* Only a1: sym_a = 5, sym_b no value; phase = 100 * 5 / 10 = 50.0,
+		 * the lowest value of "tense". */
+		ScoreAnswer a[] = { { a1, "1" } };
+		score_sitting(s, a, N(a), r);
+		ck_assert_no_value(*loaded_result(s, r, "sym_b"), 0);
+		ck_assert_value(*loaded_result(s, r, "phase"), 50.0, 1, 1);
+		ck_assert_int_eq(score_alerts(s, a, N(a), raised), 0);
+	}
+	free(r);
+	survey_free(s);
+	diag_clear(&diag);
+	remove(path);
+	rmdir(dir);
+	free(path);
+	free(dir);
+}
+END_TEST
+
 static Suite *
 score_suite(void)
 {
@@ -704,6 +811,9 @@ score_suite(void)
 	suite_add_tcase(s, t);
 	t = tcase_create("alerts");
 	tcase_add_test(t, test_alerts);
+	suite_add_tcase(s, t);
+	t = tcase_create("loaded");
+	tcase_add_test(t, test_loaded_survey);
 	suite_add_tcase(s, t);
 	return s;
 }
