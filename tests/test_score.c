@@ -636,6 +636,30 @@ START_TEST(test_batch)
 }
 END_TEST
 
+START_TEST(test_cycle_does_not_hang)
+{
+	Survey *s = build_survey();
+	ScaleResult r[2] = { { true, 99, 99, 99 }, { true, 99, 99, 99 } };
+	ScoreAnswer a[] = { { 0, "3" }, { 1, "2" } };
+
+	/* s0 = sum(s1, q0), s1 = sum(s0, q1): a cycle the loader rejects. While
+	 * s0 is being scored, s1 meets s0 and counts it as unanswered: s1 = q1
+	 * = 1; then s0 = s1 + q0 = 1 + 2 = 3. No garbage, no endless recursion. */
+	build_q3(s);
+	build_q3(s);
+	build_scale(s, SCALE_SUM, 0);
+	build_scale(s, SCALE_SUM, 0);
+	build_item(s, 0, true, 1);
+	build_item(s, 0, false, 0);
+	build_item(s, 1, true, 0);
+	build_item(s, 1, false, 1);
+	score_sitting(s, a, N(a), r);
+	ck_assert_value(r[1], 1, -1, 1);
+	ck_assert_value(r[0], 3, -1, 2);
+	build_free(s);
+}
+END_TEST
+
 START_TEST(test_empty_scale)
 {
 	Survey *s = build_survey();
@@ -807,6 +831,7 @@ score_suite(void)
 	tcase_add_test(t, test_nested_max_uses_multiplier);
 	tcase_add_test(t, test_nested_mean_max);
 	tcase_add_test(t, test_empty_scale);
+	tcase_add_test(t, test_cycle_does_not_hang);
 	tcase_add_test(t, test_batch);
 	suite_add_tcase(s, t);
 	t = tcase_create("alerts");

@@ -170,7 +170,7 @@ score_item(ScoreBatch *batch, const SurveyScale *sc, const ScaleItem *it, double
 		return true;
 	}
 	score_scale(batch, it->index);
-	if (!batch->results[it->index].has_value)
+	if (batch->state[it->index] != SCALE_DONE || !batch->results[it->index].has_value)
 		return false;
 	*sum += batch->results[it->index].value;
 	if (sc->method == SCALE_PERCENT_OF_MAX)
