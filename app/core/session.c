@@ -45,6 +45,7 @@ struct Session {
 	char *error;
 
 	char pin[SESSION_PIN_MAX + 1];
+	bool pin_set; /* the database has a PIN (read when the PIN screen opens) */
 };
 
 Session *
@@ -530,6 +531,29 @@ session_back(Session *s, uint64_t now_ms)
 	session_load_question(s);
 }
 
+void
+session_focus(Session *s, SessionField field)
+{
+	if (s->phase == PHASE_CODE && (field == FIELD_CODE || !s->class_preset))
+		s->focus = field;
+}
+
+void
+session_reset(Session *s)
+{
+	char *cause = NULL;
+
+	if (s->sitting_id[0] != '\0' && s->answers != NULL &&
+	    store_sitting_finish(s->store, s->sitting_id, SITTING_ABANDONED, &cause) != 0) {
+		session_set_error(s, cause);
+		free(cause);
+	}
+	session_clear_answers(s);
+	s->confirming = false;
+	s->sitting_id[0] = '\0';
+	s->phase = PHASE_WELCOME;
+}
+
 bool
 session_tick(Session *s, uint64_t now_ms)
 {
@@ -544,16 +568,7 @@ session_tick(Session *s, uint64_t now_ms)
 	if ((s->phase == PHASE_CODE || s->phase == PHASE_INSTRUCTIONS ||
 	     s->phase == PHASE_QUESTION) &&
 	    now_ms >= s->last_input + SESSION_IDLE_MS) {
-		char *cause = NULL;
-		if (s->sitting_id[0] != '\0' &&
-		    store_sitting_finish(s->store, s->sitting_id, SITTING_ABANDONED, &cause) != 0) {
-			session_set_error(s, cause);
-			free(cause);
-		}
-		session_clear_answers(s);
-		s->confirming = false;
-		s->sitting_id[0] = '\0';
-		s->phase = PHASE_WELCOME;
+		session_reset(s);
 		return true;
 	}
 	return false;
@@ -584,7 +599,46 @@ session_open_pin(Session *s, uint64_t now_ms)
 		return;
 	s->phase_before_pin = s->phase;
 	s->pin[0] = '\0';
+	/* An empty PIN never matches a stored one: -1 only when none is set. */
+	s->pin_set = store_pin_check(s->store, "") != -1;
 	s->phase = PHASE_PIN;
+}
+
+int
+session_pin_submit(Session *s, uint64_t now_ms)
+{
+	char *cause = NULL;
+	int rc;
+
+	s->last_input = now_ms;
+	if (s->phase != PHASE_PIN)
+		return 0;
+	rc = store_pin_check(s->store, s->pin);
+	if (rc == -1 && strlen(s->pin) >= 4) {
+		/* First start: the first PIN typed becomes the psychologist's. */
+		rc = store_pin_set(s->store, s->pin, &cause) == 0 ? 2 : -1;
+		session_set_error(s, cause);
+		free(cause);
+	}
+	s->pin[0] = '\0';
+	if (rc == 2)
+		s->pin_set = true;
+	if (rc >= 1)
+		s->phase = PHASE_MENU;
+	return rc;
+}
+
+bool
+session_pin_exists(const Session *s)
+{
+	return s->pin_set;
+}
+
+void
+session_close_menu(Session *s)
+{
+	if (s->phase == PHASE_MENU || s->phase == PHASE_PIN)
+		s->phase = PHASE_WELCOME;
 }
 
 void

@@ -78,6 +78,13 @@ void session_start(Session *session, uint64_t now_ms);
  * a field does not take are ignored. */
 void session_type(Session *session, const char *utf8, uint64_t now_ms);
 
+/* Moves the typing focus of the code screen (the class only when not preset). */
+void session_focus(Session *session, SessionField field);
+
+/* Abandons whatever battery is under way and returns to the welcome screen.
+ * Answers already given stay stored; an open sitting is marked abandoned. */
+void session_reset(Session *session);
+
 /* Removes the last character typed (code, PIN, number/text answer). */
 void session_erase(Session *session, uint64_t now_ms);
 
@@ -141,6 +148,21 @@ const ScaleResult *session_results(const Session *session, int position);
 
 /* How many digits of the PIN have been typed. */
 int session_pin_length(const Session *session);
+
+/*
+ * Enter on the PIN screen: checks the typed PIN against the store. Returns
+ * 1 when it matches (the psychologist's menu opens), 0 when it does not (the
+ * typed digits are cleared). When the database has no PIN yet, a PIN of 4 to
+ * 8 digits is stored as the new PIN and the menu opens: returns 2; fewer
+ * digits (or a storage error, see session_error) return -1.
+ */
+int session_pin_submit(Session *session, uint64_t now_ms);
+
+/* True when the database has a psychologist's PIN. */
+bool session_pin_exists(const Session *session);
+
+/* Leaves the psychologist's menu for the welcome screen. */
+void session_close_menu(Session *session);
 
 /* Opens the PIN screen (from welcome); Escape-like cancel returns. */
 void session_open_pin(Session *session, uint64_t now_ms);

@@ -1,11 +1,210 @@
 /*
- * kiosk.c: placeholder until the window and screens land.
+ * kiosk.c: the window, the event loop and the wiring of store, surveys,
+ * session and screens. The loop sleeps in SDL_WaitEventTimeout and draws
+ * only when something changed.
  */
 #include "kiosk.h"
 
-int
-kiosk_run(const KioskOptions *options)
+#include <SDL.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "config.h"
+#include "input.h"
+#include "ui.h"
+#include "util.h"
+
+typedef struct {
+	SDL_Window *window;
+	SDL_Renderer *renderer;
+	Store *store;
+	SurveySet surveys;
+	Session *session;
+	Ui ui;
+	bool trace;
+	unsigned long frames;
+} Kiosk;
+
+/* Splits "a,b,c" into the battery and configures the preset session. */
+static int
+kiosk_preset(Kiosk *k, const KioskOptions *o)
 {
-	(void)options;
-	return 1;
+	char *copy = xstrdup(o->run), *save = NULL;
+	const char *ids[32];
+	int n = 0, rc;
+	char *cause = NULL;
+
+	for (char *id = strtok_r(copy, ",", &save); id && n < 32; id = strtok_r(NULL, ",", &save))
+		ids[n++] = id;
+	rc = session_configure(k->session, o->wave ? o->wave : "start", o->class_name,
+	                       o->audience ? o->audience : "student", ids, n, &cause);
+	if (rc != 0) {
+		cli_error("%s", cause);
+		free(cause);
+	}
+	free(copy);
+	return rc;
+}
+
+static int
+kiosk_open_window(Kiosk *k, const KioskOptions *o)
+{
+	SDL_DisplayMode mode;
+	Uint32 flags = SDL_WINDOW_SHOWN;
+	int w = o->width ? o->width : 1280, h = o->height ? o->height : 800;
+
+	if (!o->windowed) {
+		/* Without a window manager only a window created at the desktop
+		 * size covers the screen. */
+		if (SDL_GetDesktopDisplayMode(0, &mode) == 0)
+			w = mode.w, h = mode.h;
+		flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+	}
+	k->window =
+	    SDL_CreateWindow("Anketa", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
+	if (k->window == NULL)
+		return -1;
+	k->renderer = SDL_CreateRenderer(k->window, -1, SDL_RENDERER_PRESENTVSYNC);
+	if (k->renderer == NULL)
+		k->renderer = SDL_CreateRenderer(k->window, -1, 0);
+	return k->renderer ? 0 : -1;
+}
+
+static void
+kiosk_draw(Kiosk *k)
+{
+	const char *name = ui_screen(session_phase(k->session))->name;
+
+	ui_draw(&k->ui);
+	SDL_RenderPresent(k->renderer);
+	k->frames++;
+	if (k->frames == 1) {
+		printf("anketa: ready\n");
+	}
+	if (k->trace) {
+		printf("anketa: frame %lu screen=%s", k->frames, name);
+		if (session_phase(k->session) == PHASE_QUESTION)
+			printf(" survey=%s question=%d", session_survey(k->session)->id,
+			       session_question_index(k->session) + 1);
+		for (int i = 0; i < k->ui.n_targets; i++) {
+			UiRect r = k->ui.targets[i].rect;
+			printf(" target=%d,%d,%d,%d", r.x + r.w / 2, r.y + r.h / 2, r.w, r.h);
+		}
+		printf("\n");
+	}
+	fflush(stdout);
+}
+
+static void
+kiosk_loop(Kiosk *k)
+{
+	bool dirty = true;
+
+	while (!k->ui.quit) {
+		SDL_Event ev;
+		int64_t wait;
+		Action action;
+
+		k->ui.now = SDL_GetTicks64();
+		if (session_tick(k->session, k->ui.now))
+			dirty = true;
+		if (dirty) {
+			kiosk_draw(k);
+			dirty = false;
+		}
+		wait = session_next_deadline(k->session, k->ui.now);
+		if (wait < 0 || wait > 60000)
+			wait = 60000;
+		if (!SDL_WaitEventTimeout(&ev, (int)wait))
+			continue;
+		do {
+			k->ui.now = SDL_GetTicks64();
+			if (input_translate(&ev, &action)) {
+				ui_handle(&k->ui, &action);
+				dirty = true;
+			} else if (input_needs_redraw(&ev)) {
+				dirty = true;
+			}
+		} while (SDL_PollEvent(&ev));
+	}
+}
+
+static int
+kiosk_setup(Kiosk *k, const KioskOptions *o)
+{
+	char *cause = NULL;
+	Diag diag = { 0 };
+
+	k->store = store_open(o->db_path, &cause);
+	if (k->store == NULL) {
+		cli_error("%s", cause);
+		free(cause);
+		return -1;
+	}
+	if (survey_set_load_dir(&k->surveys, o->surveys_dir, &diag) != 0) {
+		diag_print(&diag, stderr);
+		diag_clear(&diag);
+		if (k->surveys.n == 0)
+			return -1;
+	}
+	diag_clear(&diag);
+	k->session = session_create(k->store, &k->surveys);
+	if (o->run != NULL && kiosk_preset(k, o) != 0)
+		return -1;
+	return 0;
+}
+
+static int
+kiosk_start_video(Kiosk *k, const KioskOptions *o)
+{
+	char *cause = NULL;
+	char *assets = xasprintf("%s/assets", ANKETA_SOURCE_DIR);
+
+	SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
+	if (SDL_Init(SDL_INIT_VIDEO) != 0 || kiosk_open_window(k, o) != 0) {
+		cli_error(_("cannot open the screen: %s"), SDL_GetError());
+		free(assets);
+		return -1;
+	}
+	k->ui.gfx = gfx_create(k->renderer,
+	                       getenv("ANKETA_ASSETS") ? getenv("ANKETA_ASSETS") : assets, &cause);
+	free(assets);
+	if (k->ui.gfx == NULL) {
+		cli_error("%s", cause);
+		free(cause);
+		return -1;
+	}
+	k->ui.session = k->session;
+	k->ui.store = k->store;
+	k->ui.surveys = &k->surveys;
+	SDL_StartTextInput();
+	return 0;
+}
+
+int
+kiosk_run(const KioskOptions *o)
+{
+	Kiosk k = { 0 };
+	int status = 1;
+
+	k.trace = getenv("ANKETA_TRACE") != NULL;
+	if (kiosk_setup(&k, o) == 0 && kiosk_start_video(&k, o) == 0) {
+		kiosk_loop(&k);
+		status = 0;
+	}
+	if (k.session != NULL)
+		session_reset(k.session);
+	gfx_free(k.ui.gfx);
+	ui_set_message(&k.ui, NULL);
+	if (k.renderer)
+		SDL_DestroyRenderer(k.renderer);
+	if (k.window)
+		SDL_DestroyWindow(k.window);
+	SDL_Quit();
+	session_free(k.session);
+	survey_set_free(&k.surveys);
+	store_close(k.store);
+	return status;
 }

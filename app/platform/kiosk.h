@@ -12,10 +12,10 @@ typedef struct {
 	bool windowed;
 	int width; /* 0: the desktop size (full screen) or 1280x800 windowed */
 	int height;
-	const char *wave;     /* preset session; all NULL when not preset */
+	const char *wave; /* preset session; all NULL when not preset */
 	const char *class_name;
 	const char *audience;
-	const char *run;      /* comma-separated survey ids */
+	const char *run; /* comma-separated survey ids */
 } KioskOptions;
 
 /* Runs the kiosk until it is closed; returns the process exit status. */

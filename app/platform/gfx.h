@@ -1,0 +1,65 @@
+/*
+ * gfx.h: the only drawing interface the screens use: filled and rounded
+ * rectangles, cached text, cached pictures. Wraps an SDL_Renderer.
+ *
+ * Rendered text is cached as textures keyed by (string, size, weight,
+ * colour), so an unchanged screen costs no TTF work when it is redrawn.
+ */
+#ifndef ANKETA_GFX_H
+#define ANKETA_GFX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "layout.h"
+
+typedef struct Gfx Gfx;
+struct SDL_Renderer;
+
+typedef struct {
+	uint8_t r, g, b, a;
+} GfxColor;
+
+/*
+ * Creates the drawing context for a renderer and opens the UI font (DejaVu
+ * Sans from assets/fonts/, $ANKETA_FONT_DIR or the system's fonts). Returns
+ * NULL and sets *cause (caller frees) when no font can be opened.
+ */
+Gfx *gfx_create(struct SDL_Renderer *renderer, const char *assets_dir, char **cause);
+
+void gfx_free(Gfx *gfx);
+
+/* Output size in pixels. */
+void gfx_size(Gfx *gfx, int *width, int *height);
+
+void gfx_clear(Gfx *gfx, GfxColor color);
+void gfx_fill(Gfx *gfx, UiRect rect, GfxColor color);
+/* A filled rectangle with rounded corners of the given radius. */
+void gfx_fill_rounded(Gfx *gfx, UiRect rect, int radius, GfxColor color);
+/* A filled circle centred at (cx, cy). */
+void gfx_fill_circle(Gfx *gfx, int cx, int cy, int radius, GfxColor color);
+
+/* Width in pixels of the first len bytes of text at a pixel size. */
+int gfx_text_width(Gfx *gfx, const char *text, size_t len, int size, bool bold);
+
+/* Draws one line of text with its top-left at (x, y). */
+void gfx_text(Gfx *gfx, const char *text, size_t len, int size, bool bold, GfxColor color, int x,
+              int y);
+
+/*
+ * Draws text wrapped into rect at the largest size from size_max down to
+ * size_min that fits, each line aligned (0 left, 1 centre) and the block
+ * centred vertically when valign_center. Returns the size used.
+ */
+int gfx_text_box(Gfx *gfx, const char *text, UiRect rect, int size_max, int size_min, bool bold,
+                 GfxColor color, int align, bool valign_center);
+
+/* Measures text the way gfx_text_box() lays it out (for the layout module). */
+int gfx_measure(void *gfx, const char *text, size_t len, int size, bool bold);
+
+/* Draws a PNG picture (path relative to the assets directory) fitted into
+ * rect keeping its aspect ratio. Returns false when it cannot be loaded. */
+bool gfx_picture(Gfx *gfx, const char *path, UiRect rect);
+
+#endif

@@ -1,0 +1,21 @@
+/*
+ * input.h: SDL events turned into the UI's small actions (the only place
+ * that knows about keys and mouse buttons).
+ */
+#ifndef ANKETA_INPUT_H
+#define ANKETA_INPUT_H
+
+#include <stdbool.h>
+
+#include "ui.h"
+
+union SDL_Event;
+
+/* Fills *action for an event the screens care about; false for any other. */
+bool input_translate(const union SDL_Event *event, Action *action);
+
+/* True for events that change what is on screen without being input
+ * (window exposed or resized). */
+bool input_needs_redraw(const union SDL_Event *event);
+
+#endif

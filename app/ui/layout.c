@@ -1,0 +1,163 @@
+/*
+ * layout.c: pure geometry for the screens.
+ */
+#include "layout.h"
+
+#include <string.h>
+
+int
+layout_line_height(int size)
+{
+	return (size * 5 + 3) / 4;
+}
+
+/* Bytes of the UTF-8 character starting at p (1 for a stray byte). */
+static size_t
+layout_char_len(const char *p)
+{
+	unsigned char c = (unsigned char)*p;
+
+	if (c >= 0xf0)
+		return 4;
+	if (c >= 0xe0)
+		return 3;
+	if (c >= 0xc0)
+		return 2;
+	return 1;
+}
+
+/* How many bytes of a too-long word fit on one line (at least one character). */
+static size_t
+layout_split_word(const char *word, size_t len, int width, int size, bool bold,
+                  LayoutMeasure measure, void *ctx)
+{
+	size_t fit = layout_char_len(word);
+
+	while (fit < len) {
+		size_t next = fit + layout_char_len(word + fit);
+		if (next > len || measure(ctx, word, next, size, bold) > width)
+			break;
+		fit = next;
+	}
+	return fit;
+}
+
+int
+layout_wrap(const char *text, int width, int size, bool bold, LayoutMeasure measure, void *ctx,
+            LayoutLine *lines, int max_lines)
+{
+	size_t pos = 0, total = strlen(text);
+	int n = 0;
+
+	while (pos <= total && n < max_lines) {
+		size_t start = pos, end = pos, best = pos;
+
+		/* Extend the line word by word while it still fits. */
+		for (;;) {
+			size_t word_end = end;
+			while (word_end < total && text[word_end] == ' ')
+				word_end++;
+			while (word_end < total && text[word_end] != ' ' && text[word_end] != '\n')
+				word_end++;
+			if (word_end == end ||
+			    measure(ctx, text + start, word_end - start, size, bold) > width)
+				break;
+			best = end = word_end;
+			if (end >= total || text[end] == '\n')
+				break;
+		}
+		if (best == start && start < total && text[start] != '\n') {
+			size_t word = start;
+			while (word < total && text[word] != ' ' && text[word] != '\n')
+				word++;
+			best = start + layout_split_word(text + start, word - start, width, size,
+			                                 bold, measure, ctx);
+		}
+		lines[n++] = (LayoutLine){ start, best - start };
+		pos = best;
+		while (pos < total && text[pos] == ' ')
+			pos++;
+		if (pos < total && text[pos] == '\n')
+			pos++;
+		else if (pos >= total)
+			break;
+	}
+	return n;
+}
+
+int
+layout_fit(const char *text, int width, int height, int size_max, int size_min, bool bold,
+           LayoutMeasure measure, void *ctx, LayoutLine *lines, int *n_lines)
+{
+	int size;
+
+	for (size = size_max; size > size_min; size -= 2) {
+		*n_lines =
+		    layout_wrap(text, width, size, bold, measure, ctx, lines, LAYOUT_MAX_LINES);
+		if (*n_lines * layout_line_height(size) <= height)
+			return size;
+	}
+	*n_lines = layout_wrap(text, width, size_min, bold, measure, ctx, lines, LAYOUT_MAX_LINES);
+	return size_min;
+}
+
+void
+layout_options(UiRect area, int n, bool pictures, int gap, UiRect *out)
+{
+	int cols, rows, w, h, x0, y0;
+
+	if (n <= 0)
+		return;
+	if (pictures && n <= 5) {
+		cols = n;
+		rows = 1;
+		w = (area.w - gap * (cols - 1)) / cols;
+		h = area.h;
+		if (w > h * 4 / 5 * 1)
+			w = h * 4 / 5;
+		if (h > w * 5 / 4)
+			h = w * 5 / 4;
+	} else {
+		cols = n > 6 ? 2 : 1;
+		rows = (n + cols - 1) / cols;
+		w = (area.w - gap * (cols - 1)) / cols;
+		h = (area.h - gap * (rows - 1)) / rows;
+		if (cols == 1 && w > area.w * 3 / 4)
+			w = area.w * 3 / 4;
+		if (h > area.h / 3)
+			h = area.h / 3;
+	}
+	x0 = area.x + (area.w - (cols * w + (cols - 1) * gap)) / 2;
+	y0 = area.y + (area.h - (rows * h + (rows - 1) * gap)) / 2;
+	for (int i = 0; i < n; i++) {
+		int col = cols == 1 ? 0 : i / rows, row = cols == 1 ? i : i % rows;
+		if (pictures && n <= 5)
+			col = i, row = 0;
+		out[i] = (UiRect){ x0 + col * (w + gap), y0 + row * (h + gap), w, h };
+	}
+}
+
+int
+layout_hit(const UiRect *rects, int n, int x, int y)
+{
+	for (int i = 0; i < n; i++) {
+		if (x >= rects[i].x && x < rects[i].x + rects[i].w && y >= rects[i].y &&
+		    y < rects[i].y + rects[i].h)
+			return i;
+	}
+	return -1;
+}
+
+UiRect
+layout_inset(UiRect r, int d)
+{
+	return (UiRect){ r.x + d, r.y + d, r.w - 2 * d, r.h - 2 * d };
+}
+
+double
+layout_scale(int width, int height)
+{
+	double sx = width / 1280.0, sy = height / 800.0;
+
+	return sx < sy ? sx : sy;
+}

@@ -1,0 +1,63 @@
+/*
+ * layout.h: pure geometry for the screens: text wrapping and fitting with a
+ * measuring callback, answer-button placement, hit testing. No SDL, so it is
+ * unit-tested with a fake measure (tests/test_ui_layout.c).
+ */
+#ifndef ANKETA_LAYOUT_H
+#define ANKETA_LAYOUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct {
+	int x, y, w, h;
+} UiRect;
+
+/* Width in pixels of the first len bytes of text at a pixel size. */
+typedef int (*LayoutMeasure)(void *ctx, const char *text, size_t len, int size, bool bold);
+
+/* One wrapped line: a byte range of the text. */
+typedef struct {
+	size_t start;
+	size_t len;
+} LayoutLine;
+
+#define LAYOUT_MAX_LINES 64
+
+/* Line advance for a font size: 1.25 x size, rounded up. */
+int layout_line_height(int size);
+
+/*
+ * Breaks text into lines no wider than width at the given size: at spaces,
+ * at explicit newlines, and inside a word only when the word alone is wider
+ * than the line. Returns the number of lines (at most max_lines).
+ */
+int layout_wrap(const char *text, int width, int size, bool bold, LayoutMeasure measure, void *ctx,
+                LayoutLine *lines, int max_lines);
+
+/*
+ * The largest size from size_max down to size_min (in steps of 2) at which
+ * the wrapped text fits into width x height; size_min if none does. The
+ * lines at that size go to lines and their count to *n_lines.
+ */
+int layout_fit(const char *text, int width, int height, int size_max, int size_min, bool bold,
+               LayoutMeasure measure, void *ctx, LayoutLine *lines, int *n_lines);
+
+/*
+ * Places n answer buttons in area. With pictures and at most 5 options they
+ * stand in one row as cards; otherwise one column of wide buttons (two
+ * columns above 6 options). Buttons are as large as the area allows, up to a
+ * comfortable maximum, centred, gap pixels apart.
+ */
+void layout_options(UiRect area, int n, bool pictures, int gap, UiRect *out);
+
+/* Index of the first rect containing (x, y), or -1. */
+int layout_hit(const UiRect *rects, int n, int x, int y);
+
+/* rect shrunk by d pixels on every side. */
+UiRect layout_inset(UiRect rect, int d);
+
+/* The UI scale for an output size: 1.0 at 1280x800, proportional otherwise. */
+double layout_scale(int width, int height);
+
+#endif

@@ -1,0 +1,50 @@
+/*
+ * screen_instructions.c: a survey's title and instructions before its questions.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "ui.h"
+#include "util.h"
+
+static void
+instructions_draw(Ui *ui)
+{
+	const Survey *survey = session_survey(ui->session);
+	int w = ui->width, h = ui->height;
+	int n = session_battery_size(ui->session), pos = session_battery_position(ui->session);
+	char *note = n > 1 ? xasprintf(_("Part %d of %d"), pos + 1, n) : NULL;
+	UiRect title = { ui_px(ui, 80), ui_px(ui, 110), w - ui_px(ui, 160), ui_px(ui, 150) };
+	UiRect body = { ui_px(ui, 120), ui_px(ui, 280), w - ui_px(ui, 240),
+		        h * 60 / 100 - ui_px(ui, 170) };
+	UiRect button = { (w - ui_px(ui, 360)) / 2, h - ui_px(ui, 230), ui_px(ui, 360),
+		          ui_px(ui, 100) };
+
+	widget_header(ui, "", note, -1);
+	free(note);
+	gfx_text_box(ui->gfx, survey->title, title, ui_px(ui, 52), ui_px(ui, 26), true, UI_TEXT, 1,
+	             true);
+	if (survey->instructions != NULL)
+		gfx_text_box(ui->gfx, survey->instructions, body, ui_px(ui, 36), ui_px(ui, 18),
+		             false, UI_TEXT, 1, false);
+	widget_button(ui, button, 0, _("Begin"), NULL, BUTTON_PRIMARY);
+	ui_target(ui, button, (Action){ .type = ACTION_NEXT });
+	widget_hint(ui, _("Press Enter or the button \"Begin\""));
+}
+
+static void
+instructions_handle(Ui *ui, const Action *a)
+{
+	char *cause = NULL;
+
+	if (a->type == ACTION_NEXT) {
+		session_next(ui->session, ui->now, &cause);
+		free(cause);
+	}
+}
+
+const struct screen screen_instructions = {
+	.name = "instructions",
+	.handle = instructions_handle,
+	.draw = instructions_draw,
+};

@@ -1,0 +1,143 @@
+/*
+ * screen_menu.c: the psychologist's menu (behind the PIN): who answers, which
+ * wave, which surveys; then the kiosk returns to the welcome screen with
+ * that battery. Results and exports are on the command line for now.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui.h"
+#include "util.h"
+
+static const char *const menu_audiences[] = { "student", "parent", "teacher", "head" };
+static const char *const menu_audience_labels[] = { N_("Students"), N_("Parents"), N_("Teachers"),
+	                                            N_("Heads") };
+static const char *const menu_waves[] = { "start", "interim", "final" };
+static const char *const menu_wave_labels[] = { N_("Start"), N_("Interim"), N_("Final") };
+
+enum { MENU_AUDIENCE = 100, MENU_WAVE = 200, MENU_SURVEY = 300, MENU_START = 10, MENU_QUIT = 11 };
+
+static bool
+menu_survey_fits(const Ui *ui, int i)
+{
+	Audience who = survey_audience_parse(menu_audiences[ui->menu.audience]);
+
+	return i < 64 && (ui->surveys->items[i]->audience & who) != 0;
+}
+
+/* A row of toggle buttons; the one at `current` is shown chosen. */
+static void
+menu_row(Ui *ui, int y, const char *const *labels, int n, int current, int base)
+{
+	int w = ui_px(ui, 250), gap = ui_px(ui, 16), h = ui_px(ui, 64);
+	int x = ui_px(ui, 48);
+
+	for (int i = 0; i < n; i++) {
+		UiRect r = { x + i * (w + gap), y, w, h };
+		widget_button(ui, r, 0, _(labels[i]), NULL,
+		              i == current ? BUTTON_CHOSEN : BUTTON_NORMAL);
+		ui_target(ui, r, (Action){ .type = ACTION_CHOOSE, .index = base + i });
+	}
+}
+
+static void
+menu_draw_surveys(Ui *ui, int y)
+{
+	int x = ui_px(ui, 48), w = ui->width - 2 * x, h = ui_px(ui, 56), gap = ui_px(ui, 10);
+	int col_w = (w - gap) / 2, shown = 0;
+
+	for (int i = 0; i < ui->surveys->n && i < 64; i++) {
+		UiRect r;
+		if (!menu_survey_fits(ui, i))
+			continue;
+		r = (UiRect){ x + (shown % 2) * (col_w + gap), y + (shown / 2) * (h + gap), col_w,
+			      h };
+		widget_button(ui, r, 0, ui->surveys->items[i]->title, NULL,
+		              ui->menu.chosen[i] ? BUTTON_CHOSEN : BUTTON_NORMAL);
+		ui_target(ui, r, (Action){ .type = ACTION_CHOOSE, .index = MENU_SURVEY + i });
+		shown++;
+	}
+}
+
+static void
+menu_draw(Ui *ui)
+{
+	int w = ui->width, h = ui->height, cap = ui_px(ui, 26);
+	UiRect start = { w - ui_px(ui, 392), h - ui_px(ui, 100), ui_px(ui, 360), ui_px(ui, 76) };
+	UiRect quit = { ui_px(ui, 32), h - ui_px(ui, 100), ui_px(ui, 300), ui_px(ui, 76) };
+	const char *who = _("Who answers"), *wave = _("Diagnostic wave"),
+	           *surveys = _("Questionnaires (in this order)");
+
+	widget_header(ui, _("School psychologist's menu"), NULL, -1);
+	gfx_text(ui->gfx, who, strlen(who), cap, true, UI_TEXT, ui_px(ui, 48), ui_px(ui, 80));
+	menu_row(ui, ui_px(ui, 120), menu_audience_labels, 4, ui->menu.audience, MENU_AUDIENCE);
+	gfx_text(ui->gfx, wave, strlen(wave), cap, true, UI_TEXT, ui_px(ui, 48), ui_px(ui, 200));
+	menu_row(ui, ui_px(ui, 240), menu_wave_labels, 3, ui->menu.wave, MENU_WAVE);
+	gfx_text(ui->gfx, surveys, strlen(surveys), cap, true, UI_TEXT, ui_px(ui, 48),
+	         ui_px(ui, 320));
+	menu_draw_surveys(ui, ui_px(ui, 360));
+	widget_button(ui, start, 0, _("Start the session"), NULL, BUTTON_PRIMARY);
+	ui_target(ui, start, (Action){ .type = ACTION_CHOOSE, .index = MENU_START });
+	widget_button(ui, quit, 0, _("Close the kiosk"), NULL, BUTTON_NORMAL);
+	ui_target(ui, quit, (Action){ .type = ACTION_CHOOSE, .index = MENU_QUIT });
+}
+
+/* Configures the session from the menu's choices; false with a message when
+ * nothing is chosen. */
+static bool
+menu_start(Ui *ui)
+{
+	const char *ids[64];
+	int n = 0;
+	char *cause = NULL;
+
+	for (int i = 0; i < ui->surveys->n && i < 64; i++) {
+		if (ui->menu.chosen[i] && menu_survey_fits(ui, i))
+			ids[n++] = ui->surveys->items[i]->id;
+	}
+	if (n == 0) {
+		ui_set_message(ui, _("Choose at least one questionnaire."));
+		return false;
+	}
+	if (session_configure(ui->session, menu_waves[ui->menu.wave], NULL,
+	                      menu_audiences[ui->menu.audience], ids, n, &cause) != 0) {
+		ui_set_message(ui, cause);
+		free(cause);
+		return false;
+	}
+	ui_set_message(ui, NULL);
+	session_close_menu(ui->session);
+	return true;
+}
+
+static void
+menu_handle(Ui *ui, const Action *a)
+{
+	int i = a->index;
+
+	if (a->type == ACTION_CANCEL) {
+		ui_set_message(ui, NULL);
+		session_close_menu(ui->session);
+	} else if (a->type == ACTION_NEXT) {
+		menu_start(ui);
+	} else if (a->type != ACTION_CHOOSE) {
+		return;
+	} else if (i == MENU_START) {
+		menu_start(ui);
+	} else if (i == MENU_QUIT) {
+		ui->quit = true;
+	} else if (i >= MENU_SURVEY && i < MENU_SURVEY + 64) {
+		ui->menu.chosen[i - MENU_SURVEY] = !ui->menu.chosen[i - MENU_SURVEY];
+	} else if (i >= MENU_WAVE && i < MENU_WAVE + 3) {
+		ui->menu.wave = i - MENU_WAVE;
+	} else if (i >= MENU_AUDIENCE && i < MENU_AUDIENCE + 4) {
+		ui->menu.audience = i - MENU_AUDIENCE;
+	}
+}
+
+const struct screen screen_menu = {
+	.name = "menu",
+	.handle = menu_handle,
+	.draw = menu_draw,
+};

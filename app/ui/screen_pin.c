@@ -1,0 +1,100 @@
+/*
+ * screen_pin.c: the psychologist's PIN, typed or tapped on a keypad.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui.h"
+#include "util.h"
+
+static void
+pin_draw_dots(Ui *ui, int y)
+{
+	int n = session_pin_length(ui->session), r = ui_px(ui, 14), step = ui_px(ui, 44);
+	int x = (ui->width - 7 * step) / 2 + step / 2;
+
+	for (int i = 0; i < 8; i++)
+		gfx_fill_circle(ui->gfx, x + i * step, y, r, i < n ? UI_PRIMARY : UI_BADGE);
+}
+
+static void
+pin_draw_keypad(Ui *ui, UiRect area)
+{
+	static const char *const keys[12] = { "1", "2", "3", "4", "5", "6",
+		                              "7", "8", "9", "",  "0", "" };
+	int kw = area.w / 3, kh = area.h / 4, gap = ui_px(ui, 10);
+
+	for (int i = 0; i < 12; i++) {
+		UiRect r = { area.x + (i % 3) * kw + gap / 2, area.y + (i / 3) * kh + gap / 2,
+			     kw - gap, kh - gap };
+		Action a = { .type = ACTION_TEXT };
+		if (keys[i][0] == '\0')
+			continue;
+		widget_button(ui, r, 0, keys[i], NULL, BUTTON_NORMAL);
+		snprintf(a.text, sizeof a.text, "%s", keys[i]);
+		ui_target(ui, r, a);
+	}
+}
+
+static void
+pin_draw(Ui *ui)
+{
+	int w = ui->width, h = ui->height;
+	UiRect title = { ui_px(ui, 80), ui_px(ui, 40), w - ui_px(ui, 160), ui_px(ui, 70) };
+	UiRect pad = { (w - ui_px(ui, 420)) / 2, ui_px(ui, 200), ui_px(ui, 420),
+		       h - ui_px(ui, 340) };
+	UiRect cancel = { ui_px(ui, 32), h - ui_px(ui, 100), ui_px(ui, 240), ui_px(ui, 76) };
+	UiRect ok = { w - ui_px(ui, 272), h - ui_px(ui, 100), ui_px(ui, 240), ui_px(ui, 76) };
+
+	gfx_text_box(ui->gfx,
+	             session_pin_exists(ui->session)
+	                 ? _("School psychologist: enter the PIN")
+	                 : _("First start: choose a PIN of 4 to 8 digits for the psychologist"),
+	             title, ui_px(ui, 40), ui_px(ui, 20), true, UI_TEXT, 1, true);
+	pin_draw_dots(ui, ui_px(ui, 150));
+	pin_draw_keypad(ui, pad);
+	widget_button(ui, cancel, 0, _("Cancel"), NULL, BUTTON_NORMAL);
+	ui_target(ui, cancel, (Action){ .type = ACTION_CANCEL });
+	widget_button(ui, ok, 0, _("Enter"), NULL, BUTTON_PRIMARY);
+	ui_target(ui, ok, (Action){ .type = ACTION_NEXT });
+}
+
+static void
+pin_handle(Ui *ui, const Action *a)
+{
+	switch (a->type) {
+	case ACTION_TEXT:
+		session_type(ui->session, a->text, ui->now);
+		break;
+	case ACTION_BACK:
+		session_erase(ui->session, ui->now);
+		break;
+	case ACTION_CANCEL:
+		session_cancel(ui->session, ui->now);
+		break;
+	case ACTION_NEXT: {
+		int rc = session_pin_submit(ui->session, ui->now);
+		ui_set_message(ui, rc == 1   ? NULL
+		                   : rc == 0 ? _("Wrong PIN. Try again.")
+		                             : _("No PIN is set for this database yet: set it with "
+		                                 "\"anketa pin --db FILE\"."));
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+static void
+pin_enter(Ui *ui)
+{
+	ui_set_message(ui, NULL);
+}
+
+const struct screen screen_pin = {
+	.name = "pin",
+	.enter = pin_enter,
+	.handle = pin_handle,
+	.draw = pin_draw,
+};

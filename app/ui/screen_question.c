@@ -1,0 +1,119 @@
+/*
+ * screen_question.c: one question with large answer buttons; keys 1-9 or a
+ * click choose, and the choice stays visibly confirmed for a moment.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui.h"
+#include "util.h"
+
+static bool
+question_has_pictures(const SurveyQuestion *q)
+{
+	for (int i = 0; i < q->n_options; i++) {
+		if (q->options[i].picture != NULL)
+			return true;
+	}
+	return false;
+}
+
+static void
+question_draw_options(Ui *ui, const SurveyQuestion *q, UiRect area)
+{
+	UiRect rects[64];
+	bool pictures = question_has_pictures(q);
+	int n = q->n_options < 64 ? q->n_options : 64;
+
+	layout_options(area, n, pictures, ui_px(ui, 20), rects);
+	for (int i = 0; i < n; i++) {
+		bool chosen = session_option_chosen(ui->session, i);
+		widget_button(ui, rects[i], i < 9 ? i + 1 : 0, q->options[i].label,
+		              q->options[i].picture, chosen ? BUTTON_CHOSEN : BUTTON_NORMAL);
+		ui_target(ui, rects[i], (Action){ .type = ACTION_CHOOSE, .index = i });
+	}
+}
+
+static void
+question_draw_input(Ui *ui, const SurveyQuestion *q, UiRect area)
+{
+	UiRect field = { area.x + (area.w - ui_px(ui, 640)) / 2, area.y, ui_px(ui, 640),
+		         ui_px(ui, 130) };
+
+	widget_field(ui, field,
+	             q->type == QUESTION_NUMBER ? _("Type a number") : _("Type your answer"),
+	             session_input(ui->session), true);
+}
+
+static void
+question_draw(Ui *ui)
+{
+	Session *s = ui->session;
+	const Survey *survey = session_survey(s);
+	int index = session_question_index(s), w = ui->width, h = ui->height;
+	const SurveyQuestion *q = &survey->questions[index];
+	char *note = xasprintf(_("Question %d of %d"), index + 1, survey->n_questions);
+	UiRect text = { ui_px(ui, 64), ui_px(ui, 104), w - ui_px(ui, 128), h * 27 / 100 };
+	UiRect area = { ui_px(ui, 48), text.y + text.h + ui_px(ui, 16), w - ui_px(ui, 96),
+		        h - text.y - text.h - ui_px(ui, 130) };
+	UiRect back = { ui_px(ui, 32), h - ui_px(ui, 100), ui_px(ui, 220), ui_px(ui, 76) };
+	UiRect done = { w - ui_px(ui, 292), h - ui_px(ui, 100), ui_px(ui, 260), ui_px(ui, 76) };
+	bool typed = q->type == QUESTION_NUMBER || q->type == QUESTION_TEXT;
+
+	widget_header(ui, survey->title, note, (double)index / survey->n_questions);
+	free(note);
+	gfx_text_box(ui->gfx, q->text, text, ui_px(ui, 46), ui_px(ui, 22), true, UI_TEXT, 1, true);
+	if (typed)
+		question_draw_input(ui, q, area);
+	else
+		question_draw_options(ui, q, area);
+	widget_button(ui, back, 0, _("< Back"), NULL, BUTTON_NORMAL);
+	ui_target(ui, back, (Action){ .type = ACTION_BACK, .index = 1 });
+	if (typed || q->type == QUESTION_MULTI ||
+	    (session_answer(s, index) != NULL && !session_confirming(s))) {
+		widget_button(ui, done, 0, _("Next >"), NULL, BUTTON_PRIMARY);
+		ui_target(ui, done, (Action){ .type = ACTION_NEXT });
+	}
+	widget_hint(ui, typed                       ? _("Type, then press Enter")
+	                : q->type == QUESTION_MULTI ? _("Choose all that fit, then press Enter")
+	                                            : _("Press a number key or a button"));
+}
+
+static void
+question_handle(Ui *ui, const Action *a)
+{
+	Session *s = ui->session;
+	const SurveyQuestion *q = &session_survey(s)->questions[session_question_index(s)];
+	bool typed = q->type == QUESTION_NUMBER || q->type == QUESTION_TEXT;
+	char *cause = NULL;
+
+	switch (a->type) {
+	case ACTION_CHOOSE:
+		if (!typed)
+			session_choose(s, a->index, ui->now, &cause);
+		break;
+	case ACTION_TEXT:
+		if (typed)
+			session_type(s, a->text, ui->now);
+		break;
+	case ACTION_BACK:
+		if (typed && session_input(s)[0] != '\0' && a->index == 0)
+			session_erase(s, ui->now);
+		else
+			session_back(s, ui->now);
+		break;
+	case ACTION_NEXT:
+		session_next(s, ui->now, &cause);
+		break;
+	default:
+		break;
+	}
+	free(cause);
+}
+
+const struct screen screen_question = {
+	.name = "question",
+	.handle = question_handle,
+	.draw = question_draw,
+};

@@ -1,0 +1,73 @@
+/*
+ * screen_thanks.c: thank-you, with the respondent's own levels when a survey
+ * of the battery has show_result.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui.h"
+#include "util.h"
+
+/* Draws "scale: level" lines for every survey that shows results; returns the y after them. */
+static int
+thanks_draw_results(Ui *ui, int y)
+{
+	Session *s = ui->session;
+	int size = ui_px(ui, 30), x = ui_px(ui, 160), w = ui->width - 2 * x;
+
+	for (int p = 0; p < session_battery_size(s); p++) {
+		const Survey *survey = session_battery_survey(s, p);
+		const ScaleResult *results = session_results(s, p);
+		for (int i = 0; results != NULL && i < survey->n_scales; i++) {
+			const SurveyScale *scale = &survey->scales[i];
+			char *line;
+			if (results[i].level < 0)
+				continue;
+			line = xasprintf("%s: %s", scale->title,
+			                 scale->levels[results[i].level].label);
+			y += gfx_text_box(ui->gfx, line,
+			                  (UiRect){ x, y, w, layout_line_height(size) * 2 }, size,
+			                  ui_px(ui, 18), false, UI_TEXT, 1, false) > 0
+			         ? layout_line_height(size) * 2
+			         : 0;
+			free(line);
+		}
+	}
+	return y;
+}
+
+static void
+thanks_draw(Ui *ui)
+{
+	int w = ui->width, h = ui->height;
+	UiRect title = { ui_px(ui, 80), h * 14 / 100, w - ui_px(ui, 160), ui_px(ui, 120) };
+	UiRect sub = { ui_px(ui, 80), title.y + title.h, w - ui_px(ui, 160), ui_px(ui, 80) };
+	UiRect button = { (w - ui_px(ui, 360)) / 2, h - ui_px(ui, 220), ui_px(ui, 360),
+		          ui_px(ui, 100) };
+
+	gfx_text_box(ui->gfx, _("Thank you!"), title, ui_px(ui, 80), ui_px(ui, 30), true, UI_CHOSEN,
+	             1, true);
+	gfx_text_box(ui->gfx, _("Your answers are saved."), sub, ui_px(ui, 36), ui_px(ui, 18),
+	             false, UI_TEXT, 1, true);
+	thanks_draw_results(ui, sub.y + sub.h + ui_px(ui, 30));
+	widget_button(ui, button, 0, _("Done"), NULL, BUTTON_PRIMARY);
+	ui_target(ui, button, (Action){ .type = ACTION_NEXT });
+	widget_hint(ui, _("The next person can start in a few seconds"));
+}
+
+static void
+thanks_handle(Ui *ui, const Action *a)
+{
+	char *cause = NULL;
+
+	if (a->type == ACTION_NEXT)
+		session_next(ui->session, ui->now, &cause);
+	free(cause);
+}
+
+const struct screen screen_thanks = {
+	.name = "thanks",
+	.handle = thanks_handle,
+	.draw = thanks_draw,
+};

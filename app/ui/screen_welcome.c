@@ -1,0 +1,56 @@
+/*
+ * screen_welcome.c: the first screen a respondent sees.
+ */
+#include <string.h>
+
+#include "ui.h"
+#include "util.h"
+
+/* The greeting in the form of address that suits the audience ("ты" or "Вы"). */
+static const char *
+welcome_greeting(const char *audience)
+{
+	if (strcmp(audience, "student") == 0)
+		return _("Hello! Please answer a few questions.");
+	if (strcmp(audience, "parent") == 0)
+		return _("Dear parents, thank you for finding a few minutes for our questions.");
+	return _("Dear colleague, thank you for taking part in the survey.");
+}
+
+static void
+welcome_draw(Ui *ui)
+{
+	int w = ui->width, h = ui->height;
+	UiRect title = { ui_px(ui, 80), h * 18 / 100, w - ui_px(ui, 160), h * 28 / 100 };
+	UiRect button = { (w - ui_px(ui, 420)) / 2, h * 60 / 100, ui_px(ui, 420), ui_px(ui, 120) };
+	UiRect gear = { w - ui_px(ui, 64), ui_px(ui, 8), ui_px(ui, 56), ui_px(ui, 56) };
+
+	ui_target(ui, gear, (Action){ .type = ACTION_MENU });
+	if (!session_configured(ui->session)) {
+		gfx_text_box(ui->gfx, _("The survey is not set up yet."), title, ui_px(ui, 56),
+		             ui_px(ui, 24), true, UI_TEXT, 1, true);
+		widget_hint(ui, _("School psychologist: press F10 and enter the PIN to set up a "
+		                  "session."));
+		return;
+	}
+	gfx_text_box(ui->gfx, welcome_greeting(session_audience(ui->session)), title, ui_px(ui, 60),
+	             ui_px(ui, 26), true, UI_TEXT, 1, true);
+	widget_button(ui, button, 0, _("Start"), NULL, BUTTON_PRIMARY);
+	ui_target(ui, button, (Action){ .type = ACTION_NEXT });
+	widget_hint(ui, _("Press Enter or the button \"Start\""));
+}
+
+static void
+welcome_handle(Ui *ui, const Action *a)
+{
+	if (a->type == ACTION_NEXT)
+		session_start(ui->session, ui->now);
+	else if (a->type == ACTION_MENU)
+		session_open_pin(ui->session, ui->now);
+}
+
+const struct screen screen_welcome = {
+	.name = "welcome",
+	.handle = welcome_handle,
+	.draw = welcome_draw,
+};

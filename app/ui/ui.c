@@ -1,0 +1,93 @@
+/*
+ * ui.c: dispatch of actions and drawing to the screen of the session's phase.
+ */
+#include "ui.h"
+
+#include <stdlib.h>
+
+#include "util.h"
+
+const GfxColor UI_BG = { 0xf3, 0xf6, 0xfb, 0xff };
+const GfxColor UI_TEXT = { 0x1e, 0x2a, 0x3a, 0xff };
+const GfxColor UI_MUTED = { 0x5b, 0x67, 0x7a, 0xff };
+const GfxColor UI_PRIMARY = { 0x2f, 0x6f, 0xde, 0xff };
+const GfxColor UI_PRIMARY_DARK = { 0x1f, 0x4f, 0xa8, 0xff };
+const GfxColor UI_CARD = { 0xff, 0xff, 0xff, 0xff };
+const GfxColor UI_BORDER = { 0xc5, 0xd0, 0xe3, 0xff };
+const GfxColor UI_CHOSEN = { 0x1f, 0x9d, 0x63, 0xff };
+const GfxColor UI_WHITE = { 0xff, 0xff, 0xff, 0xff };
+const GfxColor UI_ERROR = { 0xc6, 0x28, 0x28, 0xff };
+const GfxColor UI_BADGE = { 0xe4, 0xeb, 0xf7, 0xff };
+
+const struct screen *
+ui_screen(SessionPhase phase)
+{
+	static const struct screen *const table[PHASE_COUNT] = {
+		[PHASE_WELCOME] = &screen_welcome,
+		[PHASE_CODE] = &screen_code,
+		[PHASE_INSTRUCTIONS] = &screen_instructions,
+		[PHASE_QUESTION] = &screen_question,
+		[PHASE_THANKS] = &screen_thanks,
+		[PHASE_PIN] = &screen_pin,
+		[PHASE_MENU] = &screen_menu,
+	};
+	return table[phase];
+}
+
+void
+ui_handle(Ui *ui, const Action *action)
+{
+	SessionPhase before = session_phase(ui->session);
+	const struct screen *screen = ui_screen(before);
+
+	if (action->type == ACTION_CLICK) {
+		for (int i = ui->n_targets - 1; i >= 0; i--) {
+			UiRect r = ui->targets[i].rect;
+			if (layout_hit(&r, 1, action->x, action->y) == 0) {
+				Action resolved = ui->targets[i].action;
+				screen->handle(ui, &resolved);
+				break;
+			}
+		}
+	} else if (action->type == ACTION_QUIT) {
+		ui->quit = true;
+	} else {
+		screen->handle(ui, action);
+	}
+	if (session_phase(ui->session) != before) {
+		screen = ui_screen(session_phase(ui->session));
+		if (screen->enter)
+			screen->enter(ui);
+	}
+}
+
+void
+ui_draw(Ui *ui)
+{
+	ui->n_targets = 0;
+	gfx_size(ui->gfx, &ui->width, &ui->height);
+	ui->scale = layout_scale(ui->width, ui->height);
+	gfx_clear(ui->gfx, UI_BG);
+	ui_screen(session_phase(ui->session))->draw(ui);
+	widget_banner(ui);
+}
+
+void
+ui_target(Ui *ui, UiRect rect, Action action)
+{
+	if (ui->n_targets < UI_MAX_TARGETS)
+		ui->targets[ui->n_targets++] = (UiTarget){ rect, action };
+}
+
+int
+ui_px(const Ui *ui, int length)
+{
+	return (int)(length * ui->scale + 0.5);
+}
+
+void
+ui_set_message(Ui *ui, const char *message)
+{
+	free(ui->message);
+	ui->message = message ? xstrdup(message) : NULL;
+}

@@ -1,0 +1,121 @@
+/*
+ * ui.h: what the screens share: actions (input turned into data by
+ * app/platform), the screen table, the colours, and the UI context.
+ */
+#ifndef ANKETA_UI_H
+#define ANKETA_UI_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "gfx.h"
+#include "layout.h"
+#include "session.h"
+#include "store.h"
+#include "survey.h"
+
+typedef enum {
+	ACTION_NONE,
+	ACTION_CHOOSE, /* index: 0-based option (keys 1-9 or a click on a button) */
+	ACTION_NEXT,   /* Enter */
+	ACTION_BACK,   /* Backspace or Left */
+	ACTION_TEXT,   /* text: UTF-8 typed */
+	ACTION_CLICK,  /* x, y: a click or touch, resolved through the targets */
+	ACTION_FOCUS,  /* index: a text field was clicked */
+	ACTION_MENU,   /* the psychologist's key (F10) or the corner button */
+	ACTION_CANCEL, /* Escape */
+	ACTION_QUIT,   /* the window was closed */
+} ActionType;
+
+typedef struct {
+	ActionType type;
+	int index;
+	int x, y;
+	char text[32];
+} Action;
+
+/* A clickable region recorded while drawing, and the action it stands for. */
+typedef struct {
+	UiRect rect;
+	Action action;
+} UiTarget;
+
+#define UI_MAX_TARGETS 48
+
+typedef struct Ui {
+	Gfx *gfx;
+	Session *session;
+	Store *store;
+	const SurveySet *surveys;
+	int width, height;
+	double scale;
+	uint64_t now; /* milliseconds, monotonic */
+	bool quit;
+	UiTarget targets[UI_MAX_TARGETS];
+	int n_targets;
+	char *message;           /* a notice shown on the current screen, or NULL */
+	struct {                 /* the psychologist's choices on the menu screen */
+		int audience;    /* index into the menu's audiences */
+		int wave;        /* index into the menu's waves */
+		bool chosen[64]; /* per survey of the set */
+	} menu;
+} Ui;
+
+/* A screen: one file each (screen_*.c), called through this table. */
+struct screen {
+	const char *name;
+	void (*enter)(Ui *ui);
+	void (*handle)(Ui *ui, const Action *action);
+	void (*draw)(Ui *ui);
+};
+
+extern const struct screen screen_welcome;
+extern const struct screen screen_code;
+extern const struct screen screen_instructions;
+extern const struct screen screen_question;
+extern const struct screen screen_thanks;
+extern const struct screen screen_pin;
+extern const struct screen screen_menu;
+
+/* The screen for a session phase. */
+const struct screen *ui_screen(SessionPhase phase);
+
+/* Handles one action on the current screen (clicks resolve to targets). */
+void ui_handle(Ui *ui, const Action *action);
+
+/* Draws the current screen (records its targets). */
+void ui_draw(Ui *ui);
+
+/* Records a clickable region for the current frame. */
+void ui_target(Ui *ui, UiRect rect, Action action);
+
+/* Scales a length given for 1280x800 to the current output. */
+int ui_px(const Ui *ui, int length);
+
+/* Sets (or clears, with NULL) the notice shown on the current screen. */
+void ui_set_message(Ui *ui, const char *message);
+
+/* The theme. */
+extern const GfxColor UI_BG, UI_TEXT, UI_MUTED, UI_PRIMARY, UI_PRIMARY_DARK, UI_CARD, UI_BORDER,
+    UI_CHOSEN, UI_WHITE, UI_ERROR, UI_BADGE;
+
+/* Widgets (widget.c): drawing only, from a rectangle and a state. */
+typedef enum {
+	BUTTON_NORMAL,
+	BUTTON_CHOSEN,
+	BUTTON_PRIMARY,
+} ButtonStyle;
+
+/* An answer or command button: a key badge (0 = none), a label, optionally a picture. */
+void widget_button(Ui *ui, UiRect rect, int key, const char *label, const char *picture,
+                   ButtonStyle style);
+/* The top bar: a title on the left, a note on the right, a progress bar (0..1, <0 = none). */
+void widget_header(Ui *ui, const char *title, const char *note, double progress);
+/* A line of help at the bottom. */
+void widget_hint(Ui *ui, const char *hint);
+/* A text field with a caption; focused fields show a caret and a strong border. */
+void widget_field(Ui *ui, UiRect rect, const char *caption, const char *text, bool focused);
+/* The notice or storage error banner, if any. */
+void widget_banner(Ui *ui);
+
+#endif

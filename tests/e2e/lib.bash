@@ -1,0 +1,47 @@
+# Shared helpers for the end-to-end scripts, sourced by them.
+
+fail() {
+	echo "FAIL: $*" >&2
+	exit 1
+}
+
+# Starts Xvfb on a free display at WxH and exports DISPLAY; stopped by e2e_cleanup.
+e2e_start_x() {
+	local size=$1 display
+	for tool in Xvfb xdotool setxkbmap; do
+		command -v "$tool" >/dev/null || fail "$tool is not installed (bash .ci/setup test installs it)"
+	done
+	exec 3< <(exec Xvfb -displayfd 1 -screen 0 "${size}x24" -nolisten tcp -noreset 2>/dev/null)
+	read -r -t 10 display <&3 || fail "Xvfb did not start"
+	export DISPLAY=":$display"
+	setxkbmap -layout us,ru
+	export SDL_RENDER_DRIVER=software SDL_FRAMEBUFFER_ACCELERATION=0 \
+		DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent SDL_MOUSE_FOCUS_CLICKTHROUGH=1
+}
+
+# Waits (up to 10 s) for a line matching an extended regex in the log after
+# line number $2; prints the matching line and sets E2E_LINE to its number.
+e2e_wait_line() {
+	local pattern=$1 after=${2:-0} log=$E2E_LOG n line
+	for _ in $(seq 1 200); do
+		n=$(tail -n +"$((after + 1))" "$log" | grep -n -E -m1 "$pattern" | cut -d: -f1 || true)
+		if [ -n "$n" ]; then
+			E2E_LINE=$((after + n))
+			line=$(sed -n "${E2E_LINE}p" "$log")
+			echo "$line"
+			return 0
+		fi
+		kill -0 "$E2E_PID" 2>/dev/null || break
+		sleep 0.05
+	done
+	echo "--- kiosk output ---" >&2
+	cat "$log" >&2
+	fail "no line matching '$pattern' after line $after"
+}
+
+# The centre "x y" of the k-th (1-based) click target in a trace line.
+e2e_target() {
+	local line=$1 k=$2
+	echo "$line" | tr ' ' '\n' | grep '^target=' | sed -n "${k}p" | sed 's/target=//' |
+		awk -F, '{ print $1, $2 }'
+}

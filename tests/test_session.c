@@ -1,0 +1,285 @@
+/*
+ * test_session.c: the respondent flow end to end over a real store, without
+ * a display: what is stored, when the screen moves on, going back.
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "session.h"
+#include "testutil.h"
+#include "util.h"
+
+static Store *store;
+static SurveySet set;
+static Session *session;
+static char *dir;
+
+static void
+setup(void)
+{
+	char *path = testutil_source_path("tests/fixtures/session/mini.yaml");
+	char *db;
+	char *cause = NULL;
+	Diag diag = { 0 };
+	Survey *survey = survey_load(path, &diag);
+
+	if (survey == NULL)
+		diag_print(&diag, stderr);
+	ck_assert_ptr_nonnull(survey);
+	memset(&set, 0, sizeof set);
+	survey_set_add(&set, survey);
+	dir = testutil_tmpdir();
+	db = xasprintf("%s/a.db", dir);
+	store = store_open(db, &cause);
+	ck_assert_msg(store != NULL, "%s", cause ? cause : "");
+	session = session_create(store, &set);
+	free(db);
+	free(path);
+}
+
+static void
+teardown(void)
+{
+	session_free(session);
+	store_close(store);
+	survey_set_free(&set);
+	free(dir);
+}
+
+/* Collected answers from the store, as "question=value/score/status" lines. */
+typedef struct {
+	char text[1024];
+	int n;
+} Rows;
+
+static int
+collect(const StoreAnswerRow *row, void *arg)
+{
+	Rows *rows = arg;
+	size_t used = strlen(rows->text);
+
+	snprintf(rows->text + used, sizeof rows->text - used, "%s=%s/%s/%g/%s/%s/%d;",
+	         row->question_id, row->value, row->has_score ? "s" : "-",
+	         row->has_score ? row->score : 0, row->class_name, row->respondent,
+	         (int)row->status);
+	rows->n++;
+	return 0;
+}
+
+static Rows
+stored(void)
+{
+	Rows rows = { "", 0 };
+	char *cause = NULL;
+
+	ck_assert_int_eq(store_answers_each(store, collect, &rows, &cause), 0);
+	return rows;
+}
+
+static void
+configure(void)
+{
+	const char *ids[] = { "mini" };
+	char *cause = NULL;
+
+	ck_assert_int_eq(session_configure(session, "start", NULL, "student", ids, 1, &cause), 0);
+}
+
+/* Welcome -> class "6А" -> code "k-17" -> instructions -> first question. */
+static void
+reach_first_question(void)
+{
+	char *cause = NULL;
+
+	configure();
+	session_start(session, 0);
+	ck_assert_int_eq(session_phase(session), PHASE_CODE);
+	ck_assert_int_eq(session_field_focus(session), FIELD_CLASS);
+	session_type(session, "6А", 10);
+	ck_assert_int_eq(session_next(session, 20, &cause), 0);
+	ck_assert_int_eq(session_field_focus(session), FIELD_CODE);
+	session_type(session, "k-17!", 30); /* '!' is not taken */
+	ck_assert_str_eq(session_field_text(session, FIELD_CODE), "k-17");
+	ck_assert_int_eq(session_next(session, 40, &cause), 0);
+	ck_assert_int_eq(session_phase(session), PHASE_INSTRUCTIONS);
+	ck_assert_int_eq(session_next(session, 50, &cause), 0);
+	ck_assert_int_eq(session_phase(session), PHASE_QUESTION);
+	ck_assert_int_eq(session_question_index(session), 0);
+}
+
+START_TEST(unknown_survey_is_refused)
+{
+	const char *ids[] = { "nope" };
+	char *cause = NULL;
+
+	ck_assert_int_eq(session_configure(session, "start", NULL, "student", ids, 1, &cause), -1);
+	ck_assert_ptr_nonnull(strstr(cause, "nope"));
+	ck_assert(!session_configured(session));
+	free(cause);
+}
+END_TEST
+
+START_TEST(survey_for_another_audience_is_refused)
+{
+	const char *ids[] = { "mini" };
+	char *cause = NULL;
+
+	ck_assert_int_eq(session_configure(session, "start", NULL, "teacher", ids, 1, &cause), -1);
+	ck_assert_ptr_nonnull(strstr(cause, "mini"));
+	free(cause);
+}
+END_TEST
+
+START_TEST(a_choice_is_stored_at_once_and_moves_on_after_the_confirmation)
+{
+	char *cause = NULL;
+	Rows rows;
+
+	reach_first_question();
+	ck_assert_int_eq(session_choose(session, 1, 1000, &cause), 0);
+	rows = stored();
+	ck_assert_str_eq(rows.text, "a=2/s/1/6А/k-17/0;");
+	ck_assert(session_confirming(session));
+	ck_assert(session_option_chosen(session, 1));
+	ck_assert(!session_tick(session, 1000 + SESSION_CONFIRM_MS - 1));
+	ck_assert_int_eq(session_question_index(session), 0);
+	ck_assert(session_tick(session, 1000 + SESSION_CONFIRM_MS));
+	ck_assert_int_eq(session_question_index(session), 1);
+}
+END_TEST
+
+START_TEST(going_back_shows_and_replaces_the_answer)
+{
+	char *cause = NULL;
+
+	reach_first_question();
+	session_choose(session, 2, 100, &cause);
+	session_tick(session, 100 + SESSION_CONFIRM_MS);
+	session_back(session, 1000);
+	ck_assert_int_eq(session_question_index(session), 0);
+	ck_assert(session_option_chosen(session, 2));
+	ck_assert(!session_option_chosen(session, 0));
+	session_choose(session, 0, 2000, &cause);
+	ck_assert_str_eq(stored().text, "a=1/s/2/6А/k-17/0;");
+	ck_assert_int_eq(stored().n, 1);
+	session_tick(session, 2000 + SESSION_CONFIRM_MS);
+	session_back(session, 3000);
+	session_back(session, 3001);
+	ck_assert_int_eq(session_phase(session), PHASE_INSTRUCTIONS);
+}
+END_TEST
+
+START_TEST(multi_and_number_answers_complete_the_sitting)
+{
+	char *cause = NULL;
+	Rows rows;
+	const ScaleResult *result;
+
+	reach_first_question();
+	session_choose(session, 0, 100, &cause); /* a: "Да" = 2 */
+	session_tick(session, 100 + SESSION_CONFIRM_MS);
+	session_choose(session, 0, 1000, &cause); /* b: toggle 1, 3, 2, then 2 off */
+	session_choose(session, 2, 1001, &cause);
+	session_choose(session, 1, 1002, &cause);
+	session_choose(session, 1, 1003, &cause);
+	ck_assert_int_eq(stored().n, 1);
+	ck_assert_int_eq(session_next(session, 1100, &cause), 0);
+	ck_assert_int_eq(session_question_index(session), 2);
+	session_type(session, "42", 1200); /* out of 6..18: not accepted */
+	session_next(session, 1300, &cause);
+	ck_assert_int_eq(session_question_index(session), 2);
+	session_erase(session, 1400);
+	session_erase(session, 1401);
+	session_type(session, "9,5", 1500);
+	session_next(session, 1600, &cause);
+	ck_assert_int_eq(session_phase(session), PHASE_THANKS);
+	rows = stored();
+	/* b = 1 + 4 = 5; status 1 = completed for every row of the sitting. */
+	ck_assert_str_eq(rows.text, "a=1/s/2/6А/k-17/1;b=1|3/s/5/6А/k-17/1;c=9.5/-/0/6А/k-17/1;");
+	/* total = 2 + 5 = 7: band "high" (5..9). */
+	result = session_results(session, 0);
+	ck_assert_ptr_nonnull(result);
+	ck_assert(result[0].has_value);
+	ck_assert_double_eq_tol(result[0].value, 7, 1e-9);
+	ck_assert_int_eq(result[0].level, 1);
+	ck_assert(session_tick(session, 1600 + SESSION_THANKS_MS));
+	ck_assert_int_eq(session_phase(session), PHASE_WELCOME);
+}
+END_TEST
+
+START_TEST(an_idle_battery_is_abandoned_and_keeps_its_answers)
+{
+	char *cause = NULL;
+
+	reach_first_question();
+	session_choose(session, 0, 100, &cause);
+	session_tick(session, 100 + SESSION_CONFIRM_MS);
+	ck_assert(!session_tick(session, 100 + SESSION_IDLE_MS - 1));
+	ck_assert(session_tick(session, 100 + SESSION_IDLE_MS));
+	ck_assert_int_eq(session_phase(session), PHASE_WELCOME);
+	ck_assert_str_eq(stored().text, "a=1/s/2/6А/k-17/2;");
+}
+END_TEST
+
+START_TEST(a_preset_class_skips_the_class_field)
+{
+	const char *ids[] = { "mini" };
+	char *cause = NULL;
+
+	ck_assert_int_eq(session_configure(session, "final", "3Б", "student", ids, 1, &cause), 0);
+	session_start(session, 0);
+	ck_assert_int_eq(session_field_focus(session), FIELD_CODE);
+	session_focus(session, FIELD_CLASS);
+	ck_assert_int_eq(session_field_focus(session), FIELD_CODE);
+	ck_assert_str_eq(session_field_text(session, FIELD_CLASS), "3Б");
+	session_next(session, 1, &cause); /* an empty code is allowed */
+	ck_assert_int_eq(session_phase(session), PHASE_INSTRUCTIONS);
+}
+END_TEST
+
+START_TEST(a_pin_opens_the_menu_only_when_it_matches)
+{
+	char *cause = NULL;
+
+	ck_assert_int_eq(store_pin_set(store, "2468", &cause), 0);
+	session_open_pin(session, 0);
+	ck_assert_int_eq(session_phase(session), PHASE_PIN);
+	session_type(session, "1357", 1);
+	ck_assert_int_eq(session_pin_submit(session, 2), 0);
+	ck_assert_int_eq(session_pin_length(session), 0);
+	ck_assert_int_eq(session_phase(session), PHASE_PIN);
+	session_type(session, "2468", 3);
+	ck_assert_int_eq(session_pin_submit(session, 4), 1);
+	ck_assert_int_eq(session_phase(session), PHASE_MENU);
+	session_close_menu(session);
+	ck_assert_int_eq(session_phase(session), PHASE_WELCOME);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("session");
+	TCase *tc = tcase_create("flow");
+	SRunner *sr;
+	int failed;
+
+	util_i18n_init(NULL);
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, unknown_survey_is_refused);
+	tcase_add_test(tc, survey_for_another_audience_is_refused);
+	tcase_add_test(tc, a_choice_is_stored_at_once_and_moves_on_after_the_confirmation);
+	tcase_add_test(tc, going_back_shows_and_replaces_the_answer);
+	tcase_add_test(tc, multi_and_number_answers_complete_the_sitting);
+	tcase_add_test(tc, an_idle_battery_is_abandoned_and_keeps_its_answers);
+	tcase_add_test(tc, a_preset_class_skips_the_class_field);
+	tcase_add_test(tc, a_pin_opens_the_menu_only_when_it_matches);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

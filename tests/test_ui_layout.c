@@ -1,0 +1,198 @@
+/*
+ * test_ui_layout.c: text wrapping, fitting, answer-button placement and hit
+ * testing, with a fake font where every byte is size/2 pixels wide.
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout.h"
+
+/* 10 pixels per byte whatever the size: easy arithmetic for wrapping. */
+static int
+measure_fixed(void *ctx, const char *text, size_t len, int size, bool bold)
+{
+	(void)ctx, (void)text, (void)size, (void)bold;
+	return (int)len * 10;
+}
+
+/* size/2 pixels per byte: larger sizes need more room. */
+static int
+measure_scaled(void *ctx, const char *text, size_t len, int size, bool bold)
+{
+	(void)ctx, (void)text, (void)bold;
+	return (int)len * size / 2;
+}
+
+START_TEST(wrap_breaks_at_spaces)
+{
+	LayoutLine l[8];
+	/* "aa bb" is 50 px and fits; adding " cc" makes 80 > 50. */
+	int n = layout_wrap("aa bb cc", 50, 20, false, measure_fixed, NULL, l, 8);
+
+	ck_assert_int_eq(n, 2);
+	ck_assert_uint_eq(l[0].start, 0);
+	ck_assert_uint_eq(l[0].len, 5);
+	ck_assert_uint_eq(l[1].start, 6);
+	ck_assert_uint_eq(l[1].len, 2);
+}
+END_TEST
+
+START_TEST(wrap_splits_a_word_longer_than_the_line)
+{
+	LayoutLine l[8];
+	/* 35 px holds 3 bytes: abc / def / ghi / j. */
+	int n = layout_wrap("abcdefghij", 35, 20, false, measure_fixed, NULL, l, 8);
+
+	ck_assert_int_eq(n, 4);
+	ck_assert_uint_eq(l[0].len, 3);
+	ck_assert_uint_eq(l[1].start, 3);
+	ck_assert_uint_eq(l[3].start, 9);
+	ck_assert_uint_eq(l[3].len, 1);
+}
+END_TEST
+
+START_TEST(wrap_keeps_utf8_characters_whole)
+{
+	LayoutLine l[8];
+	/* "жжж" is 6 bytes = 60 px; 45 px holds two 2-byte letters (40 px). */
+	int n = layout_wrap("жжж", 45, 20, false, measure_fixed, NULL, l, 8);
+
+	ck_assert_int_eq(n, 2);
+	ck_assert_uint_eq(l[0].len, 4);
+	ck_assert_uint_eq(l[1].start, 4);
+	ck_assert_uint_eq(l[1].len, 2);
+}
+END_TEST
+
+START_TEST(wrap_honours_newlines)
+{
+	LayoutLine l[8];
+	int n = layout_wrap("ab\ncd", 500, 20, false, measure_fixed, NULL, l, 8);
+
+	ck_assert_int_eq(n, 2);
+	ck_assert_uint_eq(l[0].len, 2);
+	ck_assert_uint_eq(l[1].start, 3);
+	ck_assert_uint_eq(l[1].len, 2);
+}
+END_TEST
+
+START_TEST(fit_picks_the_largest_size_that_fits)
+{
+	LayoutLine l[LAYOUT_MAX_LINES];
+	int n = 0;
+	/* "aaaa bbbb" at size 40: 20 px/byte, each word 80 px, both 180 > 100:
+	 * two lines of 50 px (line height 40*5/4) = 100 > 90. At 38: 19 px/byte,
+	 * words 76 px, two lines of 48 = 96 > 90. At 36: 18 px/byte, two lines
+	 * of 45 = 90 <= 90: fits. */
+	int size = layout_fit("aaaa bbbb", 100, 90, 40, 10, false, measure_scaled, NULL, l, &n);
+
+	ck_assert_int_eq(size, 36);
+	ck_assert_int_eq(n, 2);
+}
+END_TEST
+
+START_TEST(fit_falls_back_to_the_minimum)
+{
+	LayoutLine l[LAYOUT_MAX_LINES];
+	int n = 0;
+	int size =
+	    layout_fit("aaaa bbbb cccc dddd", 40, 10, 30, 20, false, measure_scaled, NULL, l, &n);
+
+	ck_assert_int_eq(size, 20);
+	ck_assert_int_gt(n, 1);
+}
+END_TEST
+
+START_TEST(options_with_pictures_stand_in_a_row)
+{
+	UiRect r[3];
+	/* w = (1000 - 2*20) / 3 = 320, h = 400 = 320 * 5/4: no clamping;
+	 * the row is 3*320 + 2*20 = 1000 wide, so it starts at x = 0. */
+	layout_options((UiRect){ 0, 0, 1000, 400 }, 3, true, 20, r);
+
+	ck_assert_int_eq(r[0].x, 0);
+	ck_assert_int_eq(r[1].x, 340);
+	ck_assert_int_eq(r[2].x, 680);
+	ck_assert_int_eq(r[2].w, 320);
+	ck_assert_int_eq(r[2].h, 400);
+	ck_assert_int_eq(r[0].y, 0);
+}
+END_TEST
+
+START_TEST(options_without_pictures_form_a_column)
+{
+	UiRect r[4];
+	/* h = (400 - 3*20) / 4 = 85; width capped at 3/4 of 1000 = 750,
+	 * centred at x = 125; the column is 4*85 + 60 = 400 tall. */
+	layout_options((UiRect){ 0, 0, 1000, 400 }, 4, false, 20, r);
+
+	ck_assert_int_eq(r[0].x, 125);
+	ck_assert_int_eq(r[0].w, 750);
+	ck_assert_int_eq(r[0].h, 85);
+	ck_assert_int_eq(r[1].y, 105);
+	ck_assert_int_eq(r[3].y, 315);
+}
+END_TEST
+
+START_TEST(many_options_use_two_columns)
+{
+	UiRect r[8];
+	/* 8 options: 2 columns of 4, w = (1000 - 20) / 2 = 490. */
+	layout_options((UiRect){ 0, 0, 1000, 400 }, 8, false, 20, r);
+
+	ck_assert_int_eq(r[0].x, 0);
+	ck_assert_int_eq(r[3].x, 0);
+	ck_assert_int_eq(r[4].x, 510);
+	ck_assert_int_eq(r[4].y, 0);
+	ck_assert_int_eq(r[7].y, 315);
+	ck_assert_int_eq(r[7].w, 490);
+}
+END_TEST
+
+START_TEST(hit_testing_uses_half_open_rectangles)
+{
+	UiRect r[2] = { { 10, 10, 100, 50 }, { 10, 70, 100, 50 } };
+
+	ck_assert_int_eq(layout_hit(r, 2, 10, 10), 0);
+	ck_assert_int_eq(layout_hit(r, 2, 109, 59), 0);
+	ck_assert_int_eq(layout_hit(r, 2, 110, 20), -1);
+	ck_assert_int_eq(layout_hit(r, 2, 50, 60), -1);
+	ck_assert_int_eq(layout_hit(r, 2, 50, 70), 1);
+}
+END_TEST
+
+START_TEST(scale_follows_the_smaller_ratio)
+{
+	ck_assert_double_eq_tol(layout_scale(1280, 800), 1.0, 1e-9);
+	ck_assert_double_eq_tol(layout_scale(1920, 1080), 1.35, 1e-9);
+	ck_assert_double_eq_tol(layout_scale(640, 800), 0.5, 1e-9);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("ui_layout");
+	TCase *tc = tcase_create("layout");
+	SRunner *sr;
+	int failed;
+
+	tcase_add_test(tc, wrap_breaks_at_spaces);
+	tcase_add_test(tc, wrap_splits_a_word_longer_than_the_line);
+	tcase_add_test(tc, wrap_keeps_utf8_characters_whole);
+	tcase_add_test(tc, wrap_honours_newlines);
+	tcase_add_test(tc, fit_picks_the_largest_size_that_fits);
+	tcase_add_test(tc, fit_falls_back_to_the_minimum);
+	tcase_add_test(tc, options_with_pictures_stand_in_a_row);
+	tcase_add_test(tc, options_without_pictures_form_a_column);
+	tcase_add_test(tc, many_options_use_two_columns);
+	tcase_add_test(tc, hit_testing_uses_half_open_rectangles);
+	tcase_add_test(tc, scale_follows_the_smaller_ratio);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
