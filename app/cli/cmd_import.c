@@ -1,14 +1,112 @@
 /*
- * cmd_import.c: `anketa import` (DESIGN.md section 5). Not written yet.
+ * cmd_import.c: `anketa import --db FILE [--surveys DIR] answers.csv`
+ * (DESIGN.md section 5): all rows or none.
  */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+
 #include "cli.h"
+#include "diag.h"
+#include "import.h"
+#include "store.h"
+#include "survey.h"
 #include "util.h"
+
+typedef struct {
+	const char *db;
+	const char *surveys;
+	const char *file;
+} ImportArgs;
+
+static int
+parse_args(int argc, char **argv, ImportArgs *a)
+{
+	static const struct option longopts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "surveys", required_argument, NULL, 's' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			a->db = optarg;
+			break;
+		case 's':
+			a->surveys = optarg;
+			break;
+		default:
+			goto usage;
+		}
+	}
+	if (optind != argc - 1)
+		goto usage;
+	a->file = argv[optind];
+	if (a->surveys == NULL)
+		a->surveys = cli_default_surveys_dir();
+	return 0;
+usage:
+	cli_error(_("usage: anketa import --db FILE [--surveys DIR] answers.csv"));
+	return -1;
+}
+
+static int
+run(Store *store, const SurveySet *surveys, const char *file, const Diag *diag)
+{
+	ImportResult result;
+	char *cause = NULL;
+
+	if (import_answers_csv(store, surveys, file, &result, &cause) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		/* A survey file that failed to load may be why a row was refused. */
+		for (int i = 0; i < diag->n; i++) {
+			char *line =
+			    diag_first_line(&(Diag){ .entries = &diag->entries[i], .n = 1 });
+			cli_error(_("(a survey file was skipped: %s)"), line);
+			free(line);
+		}
+		return 1;
+	}
+	printf(_("imported %d sittings with %ld answers; %d were already there\n"),
+	       result.sittings_added, result.answers_added, result.sittings_present);
+	return 0;
+}
 
 int
 cmd_import(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	cli_error(_("the %s command is not available in this build yet"), "import");
-	return 2;
+	ImportArgs a = { 0 };
+	SurveySet surveys = { 0 };
+	Diag diag = { 0 };
+	char *db_default = NULL, *cause = NULL, *line;
+	Store *store = NULL;
+	int status = 1;
+
+	if (parse_args(argc, argv, &a) != 0)
+		return 2;
+	if (survey_set_load_dir(&surveys, a.surveys, &diag) < 0) {
+		line = diag_first_line(&diag);
+		cli_error("%s", line);
+		free(line);
+		goto done;
+	}
+	if (a.db == NULL)
+		a.db = db_default = cli_default_db_path();
+	store = store_open(a.db, &cause);
+	if (store == NULL) {
+		cli_error("%s", cause);
+		free(cause);
+		goto done;
+	}
+	status = run(store, &surveys, a.file, &diag);
+done:
+	store_close(store);
+	survey_set_free(&surveys);
+	diag_clear(&diag);
+	free(db_default);
+	return status;
 }

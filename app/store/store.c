@@ -47,6 +47,16 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	[STMT_CLASS_INSERT] = "INSERT INTO class (name, students, parents) VALUES (?1, ?2, ?3)",
 	[STMT_CLASSES_EACH] = "SELECT name, students, parents FROM class ORDER BY name",
 	[STMT_CLASS_GET] = "SELECT students, parents FROM class WHERE name = ?1",
+	[STMT_SITTING_INSERT_FULL] =
+	    "INSERT INTO sitting (id, visit_id, device_id, wave, class_name, audience,"
+	    " respondent, survey_id, survey_version, survey_hash, started_at, completed_at,"
+	    " status, conflict_of)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+	[STMT_ANSWER_INSERT] = "INSERT INTO answer (sitting_id, question_id, value, score,"
+	                       " answered_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[STMT_SITTING_EXISTS] = "SELECT 1 FROM sitting WHERE id = ?1",
+	[STMT_SITTING_ANSWERS] = "SELECT question_id, value, score FROM answer"
+	                         " WHERE sitting_id = ?1 ORDER BY rowid",
 };
 
 int

@@ -157,4 +157,38 @@ int store_classes_each(Store *store, StoreClassFn fn, void *arg, char **cause);
 /* Looks one class up: 1 found (sizes filled), 0 not in the list, -1 error. */
 int store_classes_get(Store *store, const char *class_name, StoreClass *out, char **cause);
 
+/* ---- Bulk writes for import and merge ---- */
+
+/* A whole sitting as stored (import, merge): every field of sitting is
+ * given (id, device_id and started_at too). */
+typedef struct {
+	StoreSitting sitting;
+	SittingStatus status;
+	const char *completed_at; /* NULL when not completed */
+	const char *conflict_of;  /* NULL, or the sitting a merge found clashing */
+} StoreSittingRecord;
+
+/* Begins a transaction (as store_begin()) in which answers may be written
+ * before their sitting: foreign keys are checked at store_commit(). */
+int store_bulk_begin(Store *store, char **cause);
+
+/* Inserts a sitting as it is, whatever its status. */
+int store_sitting_insert(Store *store, const StoreSittingRecord *record, char **cause);
+
+/* Inserts one answer as it is (no check of the sitting's status). Returns 1
+ * without setting *cause when the sitting already has an answer to that
+ * question. */
+int store_answer_insert(Store *store, const char *sitting_id, const char *question_id,
+			const char *value, bool has_score, double score, const char *answered_at,
+			char **cause);
+
+/* 1 when a sitting with this id is stored, 0 when not, -1 on error. */
+int store_sitting_exists(Store *store, const char *sitting_id, char **cause);
+
+/* Calls fn for each answer of one sitting, in answer order. */
+typedef int (*StoreSittingAnswerFn)(const char *question_id, const char *value, bool has_score,
+				    double score, void *arg);
+int store_sitting_answers_each(Store *store, const char *sitting_id, StoreSittingAnswerFn fn,
+			       void *arg, char **cause);
+
 #endif

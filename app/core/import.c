@@ -1,0 +1,651 @@
+/*
+ * import.c: reading the answers CSV into the store (see import.h).
+ *
+ * One pass: each row is checked, grouped into its sitting and its answer
+ * written at once inside one transaction (foreign keys deferred); the
+ * sittings themselves are written at the end, when their first and last
+ * answer times are known. Rows of a sitting that is already stored are kept
+ * in memory and compared with it instead.
+ */
+#include "import.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <uuid/uuid.h>
+
+#include "csvio.h"
+#include "csvread.h"
+#include "export.h"
+#include "score.h"
+#include "strmap.h"
+#include "util.h"
+
+/* The required columns, in file order. */
+enum {
+	COL_SITTING,
+	COL_DEVICE,
+	COL_WAVE,
+	COL_CLASS,
+	COL_AUDIENCE,
+	COL_RESPONDENT,
+	COL_SURVEY,
+	COL_VERSION,
+	COL_QUESTION,
+	COL_VALUE,
+	COL_SCORE,
+	COL_ANSWERED,
+	N_REQUIRED
+};
+/* Columns describing the sitting: every row of one sitting agrees on them. */
+#define N_SITTING_COLS (COL_VERSION + 1)
+
+/* The optional columns an export adds (see export.h). */
+enum { EX_STATUS, EX_STARTED, EX_COMPLETED, EX_VISIT, EX_HASH, EX_CONFLICT, N_EXTRA };
+
+typedef struct {
+	char *question;
+	char *value;
+	bool has_score;
+	double score;
+} KeptAnswer;
+
+typedef struct {
+	char id[37];
+	char *attr[N_SITTING_COLS]; /* the row's sitting columns, as first seen */
+	char *extra[N_EXTRA];       /* NULL when the column is absent */
+	const Survey *survey;
+	int version;
+	char first_at[21], last_at[21]; /* "" until an answer has a time */
+	int line;
+	bool stored; /* already in the database: compare, don't write */
+	KeptAnswer *kept;
+	int n_kept;
+} Sitting;
+
+typedef struct {
+	Store *store;
+	const SurveySet *surveys;
+	const char *path;
+	char **cause;
+	int n_columns;
+	int extra_col[N_EXTRA]; /* column of each optional field, or -1 */
+	StrMap by_id, by_key;
+	Sitting *sittings;
+	int n, cap;
+	ImportResult *result;
+} Importer;
+
+/* Sets *cause to "file:line:column: message" and returns -1. */
+__attribute__((format(printf, 4, 5))) static int
+row_error(Importer *im, int line, int column, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	*im->cause = xasprintf("%s:%d:%d: %s", im->path, line, column + 1, msg);
+	free(msg);
+	return -1;
+}
+
+static int
+read_header(Importer *im, char **fields, int n)
+{
+	for (int c = 0; c < N_REQUIRED; c++) {
+		if (c >= n || strcmp(fields[c], export_answers_columns[c]) != 0)
+			return row_error(im, 1, c,
+			                 _("column %d of the header must be %s; the answers "
+			                   "file starts with the columns %s"),
+			                 c + 1, export_answers_columns[c],
+			                 "sitting_id,device_id,wave,class,audience,respondent,"
+			                 "survey_id,survey_version,question_id,value,score,"
+			                 "answered_at");
+	}
+	for (int e = 0; e < N_EXTRA; e++) {
+		im->extra_col[e] = -1;
+		for (int c = N_REQUIRED; c < n; c++) {
+			if (strcmp(fields[c], export_answers_columns[N_REQUIRED + e]) == 0)
+				im->extra_col[e] = c;
+		}
+	}
+	im->n_columns = n;
+	return 0;
+}
+
+/* "2026-09-15T10:23:05Z", or "" (no time). */
+static bool
+valid_time(const char *t)
+{
+	static const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
+	int month, day, hour, minute, second;
+
+	if (t[0] == '\0')
+		return true;
+	if (strlen(t) != sizeof shape - 1)
+		return false;
+	for (int i = 0; shape[i] != '\0'; i++) {
+		if (shape[i] == 'd' ? (t[i] < '0' || t[i] > '9') : t[i] != shape[i])
+			return false;
+	}
+	sscanf(t + 5, "%2d-%2dT%2d:%2d:%2d", &month, &day, &hour, &minute, &second);
+	return month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 &&
+	       second <= 60;
+}
+
+/* A UUID in its 36-character text form (any case). */
+static bool
+valid_uuid(const char *id)
+{
+	if (strlen(id) != 36)
+		return false;
+	for (int i = 0; i < 36; i++) {
+		bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+		if (dash ? id[i] != '-' : strchr("0123456789abcdefABCDEF", id[i]) == NULL)
+			return false;
+	}
+	return true;
+}
+
+/* A whole number in [lo, hi] with nothing else around it, or -1. */
+static long
+parse_whole(const char *text, long lo, long hi)
+{
+	char *end;
+	long v;
+
+	if (text[0] < '0' || text[0] > '9')
+		return -1;
+	v = strtol(text, &end, 10);
+	return *end == '\0' && v >= lo && v <= hi ? v : -1;
+}
+
+static bool
+parse_number(const char *text, double *out)
+{
+	char *end;
+
+	if (text[0] == '\0')
+		return false;
+	*out = strtod(text, &end);
+	return *end == '\0' && isfinite(*out);
+}
+
+/* Checks one option position (choice questions). */
+static int
+check_position(Importer *im, int line, const SurveyQuestion *q, const char *text)
+{
+	long pos = parse_whole(text, 0, 1000000);
+
+	if (pos < 0)
+		return row_error(im, line, COL_VALUE,
+		                 _("the answer to question %s must be an option number, not "
+		                   "\"%s\""),
+		                 q->id, text);
+	if (pos < 1 || pos > q->n_options)
+		return row_error(im, line, COL_VALUE,
+		                 _("option %ld is out of range: question %s has options 1 to %d"),
+		                 pos, q->id, q->n_options);
+	return 0;
+}
+
+/* A multi answer: distinct positions joined with '|' ("" = none chosen). */
+static int
+check_multi(Importer *im, int line, const SurveyQuestion *q, const char *value)
+{
+	bool *seen = xcalloc((size_t)q->n_options + 1, sizeof *seen);
+	const char *p = value;
+	char piece[32];
+	int rc = 0;
+
+	while (value[0] != '\0' && rc == 0) {
+		size_t len = strcspn(p, "|");
+
+		snprintf(piece, sizeof piece, "%.*s", (int)(len < 31 ? len : 31), p);
+		rc = check_position(im, line, q, piece);
+		if (rc == 0 && seen[atoi(piece)])
+			rc = row_error(im, line, COL_VALUE,
+			               _("option %s of question %s is given twice"), piece, q->id);
+		if (rc == 0)
+			seen[atoi(piece)] = true;
+		if (p[len] == '\0')
+			break;
+		p += len + 1;
+	}
+	free(seen);
+	return rc;
+}
+
+static int
+check_value(Importer *im, int line, const SurveyQuestion *q, const char *value)
+{
+	double number;
+
+	switch (q->type) {
+	case QUESTION_MULTI:
+		return check_multi(im, line, q, value);
+	case QUESTION_NUMBER:
+		if (!parse_number(value, &number))
+			return row_error(im, line, COL_VALUE,
+			                 _("the answer to question %s must be a number, not "
+			                   "\"%s\""),
+			                 q->id, value);
+		if ((q->number_min != 0 || q->number_max != 0) &&
+		    (number < q->number_min || number > q->number_max))
+			return row_error(im, line, COL_VALUE,
+			                 _("the answer to question %s must be from %g to %g, "
+			                   "not %s"),
+			                 q->id, q->number_min, q->number_max, value);
+		return 0;
+	case QUESTION_TEXT:
+		return 0;
+	default:
+		return check_position(im, line, q, value);
+	}
+}
+
+/* What a checked row resolves to. */
+typedef struct {
+	const Survey *survey;
+	const SurveyQuestion *question;
+	int version;
+	bool has_score;
+	double score;
+} Row;
+
+static const char *
+extra_field(const Importer *im, char **fields, int e)
+{
+	return im->extra_col[e] < 0 ? NULL : fields[im->extra_col[e]];
+}
+
+/* The optional columns: a status word, times, a UUID. */
+static int
+check_extras(Importer *im, char **fields, int line)
+{
+	const char *status = extra_field(im, fields, EX_STATUS);
+	const char *conflict = extra_field(im, fields, EX_CONFLICT);
+
+	if (status != NULL && status[0] != '\0' && store_status_parse(status) < 0)
+		return row_error(im, line, im->extra_col[EX_STATUS],
+		                 _("unknown status \"%s\": use in_progress, completed or "
+		                   "abandoned"),
+		                 status);
+	for (int e = EX_STARTED; e <= EX_COMPLETED; e++) {
+		const char *t = extra_field(im, fields, e);
+		if (t != NULL && !valid_time(t))
+			return row_error(im, line, im->extra_col[e],
+			                 _("\"%s\" is not a time like 2026-09-15T10:23:05Z"), t);
+	}
+	if (conflict != NULL && conflict[0] != '\0' && !valid_uuid(conflict))
+		return row_error(im, line, im->extra_col[EX_CONFLICT],
+		                 _("\"%s\" is not a sitting id (a UUID)"), conflict);
+	return 0;
+}
+
+/* The survey, question and version a row names. */
+static int
+resolve_question(Importer *im, char **fields, int line, Row *row)
+{
+	int q;
+
+	row->survey = survey_set_find(im->surveys, fields[COL_SURVEY]);
+	if (row->survey == NULL)
+		return row_error(im, line, COL_SURVEY,
+		                 _("unknown survey \"%s\": no survey file has this id"),
+		                 fields[COL_SURVEY]);
+	q = survey_find_question(row->survey, fields[COL_QUESTION]);
+	if (q < 0)
+		return row_error(im, line, COL_QUESTION, _("survey %s has no question \"%s\""),
+		                 row->survey->id, fields[COL_QUESTION]);
+	row->question = &row->survey->questions[q];
+	row->version = fields[COL_VERSION][0] == '\0'
+	                   ? row->survey->version
+	                   : (int)parse_whole(fields[COL_VERSION], 1, 1000000);
+	if (row->version < 0)
+		return row_error(im, line, COL_VERSION,
+		                 _("the survey version must be a whole number, not \"%s\""),
+		                 fields[COL_VERSION]);
+	return 0;
+}
+
+static int
+check_row(Importer *im, char **fields, int line, Row *row)
+{
+	if (fields[COL_SITTING][0] != '\0' && !valid_uuid(fields[COL_SITTING]))
+		return row_error(im, line, COL_SITTING, _("\"%s\" is not a sitting id (a UUID)"),
+		                 fields[COL_SITTING]);
+	if (survey_audience_parse(fields[COL_AUDIENCE]) == 0)
+		return row_error(im, line, COL_AUDIENCE,
+		                 _("unknown audience \"%s\": use student, parent, teacher or "
+		                   "head"),
+		                 fields[COL_AUDIENCE]);
+	if (resolve_question(im, fields, line, row) != 0 ||
+	    check_value(im, line, row->question, fields[COL_VALUE]) != 0)
+		return -1;
+	row->has_score = fields[COL_SCORE][0] != '\0';
+	if (row->has_score && !parse_number(fields[COL_SCORE], &row->score))
+		return row_error(im, line, COL_SCORE, _("the score must be a number, not \"%s\""),
+		                 fields[COL_SCORE]);
+	if (!row->has_score)
+		row->has_score = score_answer(row->question, fields[COL_VALUE], &row->score);
+	if (!valid_time(fields[COL_ANSWERED]))
+		return row_error(im, line, COL_ANSWERED,
+		                 _("\"%s\" is not a time like 2026-09-15T10:23:05Z"),
+		                 fields[COL_ANSWERED]);
+	return check_extras(im, fields, line);
+}
+
+static int
+new_sitting(Importer *im, const char *id, char **fields, int line, const Row *row)
+{
+	Sitting *s;
+
+	if (im->n == im->cap) {
+		im->cap = im->cap ? 2 * im->cap : 256;
+		im->sittings = xreallocarray(im->sittings, (size_t)im->cap, sizeof *im->sittings);
+	}
+	s = &im->sittings[im->n];
+	memset(s, 0, sizeof *s);
+	snprintf(s->id, sizeof s->id, "%s", id);
+	for (int c = 0; c < N_SITTING_COLS; c++)
+		s->attr[c] = xstrdup(fields[c]);
+	for (int e = 0; e < N_EXTRA; e++) {
+		const char *x = extra_field(im, fields, e);
+		s->extra[e] = x ? xstrdup(x) : NULL;
+	}
+	s->survey = row->survey;
+	s->version = row->version;
+	s->line = line;
+	strmap_put(&im->by_id, s->id, im->n);
+	return im->n++;
+}
+
+/* Every row of a sitting must describe it the same way. */
+static int
+check_same_sitting(Importer *im, const Sitting *s, char **fields, int line)
+{
+	for (int c = COL_DEVICE; c < N_SITTING_COLS; c++) {
+		if (strcmp(s->attr[c], fields[c]) != 0)
+			return row_error(im, line, c,
+			                 _("%s is \"%s\" here but \"%s\" on line %d of the same "
+			                   "sitting"),
+			                 export_answers_columns[c], fields[c], s->attr[c], s->line);
+	}
+	for (int e = 0; e < N_EXTRA; e++) {
+		const char *x = extra_field(im, fields, e);
+		if (x != NULL && strcmp(x, s->extra[e]) != 0)
+			return row_error(im, line, im->extra_col[e],
+			                 _("%s is \"%s\" here but \"%s\" on line %d of the same "
+			                   "sitting"),
+			                 export_answers_columns[N_REQUIRED + e], x, s->extra[e],
+			                 s->line);
+	}
+	return 0;
+}
+
+/* The sitting a row belongs to (made on first sight), or -1. */
+static int
+find_sitting(Importer *im, char **fields, int line, const Row *row)
+{
+	char id[37], *key;
+	int i, stored;
+
+	if (fields[COL_SITTING][0] != '\0') {
+		for (int k = 0; k < 37; k++)
+			id[k] = (char)(fields[COL_SITTING][k] | (k < 36 ? 0x20 : 0)); /* lower */
+		i = strmap_get(&im->by_id, id);
+		if (i >= 0)
+			return check_same_sitting(im, &im->sittings[i], fields, line) ? -1 : i;
+		stored = store_sitting_exists(im->store, id, im->cause);
+		if (stored < 0)
+			return -1;
+		i = new_sitting(im, id, fields, line, row);
+		im->sittings[i].stored = stored == 1;
+		return i;
+	}
+	key = xasprintf("%s\x1f%s\x1f%s\x1f%s", fields[COL_WAVE], fields[COL_CLASS],
+	                fields[COL_RESPONDENT], fields[COL_SURVEY]);
+	i = strmap_get(&im->by_key, key);
+	if (i < 0) {
+		uuid_t uuid;
+
+		uuid_generate_random(uuid);
+		uuid_unparse_lower(uuid, id);
+		i = new_sitting(im, id, fields, line, row);
+		strmap_put(&im->by_key, key, i);
+	} else if (check_same_sitting(im, &im->sittings[i], fields, line) != 0) {
+		i = -1;
+	}
+	free(key);
+	return i;
+}
+
+static void
+note_time(Sitting *s, const char *at)
+{
+	if (at[0] == '\0')
+		return;
+	if (s->first_at[0] == '\0' || strcmp(at, s->first_at) < 0)
+		snprintf(s->first_at, sizeof s->first_at, "%s", at);
+	if (strcmp(at, s->last_at) > 0)
+		snprintf(s->last_at, sizeof s->last_at, "%s", at);
+}
+
+/* A row of a sitting that is already stored: kept to compare at the end. */
+static int
+keep_answer(Importer *im, Sitting *s, char **fields, int line, const Row *row)
+{
+	KeptAnswer *k;
+
+	for (int i = 0; i < s->n_kept; i++) {
+		if (strcmp(s->kept[i].question, fields[COL_QUESTION]) == 0)
+			return row_error(im, line, COL_QUESTION,
+			                 _("question %s is answered twice in one sitting"),
+			                 fields[COL_QUESTION]);
+	}
+	s->kept = xreallocarray(s->kept, (size_t)s->n_kept + 1, sizeof *s->kept);
+	k = &s->kept[s->n_kept++];
+	k->question = xstrdup(fields[COL_QUESTION]);
+	k->value = xstrdup(fields[COL_VALUE]);
+	k->has_score = row->has_score;
+	k->score = row->score;
+	return 0;
+}
+
+static int
+on_row(char **fields, int n, int line, void *arg)
+{
+	Importer *im = arg;
+	Row row = { 0 };
+	Sitting *s;
+	int i, rc;
+
+	if (im->n_columns == 0)
+		return read_header(im, fields, n);
+	if (n != im->n_columns)
+		return row_error(im, line, n < im->n_columns ? n : im->n_columns,
+		                 _("%d columns, but the header has %d"), n, im->n_columns);
+	if (check_row(im, fields, line, &row) != 0 ||
+	    (i = find_sitting(im, fields, line, &row)) < 0)
+		return -1;
+	s = &im->sittings[i];
+	note_time(s, fields[COL_ANSWERED]);
+	if (s->stored)
+		return keep_answer(im, s, fields, line, &row);
+	rc = store_answer_insert(im->store, s->id, fields[COL_QUESTION], fields[COL_VALUE],
+	                         row.has_score, row.score, fields[COL_ANSWERED], im->cause);
+	if (rc == 1)
+		return row_error(im, line, COL_QUESTION,
+		                 _("question %s is answered twice in one sitting"),
+		                 fields[COL_QUESTION]);
+	if (rc == 0)
+		im->result->answers_added++;
+	return rc;
+}
+
+typedef struct {
+	const Sitting *sitting;
+	int matched;
+	bool differ;
+} Compare;
+
+static int
+compare_answer(const char *question, const char *value, bool has_score, double score, void *arg)
+{
+	Compare *c = arg;
+
+	for (int i = 0; i < c->sitting->n_kept; i++) {
+		const KeptAnswer *k = &c->sitting->kept[i];
+		if (strcmp(k->question, question) != 0)
+			continue;
+		if (strcmp(k->value, value) != 0 || k->has_score != has_score ||
+		    (has_score && fabs(k->score - score) > 1e-9))
+			c->differ = true;
+		c->matched++;
+		return 0;
+	}
+	c->differ = true; /* stored, but not in the file */
+	return 0;
+}
+
+/* A sitting the database already has: fine if the answers are the same. */
+static int
+compare_stored(Importer *im, const Sitting *s)
+{
+	Compare c = { .sitting = s };
+
+	if (store_sitting_answers_each(im->store, s->id, compare_answer, &c, im->cause) != 0)
+		return -1;
+	if (c.differ || c.matched != s->n_kept)
+		return row_error(im, s->line, COL_SITTING,
+		                 _("the sitting %s is already in the database with other "
+		                   "answers"),
+		                 s->id);
+	im->result->sittings_present++;
+	return 0;
+}
+
+static const char *
+non_empty(const char *s)
+{
+	return s != NULL && s[0] != '\0' ? s : NULL;
+}
+
+static int
+write_sitting(Importer *im, const Sitting *s, const char *now)
+{
+	const char *status = non_empty(s->extra[EX_STATUS]);
+	StoreSittingRecord r = {
+		.status = status ? (SittingStatus)store_status_parse(status) : SITTING_COMPLETED,
+		.completed_at = non_empty(s->extra[EX_COMPLETED]),
+		.conflict_of = non_empty(s->extra[EX_CONFLICT]),
+	};
+	const char *hash = s->extra[EX_HASH];
+
+	if (hash == NULL)
+		hash = s->version == s->survey->version ? s->survey->hash : "";
+	r.sitting = (StoreSitting){
+		.id = s->id,
+		.visit_id = non_empty(s->extra[EX_VISIT]),
+		.device_id = non_empty(s->attr[COL_DEVICE]),
+		.wave = s->attr[COL_WAVE],
+		.class_name = s->attr[COL_CLASS],
+		.audience = s->attr[COL_AUDIENCE],
+		.respondent = s->attr[COL_RESPONDENT],
+		.survey_id = s->attr[COL_SURVEY],
+		.survey_version = s->version,
+		.survey_hash = hash,
+		.started_at = non_empty(s->extra[EX_STARTED]),
+	};
+	if (r.sitting.started_at == NULL)
+		r.sitting.started_at = s->first_at[0] ? s->first_at : now;
+	/* A sitting's completion time is its latest answer (DESIGN.md 5). */
+	if (r.completed_at == NULL && r.status == SITTING_COMPLETED)
+		r.completed_at = s->last_at[0] ? s->last_at : now;
+	if (store_sitting_insert(im->store, &r, im->cause) != 0)
+		return -1;
+	im->result->sittings_added++;
+	return 0;
+}
+
+static int
+write_sittings(Importer *im)
+{
+	char now[21];
+
+	util_now_iso8601(now);
+	for (int i = 0; i < im->n; i++) {
+		const Sitting *s = &im->sittings[i];
+		if ((s->stored ? compare_stored(im, s) : write_sitting(im, s, now)) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static void
+importer_free(Importer *im)
+{
+	for (int i = 0; i < im->n; i++) {
+		Sitting *s = &im->sittings[i];
+		for (int c = 0; c < N_SITTING_COLS; c++)
+			free(s->attr[c]);
+		for (int e = 0; e < N_EXTRA; e++)
+			free(s->extra[e]);
+		for (int k = 0; k < s->n_kept; k++) {
+			free(s->kept[k].question);
+			free(s->kept[k].value);
+		}
+		free(s->kept);
+	}
+	free(im->sittings);
+	strmap_free(&im->by_id);
+	strmap_free(&im->by_key);
+}
+
+static int
+audit_import(Importer *im)
+{
+	char *detail = xasprintf("%s: %d sittings added, %d already there, %ld answers", im->path,
+	                         im->result->sittings_added, im->result->sittings_present,
+	                         im->result->answers_added);
+	int rc = store_audit_add(im->store, "import", detail, im->cause);
+
+	free(detail);
+	return rc;
+}
+
+int
+import_answers_csv(Store *store, const SurveySet *surveys, const char *path, ImportResult *result,
+                   char **cause)
+{
+	Importer im = {
+		.store = store, .surveys = surveys, .path = path, .cause = cause, .result = result
+	};
+	int rc;
+
+	memset(result, 0, sizeof *result);
+	if (store_bulk_begin(store, cause) != 0)
+		return -1;
+	rc = csvread_file(path, on_row, &im, cause);
+	if (rc == 0 && im.n_columns == 0)
+		rc = row_error(&im, 1, 0,
+		               _("the file is empty: it needs the header row of the "
+		                 "answers table"));
+	if (rc == 0)
+		rc = write_sittings(&im);
+	if (rc == 0)
+		rc = audit_import(&im);
+	if (rc == 0)
+		rc = store_commit(store, cause);
+	if (rc != 0) {
+		store_rollback(store);
+		memset(result, 0, sizeof *result);
+	}
+	importer_free(&im);
+	return rc;
+}

@@ -1,0 +1,32 @@
+/*
+ * import.h: `anketa import` of the answers CSV (DESIGN.md section 5), e.g.
+ * paper forms typed in, or another kiosk's export.
+ *
+ * All or nothing: every row is checked against the surveys (known survey,
+ * question, option in range, well-formed times) and the whole file goes in
+ * one transaction; the first bad row stops it and its message names the
+ * file, line and column.
+ */
+#ifndef ANKETA_IMPORT_H
+#define ANKETA_IMPORT_H
+
+#include "store.h"
+#include "survey.h"
+
+typedef struct {
+	int sittings_added;
+	int sittings_present; /* same id already stored with the same answers */
+	long answers_added;
+} ImportResult;
+
+/*
+ * Imports path ("-" for standard input) into store. Rows with an empty
+ * sitting_id that share (wave, class, respondent, survey_id) form one new
+ * sitting; an empty score is computed from the survey; an empty status means
+ * completed. Returns 0 and fills *result, or -1 with *cause and nothing
+ * stored.
+ */
+int import_answers_csv(Store *store, const SurveySet *surveys, const char *path,
+                       ImportResult *result, char **cause);
+
+#endif

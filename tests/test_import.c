@@ -1,0 +1,363 @@
+/*
+ * test_import.c: the answers CSV into the store: grouping, computed scores,
+ * the round trip with export, and every kind of bad row refused whole.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "export.h"
+#include "import.h"
+#include "store.h"
+#include "survey.h"
+#include "testutil.h"
+#include "util.h"
+
+#define HEADER                                                                                     \
+	"sitting_id,device_id,wave,class,audience,respondent,survey_id,survey_version,"            \
+	"question_id,value,score,answered_at"
+#define FULL_HEADER HEADER ",status,started_at,completed_at,visit_id,survey_hash,conflict_of"
+
+static SurveySet surveys;
+static char *dir;
+
+static void
+setup(void)
+{
+	char *surveys_dir = testutil_source_path("tests/fixtures/store/surveys");
+	Diag diag = { 0 };
+
+	memset(&surveys, 0, sizeof surveys);
+	ck_assert_int_eq(survey_set_load_dir(&surveys, surveys_dir, &diag), 0);
+	ck_assert_int_eq(surveys.n, 1);
+	dir = testutil_tmpdir();
+	free(surveys_dir);
+}
+
+static void
+teardown(void)
+{
+	survey_set_free(&surveys);
+	free(dir);
+}
+
+/* Imports text (written to dir/name); returns 0 or -1 with *cause. */
+static int
+import_text(Store *store, const char *name, const char *text, ImportResult *r, char **cause)
+{
+	char *path = testutil_write_file(dir, name, text);
+	int rc = import_answers_csv(store, &surveys, path, r, cause);
+
+	free(path);
+	return rc;
+}
+
+static char *
+export_text(Store *store)
+{
+	char *text = NULL, *cause = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+
+	ck_assert_int_eq(export_answers_csv(store, out, &cause), 0);
+	fclose(out);
+	return text;
+}
+
+/* Renders each answer as "respondent:question=value/score/status" lines. */
+static int
+render(const StoreAnswerRow *row, void *arg)
+{
+	char **text = arg, score[32] = "-", *next;
+
+	if (row->has_score)
+		snprintf(score, sizeof score, "%g", row->score);
+	next = xasprintf("%s%s:%s=%s/%s/%s\n", *text, row->respondent, row->question_id, row->value,
+	                 score, store_status_name(row->status));
+	free(*text);
+	*text = next;
+	return 0;
+}
+
+static char *
+render_store(Store *store)
+{
+	char *text = xstrdup(""), *cause = NULL;
+
+	ck_assert_int_eq(store_answers_each(store, render, &text, &cause), 0);
+	return text;
+}
+
+START_TEST(test_paper_forms_grouped)
+{
+	char *cause = NULL, *text;
+	Store *store = store_open(":memory:", &cause);
+	ImportResult r;
+
+	/* Excel's Russian CSV: BOM, semicolons, CRLF. Rows without a sitting id
+	 * group by (wave, class, respondent, survey): R1 and R2. */
+	ck_assert_int_eq(import_text(store, "paper.csv",
+	                             "\xef\xbb\xbfsitting_id;device_id;wave;class;audience;"
+	                             "respondent;survey_id;survey_version;question_id;value;score;"
+	                             "answered_at\r\n"
+	                             ";;start;6А;student;R1;mini;;q1;1;;2026-09-15T10:00:05Z\r\n"
+	                             ";;start;6А;student;R1;mini;;q2;1|3;;2026-09-15T10:00:09Z\r\n"
+	                             ";;start;6А;student;R2;mini;;q1;3;;2026-09-15T11:00:00Z\r\n"
+	                             ";;start;6А;student;R1;mini;;age;12;;2026-09-15T10:00:01Z\r\n"
+	                             ";;start;6А;student;R2;mini;;note;\"да; нет\";;\r\n",
+	                             &r, &cause),
+	                 0);
+	ck_assert_int_eq(r.sittings_added, 2);
+	ck_assert_int_eq(r.sittings_present, 0);
+	ck_assert_int_eq((int)r.answers_added, 5);
+	text = render_store(store);
+	/* Scores from the survey: q1 option 1 = 2, option 3 = 0; q2 options 1
+	 * and 3 = 1 + 0.5 = 1.5; number and text questions have none. R1 started
+	 * 10:00:01, before R2 (11:00:00), so it comes first. */
+	ck_assert_str_eq(text, "R1:q1=1/2/completed\n"
+	                       "R1:q2=1|3/1.5/completed\n"
+	                       "R1:age=12/-/completed\n"
+	                       "R2:q1=3/0/completed\n"
+	                       "R2:note=да; нет/-/completed\n");
+	free(text);
+	store_close(store);
+}
+END_TEST
+
+static int
+first_times(const StoreAnswerRow *row, void *arg)
+{
+	char *out = arg;
+
+	snprintf(out, 64, "%s %s %s", row->started_at, row->completed_at, row->device_id);
+	return 1; /* the first row is enough */
+}
+
+START_TEST(test_sitting_times_from_answers)
+{
+	char *cause = NULL, got[64];
+	Store *store = store_open(":memory:", &cause);
+	ImportResult r;
+	char want[64];
+
+	ck_assert_int_eq(import_text(store, "t.csv",
+	                             HEADER
+	                             "\n"
+	                             ",,start,6А,student,R1,mini,,q1,1,,2026-09-15T10:00:05Z\n"
+	                             ",,start,6А,student,R1,mini,,q2,2,,2026-09-15T10:07:00Z\n"
+	                             ",,start,6А,student,R1,mini,,age,9,,2026-09-15T10:00:01Z\n",
+	                             &r, &cause),
+	                 0);
+	ck_assert_int_eq(store_answers_each(store, first_times, got, &cause), 1);
+	/* Started at the earliest answer, completed at the latest; an empty
+	 * device_id means this database's device. */
+	snprintf(want, sizeof want, "2026-09-15T10:00:01Z 2026-09-15T10:07:00Z %s",
+	         store_device_id(store));
+	ck_assert_str_eq(got, want);
+	store_close(store);
+}
+END_TEST
+
+static const char round_trip_csv[] = FULL_HEADER
+    "\n"
+    "00000000-0000-4000-8000-00000000000b,dev-a,start,6А,student,R1,mini,2,q1,2,1,"
+    "2026-09-15T10:00:05Z,completed,2026-09-15T10:00:00Z,2026-09-15T10:01:00Z,visit-1,hash-1,\n"
+    "00000000-0000-4000-8000-00000000000b,dev-a,start,6А,student,R1,mini,2,note,"
+    "\"say \"\"hi\"\", ok\",,2026-09-15T10:00:09Z,completed,2026-09-15T10:00:00Z,"
+    "2026-09-15T10:01:00Z,visit-1,hash-1,\n"
+    "00000000-0000-4000-8000-00000000000a,dev-b,final,7Б,parent,,mini,1,q2,1|2,3,"
+    "2026-09-16T08:00:00Z,in_progress,2026-09-16T07:59:00Z,,,,\n"
+    "00000000-0000-4000-8000-00000000000c,dev-b,final,7Б,parent,P,mini,2,age,7,,,abandoned,"
+    "2026-09-17T07:59:00Z,,,h,00000000-0000-4000-8000-00000000000a\n";
+
+START_TEST(test_round_trip_of_a_file)
+{
+	char *cause = NULL, *first, *second;
+	Store *a = store_open(":memory:", &cause), *b = store_open(":memory:", &cause);
+	ImportResult r;
+
+	ck_assert_int_eq(import_text(a, "rt.csv", round_trip_csv, &r, &cause), 0);
+	ck_assert_int_eq(r.sittings_added, 3);
+	first = export_text(a);
+	ck_assert_str_eq(first, round_trip_csv);
+	ck_assert_int_eq(import_text(b, "rt2.csv", first, &r, &cause), 0);
+	second = export_text(b);
+	ck_assert_str_eq(second, first);
+	/* Importing the same file again adds nothing: every sitting is there. */
+	ck_assert_int_eq(import_text(b, "rt3.csv", first, &r, &cause), 0);
+	ck_assert_int_eq(r.sittings_added, 0);
+	ck_assert_int_eq(r.sittings_present, 3);
+	ck_assert_int_eq((int)r.answers_added, 0);
+	free(first);
+	free(second);
+	store_close(a);
+	store_close(b);
+}
+END_TEST
+
+START_TEST(test_round_trip_of_a_kiosk_store)
+{
+	char *cause = NULL, *first, *second, id[37];
+	Store *kiosk = store_open(":memory:", &cause), *empty = store_open(":memory:", &cause);
+	StoreSitting s = { .wave = "start",
+		           .class_name = "6А",
+		           .audience = "student",
+		           .respondent = "R9",
+		           .survey_id = "mini",
+		           .survey_version = 2,
+		           .survey_hash = "abc" };
+	ImportResult r;
+
+	ck_assert_int_eq(store_sitting_begin(kiosk, &s, id, &cause), 0);
+	ck_assert_int_eq(store_answer_put(kiosk, id, "q1", "2", true, 1, NULL, &cause), 0);
+	ck_assert_int_eq(store_answer_put(kiosk, id, "q2", "2|3", true, 2.5, NULL, &cause), 0);
+	ck_assert_int_eq(store_sitting_finish(kiosk, id, SITTING_COMPLETED, &cause), 0);
+	ck_assert_int_eq(store_sitting_begin(kiosk, &s, id, &cause), 0);
+	ck_assert_int_eq(store_answer_put(kiosk, id, "age", "11", false, 0, NULL, &cause), 0);
+	first = export_text(kiosk);
+	ck_assert_int_eq(import_text(empty, "k.csv", first, &r, &cause), 0);
+	ck_assert_int_eq(r.sittings_added, 2);
+	second = export_text(empty);
+	ck_assert_str_eq(second, first);
+	free(first);
+	free(second);
+	store_close(kiosk);
+	store_close(empty);
+}
+END_TEST
+
+START_TEST(test_changed_sitting_refused)
+{
+	char *cause = NULL, *changed = xstrdup(round_trip_csv), *before;
+	Store *store = store_open(":memory:", &cause);
+	ImportResult r;
+
+	ck_assert_int_eq(import_text(store, "rt.csv", round_trip_csv, &r, &cause), 0);
+	before = export_text(store);
+	/* The same sitting ...0b with q1 answered 3 instead of 2. */
+	*strstr(changed, ",q1,2,1,") = '\0';
+	char *text = xasprintf("%s,q1,3,0,%s", changed,
+	                       strstr(round_trip_csv, ",q1,2,1,") + strlen(",q1,2,1,"));
+	ck_assert_int_eq(import_text(store, "changed.csv", text, &r, &cause), -1);
+	ck_assert_ptr_nonnull(strstr(cause, "changed.csv:2:1: the sitting "
+	                                    "00000000-0000-4000-8000-00000000000b is already in "
+	                                    "the database with other answers"));
+	char *after = export_text(store);
+	ck_assert_str_eq(after, before);
+	free(after);
+	free(text);
+	free(before);
+	free(changed);
+	free(cause);
+	store_close(store);
+}
+END_TEST
+
+#define GOOD_ROW ",,start,6А,student,R1,mini,,q1,1,,2026-09-15T10:00:05Z\n"
+
+static const struct {
+	const char *text;
+	const char *want; /* the message after the file name */
+} bad_files[] = {
+	{ HEADER "\n" GOOD_ROW ",,start,6А,student,R1,nosuch,,q1,1,,\n",
+	  ":3:7: unknown survey \"nosuch\": no survey file has this id" },
+	{ HEADER "\n" GOOD_ROW ",,start,6А,student,R1,mini,,q9,1,,\n",
+	  ":3:9: survey mini has no question \"q9\"" },
+	{ HEADER "\n" GOOD_ROW ",,start,6А,student,R2,mini,,q1,4,,\n",
+	  ":3:10: option 4 is out of range: question q1 has options 1 to 3" },
+	{ HEADER "\n" GOOD_ROW ",,start,6А,student,R2,mini,,q1,0,,\n",
+	  ":3:10: option 0 is out of range: question q1 has options 1 to 3" },
+	{ HEADER "\n" GOOD_ROW ",,start,6А,student,R2,mini,,q1,2.0,,\n",
+	  ":3:10: the answer to question q1 must be an option number, not \"2.0\"" },
+	{ HEADER "\n" GOOD_ROW ",,start,6А,student,R1,mini,,q2,1|1,,\n",
+	  ":3:10: option 1 of question q2 is given twice" },
+	{ HEADER "\n" GOOD_ROW ",,start,6А,student,R1,mini,,q2,1||2,,\n",
+	  ":3:10: the answer to question q2 must be an option number, not \"\"" },
+	{ HEADER "\n" GOOD_ROW ",,start,6А,student,R1,mini,,age,30,,\n",
+	  ":3:10: the answer to question age must be from 7 to 18, not 30" },
+	{ HEADER "\n" GOOD_ROW ",,start,6А,student,R1,mini,,age,ten,,\n",
+	  ":3:10: the answer to question age must be a number, not \"ten\"" },
+	{ HEADER "\n" GOOD_ROW ",,start,6\"А,student,R1,mini,,q2,1,,\n",
+	  ":3:4: broken quoting: a quote inside a field must be doubled, and a quoted field "
+	  "must end with a quote" },
+	{ HEADER "\n" GOOD_ROW ",,start,\"6А,student,R1,mini,,q2,1,,\n" GOOD_ROW,
+	  ":3:4: broken quoting: a quote inside a field must be doubled, and a quoted field "
+	  "must end with a quote" },
+	{ HEADER "\n" GOOD_ROW ",,start,6А,student,R1,mini,,q2,1,\n",
+	  ":3:12: 11 columns, but the header has 12" },
+	{ HEADER "\n" GOOD_ROW ",,start,6А,student,R1,mini,,q2,1,,,\n",
+	  ":3:13: 13 columns, but the header has 12" },
+	{ HEADER "\n" GOOD_ROW ",,start,6А,student,R1,mini,,q2,1,,2026-09-15 10:00:05\n",
+	  ":3:12: \"2026-09-15 10:00:05\" is not a time like 2026-09-15T10:23:05Z" },
+	{ HEADER "\n" GOOD_ROW "abc,,start,6А,student,R1,mini,,q2,1,,\n",
+	  ":3:1: \"abc\" is not a sitting id (a UUID)" },
+	{ HEADER "\n" GOOD_ROW ",,start,6А,pupil,R1,mini,,q2,1,,\n",
+	  ":3:5: unknown audience \"pupil\": use student, parent, teacher or head" },
+	{ HEADER "\n" GOOD_ROW ",,start,6А,student,R1,mini,,q2,1,high,\n",
+	  ":3:11: the score must be a number, not \"high\"" },
+	{ HEADER "\n" GOOD_ROW ",,start,6А,student,R1,mini,x,q2,1,,\n",
+	  ":3:8: the survey version must be a whole number, not \"x\"" },
+	{ HEADER "\n" GOOD_ROW GOOD_ROW, ":3:9: question q1 is answered twice in one sitting" },
+	{ HEADER "\n" GOOD_ROW ",,start,6А,parent,R1,mini,,q2,1,,\n",
+	  ":3:5: audience is \"parent\" here but \"student\" on line 2 of the same sitting" },
+	{ FULL_HEADER "\n"
+	              ",,start,6А,student,R1,mini,,q1,1,,2026-09-15T10:00:05Z,abandoned,,,,,\n"
+	              ",,start,6А,student,R1,mini,,q2,1,,,done,,,,,\n",
+	  ":3:13: unknown status \"done\": use in_progress, completed or abandoned" },
+	{ "sitting,device_id\n", ":1:1: column 1 of the header must be sitting_id; the answers "
+	                         "file starts with the columns " HEADER },
+	{ "", ":1:1: the file is empty: it needs the header row of the answers table" },
+	{ HEADER "\n" GOOD_ROW ",,start,6А,student,R1,mini,,note,\xc0\xaf,,\n",
+	  ":3:10: the text is not in UTF-8; save the file as CSV UTF-8" },
+};
+
+START_TEST(test_bad_file_imports_nothing)
+{
+	char *cause = NULL, *text;
+	Store *store = store_open(":memory:", &cause);
+	ImportResult r;
+
+	ck_assert_int_eq(import_text(store, "bad.csv", bad_files[_i].text, &r, &cause), -1);
+	ck_assert_ptr_nonnull(cause);
+	ck_assert_ptr_nonnull(strstr(cause, "/bad.csv:"));
+	ck_assert_str_eq(strstr(cause, "/bad.csv:") + strlen("/bad.csv"), bad_files[_i].want);
+	ck_assert_int_eq(r.sittings_added, 0);
+	text = render_store(store);
+	ck_assert_str_eq(text, ""); /* the good row before the bad one is not kept */
+	free(text);
+	free(cause);
+	store_close(store);
+}
+END_TEST
+
+static Suite *
+import_suite(void)
+{
+	Suite *s = suite_create("import");
+	TCase *tc = tcase_create("import");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_paper_forms_grouped);
+	tcase_add_test(tc, test_sitting_times_from_answers);
+	tcase_add_test(tc, test_round_trip_of_a_file);
+	tcase_add_test(tc, test_round_trip_of_a_kiosk_store);
+	tcase_add_test(tc, test_changed_sitting_refused);
+	tcase_add_loop_test(tc, test_bad_file_imports_nothing, 0,
+	                    (int)(sizeof bad_files / sizeof bad_files[0]));
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(import_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
