@@ -180,9 +180,8 @@ make_parent_dirs(const char *path, char **cause)
 	return 0;
 }
 
-/* Runs a statement that yields one integer (a PRAGMA or a count). */
-static int
-query_int(sqlite3 *db, const char *sql, int *out)
+int
+store_query_int(sqlite3 *db, const char *sql, int *out)
 {
 	sqlite3_stmt *stmt;
 	int rc = sqlite3_prepare_v2(db, sql, -1, &stmt, NULL);
@@ -230,11 +229,11 @@ check_kind(Store *store, char **cause)
 {
 	int app_id = 0, version = 0, objects = 0, rc;
 
-	rc = query_int(store->db, "PRAGMA application_id", &app_id);
+	rc = store_query_int(store->db, "PRAGMA application_id", &app_id);
 	if (rc == SQLITE_OK)
-		rc = query_int(store->db, "PRAGMA user_version", &version);
+		rc = store_query_int(store->db, "PRAGMA user_version", &version);
 	if (rc == SQLITE_OK)
-		rc = query_int(store->db, "SELECT count(*) FROM sqlite_schema", &objects);
+		rc = store_query_int(store->db, "SELECT count(*) FROM sqlite_schema", &objects);
 	if (rc != SQLITE_OK)
 		return store_error(store->db, store->path, rc, cause);
 	if (objects > 0 && (app_id != STORE_APPLICATION_ID || version == 0)) {
@@ -275,7 +274,7 @@ migrate(Store *store, char **cause)
 	if (exec_sql(store, "BEGIN IMMEDIATE", cause) != 0)
 		return -1;
 	/* Another kiosk process may have migrated while we waited for the lock. */
-	rc = query_int(store->db, "PRAGMA user_version", &version);
+	rc = store_query_int(store->db, "PRAGMA user_version", &version);
 	for (; rc == SQLITE_OK && version < store_migrations_count; version++)
 		rc = sqlite3_exec(store->db, store_migrations[version], NULL, NULL, NULL);
 	if (rc != SQLITE_OK)

@@ -191,4 +191,23 @@ typedef int (*StoreSittingAnswerFn)(const char *question_id, const char *value, 
 int store_sitting_answers_each(Store *store, const char *sitting_id, StoreSittingAnswerFn fn,
 			       void *arg, char **cause);
 
+/* ---- Merging another kiosk's database (anketa merge) ---- */
+
+typedef struct {
+	int added;       /* sittings new to this database, copied with their answers */
+	int present;     /* same id and same answers: already here */
+	int conflicting; /* same id, other answers: the incoming side was kept too */
+} StoreMergeResult;
+
+/*
+ * Brings every sitting of the Anketa database at other_path into store, in
+ * one transaction, without writing to the other file. Idempotent: a sitting
+ * is matched by its UUID, so merging twice adds nothing. When the same UUID
+ * holds different answers, neither side is dropped: the incoming one is
+ * stored as a new sitting (a UUID derived from the original and its answers,
+ * so a second merge finds it) whose conflict_of names the original. Refuses
+ * a file that is not an Anketa database of this schema version.
+ */
+int store_merge(Store *store, const char *other_path, StoreMergeResult *result, char **cause);
+
 #endif

@@ -59,6 +59,10 @@ int store_error(sqlite3 *db, const char *path, int rc, char **cause);
 /* Binds a string, or NULL as SQL NULL. */
 void store_bind_text(sqlite3_stmt *stmt, int index, const char *text);
 
+/* Runs a statement that yields one integer (a PRAGMA or a count); returns
+ * the SQLite result code. */
+int store_query_int(sqlite3 *db, const char *sql, int *out);
+
 /* Makes a random UUID in lower-case text. */
 void store_uuid(char out[37]);
 

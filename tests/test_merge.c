@@ -1,0 +1,304 @@
+/*
+ * test_merge.c: merging other kiosks' databases: idempotent by UUID,
+ * conflicts kept on both sides, unknown files refused untouched.
+ */
+#include <check.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "export.h"
+#include "store.h"
+#include "testutil.h"
+#include "util.h"
+
+#define S1 "00000000-0000-4000-8000-000000000001"
+#define S2 "00000000-0000-4000-8000-000000000002"
+#define S3 "00000000-0000-4000-8000-000000000003"
+
+static char *dir;
+
+static void
+setup(void)
+{
+	dir = testutil_tmpdir();
+}
+
+static void
+teardown(void)
+{
+	free(dir);
+}
+
+/* Adds a completed sitting id (started at `at`) with answers q1=v1, q2=v2. */
+static void
+add_sitting(Store *store, const char *id, const char *at, const char *v1, const char *v2)
+{
+	StoreSitting s = { .id = id,
+		           .device_id = "dev",
+		           .wave = "start",
+		           .class_name = "6А",
+		           .audience = "student",
+		           .respondent = id + 34,
+		           .survey_id = "mini",
+		           .survey_version = 2,
+		           .survey_hash = "h",
+		           .started_at = at };
+	char *cause = NULL, out[37];
+
+	ck_assert_int_eq(store_sitting_begin(store, &s, out, &cause), 0);
+	ck_assert_int_eq(store_answer_put(store, id, "q1", v1, true, 1, at, &cause), 0);
+	ck_assert_int_eq(store_answer_put(store, id, "q2", v2, false, 0, at, &cause), 0);
+	ck_assert_int_eq(store_sitting_finish(store, id, SITTING_COMPLETED, &cause), 0);
+}
+
+static char *
+db_path(const char *name)
+{
+	return xasprintf("%s/%s", dir, name);
+}
+
+static Store *
+open_db(const char *name)
+{
+	char *path = db_path(name), *cause = NULL;
+	Store *store = store_open(path, &cause);
+
+	ck_assert_msg(store != NULL, "%s", cause);
+	free(path);
+	return store;
+}
+
+static char *
+export_text(Store *store)
+{
+	char *text = NULL, *cause = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+
+	ck_assert_int_eq(export_answers_csv(store, out, &cause), 0);
+	fclose(out);
+	return text;
+}
+
+/* The whole line of text holding needle (without its newline). */
+static char *
+line_containing(const char *text, const char *needle)
+{
+	const char *hit = strstr(text, needle), *start, *end;
+
+	ck_assert_ptr_nonnull(hit);
+	for (start = hit; start > text && start[-1] != '\n'; start--)
+		;
+	end = strchr(hit, '\n');
+	return xstrndup(start, (size_t)(end - start));
+}
+
+/* Merges dir/other into store and checks the counts. */
+static void
+merge_expect(Store *store, const char *other, int added, int present, int conflicting)
+{
+	char *path = db_path(other), *cause = NULL;
+	StoreMergeResult r;
+
+	ck_assert_msg(store_merge(store, path, &r, &cause) == 0, "%s", cause);
+	ck_assert_int_eq(r.added, added);
+	ck_assert_int_eq(r.present, present);
+	ck_assert_int_eq(r.conflicting, conflicting);
+	free(path);
+}
+
+START_TEST(test_merge_is_idempotent)
+{
+	Store *a = open_db("a.db"), *b = open_db("b.db");
+	char *before, *after, *s1, *s2, *s3_q1, *s3_q2;
+
+	add_sitting(a, S1, "2026-09-15T10:00:00Z", "1", "x");
+	add_sitting(a, S2, "2026-09-15T10:05:00Z", "2", "y");
+	add_sitting(b, S1, "2026-09-15T10:00:00Z", "1", "x"); /* a copy of A's S1 */
+	add_sitting(b, S3, "2026-09-15T10:02:00Z", "3", "z");
+	store_close(b);
+	/* B's S3 is new, S1 is already here with the same answers. */
+	merge_expect(a, "b.db", 1, 1, 0);
+	before = export_text(a);
+	ck_assert_ptr_nonnull(strstr(before, S3 ",dev,start,6А,student,03,mini,2,q1,3,1,"));
+	ck_assert_ptr_nonnull(strstr(before, S3 ",dev,start,6А,student,03,mini,2,q2,z,,"));
+	/* S3 started between S1 and S2, and its answers keep their order. */
+	s1 = strstr(before, S1);
+	s3_q1 = strstr(before, S3 ",dev,start,6А,student,03,mini,2,q1");
+	s3_q2 = strstr(before, S3 ",dev,start,6А,student,03,mini,2,q2");
+	s2 = strstr(before, S2);
+	ck_assert(s1 < s3_q1 && s3_q1 < s3_q2 && s3_q2 < s2);
+	/* Twice: nothing more. */
+	merge_expect(a, "b.db", 0, 2, 0);
+	after = export_text(a);
+	ck_assert_str_eq(after, before);
+	free(before);
+	free(after);
+	store_close(a);
+}
+END_TEST
+
+START_TEST(test_conflict_keeps_both_sides)
+{
+	Store *a = open_db("a.db"), *b = open_db("b.db");
+	char *first, *second, *copy;
+
+	add_sitting(a, S1, "2026-09-15T10:00:00Z", "1", "mine");
+	add_sitting(b, S1, "2026-09-15T10:00:00Z", "1", "theirs");
+	store_close(b);
+	merge_expect(a, "b.db", 0, 0, 1);
+	first = export_text(a);
+	/* The original stays; the incoming side is a new sitting pointing at it. */
+	ck_assert_ptr_nonnull(strstr(first, S1 ",dev,start,6А,student,01,mini,2,q2,mine,"));
+	copy = line_containing(first, ",q2,theirs,,");
+	ck_assert_int_ne(strncmp(copy, S1, 36), 0);         /* a sitting id of its own */
+	ck_assert_str_eq(copy + strlen(copy) - 37, "," S1); /* conflict_of */
+	free(copy);
+	/* A second merge finds the kept copy: no new conflict, nothing added. */
+	merge_expect(a, "b.db", 0, 1, 0);
+	second = export_text(a);
+	ck_assert_str_eq(second, first);
+	free(first);
+	free(second);
+	store_close(a);
+}
+END_TEST
+
+/* The whole file (NULL and 0 when there is none). */
+static char *
+read_bytes(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+
+	*len = 0;
+	if (f == NULL)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	*len = (size_t)ftell(f);
+	fseek(f, 0, SEEK_SET);
+	buf = xmalloc(*len + 1);
+	ck_assert_uint_eq(fread(buf, 1, *len, f), *len);
+	fclose(f);
+	return buf;
+}
+
+/* The other file must be refused with want in the message, and neither
+ * database changed. */
+static void
+refuse(Store *a, const char *other_path, const char *want)
+{
+	char *before = export_text(a), *after, *cause = NULL;
+	size_t n_before = 0, n_after = 0;
+	char *other_before = read_bytes(other_path, &n_before), *other_after;
+	StoreMergeResult r;
+
+	ck_assert_int_eq(store_merge(a, other_path, &r, &cause), -1);
+	ck_assert_msg(strstr(cause, want) != NULL, "message was: %s", cause);
+	ck_assert_int_eq(r.added + r.present + r.conflicting, 0);
+	after = export_text(a);
+	ck_assert_str_eq(after, before);
+	other_after = read_bytes(other_path, &n_after);
+	ck_assert_uint_eq(n_after, n_before);
+	ck_assert(n_before == 0 || memcmp(other_before, other_after, n_before) == 0);
+	free(before);
+	free(after);
+	free(other_before);
+	free(other_after);
+	free(cause);
+}
+
+static void
+raw_exec(const char *path, const char *sql)
+{
+	sqlite3 *db;
+
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+START_TEST(test_unknown_files_refused)
+{
+	Store *a = open_db("a.db"), *b = open_db("newer.db");
+	char *newer = db_path("newer.db"), *foreign = db_path("foreign.db");
+	char *garbage = testutil_write_file(dir, "garbage.db", "this is not a database at all");
+	char *missing = db_path("missing.db"), *self = db_path("a.db");
+
+	add_sitting(a, S1, "2026-09-15T10:00:00Z", "1", "x");
+	add_sitting(b, S2, "2026-09-15T10:00:00Z", "1", "x");
+	store_close(b);
+	raw_exec(newer, "PRAGMA user_version = 7");
+	raw_exec(foreign, "CREATE TABLE sitting (id TEXT); INSERT INTO sitting VALUES ('x')");
+	refuse(a, newer,
+	       "has schema version 7 but this program has 1; merge it with the Anketa "
+	       "version that made it");
+	refuse(a, foreign, "foreign.db is not an Anketa database; nothing was merged");
+	refuse(a, garbage, "garbage.db is damaged or is not an Anketa database");
+	refuse(a, self, "a.db is the database being merged into; nothing was merged");
+	{
+		char *cause = NULL;
+		StoreMergeResult r;
+
+		ck_assert_int_eq(store_merge(a, missing, &r, &cause), -1);
+		ck_assert_ptr_nonnull(strstr(cause, "there is no database at"));
+		free(cause);
+	}
+	free(newer);
+	free(foreign);
+	free(garbage);
+	free(missing);
+	free(self);
+	store_close(a);
+}
+END_TEST
+
+/* The other database is only read: its sittings are still all there and
+ * it opens cleanly afterwards. */
+START_TEST(test_other_left_alone)
+{
+	Store *a = open_db("a.db"), *b = open_db("b.db");
+	char *b_before, *b_after;
+
+	add_sitting(b, S2, "2026-09-15T10:00:00Z", "1", "x");
+	b_before = export_text(b);
+	store_close(b);
+	merge_expect(a, "b.db", 1, 0, 0);
+	b = open_db("b.db");
+	b_after = export_text(b);
+	ck_assert_str_eq(b_after, b_before);
+	free(b_before);
+	free(b_after);
+	store_close(b);
+	store_close(a);
+}
+END_TEST
+
+static Suite *
+merge_suite(void)
+{
+	Suite *s = suite_create("merge");
+	TCase *tc = tcase_create("merge");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_merge_is_idempotent);
+	tcase_add_test(tc, test_conflict_keeps_both_sides);
+	tcase_add_test(tc, test_unknown_files_refused);
+	tcase_add_test(tc, test_other_left_alone);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(merge_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
