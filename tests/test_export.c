@@ -7,6 +7,10 @@
 #include <string.h>
 
 #include "csvio.h"
+#include "diag.h"
+#include "import.h"
+#include "program.h"
+#include "results.h"
 #include "export.h"
 #include "store.h"
 #include "testutil.h"
@@ -105,6 +109,195 @@ START_TEST(test_empty_store_gives_header_only)
 }
 END_TEST
 
+#define ID(x) "00000000-0000-4000-8000-0000000000" x
+#define ROW(id, wave, klass, code, q, v, at, status)                                               \
+	ID(id)                                                                                     \
+	",d," wave "," klass ",student," code ",mini,2," q "," v ",,2026-09-15T" at "Z," status    \
+	",,,,,\n"
+
+/* Three respondents at the start and the final wave; B2 never finished. */
+static const char results_csv[] =
+    "sitting_id,device_id,wave,class,audience,respondent,survey_id,survey_version,question_id,"
+    "value,score,answered_at,status,started_at,completed_at,visit_id,survey_hash,conflict_of\n" ROW(
+        "a1", "start", "6А", "A1", "q1", "1", "10:00:00",
+        "completed") ROW("a1", "start", "6А", "A1", "q2", "2", "10:00:01", "completed")
+        ROW("a2", "start", "6А", "A2", "q1", "3", "10:10:00",
+            "completed") ROW("b1", "start", "6Б", "B1", "q1", "2", "10:20:00", "completed")
+            ROW("b1", "start", "6Б", "B1", "q2", "3", "10:20:01", "completed")
+                ROW("b2", "start", "6Б", "B2", "q1", "1", "10:30:00", "in_progress")
+                    ROW("f1", "final", "6А", "A1", "q1", "1", "11:00:00", "completed")
+                        ROW("f1", "final", "6А", "A1", "q2", "1", "11:00:01", "completed")
+                            ROW("f2", "final", "6А", "A2", "q1", "1", "11:10:00", "completed")
+                                ROW("f3", "final", "6Б", "B1", "q1", "1", "11:20:00", "completed")
+                                    ROW("f3", "final", "6Б", "B1", "q2", "1|2", "11:20:01",
+                                        "completed");
+
+typedef struct {
+	SurveySet surveys;
+	Program *program;
+	Store *store;
+	ResultSet results;
+} Fixture;
+
+static void
+fixture_load(Fixture *f)
+{
+	char *dir = testutil_source_path("tests/fixtures/store/surveys");
+	char *prog = testutil_source_path("tests/fixtures/store/surveys/programs/mini.yaml");
+	char *tmp = testutil_tmpdir(), *csv = testutil_write_file(tmp, "r.csv", results_csv);
+	char *cause = NULL;
+	Diag diag = { 0 };
+	ImportResult r;
+	StoreClass classes[] = { { "6А", 3, 0 }, { "6Б", 4, 0 } };
+
+	memset(f, 0, sizeof *f);
+	ck_assert_int_eq(survey_set_load_dir(&f->surveys, dir, &diag), 0);
+	f->program = program_load(prog, &f->surveys, &diag);
+	ck_assert_ptr_nonnull(f->program);
+	f->store = store_open(":memory:", &cause);
+	ck_assert_msg(import_answers_csv(f->store, &f->surveys, csv, &r, &cause) == 0, "%s", cause);
+	ck_assert_int_eq(store_classes_replace(f->store, classes, 2, &cause), 0);
+	ck_assert_int_eq(results_load(f->store, &f->surveys, &f->results, &diag, &cause), 0);
+	ck_assert_int_eq(diag.n, 0); /* version 2 is the loaded one: no warnings */
+	free(dir);
+	free(prog);
+	free(csv);
+	free(tmp);
+}
+
+static void
+fixture_free(Fixture *f)
+{
+	results_free(&f->results);
+	store_close(f->store);
+	program_free(f->program);
+	survey_set_free(&f->surveys);
+}
+
+START_TEST(test_scores_csv)
+{
+	Fixture f;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+	Table *table = table_csv_new(out);
+
+	fixture_load(&f);
+	ck_assert_int_eq(export_scores(&f.results, table), 0);
+	ck_assert_int_eq(table_close(table, NULL), 0);
+	fclose(out);
+	/* s = q1 (2, 1, 0) + q2 (1, 2, 0.5 each chosen); high 3..5.5, low 0..2.9.
+	 * a1: 2 + 2 = 4 high; a2: 0 low; b1: 1 + 0.5 = 1.5 low; f1: 2 + 1 = 3 high;
+	 * f2: 2 low; f3: 2 + 1 + 2 = 5 high. b2 is not completed: no row. */
+	ck_assert_str_eq(
+	    text, "sitting_id,wave,class,audience,respondent,survey_id,survey_version,"
+	          "scale_id,value,level\n" ID("a1") ",start,6А,student,A1,mini,2,s,4,high\n" ID("a"
+	                                                                                        "2") ",start,6А,student,A2,mini,2,s,0,low\n" ID(
+	              "b1") ",start,6Б,student,B1,mini,2,s,1.5,low\n" ID("f1") ",final,6А,student,"
+	                                                                       "A1,mini,2,s,3,"
+	                                                                       "high\n" ID("f2") ","
+	                                                                                         "f"
+	                                                                                         "i"
+	                                                                                         "n"
+	                                                                                         "a"
+	                                                                                         "l"
+	                                                                                         ","
+	                                                                                         "6"
+	                                                                                         "А"
+	                                                                                         ","
+	                                                                                         "s"
+	                                                                                         "t"
+	                                                                                         "u"
+	                                                                                         "d"
+	                                                                                         "e"
+	                                                                                         "n"
+	                                                                                         "t"
+	                                                                                         ","
+	                                                                                         "A"
+	                                                                                         "2"
+	                                                                                         ","
+	                                                                                         "m"
+	                                                                                         "i"
+	                                                                                         "n"
+	                                                                                         "i"
+	                                                                                         ","
+	                                                                                         "2"
+	                                                                                         ","
+	                                                                                         "s"
+	                                                                                         ","
+	                                                                                         "2"
+	                                                                                         ","
+	                                                                                         "l"
+	                                                                                         "o"
+	                                                                                         "w"
+	                                                                                         "\n" ID("f3") ",final,6Б,student,B1,mini,2,s,5,high\n");
+	free(text);
+	fixture_free(&f);
+}
+END_TEST
+
+START_TEST(test_indicators_csv)
+{
+	Fixture f;
+	char *text = NULL, *cause = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+	Table *table = table_csv_new(out);
+
+	fixture_load(&f);
+	ck_assert_int_eq(export_indicators(f.store, &f.program, 1, &f.results, table, &cause), 0);
+	ck_assert_int_eq(table_close(table, NULL), 0);
+	fclose(out);
+	/*
+	 * Counted (completed): start 6А {A1 high, A2 low}, 6Б {B1 low}; final
+	 * 6А {A1 high, A2 low}, 6Б {B1 high}.
+	 * 1 share high: start 1/2 = 50.0 (>= 50 yes), 0/1 = 0.0, school 1/3 =
+	 *   33.3; final 1/2 = 50.0 (< 70), 1/1 = 100.0 (yes), 2/3 = 66.7 (no).
+	 * 2 reduction of low vs start: start 1/2, 1/1, 2/3 (baseline: change 0);
+	 *   final 1/2 -> (1*2 - 1*2)/(1*2) = 0; 0/1 -> (1*1 - 0)/(1*1) = 100;
+	 *   school 1/3 -> (2*3 - 1*3)/(2*3) = 50.0, target 50: yes.
+	 * 3 participation of 3 and 4 students: 2/3 = 66.7, 1/4 = 25.0,
+	 *   school 3/7 = 42.9, the same at the final wave (no target there).
+	 */
+	ck_assert_str_eq(text, "programme_id,indicator_id,wave,class,n,meeting,percent,target,met,"
+	                       "change\n"
+	                       "mini_prog,1,start,6А,2,1,50.0,50,yes,\n"
+	                       "mini_prog,1,start,6Б,1,0,0.0,50,no,\n"
+	                       "mini_prog,1,start,*,3,1,33.3,50,no,\n"
+	                       "mini_prog,1,final,6А,2,1,50.0,70,no,\n"
+	                       "mini_prog,1,final,6Б,1,1,100.0,70,yes,\n"
+	                       "mini_prog,1,final,*,3,2,66.7,70,no,\n"
+	                       "mini_prog,2,start,6А,2,1,50.0,,,0.0\n"
+	                       "mini_prog,2,start,6Б,1,1,100.0,,,0.0\n"
+	                       "mini_prog,2,start,*,3,2,66.7,,,0.0\n"
+	                       "mini_prog,2,final,6А,2,1,50.0,50,no,0.0\n"
+	                       "mini_prog,2,final,6Б,1,0,0.0,50,yes,100.0\n"
+	                       "mini_prog,2,final,*,3,1,33.3,50,yes,50.0\n"
+	                       "mini_prog,3,start,6А,3,2,66.7,70,no,\n"
+	                       "mini_prog,3,start,6Б,4,1,25.0,70,no,\n"
+	                       "mini_prog,3,start,*,7,3,42.9,70,no,\n"
+	                       "mini_prog,3,final,6А,3,2,66.7,,,\n"
+	                       "mini_prog,3,final,6Б,4,1,25.0,,,\n"
+	                       "mini_prog,3,final,*,7,3,42.9,,,\n");
+	free(text);
+	fixture_free(&f);
+}
+END_TEST
+
+START_TEST(test_cell_guess)
+{
+	ck_assert_int_eq(table_cell_guess("2").kind, CELL_NUMBER);
+	ck_assert(table_cell_guess("0.5").number == 0.5);
+	ck_assert_int_eq(table_cell_guess("-3").kind, CELL_NUMBER);
+	ck_assert_int_eq(table_cell_guess("007").kind, CELL_TEXT);  /* a code, not 7 */
+	ck_assert_int_eq(table_cell_guess("1.50").kind, CELL_TEXT); /* would show as 1.5 */
+	ck_assert_int_eq(table_cell_guess("1|3").kind, CELL_TEXT);
+	ck_assert_int_eq(table_cell_guess("1e3").kind, CELL_TEXT);
+	ck_assert_int_eq(table_cell_guess("").kind, CELL_TEXT);
+	ck_assert_int_eq(table_cell_guess("да").kind, CELL_TEXT);
+}
+END_TEST
+
 static Suite *
 export_suite(void)
 {
@@ -114,6 +307,9 @@ export_suite(void)
 	tcase_add_test(tc, test_number_format);
 	tcase_add_test(tc, test_answers_csv);
 	tcase_add_test(tc, test_empty_store_gives_header_only);
+	tcase_add_test(tc, test_scores_csv);
+	tcase_add_test(tc, test_indicators_csv);
+	tcase_add_test(tc, test_cell_guess);
 	suite_add_tcase(s, tc);
 	return s;
 }

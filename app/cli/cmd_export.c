@@ -1,16 +1,23 @@
 /*
  * cmd_export.c: `anketa export answers|scores|indicators` (DESIGN.md
- * section 5). The file appears whole or not at all (outfile.h).
+ * section 5), as CSV or as an Excel workbook. The file appears whole or not
+ * at all (outfile.h).
  */
+#include <dirent.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "diag.h"
 #include "export.h"
 #include "outfile.h"
+#include "program.h"
+#include "results.h"
 #include "store.h"
+#include "survey.h"
+#include "table.h"
 #include "util.h"
 
 typedef struct {
@@ -20,6 +27,15 @@ typedef struct {
 	const char *format;
 	const char *out;
 } ExportArgs;
+
+/* What scores and indicators are computed from. */
+typedef struct {
+	SurveySet surveys;
+	Program **programs;
+	int n_programs;
+	ResultSet results;
+	Diag diag;
+} ExportInputs;
 
 static int
 parse_args(int argc, char **argv, ExportArgs *a)
@@ -49,14 +65,11 @@ parse_args(int argc, char **argv, ExportArgs *a)
 			a->out = optarg;
 			break;
 		default:
-			return -1;
+			goto usage;
 		}
 	}
-	if (optind != argc - 1) {
-		cli_error(_("usage: anketa export answers|scores|indicators --db FILE "
-		            "[--surveys DIR] [--format csv|xlsx] [--out FILE]"));
-		return -1;
-	}
+	if (optind != argc - 1)
+		goto usage;
 	a->table = argv[optind];
 	if (strcmp(a->table, "answers") != 0 && strcmp(a->table, "scores") != 0 &&
 	    strcmp(a->table, "indicators") != 0) {
@@ -67,41 +80,144 @@ parse_args(int argc, char **argv, ExportArgs *a)
 		cli_error(_("unknown format %s: use csv or xlsx"), a->format);
 		return -1;
 	}
+	if (strcmp(a->format, "xlsx") == 0 && (a->out == NULL || strcmp(a->out, "-") == 0)) {
+		cli_error(_("a workbook cannot go to the screen: give --out FILE.xlsx"));
+		return -1;
+	}
+	if (a->surveys == NULL)
+		a->surveys = cli_default_surveys_dir();
 	return 0;
+usage:
+	cli_error(_("usage: anketa export answers|scores|indicators --db FILE "
+	            "[--surveys DIR] [--format csv|xlsx] [--out FILE]"));
+	return -1;
 }
 
 static int
-write_table(Store *store, const ExportArgs *a, OutFile *out, char **cause)
+is_yaml(const struct dirent *e)
 {
-	if (strcmp(a->format, "csv") != 0 || strcmp(a->table, "answers") != 0) {
-		*cause = xasprintf(_("export of %s as %s is not available in this build yet"),
-		                   a->table, a->format);
+	size_t len = strlen(e->d_name);
+	return e->d_name[0] != '.' && len > 5 && strcmp(e->d_name + len - 5, ".yaml") == 0;
+}
+
+/* Every programme in DIR/programs; -1 when one of them is broken. */
+static int
+load_programs(ExportInputs *in, const char *dir)
+{
+	char *pdir = xasprintf("%s/programs", dir);
+	struct dirent **names;
+	int n = scandir(pdir, &names, is_yaml, alphasort), failed = 0;
+
+	for (int i = 0; i < n; i++) {
+		char *path = xasprintf("%s/%s", pdir, names[i]->d_name);
+		Program *p = program_load(path, &in->surveys, &in->diag);
+
+		if (p == NULL)
+			failed++;
+		else {
+			in->programs = xreallocarray(in->programs, (size_t)in->n_programs + 1,
+			                             sizeof *in->programs);
+			in->programs[in->n_programs++] = p;
+		}
+		free(path);
+		free(names[i]);
+	}
+	if (n >= 0)
+		free(names);
+	free(pdir);
+	return failed ? -1 : 0;
+}
+
+/* Prints each diag entry as one stderr line. */
+static void
+print_diag(const Diag *diag, const char *prefix)
+{
+	for (int i = 0; i < diag->n; i++) {
+		const DiagEntry *e = &diag->entries[i];
+		if (e->line > 0)
+			cli_error("%s%s:%d:%d: %s", prefix, e->file, e->line, e->column,
+			          e->message);
+		else
+			cli_error("%s%s: %s", prefix, e->file, e->message);
+	}
+}
+
+static int
+load_inputs(Store *store, const ExportArgs *a, ExportInputs *in, char **cause)
+{
+	if (survey_set_load_dir(&in->surveys, a->surveys, &in->diag) < 0) {
+		*cause = diag_first_line(&in->diag);
 		return -1;
 	}
-	return export_answers_csv(store, outfile_stream(out), cause);
+	if (strcmp(a->table, "indicators") == 0 && load_programs(in, a->surveys) != 0) {
+		print_diag(&in->diag, "");
+		*cause = xasprintf(_("a programme file has errors; no indicators were exported"));
+		return -1;
+	}
+	if (results_load(store, &in->surveys, &in->results, &in->diag, cause) != 0)
+		return -1;
+	print_diag(&in->diag, _("warning: "));
+	return 0;
+}
+
+static void
+free_inputs(ExportInputs *in)
+{
+	results_free(&in->results);
+	for (int i = 0; i < in->n_programs; i++)
+		program_free(in->programs[i]);
+	free(in->programs);
+	survey_set_free(&in->surveys);
+	diag_clear(&in->diag);
+}
+
+static int
+write_table(Store *store, const ExportArgs *a, Table *table, char **cause)
+{
+	ExportInputs in = { 0 };
+	int rc;
+
+	if (strcmp(a->table, "answers") == 0)
+		return export_answers(store, table, cause);
+	rc = load_inputs(store, a, &in, cause);
+	if (rc == 0 && strcmp(a->table, "scores") == 0)
+		rc = export_scores(&in.results, table);
+	else if (rc == 0)
+		rc =
+		    export_indicators(store, in.programs, in.n_programs, &in.results, table, cause);
+	free_inputs(&in);
+	return rc;
 }
 
 static int
 run(Store *store, const ExportArgs *a)
 {
 	OutFile *out;
-	char *cause = NULL, *detail;
+	Table *table;
+	char *cause = NULL, *ignored = NULL, *detail;
+	int rc;
 
 	out = outfile_open(a->out, &cause);
 	if (out == NULL)
 		goto fail;
-	if (write_table(store, a, out, &cause) != 0) {
+	table = strcmp(a->format, "xlsx") == 0 ? table_xlsx_new(outfile_temp_path(out))
+	                                       : table_csv_new(outfile_stream(out));
+	rc = write_table(store, a, table, &cause);
+	/* After an earlier error, the first cause is the one worth telling. */
+	if (table_close(table, rc == 0 ? &cause : &ignored) != 0)
+		rc = -1;
+	free(ignored);
+	if (rc != 0) {
 		outfile_abort(out);
 		goto fail;
 	}
 	if (outfile_commit(out, &cause) != 0)
 		goto fail;
 	detail = xasprintf("%s %s -> %s", a->table, a->format, a->out ? a->out : "stdout");
-	if (store_audit_add(store, "export", detail, &cause) != 0) {
-		free(detail);
-		goto fail;
-	}
+	rc = store_audit_add(store, "export", detail, &cause);
 	free(detail);
+	if (rc != 0)
+		goto fail;
 	return 0;
 fail:
 	cli_error("%s", cause);

@@ -4,8 +4,12 @@
 #include "export.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "csvio.h"
+#include "indicator.h"
+#include "table.h"
+#include "util.h"
 
 const char *const export_answers_columns[] = {
 	"sitting_id", "device_id",      "wave",         "class",    "audience",    "respondent",
@@ -15,39 +19,176 @@ const char *const export_answers_columns[] = {
 const int export_answers_n_columns =
     (int)(sizeof export_answers_columns / sizeof export_answers_columns[0]);
 
+static Cell
+text_cell(const char *text)
+{
+	return (Cell){ .kind = CELL_TEXT, .text = text };
+}
+
 static int
 write_answer(const StoreAnswerRow *row, void *arg)
 {
-	FILE *out = arg;
-	char version[16], score[32];
-	const char *fields[18];
+	Table *table = arg;
+	Cell cells[18];
 
-	snprintf(version, sizeof version, "%d", row->survey_version);
-	fields[0] = row->sitting_id;
-	fields[1] = row->device_id;
-	fields[2] = row->wave;
-	fields[3] = row->class_name;
-	fields[4] = row->audience;
-	fields[5] = row->respondent;
-	fields[6] = row->survey_id;
-	fields[7] = version;
-	fields[8] = row->question_id;
-	fields[9] = row->value;
-	fields[10] = row->has_score ? csvio_format_number(row->score, score) : "";
-	fields[11] = row->answered_at;
-	fields[12] = store_status_name(row->status);
-	fields[13] = row->started_at;
-	fields[14] = row->completed_at;
-	fields[15] = row->visit_id;
-	fields[16] = row->survey_hash;
-	fields[17] = row->conflict_of;
-	csvio_write_row(out, fields, 18);
+	cells[0] = text_cell(row->sitting_id);
+	cells[1] = text_cell(row->device_id);
+	cells[2] = text_cell(row->wave);
+	cells[3] = text_cell(row->class_name);
+	cells[4] = text_cell(row->audience);
+	cells[5] = text_cell(row->respondent);
+	cells[6] = text_cell(row->survey_id);
+	cells[7] = (Cell){ .kind = CELL_NUMBER, .number = row->survey_version };
+	cells[8] = text_cell(row->question_id);
+	cells[9] = table_cell_guess(row->value);
+	cells[10] = row->has_score ? (Cell){ .kind = CELL_NUMBER, .number = row->score }
+	                           : (Cell){ .kind = CELL_EMPTY };
+	cells[11] = text_cell(row->answered_at);
+	cells[12] = text_cell(store_status_name(row->status));
+	cells[13] = text_cell(row->started_at);
+	cells[14] = text_cell(row->completed_at);
+	cells[15] = text_cell(row->visit_id);
+	cells[16] = text_cell(row->survey_hash);
+	cells[17] = text_cell(row->conflict_of);
+	table_row(table, cells, 18);
 	return 0;
+}
+
+int
+export_answers(Store *store, Table *table, char **cause)
+{
+	table_begin(table, "answers", export_answers_columns, export_answers_n_columns);
+	return store_answers_each(store, write_answer, table, cause);
 }
 
 int
 export_answers_csv(Store *store, FILE *out, char **cause)
 {
-	csvio_write_row(out, export_answers_columns, export_answers_n_columns);
-	return store_answers_each(store, write_answer, out, cause);
+	Table *table = table_csv_new(out);
+	int rc = export_answers(store, table, cause);
+
+	table_close(table, cause);
+	return rc;
+}
+
+static const char *const scores_columns[] = {
+	"sitting_id", "wave",           "class",    "audience", "respondent",
+	"survey_id",  "survey_version", "scale_id", "value",    "level",
+};
+
+static void
+write_scores(const ResultSitting *s, Table *table)
+{
+	Cell cells[10];
+
+	cells[0] = text_cell(s->sitting_id);
+	cells[1] = text_cell(s->wave);
+	cells[2] = text_cell(s->class_name);
+	cells[3] = text_cell(s->audience);
+	cells[4] = text_cell(s->respondent);
+	cells[5] = text_cell(s->survey_id);
+	cells[6] = (Cell){ .kind = CELL_NUMBER, .number = s->survey_version };
+	for (int k = 0; k < s->survey->n_scales; k++) {
+		const ScaleResult *r = &s->results[k];
+		const SurveyScale *scale = &s->survey->scales[k];
+
+		cells[7] = text_cell(scale->id);
+		cells[8] = r->has_value ? (Cell){ .kind = CELL_NUMBER, .number = r->value }
+		                        : (Cell){ .kind = CELL_EMPTY };
+		cells[9] =
+		    text_cell(r->has_value && r->level >= 0 ? scale->levels[r->level].id : "");
+		table_row(table, cells, 10);
+	}
+}
+
+int
+export_scores(const ResultSet *results, Table *table)
+{
+	table_begin(table, "scores", scores_columns, 10);
+	for (int i = 0; i < results->n; i++) {
+		if (results->items[i].status == SITTING_COMPLETED)
+			write_scores(&results->items[i], table);
+	}
+	return 0;
+}
+
+static const char *const indicators_columns[] = {
+	"programme_id", "indicator_id", "wave",   "class", "n",
+	"meeting",      "percent",      "target", "met",   "change",
+};
+
+static void
+write_indicator_row(const Program *program, const IndicatorRow *row, Table *table)
+{
+	Cell cells[10];
+	static const Cell empty = { .kind = CELL_EMPTY };
+
+	cells[0] = text_cell(program->id);
+	cells[1] = text_cell(row->indicator_id);
+	cells[2] = text_cell(row->wave);
+	cells[3] = text_cell(row->class_name);
+	cells[4] = (Cell){ .kind = CELL_NUMBER, .number = row->n };
+	cells[5] = (Cell){ .kind = CELL_NUMBER, .number = row->meeting };
+	cells[6] =
+	    row->has_percent ? (Cell){ .kind = CELL_NUMBER_1DP, .number = row->percent } : empty;
+	cells[7] = row->has_target ? (Cell){ .kind = CELL_NUMBER, .number = row->target } : empty;
+	cells[8] = row->has_met ? text_cell(row->met ? "yes" : "no") : empty;
+	cells[9] =
+	    row->has_change ? (Cell){ .kind = CELL_NUMBER_1DP, .number = row->change } : empty;
+	table_row(table, cells, 10);
+}
+
+typedef struct {
+	ClassSize *items;
+	int n;
+} ClassSizes;
+
+static int
+collect_class(const StoreClass *klass, void *arg)
+{
+	ClassSizes *sizes = arg;
+
+	sizes->items = xreallocarray(sizes->items, (size_t)sizes->n + 1, sizeof *sizes->items);
+	sizes->items[sizes->n++] =
+	    (ClassSize){ xstrdup(klass->class_name), klass->students, klass->parents };
+	return 0;
+}
+
+static IndicatorSitting *
+indicator_sittings(const ResultSet *results)
+{
+	IndicatorSitting *out = xcalloc((size_t)results->n + 1, sizeof *out);
+
+	for (int i = 0; i < results->n; i++) {
+		const ResultSitting *s = &results->items[i];
+		out[i] =
+		    (IndicatorSitting){ s->wave,         s->class_name, s->respondent, s->survey_id,
+			                s->completed_at, s->survey,     s->results };
+	}
+	return out;
+}
+
+int
+export_indicators(Store *store, Program *const *programs, int n_programs, const ResultSet *results,
+                  Table *table, char **cause)
+{
+	ClassSizes sizes = { 0 };
+	IndicatorSitting *sittings;
+	int rc = store_classes_each(store, collect_class, &sizes, cause);
+
+	table_begin(table, "indicators", indicators_columns, 10);
+	sittings = rc == 0 ? indicator_sittings(results) : NULL;
+	for (int p = 0; rc == 0 && p < n_programs; p++) {
+		IndicatorTable t = { 0 };
+
+		indicator_compute(programs[p], sittings, results->n, sizes.items, sizes.n, &t);
+		for (int r = 0; r < t.n; r++)
+			write_indicator_row(programs[p], &t.rows[r], table);
+		indicator_table_free(&t);
+	}
+	for (int i = 0; i < sizes.n; i++)
+		free((char *)sizes.items[i].class_name);
+	free(sizes.items);
+	free(sittings);
+	return rc;
 }

@@ -7,7 +7,10 @@
 
 #include <stdio.h>
 
+#include "program.h"
+#include "results.h"
 #include "store.h"
+#include "table.h"
 
 /* The answers table's columns: the 12 required ones of DESIGN.md section 5,
  * then what makes the export lossless (status, started_at, completed_at,
@@ -17,8 +20,20 @@ extern const int export_answers_n_columns;
 /* How many of them DESIGN.md requires (the rest are optional on import). */
 #define EXPORT_ANSWERS_REQUIRED 12
 
+/* Writes every answer to table (a table named "answers"). */
+int export_answers(Store *store, Table *table, char **cause);
+
 /* Writes every answer as CSV to out, header first. Returns 0, or -1 with
  * *cause set when the database cannot be read. */
 int export_answers_csv(Store *store, FILE *out, char **cause);
+
+/* The scores table: one row per completed sitting and scale of its survey,
+ * in sitting order; value empty when too few items were answered. */
+int export_scores(const ResultSet *results, Table *table);
+
+/* The indicators table of DESIGN.md section 5 for every programme, with the
+ * class list stored by `anketa classes`. */
+int export_indicators(Store *store, Program *const *programs, int n_programs,
+                      const ResultSet *results, Table *table, char **cause);
 
 #endif

@@ -1,0 +1,56 @@
+#!/bin/bash
+# data_xlsx.sh: the Excel export read back by a real spreadsheet program:
+# LibreOffice converts each workbook to CSV, which must equal the CSV export
+# byte for byte; the sheet XML shows numbers stored as numbers and the
+# header row frozen. A failed export leaves no file behind.
+# usage: data_xlsx.sh ANKETA SOURCE_DIR
+set -u
+anketa=$1
+src=$2
+surveys=$src/tests/fixtures/store/surveys
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+command -v soffice >/dev/null || fail "LibreOffice is missing: apt-get install libreoffice-calc-nogui"
+
+"$anketa" import --db "$tmp/a.db" --surveys "$surveys" "$src/tests/fixtures/store/results.csv" >/dev/null ||
+	fail "import"
+printf 'class,students,parents\n6А,3,0\n6Б,4,0\n' >"$tmp/classes.csv"
+"$anketa" classes --db "$tmp/a.db" "$tmp/classes.csv" >/dev/null || fail "classes"
+mkdir "$tmp/lo"
+for t in answers scores indicators; do
+	"$anketa" export $t --db "$tmp/a.db" --surveys "$surveys" --out "$tmp/$t.csv" || fail "export $t csv"
+	"$anketa" export $t --db "$tmp/a.db" --surveys "$surveys" --format xlsx --out "$tmp/$t.xlsx" ||
+		fail "export $t xlsx"
+done
+# Tokens: comma, double quote, UTF-8, from line 1, -, -, quote only where
+# needed, -, save cell contents as shown.
+HOME=$tmp timeout 180 soffice --headless --norestore "-env:UserInstallation=file://$tmp/profile" \
+	--convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true' \
+	--outdir "$tmp/lo" "$tmp/answers.xlsx" "$tmp/scores.xlsx" "$tmp/indicators.xlsx" >/dev/null 2>&1 ||
+	fail "LibreOffice could not convert the workbooks"
+for t in answers scores indicators; do
+	[ -s "$tmp/$t.csv" ] || fail "$t.csv is empty"
+	cmp -s "$tmp/lo/$t.csv" "$tmp/$t.csv" || fail "$t: LibreOffice reads $(diff "$tmp/lo/$t.csv" "$tmp/$t.csv")"
+done
+grep -q '"Сказал: ""да, конечно"""' "$tmp/answers.csv" || fail "the quoted answer is missing"
+grep -q ',66.7,70,no,$' "$tmp/indicators.csv" || fail "no one-decimal percentage in indicators"
+
+# Inside the workbook: the header row is frozen, numbers are numeric cells.
+sheet=$(unzip -p "$tmp/indicators.xlsx" xl/worksheets/sheet1.xml)
+echo "$sheet" | grep -q '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' ||
+	fail "the header row is not frozen"
+echo "$sheet" | grep -q '<c r="G2" s="1"><v>50</v></c>' || fail "percent 50.0 is not a number cell: $sheet"
+echo "$sheet" | grep -q '<c r="E2"><v>2</v></c>' || fail "n is not a number cell"
+unzip -p "$tmp/answers.xlsx" xl/worksheets/sheet1.xml | grep -q '<c r="H2"><v>2</v></c>' ||
+	fail "survey_version is not a number cell"
+
+# An export that fails (unwritable workbook path) leaves nothing behind.
+mkdir "$tmp/ro" && touch "$tmp/ro/keep.xlsx"
+LANGUAGE=en "$anketa" export answers --db "$tmp/a.db" --format xlsx --out "$tmp/nodir/x.xlsx" 2>"$tmp/err"
+[ $? -eq 1 ] || fail "bad --out: wrong status"
+[ ! -e "$tmp/nodir" ] || fail "a folder was made"
+err=$("$anketa" export answers --db "$tmp/a.db" --format xlsx 2>&1)
+[ $? -eq 2 ] || fail "xlsx to stdout: wrong status"
+[ "$err" = "anketa: книгу Excel нельзя вывести на экран: укажите --out ФАЙЛ.xlsx" ] || fail "xlsx to stdout said: $err"
+echo "data_xlsx: ok"
