@@ -166,7 +166,8 @@ util_i18n_init(const char *localedir)
 	if (loc == NULL || strcmp(loc, "C") == 0 || strcmp(loc, "POSIX") == 0)
 		setlocale(LC_ALL, "C.UTF-8");
 	setlocale(LC_NUMERIC, "C"); /* numbers in files and CSV use a dot */
-	setenv("LANGUAGE", "ru", 0);
+	if (getenv("LANGUAGE") == NULL || getenv("LANGUAGE")[0] == '\0')
+		setenv("LANGUAGE", "ru", 1);
 	bindtextdomain("anketa", localedir ? localedir : ANKETA_LOCALE_DIR);
 	bind_textdomain_codeset("anketa", "UTF-8");
 	textdomain("anketa");

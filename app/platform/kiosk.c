@@ -143,13 +143,13 @@ kiosk_setup(Kiosk *k, const KioskOptions *o)
 		free(cause);
 		return -1;
 	}
+	/* A broken survey file stops the kiosk: a psychologist must see the
+	 * message before children sit down, not find a questionnaire missing. */
 	if (survey_set_load_dir(&k->surveys, o->surveys_dir, &diag) != 0) {
 		diag_print(&diag, stderr);
 		diag_clear(&diag);
-		if (k->surveys.n == 0)
-			return -1;
+		return -1;
 	}
-	diag_clear(&diag);
 	k->session = session_create(k->store, &k->surveys);
 	if (o->run != NULL && kiosk_preset(k, o) != 0)
 		return -1;

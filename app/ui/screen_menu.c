@@ -14,7 +14,8 @@ static const char *const menu_audiences[] = { "student", "parent", "teacher", "h
 static const char *const menu_audience_labels[] = { N_("Students"), N_("Parents"), N_("Teachers"),
 	                                            N_("Heads") };
 static const char *const menu_waves[] = { "start", "interim", "final" };
-static const char *const menu_wave_labels[] = { N_("Start"), N_("Interim"), N_("Final") };
+static const char *const menu_wave_labels[] = { N_("Start diagnostic"), N_("Interim diagnostic"),
+	                                        N_("Final diagnostic") };
 
 enum { MENU_AUDIENCE = 100, MENU_WAVE = 200, MENU_SURVEY = 300, MENU_START = 10, MENU_QUIT = 11 };
 
