@@ -75,10 +75,12 @@ pin_handle(Ui *ui, const Action *a)
 		break;
 	case ACTION_NEXT: {
 		int rc = session_pin_submit(ui->session, ui->now);
-		ui_set_message(ui, rc == 1   ? NULL
-		                   : rc == 0 ? _("Wrong PIN. Try again.")
-		                             : _("No PIN is set for this database yet: set it with "
-		                                 "\"anketa pin --db FILE\"."));
+		if (rc >= 1)
+			ui_set_message(ui, NULL);
+		else if (rc == 0)
+			ui_set_message(ui, _("Wrong PIN. Try again."));
+		else
+			ui_set_message(ui, _("Choose a PIN of 4 to 8 digits."));
 		break;
 	}
 	default:

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# The psychologist's path on a fresh database: F10, a first PIN is created,
+# the menu sets up the final wave with one questionnaire, a parent-free
+# student session runs, and a wrong PIN later keeps the menu closed.
+set -euo pipefail
+anketa=$1 src=$2
+source "$src/tests/e2e/lib.bash"
+tmp=$(mktemp -d)
+E2E_PID=
+cleanup() {
+	[ -n "$E2E_PID" ] && kill "$E2E_PID" 2>/dev/null || true
+	pkill -P $$ Xvfb 2>/dev/null || true
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+e2e_start_x 1280x800
+E2E_LOG=$tmp/kiosk.log
+mkdir "$tmp/surveys"
+cp "$src/surveys/school_day.yaml" "$tmp/surveys/"
+
+click_target() { # click_target LINE K
+	local x y
+	read -r x y < <(e2e_target "$1" "$2")
+	xdotool mousemove --sync "$x" "$y" click 1
+}
+
+ANKETA_TRACE=1 "$anketa" --windowed --size 1280x800 --db "$tmp/a.db" --surveys "$tmp/surveys" \
+	>"$E2E_LOG" 2>&1 &
+E2E_PID=$!
+e2e_wait_line '^anketa: ready$' >/dev/null
+e2e_wait_line 'screen=welcome' >/dev/null
+xdotool key Return                     # not set up: Enter does nothing
+xdotool key F10
+e2e_wait_line 'screen=pin' "$E2E_LINE" >/dev/null
+xdotool type --delay 30 '2468'
+xdotool key Return
+# Targets of the menu: 4 audiences, 3 waves, the one survey, start, quit.
+line=$(e2e_wait_line 'screen=menu' "$E2E_LINE")
+click_target "$line" 7                 # the final wave
+line=$(e2e_wait_line 'screen=menu' "$E2E_LINE")
+click_target "$line" 8                 # "Как прошёл твой день в школе?"
+line=$(e2e_wait_line 'screen=menu' "$E2E_LINE")
+click_target "$line" 9                 # start the session
+e2e_wait_line 'screen=welcome' "$E2E_LINE" >/dev/null
+xdotool key Return
+e2e_wait_line 'screen=code' "$E2E_LINE" >/dev/null
+xdotool type --delay 30 '4Б'
+xdotool key Return
+xdotool key Return                     # empty code
+e2e_wait_line 'screen=instructions' "$E2E_LINE" >/dev/null
+xdotool key Return
+q=1
+for k in 3 2 3 2 3; do                 # the worst answer to every question
+	e2e_wait_line "question=$q " "$E2E_LINE" >/dev/null
+	xdotool key "$k"
+	q=$((q + 1))
+done
+e2e_wait_line 'screen=thanks' "$E2E_LINE" >/dev/null
+xdotool key Return
+e2e_wait_line 'screen=welcome' "$E2E_LINE" >/dev/null
+xdotool key F10
+e2e_wait_line 'screen=pin' "$E2E_LINE" >/dev/null
+xdotool type --delay 30 '1111'
+xdotool key Return
+e2e_wait_line 'screen=pin' "$((E2E_LINE + 1))" >/dev/null   # still the PIN screen
+xdotool key Escape
+e2e_wait_line 'screen=welcome' "$E2E_LINE" >/dev/null
+grep -q 'screen=menu' <(tail -n +"$E2E_LINE" "$E2E_LOG") && fail "a wrong PIN opened the menu"
+kill -TERM "$E2E_PID"
+wait "$E2E_PID" || fail "kiosk exit status $?"
+E2E_PID=
+
+got=$("$anketa" export answers --db "$tmp/a.db" | tail -n +2 | cut -d, -f3-11)
+want='final,4Б,student,,school_day,1,q1,3,0
+final,4Б,student,,school_day,1,q2,2,0
+final,4Б,student,,school_day,1,q3,3,0
+final,4Б,student,,school_day,1,q4,2,0
+final,4Б,student,,school_day,1,q5,3,0'
+[ "$got" = "$want" ] || fail "answers differ:
+$got"
+echo "kiosk_menu: ok"
