@@ -1,0 +1,264 @@
+/*
+ * test_ui_screens.c: real frames of the kiosk's screens rendered by SDL's
+ * software renderer into a memory surface (no display needed): what can be
+ * clicked where, and the colours a child sees for a chosen answer and the
+ * progress.
+ */
+#include <SDL.h>
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+#include "ui.h"
+#include "util.h"
+
+static SDL_Surface *surface;
+static SDL_Renderer *renderer;
+static Store *store;
+static SurveySet set;
+static Session *session;
+static Ui ui;
+static char *dir;
+
+/* Opens a canvas of w x h with a session over the shipped school_day survey. */
+static void
+open_canvas(int w, int h)
+{
+	char *assets = testutil_source_path("assets");
+	char *path = testutil_source_path("surveys/school_day.yaml");
+	char *db, *cause = NULL;
+	Diag diag = { 0 };
+
+	surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+	renderer = SDL_CreateSoftwareRenderer(surface);
+	ck_assert_ptr_nonnull(renderer);
+	memset(&set, 0, sizeof set);
+	survey_set_add(&set, survey_load(path, &diag));
+	ck_assert_int_eq(diag.n, 0);
+	dir = testutil_tmpdir();
+	db = xasprintf("%s/a.db", dir);
+	store = store_open(db, &cause);
+	ck_assert_ptr_nonnull(store);
+	session = session_create(store, &set);
+	memset(&ui, 0, sizeof ui);
+	ui.gfx = gfx_create(renderer, assets, &cause);
+	ck_assert_ptr_nonnull(ui.gfx);
+	ui.session = session;
+	ui.store = store;
+	ui.surveys = &set;
+	free(db);
+	free(path);
+	free(assets);
+}
+
+static void
+setup(void)
+{
+	open_canvas(1280, 800);
+}
+
+static void
+teardown(void)
+{
+	ui_set_message(&ui, NULL);
+	gfx_free(ui.gfx);
+	SDL_DestroyRenderer(renderer);
+	SDL_FreeSurface(surface);
+	session_free(session);
+	store_close(store);
+	survey_set_free(&set);
+	free(dir);
+}
+
+static void
+configure(const char *class_name)
+{
+	const char *ids[] = { "school_day" };
+	char *cause = NULL;
+
+	ck_assert_int_eq(session_configure(session, "start", class_name, "student", ids, 1, &cause),
+	                 0);
+}
+
+/* Presses keys through the same path as the kiosk: action -> screen. */
+static void
+act(ActionType type, int index)
+{
+	Action a = { .type = type, .index = index };
+	ui_handle(&ui, &a);
+}
+
+static Uint32
+pixel(int x, int y)
+{
+	SDL_RenderFlush(renderer);
+	return ((Uint32 *)surface->pixels)[y * (surface->pitch / 4) + x] & 0xffffff;
+}
+
+static Uint32
+rgb(GfxColor c)
+{
+	return (Uint32)c.r << 16 | (Uint32)c.g << 8 | c.b;
+}
+
+/* Welcome -> code -> instructions -> question 1 with class preset "6А". */
+static void
+to_first_question(void)
+{
+	configure("6А");
+	act(ACTION_NEXT, 0);
+	act(ACTION_NEXT, 0);
+	act(ACTION_NEXT, 0);
+	ck_assert_int_eq(session_phase(session), PHASE_QUESTION);
+}
+
+START_TEST(unconfigured_welcome_offers_only_the_psychologists_corner)
+{
+	ui_draw(&ui);
+	ck_assert_int_eq(ui.n_targets, 1);
+	ck_assert_int_eq(ui.targets[0].action.type, ACTION_MENU);
+	configure(NULL);
+	ui_draw(&ui);
+	ck_assert_int_eq(ui.n_targets, 2);
+	ck_assert_int_eq(ui.targets[1].action.type, ACTION_NEXT);
+}
+END_TEST
+
+START_TEST(code_screen_has_class_and_code_fields_unless_the_class_is_preset)
+{
+	configure(NULL);
+	act(ACTION_NEXT, 0);
+	ui_draw(&ui);
+	ck_assert_int_eq(ui.n_targets, 3);
+	ck_assert_int_eq(ui.targets[0].action.type, ACTION_FOCUS);
+	ck_assert_int_eq(ui.targets[0].action.index, FIELD_CLASS);
+	ck_assert_int_eq(ui.targets[1].action.index, FIELD_CODE);
+	ck_assert_int_eq(ui.targets[2].action.type, ACTION_NEXT);
+}
+END_TEST
+
+START_TEST(picture_options_stand_where_the_layout_puts_them)
+{
+	to_first_question();
+	ui_draw(&ui);
+	/* 1280x800: question text 64,104 1152x216; options area 48,336
+	 * 1184x350; three picture cards 280x350 (4:5), the row 3*280 + 2*20 =
+	 * 880 wide starts at 48 + (1184 - 880) / 2 = 200. Then "Back". */
+	ck_assert_int_eq(ui.n_targets, 4);
+	ck_assert_int_eq(ui.targets[0].rect.x, 200);
+	ck_assert_int_eq(ui.targets[0].rect.y, 336);
+	ck_assert_int_eq(ui.targets[0].rect.w, 280);
+	ck_assert_int_eq(ui.targets[0].rect.h, 350);
+	ck_assert_int_eq(ui.targets[2].rect.x, 800);
+	ck_assert_int_eq(ui.targets[2].action.type, ACTION_CHOOSE);
+	ck_assert_int_eq(ui.targets[2].action.index, 2);
+	ck_assert_int_eq(ui.targets[3].action.type, ACTION_BACK);
+}
+END_TEST
+
+START_TEST(a_chosen_answer_turns_green)
+{
+	UiRect r;
+
+	to_first_question();
+	ui_draw(&ui);
+	r = ui.targets[1].rect;
+	/* A point of the card's own fill: near the bottom, off the label. */
+	ck_assert_uint_eq(pixel(r.x + 12, r.y + r.h - 12), rgb(UI_CARD));
+	act(ACTION_CHOOSE, 1);
+	ui_draw(&ui);
+	ck_assert_uint_eq(pixel(r.x + 12, r.y + r.h - 12), rgb(UI_CHOSEN));
+	ck_assert_uint_eq(pixel(ui.targets[0].rect.x + 12, r.y + r.h - 12), rgb(UI_CARD));
+}
+END_TEST
+
+START_TEST(a_click_on_a_card_chooses_that_answer)
+{
+	UiRect r;
+	Action click = { .type = ACTION_CLICK };
+
+	to_first_question();
+	ui_draw(&ui);
+	r = ui.targets[2].rect;
+	click.x = r.x + r.w / 2;
+	click.y = r.y + r.h / 2;
+	ui_handle(&ui, &click);
+	ck_assert_str_eq(session_answer(session, 0), "3");
+}
+END_TEST
+
+START_TEST(the_progress_bar_fills_with_the_questions_passed)
+{
+	to_first_question();
+	ui.now = 0;
+	act(ACTION_CHOOSE, 0);
+	session_tick(session, SESSION_CONFIRM_MS);
+	act(ACTION_CHOOSE, 0);
+	session_tick(session, 2 * SESSION_CONFIRM_MS);
+	ck_assert_int_eq(session_question_index(session), 2);
+	ui_draw(&ui);
+	/* Question 3 of 5: 2/5 of the bar (32..1248, 1216 px) = 486 px filled. */
+	ck_assert_uint_eq(pixel(32 + 480, 72 + 7), rgb(UI_PRIMARY));
+	ck_assert_uint_eq(pixel(32 + 495, 72 + 7), rgb(UI_BADGE));
+}
+END_TEST
+
+START_TEST(every_screen_fits_every_size)
+{
+	static const int sizes[][2] = {
+		{ 800, 600 }, { 1024, 768 }, { 1366, 768 }, { 1920, 1080 }
+	};
+
+	for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+		teardown();
+		open_canvas(sizes[i][0], sizes[i][1]);
+		configure(NULL);
+		for (int step = 0; step < 9; step++) {
+			ui_draw(&ui);
+			for (int t = 0; t < ui.n_targets; t++) {
+				UiRect r = ui.targets[t].rect;
+				ck_assert_msg(r.x >= 0 && r.y >= 0 && r.x + r.w <= sizes[i][0] &&
+				                  r.y + r.h <= sizes[i][1] && r.w > 0 && r.h > 0,
+				              "%dx%d step %d target %d off screen", sizes[i][0],
+				              sizes[i][1], step, t);
+			}
+			if (session_phase(session) == PHASE_CODE)
+				act(ACTION_TEXT, 0), session_type(session, "5Б", 0);
+			if (session_phase(session) == PHASE_QUESTION) {
+				act(ACTION_CHOOSE, 0);
+				session_tick(session, (uint64_t)-1 / 2);
+			} else {
+				act(ACTION_NEXT, 0);
+			}
+		}
+	}
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("ui_screens");
+	TCase *tc = tcase_create("screens");
+	SRunner *sr;
+	int failed;
+
+	setenv("SDL_VIDEODRIVER", "dummy", 0);
+	util_i18n_init(NULL);
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, unconfigured_welcome_offers_only_the_psychologists_corner);
+	tcase_add_test(tc, code_screen_has_class_and_code_fields_unless_the_class_is_preset);
+	tcase_add_test(tc, picture_options_stand_where_the_layout_puts_them);
+	tcase_add_test(tc, a_chosen_answer_turns_green);
+	tcase_add_test(tc, a_click_on_a_card_chooses_that_answer);
+	tcase_add_test(tc, the_progress_bar_fills_with_the_questions_passed);
+	tcase_add_test(tc, every_screen_fits_every_size);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
