@@ -24,6 +24,7 @@ typedef struct {
 	Session *session;
 	Ui ui;
 	bool trace;
+	bool fullscreen; /* switch to full screen after the first frame */
 	unsigned long frames;
 } Kiosk;
 
@@ -55,15 +56,16 @@ kiosk_open_window(Kiosk *k, const KioskOptions *o)
 	Uint32 flags = SDL_WINDOW_SHOWN;
 	int w = o->width ? o->width : 1280, h = o->height ? o->height : 800;
 
+	k->fullscreen = !o->windowed;
 	if (!o->windowed) {
 		/* Without a window manager only a window created at the desktop
 		 * size covers the screen. */
 		if (SDL_GetDesktopDisplayMode(0, &mode) == 0)
 			w = mode.w, h = mode.h;
-		flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+		flags |= SDL_WINDOW_BORDERLESS;
 	}
-	k->window =
-	    SDL_CreateWindow("Anketa", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
+	k->window = SDL_CreateWindow("Anketa", o->windowed ? SDL_WINDOWPOS_CENTERED : 0,
+	                             o->windowed ? SDL_WINDOWPOS_CENTERED : 0, w, h, flags);
 	if (k->window == NULL)
 		return -1;
 	k->renderer = SDL_CreateRenderer(k->window, -1, SDL_RENDERER_PRESENTVSYNC);
@@ -76,15 +78,24 @@ static void
 kiosk_draw(Kiosk *k)
 {
 	const char *name = ui_screen(session_phase(k->session))->name;
+	Uint64 start = SDL_GetPerformanceCounter(), took;
 
 	ui_draw(&k->ui);
 	SDL_RenderPresent(k->renderer);
+	took = (SDL_GetPerformanceCounter() - start) * 1000000 / SDL_GetPerformanceFrequency();
 	k->frames++;
 	if (k->frames == 1) {
 		printf("anketa: ready\n");
+		fflush(stdout);
+		/* Full screen only now: asking the window manager for it can take
+		 * a tenth of a second (with none, SDL waits that long for an answer),
+		 * and the borderless window already covers the desktop meanwhile. */
+		if (k->fullscreen)
+			SDL_SetWindowFullscreen(k->window, SDL_WINDOW_FULLSCREEN_DESKTOP);
 	}
 	if (k->trace) {
-		printf("anketa: frame %lu screen=%s", k->frames, name);
+		printf("anketa: frame %lu screen=%s draw_us=%lu", k->frames, name,
+		       (unsigned long)took);
 		if (session_phase(k->session) == PHASE_QUESTION)
 			printf(" survey=%s question=%d", session_survey(k->session)->id,
 			       session_question_index(k->session) + 1);
@@ -176,10 +187,43 @@ kiosk_start_video(Kiosk *k, const KioskOptions *o)
 		free(cause);
 		return -1;
 	}
+	SDL_StartTextInput();
+	return 0;
+}
+
+/* kiosk_setup() on a worker thread: the database and the surveys load while
+ * SDL opens the window, which is most of the time to the first frame. */
+typedef struct {
+	Kiosk *kiosk;
+	const KioskOptions *options;
+} KioskSetupJob;
+
+static int
+kiosk_setup_thread(void *arg)
+{
+	KioskSetupJob *job = arg;
+
+	return kiosk_setup(job->kiosk, job->options);
+}
+
+/* Sets up storage and surveys and the screen side by side; 0 when both worked. */
+static int
+kiosk_start(Kiosk *k, const KioskOptions *o)
+{
+	KioskSetupJob job = { k, o };
+	SDL_Thread *worker = SDL_CreateThread(kiosk_setup_thread, "setup", &job);
+	int setup = -1, video;
+
+	if (worker == NULL)
+		setup = kiosk_setup(k, o);
+	video = kiosk_start_video(k, o);
+	if (worker != NULL)
+		SDL_WaitThread(worker, &setup);
+	if (setup != 0 || video != 0)
+		return -1;
 	k->ui.session = k->session;
 	k->ui.store = k->store;
 	k->ui.surveys = &k->surveys;
-	SDL_StartTextInput();
 	return 0;
 }
 
@@ -190,7 +234,7 @@ kiosk_run(const KioskOptions *o)
 	int status = 1;
 
 	k.trace = getenv("ANKETA_TRACE") != NULL;
-	if (kiosk_setup(&k, o) == 0 && kiosk_start_video(&k, o) == 0) {
+	if (kiosk_start(&k, o) == 0) {
 		kiosk_loop(&k);
 		status = 0;
 	}
