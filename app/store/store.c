@@ -35,7 +35,9 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	    "SELECT s.id, s.device_id, s.wave, s.class_name, s.audience, s.respondent,"
 	    " s.survey_id, s.survey_version, a.question_id, a.value, a.score, a.answered_at,"
 	    " s.status, s.started_at, s.completed_at, s.visit_id, s.survey_hash, s.conflict_of"
-	    " FROM sitting s JOIN answer a ON a.sitting_id = s.id"
+	    /* CROSS JOIN keeps sittings outside: walked in order by sitting_order,
+	     * only each sitting's few answers need sorting, never all of them. */
+	    " FROM sitting s CROSS JOIN answer a ON a.sitting_id = s.id"
 	    " ORDER BY s.started_at, s.id, a.rowid",
 	[STMT_AUDIT_INSERT] = "INSERT INTO audit (at, action, detail) VALUES (?1, ?2, ?3)",
 	[STMT_AUDIT_EACH] = "SELECT at, action, detail FROM audit ORDER BY id",
