@@ -113,11 +113,12 @@ to_first_question(void)
 	ck_assert_int_eq(session_phase(session), PHASE_QUESTION);
 }
 
-START_TEST(unconfigured_welcome_offers_only_the_psychologists_corner)
+START_TEST(unconfigured_welcome_offers_only_the_psychologists_menu)
 {
 	ui_draw(&ui);
-	ck_assert_int_eq(ui.n_targets, 1);
+	ck_assert_int_eq(ui.n_targets, 2); /* the corner and "Set up (F10)" */
 	ck_assert_int_eq(ui.targets[0].action.type, ACTION_MENU);
+	ck_assert_int_eq(ui.targets[1].action.type, ACTION_MENU);
 	configure(NULL);
 	ui_draw(&ui);
 	ck_assert_int_eq(ui.n_targets, 2);
@@ -248,7 +249,7 @@ main(void)
 	util_i18n_init(NULL);
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 60);
-	tcase_add_test(tc, unconfigured_welcome_offers_only_the_psychologists_corner);
+	tcase_add_test(tc, unconfigured_welcome_offers_only_the_psychologists_menu);
 	tcase_add_test(tc, code_screen_has_class_and_code_fields_unless_the_class_is_preset);
 	tcase_add_test(tc, picture_options_stand_where_the_layout_puts_them);
 	tcase_add_test(tc, a_chosen_answer_turns_green);
