@@ -174,6 +174,11 @@ kiosk_start_video(Kiosk *k, const KioskOptions *o)
 	char *assets = xasprintf("%s/assets", ANKETA_SOURCE_DIR);
 
 	SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
+	/* A full-screen kiosk is not closed from the keyboard (Alt+F4): only
+	 * the psychologist's menu or a signal (SDL turns SIGTERM into SDL_QUIT)
+	 * ends it. A window (--windowed) closes as windows do. */
+	if (!o->windowed)
+		SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
 	if (SDL_Init(SDL_INIT_VIDEO) != 0 || kiosk_open_window(k, o) != 0) {
 		cli_error(_("cannot open the screen: %s"), SDL_GetError());
 		free(assets);
