@@ -554,6 +554,213 @@ START_TEST(test_killed_process_loses_nothing_committed)
 }
 END_TEST
 
+/*
+ * A full disk for the kiosk's path (store_answer_put), simulated with a VFS
+ * shim registered as SQLite's default: once the byte budget is spent, every
+ * write fails with SQLITE_FULL, exactly what the unix VFS returns for
+ * ENOSPC. (tests/e2e/data_full_disk.sh fills a real tmpfs under import.)
+ */
+typedef struct {
+	sqlite3_file base;
+	sqlite3_file *real; /* follows this struct in the same allocation */
+} ShimFile;
+
+static sqlite3_vfs *shim_real_vfs;
+static sqlite3_vfs shim_vfs;
+static sqlite3_io_methods shim_io;
+static long long shim_budget = -1; /* bytes that may still be written; -1: no limit */
+
+#define SHIM_REAL(f) (((ShimFile *)(f))->real)
+
+static int
+shim_close(sqlite3_file *f)
+{
+	return SHIM_REAL(f)->pMethods->xClose(SHIM_REAL(f));
+}
+
+static int
+shim_read(sqlite3_file *f, void *buf, int n, sqlite3_int64 off)
+{
+	return SHIM_REAL(f)->pMethods->xRead(SHIM_REAL(f), buf, n, off);
+}
+
+static int
+shim_write(sqlite3_file *f, const void *buf, int n, sqlite3_int64 off)
+{
+	if (shim_budget >= 0) {
+		if (shim_budget < n)
+			return SQLITE_FULL;
+		shim_budget -= n;
+	}
+	return SHIM_REAL(f)->pMethods->xWrite(SHIM_REAL(f), buf, n, off);
+}
+
+static int
+shim_truncate(sqlite3_file *f, sqlite3_int64 size)
+{
+	return SHIM_REAL(f)->pMethods->xTruncate(SHIM_REAL(f), size);
+}
+
+static int
+shim_sync(sqlite3_file *f, int flags)
+{
+	return SHIM_REAL(f)->pMethods->xSync(SHIM_REAL(f), flags);
+}
+
+static int
+shim_size(sqlite3_file *f, sqlite3_int64 *size)
+{
+	return SHIM_REAL(f)->pMethods->xFileSize(SHIM_REAL(f), size);
+}
+
+static int
+shim_lock(sqlite3_file *f, int level)
+{
+	return SHIM_REAL(f)->pMethods->xLock(SHIM_REAL(f), level);
+}
+
+static int
+shim_unlock(sqlite3_file *f, int level)
+{
+	return SHIM_REAL(f)->pMethods->xUnlock(SHIM_REAL(f), level);
+}
+
+static int
+shim_reserved(sqlite3_file *f, int *out)
+{
+	return SHIM_REAL(f)->pMethods->xCheckReservedLock(SHIM_REAL(f), out);
+}
+
+static int
+shim_control(sqlite3_file *f, int op, void *arg)
+{
+	return SHIM_REAL(f)->pMethods->xFileControl(SHIM_REAL(f), op, arg);
+}
+
+static int
+shim_sector(sqlite3_file *f)
+{
+	return SHIM_REAL(f)->pMethods->xSectorSize(SHIM_REAL(f));
+}
+
+static int
+shim_device(sqlite3_file *f)
+{
+	return SHIM_REAL(f)->pMethods->xDeviceCharacteristics(SHIM_REAL(f));
+}
+
+static int
+shim_shm_map(sqlite3_file *f, int page, int size, int extend, void volatile **out)
+{
+	return SHIM_REAL(f)->pMethods->xShmMap(SHIM_REAL(f), page, size, extend, out);
+}
+
+static int
+shim_shm_lock(sqlite3_file *f, int offset, int n, int flags)
+{
+	return SHIM_REAL(f)->pMethods->xShmLock(SHIM_REAL(f), offset, n, flags);
+}
+
+static void
+shim_shm_barrier(sqlite3_file *f)
+{
+	SHIM_REAL(f)->pMethods->xShmBarrier(SHIM_REAL(f));
+}
+
+static int
+shim_shm_unmap(sqlite3_file *f, int del)
+{
+	return SHIM_REAL(f)->pMethods->xShmUnmap(SHIM_REAL(f), del);
+}
+
+static int
+shim_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *file, int flags, int *out_flags)
+{
+	ShimFile *shim = (ShimFile *)file;
+	int rc;
+
+	(void)vfs;
+	shim->real = (sqlite3_file *)(shim + 1);
+	rc = shim_real_vfs->xOpen(shim_real_vfs, name, shim->real, flags, out_flags);
+	shim->base.pMethods = shim->real->pMethods ? &shim_io : NULL;
+	return rc;
+}
+
+/* Makes the shim SQLite's default VFS (once per process). */
+static void
+shim_install(void)
+{
+	if (shim_real_vfs != NULL)
+		return;
+	shim_real_vfs = sqlite3_vfs_find(NULL);
+	shim_vfs = *shim_real_vfs;
+	shim_vfs.zName = "fullshim";
+	shim_vfs.szOsFile = (int)sizeof(ShimFile) + shim_real_vfs->szOsFile;
+	shim_vfs.xOpen = shim_open;
+	shim_io = (sqlite3_io_methods){
+		2,
+		shim_close,
+		shim_read,
+		shim_write,
+		shim_truncate,
+		shim_sync,
+		shim_size,
+		shim_lock,
+		shim_unlock,
+		shim_reserved,
+		shim_control,
+		shim_sector,
+		shim_device,
+		shim_shm_map,
+		shim_shm_lock,
+		shim_shm_barrier,
+		shim_shm_unmap,
+		NULL,
+		NULL,
+	};
+	ck_assert_int_eq(sqlite3_vfs_register(&shim_vfs, 1), SQLITE_OK);
+}
+
+START_TEST(test_full_disk_keeps_what_was_stored)
+{
+	char *dir = testutil_tmpdir(), *path, *cause = NULL, id[37], q[16];
+	char value[2001];
+	StoreSitting s = sample_sitting();
+	Store *store;
+	int stored = 0;
+
+	shim_install();
+	path = make_store(dir, "full.db", 0);
+	store = store_open(path, &cause);
+	ck_assert_int_eq(store_sitting_begin(store, &s, id, &cause), 0);
+	memset(value, 'x', 2000);
+	value[2000] = '\0';
+	shim_budget = 256 * 1024; /* the disk fills after about 256 KiB more */
+	for (int i = 0; i < 100000; i++) {
+		snprintf(q, sizeof q, "q%d", i);
+		if (store_answer_put(store, id, q, value, false, 0, NULL, &cause) != 0)
+			break;
+		stored++;
+	}
+	shim_budget = -1;
+	ck_assert_ptr_nonnull(cause);
+	ck_assert_msg(strstr(cause, "is full: nothing was saved; free some space") != NULL, "%s",
+	              cause);
+	ck_assert_int_gt(stored, 10); /* the limit was reached after real writes */
+	free(cause);
+	store_close(store);
+	/* Space again: everything acknowledged is there, nothing more, the file
+	 * passes the integrity check at open, and answering goes on. */
+	ck_assert_int_eq(stored_answers(path), stored);
+	store = store_open(path, &cause);
+	ck_assert_int_eq(store_answer_put(store, id, "after", "1", true, 2, NULL, &cause), 0);
+	store_close(store);
+	ck_assert_int_eq(stored_answers(path), stored + 1);
+	free(path);
+	free(dir);
+}
+END_TEST
+
 static Suite *
 store_suite(void)
 {
@@ -573,6 +780,7 @@ store_suite(void)
 	tcase_add_test(tc, test_foreign_database_refused);
 	tcase_add_test(tc, test_read_only_file_refused);
 	tcase_add_test(tc, test_killed_process_loses_nothing_committed);
+	tcase_add_test(tc, test_full_disk_keeps_what_was_stored);
 	suite_add_tcase(s, tc);
 	return s;
 }
