@@ -10,6 +10,9 @@
 #include "util.h"
 #include "yamldoc.h"
 
+/* Far above any real programme; keeps the duplicate checks fast. */
+#define PROGRAM_MAX_ENTRIES 1000
+
 #define PROGRAM_ID_CHARS "abcdefghijklmnopqrstuvwxyz0123456789_-"
 
 static const char *const kind_names[] = {
@@ -77,7 +80,8 @@ program_parse_waves(YamlDoc *yd, yaml_node_t *node, Program *p)
 {
 	int n;
 
-	if (!yamldoc_get_sequence(yd, node, NULL, "waves"))
+	if (!yamldoc_get_sequence(yd, node, NULL, "waves") ||
+	    yamldoc_too_long(yd, node, NULL, "waves", PROGRAM_MAX_ENTRIES))
 		return;
 	n = yamldoc_length(node);
 	if (n == 0)
@@ -125,6 +129,8 @@ program_parse_targets(YamlDoc *yd, const Program *p, yaml_node_t *node, const ch
 		                "{start: 50, final: 70}"));
 		return;
 	}
+	if (yamldoc_too_long(yd, node, context, "targets", PROGRAM_MAX_ENTRIES))
+		return;
 	ind->targets = xcalloc((size_t)n, sizeof *ind->targets);
 	for (int i = 0; i < n; i++) {
 		yaml_node_t *key = yamldoc_key(yd, node, i), *value = yamldoc_value(yd, node, i);
@@ -155,7 +161,8 @@ program_parse_levels(YamlDoc *yd, yaml_node_t *node, const char *context, Indica
 {
 	int n;
 
-	if (!yamldoc_get_sequence(yd, node, context, "levels"))
+	if (!yamldoc_get_sequence(yd, node, context, "levels") ||
+	    yamldoc_too_long(yd, node, context, "levels", PROGRAM_MAX_ENTRIES))
 		return;
 	n = yamldoc_length(node);
 	if (n == 0)
@@ -319,7 +326,8 @@ program_parse_indicators(YamlDoc *yd, yaml_node_t *node, Program *p, const Surve
 {
 	int n;
 
-	if (!yamldoc_get_sequence(yd, node, NULL, "indicators"))
+	if (!yamldoc_get_sequence(yd, node, NULL, "indicators") ||
+	    yamldoc_too_long(yd, node, NULL, "indicators", PROGRAM_MAX_ENTRIES))
 		return;
 	n = yamldoc_length(node);
 	p->indicators = xcalloc((size_t)n, sizeof *p->indicators);

@@ -23,6 +23,11 @@
 /* Characters of survey ids (they name files and appear in every CSV). */
 #define SURVEY_ID_CHARS "abcdefghijklmnopqrstuvwxyz0123456789_-"
 /* Characters of question, scale, level and option-set ids. */
+/* Limits far above any real instrument; they keep the loader's simple
+ * quadratic checks (duplicate ids and the like) fast on hostile files. */
+#define SURVEY_MAX_ENTRIES 1000 /* questions, scales, items, alerts, examples */
+#define SURVEY_MAX_OPTIONS 100  /* options of a question, levels of a scale */
+
 #define SURVEY_NAME_CHARS "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-"
 
 /* What a scale looked like in the file before its items were resolved. */
@@ -485,6 +490,8 @@ survey_parse_options(YamlDoc *yd, yaml_node_t *node, const char *owner, SurveyOp
 {
 	int n = yamldoc_length(node);
 
+	if (yamldoc_too_long(yd, node, owner, "options", SURVEY_MAX_OPTIONS))
+		n = 0;
 	*out = xcalloc((size_t)n, sizeof **out);
 	*n_out = n;
 	for (int i = 0; i < n; i++) {
@@ -505,6 +512,8 @@ survey_parse_option_sets(Loader *L, yaml_node_t *node)
 		              _("the field «option_sets» must hold named lists of options"));
 		return;
 	}
+	if (yamldoc_too_long(yd, node, NULL, "option_sets", SURVEY_MAX_OPTIONS))
+		return;
 	L->sets = xcalloc((size_t)n, sizeof *L->sets);
 	for (int i = 0; i < n; i++) {
 		yaml_node_t *key = yamldoc_key(yd, node, i), *value = yamldoc_value(yd, node, i);
@@ -668,7 +677,8 @@ survey_parse_questions(Loader *L, yaml_node_t *node)
 	Survey *s = L->s;
 	int n;
 
-	if (!yamldoc_get_sequence(yd, node, NULL, "questions"))
+	if (!yamldoc_get_sequence(yd, node, NULL, "questions") ||
+	    yamldoc_too_long(yd, node, NULL, "questions", SURVEY_MAX_ENTRIES))
 		return;
 	n = yamldoc_length(node);
 	if (n == 0)
@@ -739,7 +749,8 @@ survey_parse_levels(Loader *L, yaml_node_t *node, const char *context, SurveySca
 	YamlDoc *yd = &L->yd;
 	int n;
 
-	if (!yamldoc_get_sequence(yd, node, context, "levels")) {
+	if (!yamldoc_get_sequence(yd, node, context, "levels") ||
+	    yamldoc_too_long(yd, node, context, "levels", SURVEY_MAX_OPTIONS)) {
 		draft->levels_bad = true;
 		return;
 	}
@@ -847,6 +858,10 @@ survey_resolve_items(Loader *L, int s)
 	char *context = xasprintf(_("scale %s"), sc->id ? sc->id : "?");
 	int n = yamldoc_length(items);
 
+	if (yamldoc_too_long(&L->yd, items, context, "items", SURVEY_MAX_ENTRIES)) {
+		L->drafts[s].bad = true;
+		n = 0;
+	}
 	sc->items = xcalloc((size_t)n, sizeof *sc->items);
 	for (int i = 0; i < n; i++) {
 		yaml_node_t *node = yamldoc_item(&L->yd, items, i);
@@ -987,7 +1002,8 @@ survey_parse_scales(Loader *L, yaml_node_t *node)
 	Survey *s = L->s;
 	int n;
 
-	if (!yamldoc_get_sequence(yd, node, NULL, "scales"))
+	if (!yamldoc_get_sequence(yd, node, NULL, "scales") ||
+	    yamldoc_too_long(yd, node, NULL, "scales", SURVEY_MAX_ENTRIES))
 		return;
 	n = yamldoc_length(node);
 	s->scales = xcalloc((size_t)n, sizeof *s->scales);
@@ -1213,7 +1229,8 @@ survey_parse_alerts(Loader *L, yaml_node_t *node)
 {
 	int n;
 
-	if (!yamldoc_get_sequence(&L->yd, node, NULL, "alerts"))
+	if (!yamldoc_get_sequence(&L->yd, node, NULL, "alerts") ||
+	    yamldoc_too_long(&L->yd, node, NULL, "alerts", SURVEY_MAX_ENTRIES))
 		return;
 	n = yamldoc_length(node);
 	L->s->alerts = xcalloc((size_t)n, sizeof *L->s->alerts);
@@ -1270,6 +1287,8 @@ survey_parse_example_answers(Loader *L, yaml_node_t *node, const char *context, 
 		              _("the field «answers» must map questions to answers, like {q1: 2}"));
 		return;
 	}
+	if (yamldoc_too_long(yd, node, context, "answers", SURVEY_MAX_ENTRIES))
+		return;
 	ex->answers = xcalloc((size_t)n, sizeof *ex->answers);
 	for (int i = 0; i < n; i++) {
 		yaml_node_t *key = yamldoc_key(yd, node, i), *value = yamldoc_value(yd, node, i);
@@ -1340,6 +1359,8 @@ survey_parse_example_expect(Loader *L, yaml_node_t *node, const char *context, S
 		                "{day: {value: 8, level: good}}"));
 		return;
 	}
+	if (yamldoc_too_long(yd, node, context, "expect", SURVEY_MAX_ENTRIES))
+		return;
 	ex->expect = xcalloc((size_t)n, sizeof *ex->expect);
 	for (int i = 0; i < n; i++) {
 		yaml_node_t *key = yamldoc_key(yd, node, i);
@@ -1393,7 +1414,8 @@ survey_parse_examples(Loader *L, yaml_node_t *node)
 {
 	int n;
 
-	if (!yamldoc_get_sequence(&L->yd, node, NULL, "examples"))
+	if (!yamldoc_get_sequence(&L->yd, node, NULL, "examples") ||
+	    yamldoc_too_long(&L->yd, node, NULL, "examples", SURVEY_MAX_ENTRIES))
 		return;
 	n = yamldoc_length(node);
 	L->s->examples = xcalloc((size_t)n, sizeof *L->s->examples);

@@ -169,6 +169,43 @@ yamldoc_check_aliases(YamlDoc *yd)
 	return -1;
 }
 
+/* libyaml's scanner takes time quadratic in the nesting depth, so a small
+ * file of "[[[[..." could keep the loader busy for hours. A first pass over
+ * the events stops at the first node nested too deep; a syntax error is
+ * left for the real load to report with its position. */
+static int
+yamldoc_check_depth(YamlDoc *yd)
+{
+	yaml_parser_t parser;
+	yaml_event_t event;
+	int depth = 0, rc = 0;
+	bool done = false;
+
+	yaml_parser_initialize(&parser);
+	yaml_parser_set_input_string(&parser, yd->bytes, yd->len);
+	while (!done && yaml_parser_parse(&parser, &event)) {
+		if (event.type == YAML_SEQUENCE_START_EVENT ||
+		    event.type == YAML_MAPPING_START_EVENT)
+			depth++;
+		else if (event.type == YAML_SEQUENCE_END_EVENT ||
+		         event.type == YAML_MAPPING_END_EVENT)
+			depth--;
+		done = event.type == YAML_STREAM_END_EVENT;
+		if (depth > YAMLDOC_MAX_DEPTH) {
+			yamldoc_error_at(yd, (int)event.start_mark.line + 1,
+			                 (int)event.start_mark.column + 1,
+			                 _("lists and fields are nested more than %d levels deep "
+			                   "here; a survey needs only a few levels"),
+			                 YAMLDOC_MAX_DEPTH);
+			done = true;
+			rc = -1;
+		}
+		yaml_event_delete(&event);
+	}
+	yaml_parser_delete(&parser);
+	return rc;
+}
+
 static int
 yamldoc_parse(YamlDoc *yd)
 {
@@ -218,8 +255,8 @@ yamldoc_load(YamlDoc *yd, const char *path, Diag *diag)
 	memset(yd, 0, sizeof *yd);
 	yd->path = path;
 	yd->diag = diag;
-	if (yamldoc_read(yd) != 0 || yamldoc_check_bytes(yd) != 0 || yamldoc_parse(yd) != 0 ||
-	    yamldoc_check_aliases(yd) != 0)
+	if (yamldoc_read(yd) != 0 || yamldoc_check_bytes(yd) != 0 || yamldoc_check_depth(yd) != 0 ||
+	    yamldoc_parse(yd) != 0 || yamldoc_check_aliases(yd) != 0)
 		return -1;
 	root = yamldoc_root(yd);
 	if (root->type != YAML_MAPPING_NODE) {
@@ -402,6 +439,18 @@ yamldoc_get_string(YamlDoc *yd, yaml_node_t *node, const char *context, const ch
 		return false;
 	}
 	*out = xstrdup(text);
+	return true;
+}
+
+bool
+yamldoc_too_long(YamlDoc *yd, yaml_node_t *node, const char *context, const char *name, int max)
+{
+	int n = yamldoc_length(node);
+
+	if (n <= max)
+		return false;
+	yamldoc_error(yd, node, context, _("the field «%s» has %d entries; at most %d are allowed"),
+	              name, n, max);
 	return true;
 }
 

@@ -18,6 +18,8 @@
 
 /* The largest survey or programme file we read: real ones are a few kB. */
 #define YAMLDOC_MAX_BYTES (1024 * 1024)
+/* The deepest nesting of lists and mappings we parse: a survey needs 5. */
+#define YAMLDOC_MAX_DEPTH 32
 
 typedef struct {
 	const char *path; /* borrowed; names the file in messages */
@@ -90,6 +92,11 @@ bool yamldoc_get_number(YamlDoc *yd, yaml_node_t *node, const char *context, con
                         double *out);
 bool yamldoc_get_bool(YamlDoc *yd, yaml_node_t *node, const char *context, const char *name,
                       bool *out);
+
+/* Reports and returns true when a list or mapping holds more than max
+ * entries: the loaders' limits keep a hostile file from costing minutes. */
+bool yamldoc_too_long(YamlDoc *yd, yaml_node_t *node, const char *context, const char *name,
+                      int max);
 
 /* Parses a whole scalar as a finite number ("12", "-1.5"); false otherwise. */
 bool yamldoc_parse_number(const char *text, double *out);

@@ -1,0 +1,108 @@
+#!/bin/bash
+# `anketa check` as a psychologist runs it: the shipped surveys pass, a bad
+# file gets Russian file:line:column messages and exit 1, a wrong example is
+# reported, usage errors exit 2, and hostile files never crash it.
+# Args: $1 = the anketa binary, $2 = the source tree.
+set -u
+anketa=$1
+src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+unset LANGUAGE LC_ALL
+fail=0
+
+# expect STATUS WHAT COMMAND...: runs COMMAND, keeps stdout/stderr in $tmp.
+expect() {
+	local want=$1 what=$2
+	shift 2
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	local got=$?
+	if [ "$got" != "$want" ]; then
+		echo "FAIL: $what: exit $got, wanted $want"
+		cat "$tmp/out" "$tmp/err"
+		fail=1
+	fi
+}
+
+# contains FILE TEXT WHAT
+contains() {
+	if ! grep -qF -- "$2" "$1"; then
+		echo "FAIL: $3: no «$2» in:"
+		cat "$1"
+		fail=1
+	fi
+}
+
+expect 0 "shipped surveys" "$anketa" check --surveys "$src/surveys" "$src/surveys"
+contains "$tmp/out" "ok: опросников — " "shipped surveys summary"
+
+cat >"$tmp/bad.yaml" <<'YAML'
+id: bad
+version: 1
+titel: "Опрос"
+audience: [student]
+source: "тест"
+license: original
+questions:
+  - id: q1
+    text: "Вопрос"
+    options: [{label: "Да", score: 1}, {label: "Нет"}]
+scales:
+  - id: s
+    title: "Шкала"
+    items: [q1, q9]
+    method: sum
+YAML
+expect 1 "bad survey" "$anketa" check "$tmp/bad.yaml"
+contains "$tmp/err" "$tmp/bad.yaml:1:1: нет поля «title»" "missing title"
+contains "$tmp/err" "$tmp/bad.yaml:3:1: неизвестное поле «titel»; может быть, имелось в виду «title»?" "unknown field"
+contains "$tmp/err" "$tmp/bad.yaml:10:40: вопрос q1, вариант ответа 2: нет поля «score»" "option without score"
+contains "$tmp/err" "$tmp/bad.yaml:14:17: шкала s: неизвестный пункт «q9»" "unknown item"
+contains "$tmp/err" "найдено проблем: 4; файлов с проблемами: 1 из 1" "summary"
+
+sed 's/expect: {day: {value: 8, level: good}}/expect: {day: {value: 7, level: good}}/' \
+	"$src/surveys/school_day.yaml" >"$tmp/day.yaml"
+expect 1 "wrong example" "$anketa" check "$tmp/day.yaml"
+contains "$tmp/err" "пример «все лучшие ответы»: шкала day: ожидалось 7, получилось 8" "example mismatch"
+
+mkdir -p "$tmp/programs"
+cat >"$tmp/programs/p.yaml" <<'YAML'
+id: p
+title: "Программа"
+waves: [start, final]
+indicators:
+  - {id: "1", title: "Т", kind: share, survey: school_day, scale: day, levels: [great]}
+YAML
+expect 1 "programme with a bad level" "$anketa" check --surveys "$src/surveys" "$tmp/programs"
+contains "$tmp/err" "p.yaml:5:5: показатель 1: у шкалы day опросника school_day нет уровня «great»" "level reference"
+# With an empty surveys folder the programme finds school_day only because
+# it is named on the same command line.
+mkdir -p "$tmp/nosurveys" "$tmp/p2"
+sed 's/levels: \[great\]/levels: [good, mixed]/' "$tmp/programs/p.yaml" >"$tmp/p2/p2.yaml"
+expect 1 "programme without its survey" "$anketa" check --surveys "$tmp/nosurveys" "$tmp/p2/p2.yaml"
+contains "$tmp/err" "p2.yaml:5:5: показатель 1: нет опросника «school_day»" "unknown survey"
+expect 0 "programme resolved against the command line" \
+	"$anketa" check --surveys "$tmp/nosurveys" "$src/surveys/school_day.yaml" "$tmp/p2/p2.yaml"
+contains "$tmp/out" "ok: опросников — 1, программ — 1" "programme summary"
+expect 1 "unreadable surveys folder" "$anketa" check --surveys "$tmp/missing" "$tmp/p2/p2.yaml"
+contains "$tmp/err" "$tmp/missing: не удаётся прочитать папку с опросниками" "missing folder"
+
+expect 2 "no arguments" "$anketa" check
+expect 2 "unknown option" "$anketa" check --colour x
+
+# Hostile input: each must give exit 1 with a message, never a crash.
+head -c 4096 /dev/urandom >"$tmp/random.yaml"
+head -c 20000000 /dev/zero | tr '\0' 'a' >"$tmp/huge.yaml"
+python3 -c "print('a: ' + '[' * 200000 + ']' * 200000)" >"$tmp/deep.yaml"
+python3 -c "print('a: ' + '{b: ' * 50000 + '1' + '}' * 50000)" >"$tmp/deepmap.yaml"
+printf 'a: &x [*x, *x]\nb: *x\n' >"$tmp/alias.yaml"
+printf 'id: t\nversion: 1e400\ntitle: x\naudience: [student]\nsource: s\nlicense: original\nquestions: [{id: q, text: t, min: 1e999, options: [{label: a, score: 99999999999999999999999999}]}]\n' >"$tmp/numbers.yaml"
+: >"$tmp/empty.yaml"
+printf -- '--- \n---\nid: x\n' >"$tmp/docs.yaml"
+head -c 700 "$src/surveys/school_day.yaml" | head -n -1 >"$tmp/truncated.yaml"
+for f in random huge deep deepmap alias numbers empty docs truncated; do
+	expect 1 "hostile $f" "$anketa" check "$tmp/$f.yaml"
+	[ -s "$tmp/err" ] || { echo "FAIL: hostile $f: no message"; fail=1; }
+done
+
+exit $fail
