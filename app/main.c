@@ -15,22 +15,22 @@ static const struct {
 	const char *name;
 	int (*run)(int, char **);
 } commands[] = {
-	{ "check", cmd_check },	    { "import", cmd_import }, { "export", cmd_export },
-	{ "merge", cmd_merge },	    { "pin", cmd_pin },	      { "classes", cmd_classes },
+	{ "check", cmd_check }, { "import", cmd_import }, { "export", cmd_export },
+	{ "merge", cmd_merge }, { "pin", cmd_pin },       { "classes", cmd_classes },
 };
 
 static void
 usage(FILE *out)
 {
 	fputs(_("usage: anketa [--db FILE] [--surveys DIR] [--windowed] [--size WxH]\n"
-		"              [--wave W --class C --audience A --run ID[,ID...]]\n"
-		"       anketa check [--surveys DIR] FILE|DIR...\n"
-		"       anketa import --db FILE [--surveys DIR] answers.csv\n"
-		"       anketa export answers|scores|indicators --db FILE [--surveys DIR]\n"
-		"                     [--format csv|xlsx] [--out FILE]\n"
-		"       anketa merge --db FILE OTHER.db...\n"
-		"       anketa pin --db FILE\n"
-		"       anketa classes --db FILE classes.csv\n"),
+	        "              [--wave W --class C --audience A --run ID[,ID...]] [--read-aloud]\n"
+	        "       anketa check [--surveys DIR] FILE|DIR...\n"
+	        "       anketa import --db FILE [--surveys DIR] answers.csv\n"
+	        "       anketa export answers|scores|indicators --db FILE [--surveys DIR]\n"
+	        "                     [--format csv|xlsx] [--out FILE]\n"
+	        "       anketa merge --db FILE OTHER.db...\n"
+	        "       anketa pin --db FILE\n"
+	        "       anketa classes --db FILE classes.csv\n"),
 	      out);
 }
 
@@ -39,8 +39,8 @@ parse_size(const char *text, int *width, int *height)
 {
 	char tail;
 
-	if (sscanf(text, "%dx%d%c", width, height, &tail) != 2 || *width < 320 ||
-	    *height < 240 || *width > 16384 || *height > 16384)
+	if (sscanf(text, "%dx%d%c", width, height, &tail) != 2 || *width < 320 || *height < 240 ||
+	    *width > 16384 || *height > 16384)
 		return -1;
 	return 0;
 }
@@ -49,11 +49,17 @@ static int
 run_kiosk(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{ "db", required_argument, NULL, 'd' },	      { "surveys", required_argument, NULL, 's' },
-		{ "windowed", no_argument, NULL, 'w' },	      { "size", required_argument, NULL, 'z' },
-		{ "wave", required_argument, NULL, 'W' },     { "class", required_argument, NULL, 'c' },
-		{ "audience", required_argument, NULL, 'a' }, { "run", required_argument, NULL, 'r' },
-		{ "help", no_argument, NULL, 'h' },	      { NULL, 0, NULL, 0 },
+		{ "db", required_argument, NULL, 'd' },
+		{ "surveys", required_argument, NULL, 's' },
+		{ "windowed", no_argument, NULL, 'w' },
+		{ "size", required_argument, NULL, 'z' },
+		{ "wave", required_argument, NULL, 'W' },
+		{ "class", required_argument, NULL, 'c' },
+		{ "audience", required_argument, NULL, 'a' },
+		{ "run", required_argument, NULL, 'r' },
+		{ "read-aloud", no_argument, NULL, 'R' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
 	};
 	KioskOptions o = { 0 };
 	char *db = NULL;
@@ -61,21 +67,42 @@ run_kiosk(int argc, char **argv)
 
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'd': o.db_path = optarg; break;
-		case 's': o.surveys_dir = optarg; break;
-		case 'w': o.windowed = true; break;
+		case 'd':
+			o.db_path = optarg;
+			break;
+		case 's':
+			o.surveys_dir = optarg;
+			break;
+		case 'w':
+			o.windowed = true;
+			break;
 		case 'z':
 			if (parse_size(optarg, &o.width, &o.height) != 0) {
 				cli_error(_("--size wants WIDTHxHEIGHT, for example 1280x800"));
 				return 2;
 			}
 			break;
-		case 'W': o.wave = optarg; break;
-		case 'c': o.class_name = optarg; break;
-		case 'a': o.audience = optarg; break;
-		case 'r': o.run = optarg; break;
-		case 'h': usage(stdout); return 0;
-		default: usage(stderr); return 2;
+		case 'W':
+			o.wave = optarg;
+			break;
+		case 'c':
+			o.class_name = optarg;
+			break;
+		case 'a':
+			o.audience = optarg;
+			break;
+		case 'r':
+			o.run = optarg;
+			break;
+		case 'R':
+			o.read_aloud = true;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		default:
+			usage(stderr);
+			return 2;
 		}
 	}
 	if (optind < argc) {

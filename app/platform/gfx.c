@@ -219,6 +219,19 @@ gfx_fill_rounded(Gfx *gfx, UiRect r, int radius, GfxColor color)
 }
 
 void
+gfx_fill_triangle(Gfx *gfx, int x0, int y0, int x1, int y1, int x2, int y2, GfxColor c)
+{
+	SDL_Color col = { c.r, c.g, c.b, c.a };
+	SDL_Vertex v[3] = {
+		{ { (float)x0, (float)y0 }, col, { 0, 0 } },
+		{ { (float)x1, (float)y1 }, col, { 0, 0 } },
+		{ { (float)x2, (float)y2 }, col, { 0, 0 } },
+	};
+
+	SDL_RenderGeometry(gfx->renderer, NULL, v, 3, NULL, 0);
+}
+
+void
 gfx_fill_circle(Gfx *gfx, int cx, int cy, int radius, GfxColor color)
 {
 	gfx_fill_rounded(gfx, (UiRect){ cx - radius, cy - radius, 2 * radius, 2 * radius }, radius,

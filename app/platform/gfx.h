@@ -37,6 +37,9 @@ void gfx_clear(Gfx *gfx, GfxColor color);
 void gfx_fill(Gfx *gfx, UiRect rect, GfxColor color);
 /* A filled rectangle with rounded corners of the given radius. */
 void gfx_fill_rounded(Gfx *gfx, UiRect rect, int radius, GfxColor color);
+/* A filled triangle. */
+void gfx_fill_triangle(Gfx *gfx, int x0, int y0, int x1, int y1, int x2, int y2, GfxColor color);
+
 /* A filled circle centred at (cx, cy). */
 void gfx_fill_circle(Gfx *gfx, int cx, int cy, int radius, GfxColor color);
 

@@ -38,6 +38,9 @@ input_key(const SDL_KeyboardEvent *key, Action *a)
 	case SDLK_F10:
 		*a = (Action){ .type = ACTION_MENU };
 		return true;
+	case SDLK_SPACE:
+		*a = (Action){ .type = ACTION_SPEAK };
+		return true;
 	default:
 		return false;
 	}

@@ -119,8 +119,10 @@ kiosk_loop(Kiosk *k)
 		Action action;
 
 		k->ui.now = SDL_GetTicks64();
-		if (session_tick(k->session, k->ui.now))
+		if (session_tick(k->session, k->ui.now)) {
+			ui_follow(&k->ui);
 			dirty = true;
+		}
 		if (dirty) {
 			kiosk_draw(k);
 			dirty = false;
@@ -193,6 +195,9 @@ kiosk_start_video(Kiosk *k, const KioskOptions *o)
 		return -1;
 	}
 	SDL_StartTextInput();
+	k->ui.speech = speech_create("ru");
+	k->ui.read_aloud = o->read_aloud && k->ui.speech != NULL;
+	k->ui.spoken = -1;
 	return 0;
 }
 
@@ -245,6 +250,7 @@ kiosk_run(const KioskOptions *o)
 	}
 	if (k.session != NULL)
 		session_reset(k.session);
+	speech_free(k.ui.speech);
 	gfx_free(k.ui.gfx);
 	ui_set_message(&k.ui, NULL);
 	if (k.renderer)

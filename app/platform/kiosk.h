@@ -16,6 +16,7 @@ typedef struct {
 	const char *class_name;
 	const char *audience;
 	const char *run; /* comma-separated survey ids */
+	bool read_aloud; /* read every question aloud (needs a sound card) */
 } KioskOptions;
 
 /* Runs the kiosk until it is closed; returns the process exit status. */

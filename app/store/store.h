@@ -45,8 +45,8 @@ void store_rollback(Store *store);
 
 /* What a sitting is about; the strings are borrowed for the call. */
 typedef struct {
-	const char *id;	      /* UUID; NULL: store_sitting_begin() makes one */
-	const char *visit_id; /* shared by the sittings of one battery; may be NULL */
+	const char *id;        /* UUID; NULL: store_sitting_begin() makes one */
+	const char *visit_id;  /* shared by the sittings of one battery; may be NULL */
 	const char *device_id; /* NULL: this database's device */
 	const char *wave;
 	const char *class_name;
@@ -70,13 +70,13 @@ int store_sitting_finish(Store *store, const char *sitting_id, SittingStatus sta
  * score empty (number and text questions). answered_at NULL means now.
  */
 int store_answer_put(Store *store, const char *sitting_id, const char *question_id,
-		     const char *value, bool has_score, double score, const char *answered_at,
-		     char **cause);
+                     const char *value, bool has_score, double score, const char *answered_at,
+                     char **cause);
 
 /* Removes the answer to one question of an open sitting (the child went back
  * and cleared it). Removing an absent answer is not an error. */
 int store_answer_delete(Store *store, const char *sitting_id, const char *question_id,
-			char **cause);
+                        char **cause);
 
 /* One row of the answers table joined with its sitting (export order:
  * sitting start time, sitting id, then answer order). Borrowed strings,
@@ -179,17 +179,17 @@ int store_sitting_insert(Store *store, const StoreSittingRecord *record, char **
  * without setting *cause when the sitting already has an answer to that
  * question. */
 int store_answer_insert(Store *store, const char *sitting_id, const char *question_id,
-			const char *value, bool has_score, double score, const char *answered_at,
-			char **cause);
+                        const char *value, bool has_score, double score, const char *answered_at,
+                        char **cause);
 
 /* 1 when a sitting with this id is stored, 0 when not, -1 on error. */
 int store_sitting_exists(Store *store, const char *sitting_id, char **cause);
 
 /* Calls fn for each answer of one sitting, in answer order. */
 typedef int (*StoreSittingAnswerFn)(const char *question_id, const char *value, bool has_score,
-				    double score, void *arg);
+                                    double score, void *arg);
 int store_sitting_answers_each(Store *store, const char *sitting_id, StoreSittingAnswerFn fn,
-			       void *arg, char **cause);
+                               void *arg, char **cause);
 
 /* ---- Merging another kiosk's database (anketa merge) ---- */
 

@@ -29,6 +29,8 @@ instructions_draw(Ui *ui)
 		             false, UI_TEXT, 1, false);
 	widget_button(ui, button, 0, _("Begin"), NULL, BUTTON_PRIMARY);
 	ui_target(ui, button, (Action){ .type = ACTION_NEXT });
+	widget_speaker(
+	    ui, (UiRect){ button.x + button.w + ui_px(ui, 24), button.y, button.h, button.h });
 	widget_hint(ui, _("Press Enter or the button \"Begin\""));
 }
 

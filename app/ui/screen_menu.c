@@ -17,7 +17,14 @@ static const char *const menu_waves[] = { "start", "interim", "final" };
 static const char *const menu_wave_labels[] = { N_("Start diagnostic"), N_("Interim diagnostic"),
 	                                        N_("Final diagnostic") };
 
-enum { MENU_AUDIENCE = 100, MENU_WAVE = 200, MENU_SURVEY = 300, MENU_START = 10, MENU_QUIT = 11 };
+enum {
+	MENU_AUDIENCE = 100,
+	MENU_WAVE = 200,
+	MENU_SURVEY = 300,
+	MENU_START = 10,
+	MENU_QUIT = 11,
+	MENU_READ = 12
+};
 
 static bool
 menu_survey_fits(const Ui *ui, int i)
@@ -54,8 +61,9 @@ menu_draw_surveys(Ui *ui, int y)
 			continue;
 		r = (UiRect){ x + (shown % 2) * (col_w + gap), y + (shown / 2) * (h + gap), col_w,
 			      h };
-		widget_button(ui, r, 0, ui->surveys->items[i]->title, NULL,
-		              ui->menu.chosen[i] ? BUTTON_CHOSEN : BUTTON_NORMAL);
+		widget_button(ui, r, ui->menu.rank[i] <= 9 ? ui->menu.rank[i] : 0,
+		              ui->surveys->items[i]->title, NULL,
+		              ui->menu.rank[i] ? BUTTON_CHOSEN : BUTTON_NORMAL);
 		ui_target(ui, r, (Action){ .type = ACTION_CHOOSE, .index = MENU_SURVEY + i });
 		shown++;
 	}
@@ -75,6 +83,13 @@ menu_draw(Ui *ui)
 	menu_row(ui, ui_px(ui, 120), menu_audience_labels, 4, ui->menu.audience, MENU_AUDIENCE);
 	gfx_text(ui->gfx, wave, strlen(wave), cap, true, UI_TEXT, ui_px(ui, 48), ui_px(ui, 200));
 	menu_row(ui, ui_px(ui, 240), menu_wave_labels, 3, ui->menu.wave, MENU_WAVE);
+	if (ui->speech != NULL) {
+		UiRect read = { ui_px(ui, 48 + 3 * 266), ui_px(ui, 240), 0, ui_px(ui, 64) };
+		read.w = ui->width - ui_px(ui, 48) - read.x;
+		widget_button(ui, read, 0, _("Read questions aloud"), NULL,
+		              ui->read_aloud ? BUTTON_CHOSEN : BUTTON_NORMAL);
+		ui_target(ui, read, (Action){ .type = ACTION_CHOOSE, .index = MENU_READ });
+	}
 	gfx_text(ui->gfx, surveys, strlen(surveys), cap, true, UI_TEXT, ui_px(ui, 48),
 	         ui_px(ui, 320));
 	menu_draw_surveys(ui, ui_px(ui, 360));
@@ -82,6 +97,22 @@ menu_draw(Ui *ui)
 	ui_target(ui, start, (Action){ .type = ACTION_CHOOSE, .index = MENU_START });
 	widget_button(ui, quit, 0, _("Close the kiosk"), NULL, BUTTON_NORMAL);
 	ui_target(ui, quit, (Action){ .type = ACTION_CHOOSE, .index = MENU_QUIT });
+}
+
+/* Chooses a survey as the last of the battery, or takes it out (the ones
+ * after it move up a place). */
+static void
+menu_toggle(Ui *ui, int survey)
+{
+	int was = ui->menu.rank[survey], last = 0;
+
+	for (int i = 0; i < 64; i++) {
+		if (was > 0 && ui->menu.rank[i] > was)
+			ui->menu.rank[i]--;
+		if (ui->menu.rank[i] > last)
+			last = ui->menu.rank[i];
+	}
+	ui->menu.rank[survey] = was > 0 ? 0 : last + 1;
 }
 
 /* Configures the session from the menu's choices; false with a message when
@@ -93,9 +124,12 @@ menu_start(Ui *ui)
 	int n = 0;
 	char *cause = NULL;
 
-	for (int i = 0; i < ui->surveys->n && i < 64; i++) {
-		if (ui->menu.chosen[i] && menu_survey_fits(ui, i))
-			ids[n++] = ui->surveys->items[i]->id;
+	/* The battery in the order the surveys were chosen. */
+	for (int place = 1; place <= 64; place++) {
+		for (int i = 0; i < ui->surveys->n && i < 64; i++) {
+			if (ui->menu.rank[i] == place && menu_survey_fits(ui, i))
+				ids[n++] = ui->surveys->items[i]->id;
+		}
 	}
 	if (n == 0) {
 		ui_set_message(ui, _("Choose at least one questionnaire."));
@@ -126,10 +160,12 @@ menu_handle(Ui *ui, const Action *a)
 		return;
 	} else if (i == MENU_START) {
 		menu_start(ui);
+	} else if (i == MENU_READ) {
+		ui->read_aloud = !ui->read_aloud;
 	} else if (i == MENU_QUIT) {
 		ui->quit = true;
 	} else if (i >= MENU_SURVEY && i < MENU_SURVEY + 64) {
-		ui->menu.chosen[i - MENU_SURVEY] = !ui->menu.chosen[i - MENU_SURVEY];
+		menu_toggle(ui, i - MENU_SURVEY);
 	} else if (i >= MENU_WAVE && i < MENU_WAVE + 3) {
 		ui->menu.wave = i - MENU_WAVE;
 	} else if (i >= MENU_AUDIENCE && i < MENU_AUDIENCE + 4) {

@@ -70,6 +70,7 @@ question_draw(Ui *ui)
 		question_draw_options(ui, q, area);
 	widget_button(ui, back, 0, _("< Back"), NULL, BUTTON_NORMAL);
 	ui_target(ui, back, (Action){ .type = ACTION_BACK, .index = 1 });
+	widget_speaker(ui, (UiRect){ back.x + back.w + ui_px(ui, 20), back.y, back.h, back.h });
 	if (typed || q->type == QUESTION_MULTI ||
 	    (session_answer(s, index) != NULL && !session_confirming(s))) {
 		widget_button(ui, done, 0, _("Next >"), NULL, BUTTON_PRIMARY);

@@ -25,7 +25,7 @@ welcome_draw_corner(Ui *ui)
 
 	gfx_fill_rounded(ui->gfx, gear, ui_px(ui, 14), UI_BADGE);
 	gfx_text_box(ui->gfx, "\u2699", layout_inset(gear, ui_px(ui, 6)), ui_px(ui, 36),
-		     ui_px(ui, 16), false, UI_MUTED, 1, true);
+	             ui_px(ui, 16), false, UI_MUTED, 1, true);
 	ui_target(ui, gear, (Action){ .type = ACTION_MENU });
 }
 
@@ -40,16 +40,16 @@ welcome_draw(Ui *ui)
 	welcome_draw_corner(ui);
 	if (!session_configured(ui->session)) {
 		gfx_text_box(ui->gfx, _("The survey is not set up yet."), title, ui_px(ui, 56),
-			     ui_px(ui, 24), true, UI_TEXT, 1, true);
+		             ui_px(ui, 24), true, UI_TEXT, 1, true);
 		widget_button(ui, button, 0, _("Set up (F10)"), NULL, BUTTON_NORMAL);
 		ui_target(ui, button, (Action){ .type = ACTION_MENU });
 		widget_hint(ui, _("School psychologist: press F10 and enter the PIN to set up a "
-				  "session."));
+		                  "session."));
 		return;
 	}
 	gfx_picture(ui->gfx, "faces/happy.png", face);
-	gfx_text_box(ui->gfx, welcome_greeting(session_audience(ui->session)), title,
-		     ui_px(ui, 60), ui_px(ui, 26), true, UI_TEXT, 1, true);
+	gfx_text_box(ui->gfx, welcome_greeting(session_audience(ui->session)), title, ui_px(ui, 60),
+	             ui_px(ui, 26), true, UI_TEXT, 1, true);
 	widget_button(ui, button, 0, _("Start"), NULL, BUTTON_PRIMARY);
 	ui_target(ui, button, (Action){ .type = ACTION_NEXT });
 	widget_hint(ui, _("Press Enter or the button \"Start\""));

@@ -5,6 +5,8 @@
 
 #include <stdlib.h>
 
+#include "readaloud.h"
+
 #include "util.h"
 
 const GfxColor UI_BG = { 0xf3, 0xf6, 0xfb, 0xff };
@@ -39,26 +41,71 @@ ui_handle(Ui *ui, const Action *action)
 {
 	SessionPhase before = session_phase(ui->session);
 	const struct screen *screen = ui_screen(before);
+	Action a = *action;
 
-	if (action->type == ACTION_CLICK) {
-		for (int i = ui->n_targets - 1; i >= 0; i--) {
-			UiRect r = ui->targets[i].rect;
-			if (layout_hit(&r, 1, action->x, action->y) == 0) {
-				Action resolved = ui->targets[i].action;
-				screen->handle(ui, &resolved);
-				break;
-			}
+	if (a.type == ACTION_CLICK) {
+		int hit = -1;
+		/* The last drawn target wins where targets overlap. */
+		for (int i = ui->n_targets - 1; i >= 0 && hit < 0; i--) {
+			if (layout_hit(&ui->targets[i].rect, 1, a.x, a.y) == 0)
+				hit = i;
 		}
-	} else if (action->type == ACTION_QUIT) {
-		ui->quit = true;
-	} else {
-		screen->handle(ui, action);
+		if (hit < 0)
+			return;
+		a = ui->targets[hit].action;
 	}
+	if (a.type == ACTION_QUIT)
+		ui->quit = true;
+	else if (a.type == ACTION_SPEAK)
+		ui_speak(ui);
+	else
+		screen->handle(ui, &a);
 	if (session_phase(ui->session) != before) {
 		screen = ui_screen(session_phase(ui->session));
 		if (screen->enter)
 			screen->enter(ui);
 	}
+	ui_follow(ui);
+}
+
+void
+ui_speak(Ui *ui)
+{
+	Session *s = ui->session;
+	const Survey *survey = session_survey(s);
+	char *text = NULL;
+
+	if (ui->speech == NULL || survey == NULL)
+		return;
+	if (session_phase(s) == PHASE_QUESTION) {
+		int q = session_question_index(s);
+		/* Space is a character in a typed answer, not a request to listen. */
+		if (survey->questions[q].type == QUESTION_TEXT)
+			return;
+		text = readaloud_question(&survey->questions[q], q + 1, survey->n_questions);
+	} else if (session_phase(s) == PHASE_INSTRUCTIONS) {
+		text = readaloud_instructions(survey);
+	}
+	if (text != NULL)
+		speech_say(ui->speech, text);
+	free(text);
+}
+
+void
+ui_follow(Ui *ui)
+{
+	Session *s = ui->session;
+	int at = -1;
+
+	if (session_phase(s) == PHASE_QUESTION)
+		at = session_battery_position(s) * 1000 + session_question_index(s);
+	if (at == ui->spoken)
+		return;
+	ui->spoken = at;
+	if (at < 0)
+		speech_stop(ui->speech);
+	else if (ui->read_aloud)
+		ui_speak(ui);
 }
 
 void

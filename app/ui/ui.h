@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "gfx.h"
+#include "speech.h"
 #include "layout.h"
 #include "session.h"
 #include "store.h"
@@ -24,6 +25,7 @@ typedef enum {
 	ACTION_FOCUS,  /* index: a text field was clicked */
 	ACTION_MENU,   /* the psychologist's key (F10) or the corner button */
 	ACTION_CANCEL, /* Escape */
+	ACTION_SPEAK,  /* Space or the speaker button: read the screen aloud */
 	ACTION_QUIT,   /* the window was closed */
 } ActionType;
 
@@ -54,10 +56,13 @@ typedef struct Ui {
 	UiTarget targets[UI_MAX_TARGETS];
 	int n_targets;
 	char *message;           /* a notice shown on the current screen, or NULL */
+	Speech *speech;          /* NULL: no voice on this machine */
+	bool read_aloud;         /* read every question aloud as it appears */
+	int spoken;              /* question read last (position * 1000 + index), -1 none */
 	struct {                 /* the psychologist's choices on the menu screen */
 		int audience;    /* index into the menu's audiences */
 		int wave;        /* index into the menu's waves */
-		bool chosen[64]; /* per survey of the set */
+		int rank[64]; /* per survey of the set: 0 not chosen, else its place in the battery */
 	} menu;
 } Ui;
 
@@ -91,6 +96,16 @@ void ui_target(Ui *ui, UiRect rect, Action action);
 
 /* Scales a length given for 1280x800 to the current output. */
 int ui_px(const Ui *ui, int length);
+
+/* After any change of state: reads a newly shown question aloud when
+ * read_aloud is on, and stops the voice when the questions are left. */
+void ui_follow(Ui *ui);
+
+/* Reads the current screen's text aloud (question or instructions). */
+void ui_speak(Ui *ui);
+
+/* The speaker button, drawn only when a voice is available. */
+void widget_speaker(Ui *ui, UiRect rect);
 
 /* Sets (or clears, with NULL) the notice shown on the current screen. */
 void ui_set_message(Ui *ui, const char *message);

@@ -130,3 +130,26 @@ widget_banner(Ui *ui)
 	gfx_text_box(ui->gfx, text, layout_inset(r, ui_px(ui, 12)), ui_px(ui, 24), ui_px(ui, 14),
 	             true, UI_WHITE, 1, true);
 }
+
+void
+widget_speaker(Ui *ui, UiRect r)
+{
+	int cx = r.x + r.w * 52 / 100, cy = r.y + r.h / 2, u = r.h / 16;
+
+	if (ui->speech == NULL)
+		return;
+	widget_card(ui, r, UI_CARD, UI_BORDER);
+	/* Two sound waves: rings cut to their right half. */
+	gfx_fill_circle(ui->gfx, cx, cy, 6 * u, UI_PRIMARY);
+	gfx_fill_circle(ui->gfx, cx, cy, 5 * u, UI_CARD);
+	gfx_fill_circle(ui->gfx, cx, cy, 4 * u, UI_PRIMARY);
+	gfx_fill_circle(ui->gfx, cx, cy, 3 * u, UI_CARD);
+	gfx_fill(ui->gfx, (UiRect){ cx - 6 * u, cy - 6 * u, 6 * u, 12 * u }, UI_CARD);
+	/* The speaker: a box and its cone. */
+	gfx_fill(ui->gfx, (UiRect){ cx - 8 * u, cy - 2 * u, 3 * u, 4 * u }, UI_PRIMARY);
+	gfx_fill_triangle(ui->gfx, cx - 6 * u, cy - 2 * u, cx - u, cy - 6 * u, cx - u, cy + 6 * u,
+	                  UI_PRIMARY);
+	gfx_fill_triangle(ui->gfx, cx - 6 * u, cy - 2 * u, cx - u, cy + 6 * u, cx - 6 * u,
+	                  cy + 2 * u, UI_PRIMARY);
+	ui_target(ui, r, (Action){ .type = ACTION_SPEAK });
+}

@@ -24,6 +24,8 @@ click_target() { # click_target LINE K
 	xdotool mousemove --sync "$x" "$y" click 1
 }
 
+# Audio goes to a file (SDL's disk driver), so the voice is always there.
+export SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE=$tmp/audio.raw
 ANKETA_TRACE=1 "$anketa" --windowed --size 1280x800 --db "$tmp/a.db" --surveys "$tmp/surveys" \
 	>"$E2E_LOG" 2>&1 &
 E2E_PID=$!
@@ -34,13 +36,16 @@ xdotool key F10
 e2e_wait_line 'screen=pin' "$E2E_LINE" >/dev/null
 xdotool type --delay 30 '2468'
 xdotool key Return
-# Targets of the menu: 4 audiences, 3 waves, the one survey, start, quit.
+# Targets of the menu: 4 audiences, 3 waves, read aloud, the one survey,
+# start, quit.
 line=$(e2e_wait_line 'screen=menu' "$E2E_LINE")
 click_target "$line" 7                 # the final wave
 line=$(e2e_wait_line 'screen=menu' "$E2E_LINE")
-click_target "$line" 8                 # "Как прошёл твой день в школе?"
+click_target "$line" 8                 # read questions aloud
 line=$(e2e_wait_line 'screen=menu' "$E2E_LINE")
-click_target "$line" 9                 # start the session
+click_target "$line" 9                 # "Как прошёл твой день в школе?"
+line=$(e2e_wait_line 'screen=menu' "$E2E_LINE")
+click_target "$line" 10                # start the session
 e2e_wait_line 'screen=welcome' "$E2E_LINE" >/dev/null
 xdotool key Return
 e2e_wait_line 'screen=code' "$E2E_LINE" >/dev/null
@@ -52,6 +57,10 @@ xdotool key Return
 q=1
 for k in 3 2 3 2 3; do                 # the worst answer to every question
 	e2e_wait_line "question=$q " "$E2E_LINE" >/dev/null
+	if [ "$q" -eq 1 ]; then
+		# Read aloud was switched on: the first question is heard without a key.
+		e2e_wait_sound "$tmp/audio.raw"
+	fi
 	xdotool key "$k"
 	q=$((q + 1))
 done

@@ -45,3 +45,17 @@ e2e_target() {
 	echo "$line" | tr ' ' '\n' | grep '^target=' | sed -n "${k}p" | sed 's/target=//' |
 		awk -F, '{ print $1, $2 }'
 }
+
+# Non-zero bytes in an audio file written by SDL's disk driver (0: silence).
+e2e_sound() {
+	od -An -v -tx1 "$1" 2>/dev/null | tr ' ' '\n' | grep -c -v -E '^(00)?$' || true
+}
+
+# Waits up to 5 s for speech (more than 1000 non-zero bytes) in an audio file.
+e2e_wait_sound() {
+	for _ in $(seq 1 100); do
+		[ "$(e2e_sound "$1")" -gt 1000 ] && return 0
+		sleep 0.05
+	done
+	fail "no speech in $1"
+}

@@ -1,0 +1,151 @@
+/*
+ * speech.c: espeak-ng in synchronous mode on a worker thread, its samples
+ * queued to an SDL audio device as they come.
+ */
+#include "speech.h"
+
+#include <SDL.h>
+#include <espeak-ng/speak_lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+struct Speech {
+	SDL_AudioDeviceID device;
+	SDL_Thread *worker;
+	SDL_mutex *lock;
+	SDL_cond *wake;
+	char *pending;       /* the next text to read, or NULL */
+	unsigned generation; /* bumped by every say/stop: older synthesis stops */
+	bool quit;
+};
+
+/* The synthesis in progress belongs to this generation (worker thread only). */
+static unsigned speech_current;
+static Speech *speech_active;
+
+/* espeak-ng hands over samples as it makes them; 1 stops the synthesis. */
+static int
+speech_samples(short *wav, int n, espeak_EVENT *events)
+{
+	Speech *s = speech_active;
+	bool stale;
+
+	(void)events;
+	SDL_LockMutex(s->lock);
+	stale = s->quit || s->generation != speech_current;
+	SDL_UnlockMutex(s->lock);
+	if (stale)
+		return 1;
+	if (wav != NULL && n > 0)
+		SDL_QueueAudio(s->device, wav, (Uint32)n * sizeof *wav);
+	return 0;
+}
+
+static int
+speech_worker(void *arg)
+{
+	Speech *s = arg;
+
+	for (;;) {
+		char *text;
+
+		SDL_LockMutex(s->lock);
+		while (!s->quit && s->pending == NULL)
+			SDL_CondWait(s->wake, s->lock);
+		if (s->quit) {
+			SDL_UnlockMutex(s->lock);
+			return 0;
+		}
+		text = s->pending;
+		s->pending = NULL;
+		speech_current = s->generation;
+		SDL_UnlockMutex(s->lock);
+		espeak_Synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, NULL,
+		             NULL);
+		free(text);
+	}
+}
+
+Speech *
+speech_create(const char *voice)
+{
+	SDL_AudioSpec want = { 0 }, have;
+	Speech *s;
+	int rate;
+
+	if (speech_active != NULL)
+		return NULL; /* espeak-ng has one voice per process */
+	rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 200, NULL, 0);
+	if (rate <= 0 || espeak_SetVoiceByName(voice) != EE_OK)
+		return NULL;
+	if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0)
+		return NULL;
+	want.freq = rate;
+	want.format = AUDIO_S16SYS;
+	want.channels = 1;
+	want.samples = 2048;
+	s = xcalloc(1, sizeof *s);
+	s->device = SDL_OpenAudioDevice(NULL, 0, &want, &have, 0);
+	if (s->device == 0) {
+		free(s);
+		SDL_QuitSubSystem(SDL_INIT_AUDIO);
+		return NULL;
+	}
+	espeak_SetSynthCallback(speech_samples);
+	espeak_SetParameter(espeakRATE, 150, 0); /* a little slower than adult speech */
+	s->lock = SDL_CreateMutex();
+	s->wake = SDL_CreateCond();
+	speech_active = s;
+	s->worker = SDL_CreateThread(speech_worker, "speech", s);
+	SDL_PauseAudioDevice(s->device, 0);
+	return s;
+}
+
+void
+speech_say(Speech *s, const char *text)
+{
+	if (s == NULL)
+		return;
+	SDL_LockMutex(s->lock);
+	free(s->pending);
+	s->pending = xstrdup(text);
+	s->generation++;
+	SDL_ClearQueuedAudio(s->device);
+	SDL_CondSignal(s->wake);
+	SDL_UnlockMutex(s->lock);
+}
+
+void
+speech_stop(Speech *s)
+{
+	if (s == NULL)
+		return;
+	SDL_LockMutex(s->lock);
+	free(s->pending);
+	s->pending = NULL;
+	s->generation++;
+	SDL_ClearQueuedAudio(s->device);
+	SDL_UnlockMutex(s->lock);
+}
+
+void
+speech_free(Speech *s)
+{
+	if (s == NULL)
+		return;
+	SDL_LockMutex(s->lock);
+	s->quit = true;
+	SDL_CondSignal(s->wake);
+	SDL_UnlockMutex(s->lock);
+	SDL_WaitThread(s->worker, NULL);
+	SDL_CloseAudioDevice(s->device);
+	SDL_QuitSubSystem(SDL_INIT_AUDIO);
+	espeak_Terminate();
+	SDL_DestroyCond(s->wake);
+	SDL_DestroyMutex(s->lock);
+	free(s->pending);
+	speech_active = NULL;
+	free(s);
+}
