@@ -562,7 +562,8 @@ survey_copy_options(const OptionSet *set, SurveyQuestion *q)
 
 /* ---- Questions ------------------------------------------------------ */
 
-static void
+/* Fills the question's options; false when there are none to count. */
+static bool
 survey_question_options(Loader *L, yaml_node_t *node, const char *context, SurveyQuestion *q)
 {
 	YamlDoc *yd = &L->yd;
@@ -572,17 +573,18 @@ survey_question_options(Loader *L, yaml_node_t *node, const char *context, Surve
 		for (int i = 0; i < L->n_sets; i++)
 			if (strcmp(L->sets[i].name, name) == 0) {
 				survey_copy_options(&L->sets[i], q);
-				return;
+				return true;
 			}
 		yamldoc_error(yd, node, context, _("unknown option set «%s»"), name);
-		return;
+		return false;
 	}
 	if (node->type != YAML_SEQUENCE_NODE) {
 		yamldoc_error(yd, node, context,
 		              _("the field «options» must name an option set or list the options"));
-		return;
+		return false;
 	}
 	survey_parse_options(yd, node, context, &q->options, &q->n_options);
+	return true;
 }
 
 static void
@@ -660,8 +662,8 @@ survey_parse_question(Loader *L, yaml_node_t *node, int index, SurveyQuestion *q
 	else if (survey_is_scored(q->type) && f[3].value == NULL)
 		yamldoc_error(yd, node, context, _("the field «%s» is missing"), "options");
 	else if (f[3].value) {
-		survey_question_options(L, f[3].value, context, q);
-		survey_question_counts(L, f[3].value, context, q);
+		if (survey_question_options(L, f[3].value, context, q))
+			survey_question_counts(L, f[3].value, context, q);
 	}
 	survey_question_bounds_fields(L, f, context, q);
 out:
@@ -1261,12 +1263,15 @@ survey_answer_problem(const SurveyQuestion *q, const char *value)
 	}
 	for (const char *p = value;;) {
 		size_t len = strcspn(p, "|");
-		char *part = xstrndup(p, len);
-		bool ok = yamldoc_parse_number(part, &v) && v == floor(v) && v >= 1 &&
-		          v <= q->n_options && strchr(part, '.') == NULL &&
-		          strchr(part, 'e') == NULL;
-		free(part);
-		if (!ok || (p[len] == '|' && q->type != QUESTION_MULTI))
+		bool ok = len > 0 && len < 4 && strspn(p, "0123456789") >= len && p[0] != '0';
+		int pos = ok ? atoi(p) : 0;
+		bool repeated = false;
+
+		/* A multi answer names each option once ("1|3", not "1|1"). */
+		for (const char *r = value; ok && r < p; r += strcspn(r, "|") + 1)
+			repeated |= atoi(r) == pos;
+		if (!ok || pos > q->n_options || repeated ||
+		    (p[len] == '|' && q->type != QUESTION_MULTI))
 			return xasprintf(
 			    _("question %s has options 1 to %d; «%s» is not one of them"), q->id,
 			    q->n_options, value);
