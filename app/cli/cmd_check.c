@@ -282,7 +282,8 @@ check_print(CheckList *list)
 	diag_print(&list->args, stderr);
 	for (int i = 0; i < list->n; i++) {
 		Diag *d = &list->files[i].diag;
-		qsort(d->entries, (size_t)d->n, sizeof *d->entries, check_cmp_entry);
+		if (d->n > 1)
+			qsort(d->entries, (size_t)d->n, sizeof *d->entries, check_cmp_entry);
 		diag_print(d, stderr);
 		problems += d->n;
 	}
