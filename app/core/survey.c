@@ -892,6 +892,10 @@ survey_resolve_items(Loader *L, int s)
 			      "a scale item"),
 			    name, question_type_names[sv->questions[q].type]);
 		else {
+			/* A question whose options failed to load was reported
+			 * already; its scale's range would only mislead. */
+			if (q >= 0 && sv->questions[q].n_options == 0)
+				L->drafts[s].bad = true;
 			sc->items[sc->n_items].is_scale = t >= 0;
 			sc->items[sc->n_items++].index = t >= 0 ? t : q;
 			continue;

@@ -206,6 +206,38 @@ yamldoc_check_depth(YamlDoc *yd)
 	return rc;
 }
 
+/* libyaml's own sentences, marked here so the catalogue can carry their
+ * Russian: yamldoc_syntax_error() passes whichever one libyaml gives
+ * through gettext, and an unlisted one stays in English. */
+static const char *const yamldoc_libyaml_problems[] __attribute__((unused)) = {
+	N_("did not find expected key"),
+	N_("mapping values are not allowed in this context"),
+	N_("block sequence entries are not allowed in this context"),
+	N_("did not find expected ',' or '}'"),
+	N_("did not find expected ',' or ']'"),
+	N_("could not find expected ':'"),
+	N_("control characters are not allowed"),
+	N_("found unexpected end of stream"),
+	N_("did not find expected '-' indicator"),
+	N_("did not find expected node content"),
+	N_("did not find expected <document start>"),
+	N_("found character that cannot start any token"),
+	N_("found a tab character that violates indentation"),
+	N_("found a tab character where an indentation space is expected"),
+	N_("found unknown escape character"),
+	N_("did not find expected comment or line break"),
+	N_("found undefined alias"),
+	N_("found undefined tag handle"),
+};
+
+static void
+yamldoc_syntax_error(YamlDoc *yd, const yaml_parser_t *parser)
+{
+	yamldoc_error_at(yd, (int)parser->problem_mark.line + 1,
+	                 (int)parser->problem_mark.column + 1, _("this is not valid YAML: %s"),
+	                 parser->problem ? _(parser->problem) : "?");
+}
+
 static int
 yamldoc_parse(YamlDoc *yd)
 {
@@ -216,9 +248,7 @@ yamldoc_parse(YamlDoc *yd)
 	yaml_parser_initialize(&parser);
 	yaml_parser_set_input_string(&parser, yd->bytes, yd->len);
 	if (!yaml_parser_load(&parser, &yd->doc)) {
-		yamldoc_error_at(
-		    yd, (int)parser.problem_mark.line + 1, (int)parser.problem_mark.column + 1,
-		    _("this is not valid YAML: %s"), parser.problem ? parser.problem : "?");
+		yamldoc_syntax_error(yd, &parser);
 		goto out;
 	}
 	yd->loaded = true;
@@ -227,9 +257,7 @@ yamldoc_parse(YamlDoc *yd)
 		goto out;
 	}
 	if (!yaml_parser_load(&parser, &extra)) {
-		yamldoc_error_at(
-		    yd, (int)parser.problem_mark.line + 1, (int)parser.problem_mark.column + 1,
-		    _("this is not valid YAML: %s"), parser.problem ? parser.problem : "?");
+		yamldoc_syntax_error(yd, &parser);
 		goto out;
 	}
 	if (yaml_document_get_root_node(&extra) != NULL) {

@@ -60,6 +60,10 @@ contains "$tmp/err" "$tmp/bad.yaml:10:40: вопрос q1, вариант отв
 contains "$tmp/err" "$tmp/bad.yaml:14:17: шкала s: неизвестный пункт «q9»" "unknown item"
 contains "$tmp/err" "найдено проблем: 4; файлов с проблемами: 1 из 1" "summary"
 
+printf 'id: t\ntitle: "open\n' >"$tmp/quote.yaml"
+expect 1 "unclosed quote" "$anketa" check "$tmp/quote.yaml"
+contains "$tmp/err" "$tmp/quote.yaml:3:1: ошибка в разметке YAML: файл неожиданно закончился" "syntax error"
+
 sed 's/expect: {day: {value: 8, level: good}}/expect: {day: {value: 7, level: good}}/' \
 	"$src/surveys/school_day.yaml" >"$tmp/day.yaml"
 expect 1 "wrong example" "$anketa" check "$tmp/day.yaml"
