@@ -209,6 +209,17 @@ START_TEST(test_bad_file)
 {
 	Diag diag = { 0 };
 
+	ck_assert_ptr_null(load_text("id: p\ntitle: P\nwaves: [a]\nindicators:\n"
+	                             "  - {id: x, title: X, kind: participation, survey: parents,"
+	                             " expected: parents, targts: {a: 1}}\n",
+	                             &fixtures, &diag));
+	/* "  - {id: x, title: X, kind: participation, survey: parents,
+	 * expected: parents, " is 79 columns. */
+	ck_assert(has_problem(&diag, 5, 80,
+	                      "indicator x: unknown field «targts»; did you mean "
+	                      "«targets»?"));
+	ck_assert_int_eq(diag.n, 1);
+	diag_clear(&diag);
 	ck_assert_ptr_null(load_text("- just\n- a list\n", &fixtures, &diag));
 	ck_assert(has_problem(&diag, 1, 1, "the file must be a YAML mapping"));
 	diag_clear(&diag);

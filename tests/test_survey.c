@@ -651,6 +651,20 @@ START_TEST(test_scale_rules)
 	                      "items"));
 	ck_assert_int_eq(diag.n, 1);
 	diag_clear(&diag);
+	/* Messages about a scale's own fields name the scale too. */
+	s = load_text("r3.yaml",
+	              HEAD "questions:\n"
+	                   "  - {id: z, text: Z, options: [{label: A, score: 0},"
+	                   " {label: B, score: 1}]}\n"
+	                   "scales:\n"
+	                   "  - {id: m, title: M, items: [z], method: sum, levles: []}\n",
+	              &diag);
+	ck_assert_ptr_null(s);
+	/* "  - {id: m, title: M, items: [z], method: sum, " is 47 columns. */
+	ck_assert(
+	    has_problem(&diag, 10, 48, "scale m: unknown field «levles»; did you mean «levels»?"));
+	ck_assert_int_eq(diag.n, 1);
+	diag_clear(&diag);
 }
 END_TEST
 

@@ -233,6 +233,21 @@ program_parse_fields(YamlDoc *yd, const Program *p, YamlField *f, const char *co
 		program_parse_targets(yd, p, f[F_TARGETS].value, context, ind);
 }
 
+/* The indicator kind named by node, or -1 (reported). */
+static int
+program_parse_kind(YamlDoc *yd, yaml_node_t *node, const char *context)
+{
+	const char *word = yamldoc_scalar(node);
+
+	for (int k = 0; k < 3; k++)
+		if (word != NULL && strcmp(word, kind_names[k]) == 0)
+			return k;
+	yamldoc_error(yd, node, context,
+	              _("unknown kind «%s»; use share, reduction or participation"),
+	              word ? word : "?");
+	return -1;
+}
+
 static void
 program_parse_indicator(YamlDoc *yd, const Program *p, yaml_node_t *node, int index, Indicator *ind)
 {
@@ -247,27 +262,19 @@ program_parse_indicator(YamlDoc *yd, const Program *p, yaml_node_t *node, int in
 		[F_EXPECTED] = { "expected", false, NULL },
 		[F_TARGETS] = { "targets", false, NULL },
 	};
-	char *context = xasprintf(_("indicator %d"), index + 1);
+	const char *id = yamldoc_scalar(yamldoc_lookup(yd, node, "id"));
+	char *context =
+	    id ? xasprintf(_("indicator %s"), id) : xasprintf(_("indicator %d"), index + 1);
 	int kind = -1;
 
 	ind->pos = yamldoc_pos(node);
 	ind->baseline = -1;
 	if (!yamldoc_fields(yd, node, context, f, F_COUNT))
 		goto out;
-	if (f[F_ID].value && yamldoc_get_string(yd, f[F_ID].value, context, "id", &ind->id)) {
-		free(context);
-		context = xasprintf(_("indicator %s"), ind->id);
-	}
-	if (f[F_KIND].value) {
-		const char *word = yamldoc_scalar(f[F_KIND].value);
-		for (int k = 0; k < 3 && kind < 0; k++)
-			if (word != NULL && strcmp(word, kind_names[k]) == 0)
-				kind = k;
-		if (kind < 0)
-			yamldoc_error(yd, f[F_KIND].value, context,
-			              _("unknown kind «%s»; use share, reduction or participation"),
-			              word ? word : "?");
-	}
+	if (f[F_ID].value)
+		yamldoc_get_string(yd, f[F_ID].value, context, "id", &ind->id);
+	if (f[F_KIND].value)
+		kind = program_parse_kind(yd, f[F_KIND].value, context);
 	ind->kind = kind < 0 ? INDICATOR_SHARE : (IndicatorKind)kind;
 	if (kind >= 0)
 		program_check_kind_fields(yd, node, context, f, ind->kind);

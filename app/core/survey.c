@@ -620,36 +620,16 @@ survey_question_bounds_fields(Loader *L, YamlField *f, const char *context, Surv
 		              q->number_min, q->number_max);
 }
 
+/* The question's type and, for the types with a choice, its options. */
 static void
-survey_parse_question(Loader *L, yaml_node_t *node, int index, SurveyQuestion *q)
+survey_question_type_options(Loader *L, yaml_node_t *node, YamlField *f, const char *context,
+                             SurveyQuestion *q)
 {
-	YamlField f[] = {
-		{ "id", true, NULL },       { "text", true, NULL }, { "type", false, NULL },
-		{ "options", false, NULL }, { "min", false, NULL }, { "max", false, NULL },
-	};
 	YamlDoc *yd = &L->yd;
-	char *context;
-	int type;
+	int type = f[2].value
+	               ? survey_word_index(yamldoc_scalar(f[2].value), question_type_names, 6)
+	               : QUESTION_SINGLE;
 
-	q->pos = yamldoc_pos(node);
-	if (node->type == YAML_MAPPING_NODE)
-		for (int k = 0; k < yamldoc_length(node); k++)
-			if (strcmp(yamldoc_scalar_or(yamldoc_key(yd, node, k), ""), "id") == 0 &&
-			    yamldoc_id_valid(yamldoc_scalar(yamldoc_value(yd, node, k)),
-			                     SURVEY_NAME_CHARS))
-				q->id = xstrdup(yamldoc_scalar(yamldoc_value(yd, node, k)));
-	context =
-	    q->id ? xasprintf(_("question %s"), q->id) : xasprintf(_("question %d"), index + 1);
-	if (!yamldoc_fields(yd, node, context, f, 6))
-		goto out;
-	if (f[0].value && q->id == NULL)
-		yamldoc_error(yd, f[0].value, context,
-		              _("a question id may hold only Latin letters, digits, «_», «.» and "
-		                "«-»"));
-	if (f[1].value)
-		yamldoc_get_string(yd, f[1].value, context, "text", &q->text);
-	type = f[2].value ? survey_word_index(yamldoc_scalar(f[2].value), question_type_names, 6)
-	                  : QUESTION_SINGLE;
 	if (type < 0)
 		yamldoc_error(yd, f[2].value, context,
 		              _("unknown question type «%s»; use single, yesno, multi, likert, "
@@ -661,10 +641,36 @@ survey_parse_question(Loader *L, yaml_node_t *node, int index, SurveyQuestion *q
 		              question_type_names[q->type]);
 	else if (survey_is_scored(q->type) && f[3].value == NULL)
 		yamldoc_error(yd, node, context, _("the field «%s» is missing"), "options");
-	else if (f[3].value) {
-		if (survey_question_options(L, f[3].value, context, q))
-			survey_question_counts(L, f[3].value, context, q);
-	}
+	else if (f[3].value && survey_question_options(L, f[3].value, context, q))
+		survey_question_counts(L, f[3].value, context, q);
+}
+
+static void
+survey_parse_question(Loader *L, yaml_node_t *node, int index, SurveyQuestion *q)
+{
+	YamlField f[] = {
+		{ "id", true, NULL },       { "text", true, NULL }, { "type", false, NULL },
+		{ "options", false, NULL }, { "min", false, NULL }, { "max", false, NULL },
+	};
+	YamlDoc *yd = &L->yd;
+	const char *id = yamldoc_scalar(yamldoc_lookup(yd, node, "id"));
+	char *context;
+
+	q->pos = yamldoc_pos(node);
+	if (yamldoc_id_valid(id, SURVEY_NAME_CHARS))
+		q->id = xstrdup(id);
+	/* Messages name the question by its id, or by its number without one. */
+	context =
+	    q->id ? xasprintf(_("question %s"), q->id) : xasprintf(_("question %d"), index + 1);
+	if (!yamldoc_fields(yd, node, context, f, 6))
+		goto out;
+	if (f[0].value && q->id == NULL)
+		yamldoc_error(yd, f[0].value, context,
+		              _("a question id may hold only Latin letters, digits, «_», «.» and "
+		                "«-»"));
+	if (f[1].value)
+		yamldoc_get_string(yd, f[1].value, context, "text", &q->text);
+	survey_question_type_options(L, node, f, context, q);
 	survey_question_bounds_fields(L, f, context, q);
 out:
 	if (q->text == NULL)
@@ -712,14 +718,10 @@ survey_parse_level(Loader *L, yaml_node_t *node, const char *scale_context, Surv
 		{ "max", true, NULL }, { "interpretation", false, NULL },
 	};
 	YamlDoc *yd = &L->yd;
-	const char *id = NULL;
+	const char *id = yamldoc_scalar(yamldoc_lookup(yd, node, "id"));
 	char *context;
 
 	lv->pos = yamldoc_pos(node);
-	if (node->type == YAML_MAPPING_NODE)
-		for (int k = 0; k < yamldoc_length(node); k++)
-			if (strcmp(yamldoc_scalar_or(yamldoc_key(yd, node, k), ""), "id") == 0)
-				id = yamldoc_scalar(yamldoc_value(yd, node, k));
 	context = xasprintf(_("%s, level %s"), scale_context, id ? id : "?");
 	if (!yamldoc_fields(yd, node, context, f, 5)) {
 		draft->levels_bad = true;
@@ -773,12 +775,21 @@ survey_parse_levels(Loader *L, yaml_node_t *node, const char *context, SurveySca
 	}
 }
 
+/* The scale's method and its numeric settings, with their defaults. */
 static void
 survey_scale_numbers(Loader *L, YamlField *f, const char *context, SurveyScale *sc,
                      ScaleDraft *draft)
 {
 	YamlDoc *yd = &L->yd;
+	int method =
+	    f[3].value ? survey_word_index(yamldoc_scalar(f[3].value), method_names, 3) : 0;
 
+	if (method < 0)
+		yamldoc_error(yd, f[3].value, context,
+		              _("unknown method «%s»; use sum, mean or percent_of_max"),
+		              yamldoc_scalar_or(f[3].value, "?"));
+	sc->method = method < 0 ? SCALE_SUM : (ScaleMethod)method;
+	draft->bad |= method < 0 || f[3].value == NULL;
 	sc->multiplier = 1;
 	if (f[4].value &&
 	    (!yamldoc_get_number(yd, f[4].value, context, "multiplier", &sc->multiplier) ||
@@ -813,49 +824,75 @@ survey_parse_scale(Loader *L, yaml_node_t *node, int index, SurveyScale *sc, Sca
 		{ "levels", false, NULL },
 	};
 	YamlDoc *yd = &L->yd;
-	char *context = NULL;
-	int method = 0;
+	const char *id = yamldoc_scalar(yamldoc_lookup(yd, node, "id"));
+	char *context = id ? xasprintf(_("scale %s"), id) : xasprintf(_("scale %d"), index + 1);
 
 	sc->pos = yamldoc_pos(node);
 	sc->multiplier = 1;
 	draft->bad = true;
-	if (!yamldoc_fields(yd, node, NULL, f, 9))
-		return;
+	if (!yamldoc_fields(yd, node, context, f, 9))
+		goto out;
 	draft->bad = false;
-	if (f[0].value && yamldoc_get_string(yd, f[0].value, NULL, "id", &sc->id) &&
+	if (f[0].value && yamldoc_get_string(yd, f[0].value, context, "id", &sc->id) &&
 	    !yamldoc_id_valid(sc->id, SURVEY_NAME_CHARS))
 		yamldoc_error(
-		    yd, f[0].value, NULL,
+		    yd, f[0].value, context,
 		    _("a scale id may hold only Latin letters, digits, «_», «.» and «-»"));
-	context = sc->id ? xasprintf(_("scale %s"), sc->id) : xasprintf(_("scale %d"), index + 1);
 	if (f[1].value)
 		yamldoc_get_string(yd, f[1].value, context, "title", &sc->title);
 	if (f[2].value && yamldoc_get_sequence(yd, f[2].value, context, "items"))
 		draft->items = f[2].value;
 	else
 		draft->bad = true;
-	if (f[3].value)
-		method = survey_word_index(yamldoc_scalar(f[3].value), method_names, 3);
-	if (method < 0)
-		yamldoc_error(yd, f[3].value, context,
-		              _("unknown method «%s»; use sum, mean or percent_of_max"),
-		              yamldoc_scalar_or(f[3].value, "?"));
-	sc->method = method < 0 ? SCALE_SUM : (ScaleMethod)method;
-	draft->bad |= method < 0 || f[3].value == NULL;
 	survey_scale_numbers(L, f, context, sc, draft);
 	if (f[8].value)
 		survey_parse_levels(L, f[8].value, context, sc, draft);
+out:
 	if (sc->title == NULL)
 		sc->title = xstrdup("");
 	free(context);
+}
+
+/* Resolves item i of scale s into *out; false (reported) when it cannot
+ * be an item. */
+static bool
+survey_resolve_item(Loader *L, int s, int i, const char *context, ScaleItem *out)
+{
+	Survey *sv = L->s;
+	yaml_node_t *items = L->drafts[s].items, *node = yamldoc_item(&L->yd, items, i);
+	const char *name = yamldoc_scalar(node);
+	int q = survey_find_question(sv, name), t = survey_find_scale(sv, name);
+	bool twice = false;
+
+	for (int j = 0; j < i && name; j++)
+		twice |= strcmp(yamldoc_scalar_or(yamldoc_item(&L->yd, items, j), ""), name) == 0;
+	if (name == NULL || (q < 0 && t < 0))
+		yamldoc_error(&L->yd, node, context,
+		              _("unknown item «%s»: no question or scale has this id"),
+		              name ? name : "?");
+	else if (q >= 0 && t >= 0)
+		yamldoc_error(&L->yd, node, context,
+		              _("the item «%s» is both a question and a scale; rename one"), name);
+	else if (twice)
+		yamldoc_error(&L->yd, node, context, _("the item «%s» is listed twice"), name);
+	else if (q >= 0 && !survey_is_scored(sv->questions[q].type))
+		yamldoc_error(&L->yd, node, context,
+		              _("question %s is of type %s and has no score, so it cannot be a "
+		                "scale item"),
+		              name, question_type_names[sv->questions[q].type]);
+	else {
+		out->is_scale = t >= 0;
+		out->index = t >= 0 ? t : q;
+		return true;
+	}
+	return false;
 }
 
 /* Resolves one scale's item names into questions or scales. */
 static void
 survey_resolve_items(Loader *L, int s)
 {
-	Survey *sv = L->s;
-	SurveyScale *sc = &sv->scales[s];
+	SurveyScale *sc = &L->s->scales[s];
 	yaml_node_t *items = L->drafts[s].items;
 	char *context = xasprintf(_("scale %s"), sc->id ? sc->id : "?");
 	int n = yamldoc_length(items);
@@ -866,41 +903,16 @@ survey_resolve_items(Loader *L, int s)
 	}
 	sc->items = xcalloc((size_t)n, sizeof *sc->items);
 	for (int i = 0; i < n; i++) {
-		yaml_node_t *node = yamldoc_item(&L->yd, items, i);
-		const char *name = yamldoc_scalar(node);
-		int q = survey_find_question(sv, name), t = survey_find_scale(sv, name);
-		bool twice = false;
-
-		for (int j = 0; j < i && name; j++)
-			twice |= strcmp(yamldoc_scalar_or(yamldoc_item(&L->yd, items, j), ""),
-			                name) == 0;
-		if (name == NULL || (q < 0 && t < 0))
-			yamldoc_error(&L->yd, node, context,
-			              _("unknown item «%s»: no question or scale has this id"),
-			              name ? name : "?");
-		else if (q >= 0 && t >= 0)
-			yamldoc_error(&L->yd, node, context,
-			              _("the item «%s» is both a question and a scale; rename one"),
-			              name);
-		else if (twice)
-			yamldoc_error(&L->yd, node, context, _("the item «%s» is listed twice"),
-			              name);
-		else if (q >= 0 && !survey_is_scored(sv->questions[q].type))
-			yamldoc_error(
-			    &L->yd, node, context,
-			    _("question %s is of type %s and has no score, so it cannot be "
-			      "a scale item"),
-			    name, question_type_names[sv->questions[q].type]);
-		else {
-			/* A question whose options failed to load was reported
-			 * already; its scale's range would only mislead. */
-			if (q >= 0 && sv->questions[q].n_options == 0)
-				L->drafts[s].bad = true;
-			sc->items[sc->n_items].is_scale = t >= 0;
-			sc->items[sc->n_items++].index = t >= 0 ? t : q;
+		ScaleItem *it = &sc->items[sc->n_items];
+		if (!survey_resolve_item(L, s, i, context, it)) {
+			L->drafts[s].bad = true;
 			continue;
 		}
-		L->drafts[s].bad = true;
+		/* A question whose options failed to load was reported
+		 * already; its scale's range would only mislead. */
+		if (!it->is_scale && L->s->questions[it->index].n_options == 0)
+			L->drafts[s].bad = true;
+		sc->n_items++;
 	}
 	if (n == 0) {
 		yamldoc_error(&L->yd, items, context, _("the scale has no items"));

@@ -341,6 +341,17 @@ yamldoc_value(YamlDoc *yd, const yaml_node_t *map, int i)
 	return yaml_document_get_node(&yd->doc, map->data.mapping.pairs.start[i].value);
 }
 
+yaml_node_t *
+yamldoc_lookup(YamlDoc *yd, const yaml_node_t *map, const char *name)
+{
+	if (map == NULL || map->type != YAML_MAPPING_NODE)
+		return NULL;
+	for (int k = 0; k < yamldoc_length(map); k++)
+		if (strcmp(yamldoc_scalar_or(yamldoc_key(yd, map, k), ""), name) == 0)
+			return yamldoc_value(yd, map, k);
+	return NULL;
+}
+
 const char *
 yamldoc_scalar(const yaml_node_t *node)
 {

@@ -76,6 +76,9 @@ int yamldoc_length(const yaml_node_t *node);
 yaml_node_t *yamldoc_key(YamlDoc *yd, const yaml_node_t *map, int i);
 yaml_node_t *yamldoc_value(YamlDoc *yd, const yaml_node_t *map, int i);
 
+/* The value of the first key called name in a mapping node, or NULL. */
+yaml_node_t *yamldoc_lookup(YamlDoc *yd, const yaml_node_t *map, const char *name);
+
 /* A scalar's text (borrowed), or NULL when node is not a scalar. */
 const char *yamldoc_scalar(const yaml_node_t *node);
 
