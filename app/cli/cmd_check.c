@@ -294,6 +294,12 @@ static void
 check_usage(FILE *out)
 {
 	fputs(_("usage: anketa check [--surveys DIR] FILE|DIR...\n"), out);
+	if (out == stdout)
+		fputs(_("A file with a «waves» or «indicators» field, or one in a folder named\n"
+		        "programs, is checked as a programme; every other file as a survey.\n"
+		        "A folder means its *.yaml files and those in its programs/ folder.\n"
+		        "Programmes refer to the surveys named here and to those in --surveys.\n"),
+		      out);
 }
 
 static void
