@@ -6,6 +6,7 @@
  */
 #include <SDL.h>
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -237,6 +238,88 @@ START_TEST(every_screen_fits_every_size)
 }
 END_TEST
 
+/* Stores one completed school_day sitting answered with option `option`
+ * (1 = best) on every question. */
+static void
+store_day(const char *wave, const char *code, int option)
+{
+	const Survey *day = set.items[0];
+	StoreSitting st = { .wave = wave,
+		            .class_name = "6А",
+		            .audience = "student",
+		            .respondent = code,
+		            .survey_id = day->id,
+		            .survey_version = day->version,
+		            .survey_hash = day->hash };
+	char id[37], value[16], *cause = NULL;
+
+	ck_assert_int_eq(store_sitting_begin(store, &st, id, &cause), 0);
+	for (int q = 0; q < day->n_questions; q++) {
+		int o =
+		    option <= day->questions[q].n_options ? option : day->questions[q].n_options;
+		snprintf(value, sizeof value, "%d", o);
+		ck_assert_int_eq(store_answer_put(store, id, day->questions[q].id, value, true,
+		                                  day->questions[q].options[o - 1].score, NULL,
+		                                  &cause),
+		                 0);
+	}
+	ck_assert_int_eq(store_sitting_finish(store, id, SITTING_COMPLETED, &cause), 0);
+}
+
+/* True when some pixel of r has exactly colour c. */
+static bool
+has_colour(UiRect r, GfxColor c)
+{
+	for (int y = r.y; y < r.y + r.h; y++) {
+		for (int x = r.x; x < r.x + r.w; x++) {
+			if (pixel(x, y) == rgb(c))
+				return true;
+		}
+	}
+	return false;
+}
+
+START_TEST(results_show_met_targets_green_and_missed_ones_red)
+{
+	char *path = testutil_source_path("tests/fixtures/session/day_programme.yaml");
+	Diag diag = { 0 };
+	Program *program = program_load(path, &set, &diag);
+	char *cause = NULL;
+
+	ck_assert_int_eq(diag.n, 0);
+	/* start: "a" all best (8, good), "b" all worst (0, hard): 1 of 2 = 50 %,
+	 * target 50: met. final: only "b", worst: 0 of 1 = 0 %, target 70: not met. */
+	store_day("start", "a", 1);
+	store_day("start", "b", 3);
+	store_day("final", "b", 3);
+	ui.programs = &program;
+	ui.n_programs = 1;
+	ck_assert_int_eq(store_pin_set(store, "2468", &cause), 0);
+	session_open_pin(session, 0);
+	session_type(session, "2468", 0);
+	ck_assert_int_eq(session_pin_submit(session, 0), 1);
+	session_show_results(session);
+	screen_results.enter(&ui);
+	ck_assert_int_eq(ui.report.tables[0].n, 4); /* 2 waves x (6А, *) */
+	ck_assert_int_eq(ui.report.tables[0].rows[0].n, 2);
+	ck_assert_int_eq(ui.report.tables[0].rows[0].meeting, 1);
+	ui_draw(&ui);
+	/* Table 32,214 1216 wide; class column 200; two waves of (1216-200)/2 =
+	 * 508; rows 44 high: the header, then 6А at y = 258. */
+	ck_assert(has_colour((UiRect){ 232, 258, 508, 44 }, UI_CHOSEN));
+	ck_assert(!has_colour((UiRect){ 232, 258, 508, 44 }, UI_ERROR));
+	ck_assert(has_colour((UiRect){ 740, 258, 508, 44 }, UI_ERROR));
+	ck_assert(!has_colour((UiRect){ 740, 258, 508, 44 }, UI_CHOSEN));
+	act(ACTION_CANCEL, 0);
+	ck_assert_int_eq(session_phase(session), PHASE_MENU);
+	ck_assert_ptr_null(ui.report.tables);
+	ui.programs = NULL;
+	ui.n_programs = 0;
+	program_free(program);
+	free(path);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -256,6 +339,7 @@ main(void)
 	tcase_add_test(tc, a_click_on_a_card_chooses_that_answer);
 	tcase_add_test(tc, the_progress_bar_fills_with_the_questions_passed);
 	tcase_add_test(tc, every_screen_fits_every_size);
+	tcase_add_test(tc, results_show_met_targets_green_and_missed_ones_red);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -3,7 +3,6 @@
  * section 5), as CSV or as an Excel workbook. The file appears whole or not
  * at all (outfile.h).
  */
-#include <dirent.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,37 +92,14 @@ usage:
 	return -1;
 }
 
-static int
-is_yaml(const struct dirent *e)
-{
-	size_t len = strlen(e->d_name);
-	return e->d_name[0] != '.' && len > 5 && strcmp(e->d_name + len - 5, ".yaml") == 0;
-}
-
 /* Every programme in DIR/programs; -1 when one of them is broken. */
 static int
 load_programs(ExportInputs *in, const char *dir)
 {
 	char *pdir = xasprintf("%s/programs", dir);
-	struct dirent **names;
-	int n = scandir(pdir, &names, is_yaml, alphasort), failed = 0;
+	int failed =
+	    program_load_dir(pdir, &in->surveys, &in->programs, &in->n_programs, &in->diag);
 
-	for (int i = 0; i < n; i++) {
-		char *path = xasprintf("%s/%s", pdir, names[i]->d_name);
-		Program *p = program_load(path, &in->surveys, &in->diag);
-
-		if (p == NULL)
-			failed++;
-		else {
-			in->programs = xreallocarray(in->programs, (size_t)in->n_programs + 1,
-			                             sizeof *in->programs);
-			in->programs[in->n_programs++] = p;
-		}
-		free(path);
-		free(names[i]);
-	}
-	if (n >= 0)
-		free(names);
 	free(pdir);
 	return failed ? -1 : 0;
 }

@@ -169,26 +169,40 @@ indicator_sittings(const ResultSet *results)
 }
 
 int
-export_indicators(Store *store, Program *const *programs, int n_programs, const ResultSet *results,
-                  Table *table, char **cause)
+export_indicator_tables(Store *store, Program *const *programs, int n_programs,
+                        const ResultSet *results, IndicatorTable *tables, char **cause)
 {
 	ClassSizes sizes = { 0 };
 	IndicatorSitting *sittings;
 	int rc = store_classes_each(store, collect_class, &sizes, cause);
 
-	table_begin(table, "indicators", indicators_columns, 10);
 	sittings = rc == 0 ? indicator_sittings(results) : NULL;
-	for (int p = 0; rc == 0 && p < n_programs; p++) {
-		IndicatorTable t = { 0 };
-
-		indicator_compute(programs[p], sittings, results->n, sizes.items, sizes.n, &t);
-		for (int r = 0; r < t.n; r++)
-			write_indicator_row(programs[p], &t.rows[r], table);
-		indicator_table_free(&t);
+	for (int p = 0; p < n_programs; p++) {
+		tables[p] = (IndicatorTable){ 0 };
+		if (rc == 0)
+			indicator_compute(programs[p], sittings, results->n, sizes.items, sizes.n,
+			                  &tables[p]);
 	}
 	for (int i = 0; i < sizes.n; i++)
 		free((char *)sizes.items[i].class_name);
 	free(sizes.items);
 	free(sittings);
+	return rc;
+}
+
+int
+export_indicators(Store *store, Program *const *programs, int n_programs, const ResultSet *results,
+                  Table *table, char **cause)
+{
+	IndicatorTable *tables = xcalloc((size_t)n_programs + 1, sizeof *tables);
+	int rc = export_indicator_tables(store, programs, n_programs, results, tables, cause);
+
+	table_begin(table, "indicators", indicators_columns, 10);
+	for (int p = 0; p < n_programs; p++) {
+		for (int r = 0; rc == 0 && r < tables[p].n; r++)
+			write_indicator_row(programs[p], &tables[p].rows[r], table);
+		indicator_table_free(&tables[p]);
+	}
+	free(tables);
 	return rc;
 }

@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 
+#include "indicator.h"
 #include "program.h"
 #include "results.h"
 #include "store.h"
@@ -30,6 +31,13 @@ int export_answers_csv(Store *store, FILE *out, char **cause);
 /* The scores table: one row per completed sitting and scale of its survey,
  * in sitting order; value empty when too few items were answered. */
 int export_scores(const ResultSet *results, Table *table);
+
+/* The indicator table of every programme (tables[0..n_programs-1], each
+ * freed with indicator_table_free()), with the class list stored by
+ * `anketa classes`. Returns 0, or -1 with *cause set (the tables are then
+ * empty) when the class list cannot be read. */
+int export_indicator_tables(Store *store, Program *const *programs, int n_programs,
+                            const ResultSet *results, IndicatorTable *tables, char **cause);
 
 /* The indicators table of DESIGN.md section 5 for every programme, with the
  * class list stored by `anketa classes`. */

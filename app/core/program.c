@@ -396,3 +396,25 @@ program_load(const char *path, const SurveySet *surveys, Diag *diag)
 	yamldoc_free(&yd);
 	return p;
 }
+
+int
+program_load_dir(const char *dir, const SurveySet *surveys, Program ***programs, int *n, Diag *diag)
+{
+	char **paths;
+	int count = util_yaml_files(dir, &paths), failed = 0;
+
+	*programs = NULL;
+	*n = 0;
+	for (int i = 0; i < count; i++) {
+		Program *p = program_load(paths[i], surveys, diag);
+		if (p == NULL) {
+			failed++;
+			continue;
+		}
+		*programs = xreallocarray(*programs, (size_t)*n + 1, sizeof **programs);
+		(*programs)[(*n)++] = p;
+	}
+	if (count >= 0)
+		util_paths_free(paths, count);
+	return failed;
+}

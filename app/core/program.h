@@ -58,6 +58,16 @@ Program *program_load(const char *path, const SurveySet *surveys, Diag *diag);
 
 void program_free(Program *program);
 
+/*
+ * Loads every *.yaml in dir (in file-name order) as a programme checked
+ * against surveys. A missing dir holds no programmes and is no error.
+ * Returns the number of files that failed (their problems go to diag); the
+ * good ones are in a new array *programs of *n, which the caller frees with
+ * program_free() on each and free() on the array.
+ */
+int program_load_dir(const char *dir, const SurveySet *surveys, Program ***programs, int *n,
+                     Diag *diag);
+
 /* Index of a wave by name, or -1. */
 int program_find_wave(const Program *program, const char *wave);
 

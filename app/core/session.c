@@ -637,15 +637,24 @@ session_pin_exists(const Session *s)
 void
 session_close_menu(Session *s)
 {
-	if (s->phase == PHASE_MENU || s->phase == PHASE_PIN)
+	if (s->phase == PHASE_MENU || s->phase == PHASE_PIN || s->phase == PHASE_RESULTS)
 		s->phase = PHASE_WELCOME;
+}
+
+void
+session_show_results(Session *s)
+{
+	if (s->phase == PHASE_MENU)
+		s->phase = PHASE_RESULTS;
 }
 
 void
 session_cancel(Session *s, uint64_t now_ms)
 {
 	(void)now_ms;
-	if (s->phase == PHASE_PIN || s->phase == PHASE_MENU) {
+	if (s->phase == PHASE_RESULTS) {
+		s->phase = PHASE_MENU;
+	} else if (s->phase == PHASE_PIN || s->phase == PHASE_MENU) {
 		s->pin[0] = '\0';
 		s->phase = s->phase_before_pin;
 	}

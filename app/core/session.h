@@ -27,6 +27,7 @@ typedef enum {
 	PHASE_THANKS,
 	PHASE_PIN,
 	PHASE_MENU,
+	PHASE_RESULTS, /* the psychologist's indicator table, from the menu */
 	PHASE_COUNT
 } SessionPhase;
 
@@ -160,6 +161,9 @@ int session_pin_submit(Session *session, uint64_t now_ms);
 
 /* True when the database has a psychologist's PIN. */
 bool session_pin_exists(const Session *session);
+
+/* From the psychologist's menu to the results (indicators) screen. */
+void session_show_results(Session *session);
 
 /* Leaves the psychologist's menu for the welcome screen. */
 void session_close_menu(Session *session);

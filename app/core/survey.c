@@ -1552,39 +1552,28 @@ survey_set_free(SurveySet *set)
 	set->n = 0;
 }
 
-static int
-survey_is_yaml_name(const struct dirent *e)
-{
-	size_t len = strlen(e->d_name);
-
-	return e->d_name[0] != '.' && len > 5 && strcmp(e->d_name + len - 5, ".yaml") == 0;
-}
-
 int
 survey_set_load_dir(SurveySet *set, const char *dir, Diag *diag)
 {
-	struct dirent **names;
-	int n = scandir(dir, &names, survey_is_yaml_name, alphasort), failed = 0;
+	char **paths;
+	int n = util_yaml_files(dir, &paths), failed = 0;
 
 	if (n < 0) {
 		diag_add(diag, dir, 0, 0, _("cannot read the surveys folder: %s"), strerror(errno));
 		return -1;
 	}
 	for (int i = 0; i < n; i++) {
-		char *path = xasprintf("%s/%s", dir, names[i]->d_name);
-		Survey *s = survey_load(path, diag);
+		Survey *s = survey_load(paths[i], diag);
 		if (s == NULL)
 			failed++;
 		else if (survey_set_find(set, s->id) != NULL) {
-			diag_add(diag, path, 0, 0, _("another file already holds the survey «%s»"),
-			         s->id);
+			diag_add(diag, paths[i], 0, 0,
+			         _("another file already holds the survey «%s»"), s->id);
 			survey_free(s);
 			failed++;
 		} else
 			survey_set_add(set, s);
-		free(path);
-		free(names[i]);
 	}
-	free(names);
+	util_paths_free(paths, n);
 	return failed;
 }

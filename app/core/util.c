@@ -3,6 +3,7 @@
  */
 #include "util.h"
 
+#include <dirent.h>
 #include <locale.h>
 #include <math.h>
 #include <stdint.h>
@@ -171,4 +172,37 @@ util_i18n_init(const char *localedir)
 	bindtextdomain("anketa", localedir ? localedir : ANKETA_LOCALE_DIR);
 	bind_textdomain_codeset("anketa", "UTF-8");
 	textdomain("anketa");
+}
+
+static int
+util_is_yaml_name(const struct dirent *e)
+{
+	size_t len = strlen(e->d_name);
+
+	return e->d_name[0] != '.' && len > 5 && strcmp(e->d_name + len - 5, ".yaml") == 0;
+}
+
+int
+util_yaml_files(const char *dir, char ***paths)
+{
+	struct dirent **names;
+	int n = scandir(dir, &names, util_is_yaml_name, alphasort);
+
+	if (n < 0)
+		return -1;
+	*paths = xcalloc((size_t)n + 1, sizeof **paths);
+	for (int i = 0; i < n; i++) {
+		(*paths)[i] = xasprintf("%s/%s", dir, names[i]->d_name);
+		free(names[i]);
+	}
+	free(names);
+	return n;
+}
+
+void
+util_paths_free(char **paths, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(paths[i]);
+	free(paths);
 }

@@ -27,6 +27,17 @@ char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0
 /* True when s is valid UTF-8 (no overlongs, no surrogates). */
 bool util_utf8_valid(const char *s, size_t len);
 
+/*
+ * The paths ("dir/name.yaml") of the *.yaml files directly in dir, in
+ * byte order of their names, hidden files left out. Returns how many, with
+ * *paths a new array the caller frees with util_paths_free(), or -1 with
+ * errno set when dir cannot be read.
+ */
+int util_yaml_files(const char *dir, char ***paths);
+
+/* Frees n paths from util_yaml_files() and their array. */
+void util_paths_free(char **paths, int n);
+
 /* Rounds half away from zero to the given number of decimals. */
 double util_round(double value, int decimals);
 

@@ -21,6 +21,8 @@ typedef struct {
 	SDL_Renderer *renderer;
 	Store *store;
 	SurveySet surveys;
+	Program **programs; /* the programme files, for the results screen */
+	int n_programs;
 	Session *session;
 	Ui ui;
 	bool trace;
@@ -144,6 +146,21 @@ kiosk_loop(Kiosk *k)
 	}
 }
 
+/* The programme files of surveys_dir/programs (none is fine); a broken one
+ * stops the kiosk like a broken survey. */
+static int
+kiosk_load_programs(Kiosk *k, const char *surveys_dir)
+{
+	char *dir = xasprintf("%s/programs", surveys_dir);
+	Diag diag = { 0 };
+	int failed = program_load_dir(dir, &k->surveys, &k->programs, &k->n_programs, &diag);
+
+	diag_print(&diag, stderr);
+	diag_clear(&diag);
+	free(dir);
+	return failed > 0 ? -1 : 0;
+}
+
 static int
 kiosk_setup(Kiosk *k, const KioskOptions *o)
 {
@@ -163,6 +180,8 @@ kiosk_setup(Kiosk *k, const KioskOptions *o)
 		diag_clear(&diag);
 		return -1;
 	}
+	if (kiosk_load_programs(k, o->surveys_dir) != 0)
+		return -1;
 	k->session = session_create(k->store, &k->surveys);
 	if (o->run != NULL && kiosk_preset(k, o) != 0)
 		return -1;
@@ -234,6 +253,8 @@ kiosk_start(Kiosk *k, const KioskOptions *o)
 	k->ui.session = k->session;
 	k->ui.store = k->store;
 	k->ui.surveys = &k->surveys;
+	k->ui.programs = k->programs;
+	k->ui.n_programs = k->n_programs;
 	return 0;
 }
 
@@ -259,6 +280,10 @@ kiosk_run(const KioskOptions *o)
 		SDL_DestroyWindow(k.window);
 	SDL_Quit();
 	session_free(k.session);
+	ui_report_clear(&k.ui);
+	for (int i = 0; i < k.n_programs; i++)
+		program_free(k.programs[i]);
+	free(k.programs);
 	survey_set_free(&k.surveys);
 	store_close(k.store);
 	return status;

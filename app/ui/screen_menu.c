@@ -14,8 +14,17 @@ static const char *const menu_audiences[] = { "student", "parent", "teacher", "h
 static const char *const menu_audience_labels[] = { N_("Students"), N_("Parents"), N_("Teachers"),
 	                                            N_("Heads") };
 static const char *const menu_waves[] = { "start", "interim", "final" };
-static const char *const menu_wave_labels[] = { N_("Start diagnostic"), N_("Interim diagnostic"),
-	                                        N_("Final diagnostic") };
+
+/* The waves' names on the buttons. */
+static const char *const *
+menu_wave_labels(void)
+{
+	static const char *labels[3];
+
+	for (int i = 0; i < 3; i++)
+		labels[i] = ui_wave_label(menu_waves[i]);
+	return labels;
+}
 
 enum {
 	MENU_AUDIENCE = 100,
@@ -23,7 +32,8 @@ enum {
 	MENU_SURVEY = 300,
 	MENU_START = 10,
 	MENU_QUIT = 11,
-	MENU_READ = 12
+	MENU_READ = 12,
+	MENU_RESULTS = 13
 };
 
 static bool
@@ -75,6 +85,7 @@ menu_draw(Ui *ui)
 	int w = ui->width, h = ui->height, cap = ui_px(ui, 26);
 	UiRect start = { w - ui_px(ui, 392), h - ui_px(ui, 100), ui_px(ui, 360), ui_px(ui, 76) };
 	UiRect quit = { ui_px(ui, 32), h - ui_px(ui, 100), ui_px(ui, 300), ui_px(ui, 76) };
+	UiRect results = { ui_px(ui, 352), h - ui_px(ui, 100), ui_px(ui, 300), ui_px(ui, 76) };
 	const char *who = _("Who answers"), *wave = _("Diagnostic wave"),
 	           *surveys = _("Questionnaires (in this order)");
 
@@ -82,7 +93,7 @@ menu_draw(Ui *ui)
 	gfx_text(ui->gfx, who, strlen(who), cap, true, UI_TEXT, ui_px(ui, 48), ui_px(ui, 80));
 	menu_row(ui, ui_px(ui, 120), menu_audience_labels, 4, ui->menu.audience, MENU_AUDIENCE);
 	gfx_text(ui->gfx, wave, strlen(wave), cap, true, UI_TEXT, ui_px(ui, 48), ui_px(ui, 200));
-	menu_row(ui, ui_px(ui, 240), menu_wave_labels, 3, ui->menu.wave, MENU_WAVE);
+	menu_row(ui, ui_px(ui, 240), menu_wave_labels(), 3, ui->menu.wave, MENU_WAVE);
 	if (ui->speech != NULL) {
 		UiRect read = { ui_px(ui, 48 + 3 * 266), ui_px(ui, 240), 0, ui_px(ui, 64) };
 		read.w = ui->width - ui_px(ui, 48) - read.x;
@@ -93,6 +104,8 @@ menu_draw(Ui *ui)
 	gfx_text(ui->gfx, surveys, strlen(surveys), cap, true, UI_TEXT, ui_px(ui, 48),
 	         ui_px(ui, 320));
 	menu_draw_surveys(ui, ui_px(ui, 360));
+	widget_button(ui, results, 0, _("Results"), NULL, BUTTON_NORMAL);
+	ui_target(ui, results, (Action){ .type = ACTION_CHOOSE, .index = MENU_RESULTS });
 	widget_button(ui, start, 0, _("Start the session"), NULL, BUTTON_PRIMARY);
 	ui_target(ui, start, (Action){ .type = ACTION_CHOOSE, .index = MENU_START });
 	widget_button(ui, quit, 0, _("Close the kiosk"), NULL, BUTTON_NORMAL);
@@ -162,6 +175,9 @@ menu_handle(Ui *ui, const Action *a)
 		menu_start(ui);
 	} else if (i == MENU_READ) {
 		ui->read_aloud = !ui->read_aloud;
+	} else if (i == MENU_RESULTS) {
+		ui_set_message(ui, NULL);
+		session_show_results(ui->session);
 	} else if (i == MENU_QUIT) {
 		ui->quit = true;
 	} else if (i >= MENU_SURVEY && i < MENU_SURVEY + 64) {

@@ -4,6 +4,7 @@
 #include "ui.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "readaloud.h"
 
@@ -32,6 +33,7 @@ ui_screen(SessionPhase phase)
 		[PHASE_THANKS] = &screen_thanks,
 		[PHASE_PIN] = &screen_pin,
 		[PHASE_MENU] = &screen_menu,
+		[PHASE_RESULTS] = &screen_results,
 	};
 	return table[phase];
 }
@@ -137,4 +139,25 @@ ui_set_message(Ui *ui, const char *message)
 {
 	free(ui->message);
 	ui->message = message ? xstrdup(message) : NULL;
+}
+
+const char *
+ui_wave_label(const char *wave)
+{
+	if (strcmp(wave, "start") == 0)
+		return _("Start diagnostic");
+	if (strcmp(wave, "interim") == 0)
+		return _("Interim diagnostic");
+	if (strcmp(wave, "final") == 0)
+		return _("Final diagnostic");
+	return wave;
+}
+
+void
+ui_report_clear(Ui *ui)
+{
+	for (int p = 0; ui->report.tables != NULL && p < ui->n_programs; p++)
+		indicator_table_free(&ui->report.tables[p]);
+	free(ui->report.tables);
+	ui->report.tables = NULL;
 }

@@ -9,6 +9,8 @@
 #include <stdint.h>
 
 #include "gfx.h"
+#include "indicator.h"
+#include "program.h"
 #include "speech.h"
 #include "layout.h"
 #include "session.h"
@@ -55,14 +57,21 @@ typedef struct Ui {
 	bool quit;
 	UiTarget targets[UI_MAX_TARGETS];
 	int n_targets;
-	char *message;           /* a notice shown on the current screen, or NULL */
-	Speech *speech;          /* NULL: no voice on this machine */
-	bool read_aloud;         /* read every question aloud as it appears */
-	int spoken;              /* question read last (position * 1000 + index), -1 none */
-	struct {                 /* the psychologist's choices on the menu screen */
-		int audience;    /* index into the menu's audiences */
-		int wave;        /* index into the menu's waves */
-		int rank[64]; /* per survey of the set: 0 not chosen, else its place in the battery */
+	char *message;            /* a notice shown on the current screen, or NULL */
+	Speech *speech;           /* NULL: no voice on this machine */
+	bool read_aloud;          /* read every question aloud as it appears */
+	Program *const *programs; /* the programme files, for the results screen */
+	int n_programs;
+	struct {                        /* the results screen: computed when it opens */
+		IndicatorTable *tables; /* one per programme */
+		int page;               /* the indicator shown, counted over all programmes */
+	} report;
+	int spoken;           /* question read last (position * 1000 + index), -1 none */
+	struct {              /* the psychologist's choices on the menu screen */
+		int audience; /* index into the menu's audiences */
+		int wave;     /* index into the menu's waves */
+		int rank[64]; /* per survey of the set: 0 not chosen, else its place in the battery
+		               */
 	} menu;
 } Ui;
 
@@ -81,6 +90,7 @@ extern const struct screen screen_question;
 extern const struct screen screen_thanks;
 extern const struct screen screen_pin;
 extern const struct screen screen_menu;
+extern const struct screen screen_results;
 
 /* The screen for a session phase. */
 const struct screen *ui_screen(SessionPhase phase);
@@ -106,6 +116,13 @@ void ui_speak(Ui *ui);
 
 /* The speaker button, drawn only when a voice is available. */
 void widget_speaker(Ui *ui, UiRect rect);
+
+/* The Russian name of a diagnostic wave ("start" -> "Стартовая"); other
+ * waves are shown as written in the programme file. */
+const char *ui_wave_label(const char *wave);
+
+/* Frees what the results screen computed. */
+void ui_report_clear(Ui *ui);
 
 /* Sets (or clears, with NULL) the notice shown on the current screen. */
 void ui_set_message(Ui *ui, const char *message);

@@ -1,0 +1,243 @@
+/*
+ * screen_results.c: the programme's indicators as the psychologist reports
+ * them: one indicator a page, a row per class and one for the whole school,
+ * a column per diagnostic wave, each cell the share (and how many of how
+ * many), green when the target is met and red when it is not.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "export.h"
+#include "results.h"
+#include "ui.h"
+#include "util.h"
+
+/* The programme and indicator of page `page`, counted over all programmes. */
+static bool
+results_locate(const Ui *ui, int page, int *program, int *indicator)
+{
+	for (int p = 0; p < ui->n_programs; p++) {
+		if (page < ui->programs[p]->n_indicators) {
+			*program = p;
+			*indicator = page;
+			return true;
+		}
+		page -= ui->programs[p]->n_indicators;
+	}
+	return false;
+}
+
+static int
+results_pages(const Ui *ui)
+{
+	int n = 0;
+
+	for (int p = 0; p < ui->n_programs; p++)
+		n += ui->programs[p]->n_indicators;
+	return n;
+}
+
+static void
+results_enter(Ui *ui)
+{
+	ResultSet set = { 0 };
+	Diag warnings = { 0 };
+	char *cause = NULL;
+
+	ui_report_clear(ui);
+	ui->report.page = 0;
+	ui->report.tables = xcalloc((size_t)ui->n_programs + 1, sizeof *ui->report.tables);
+	if (results_load(ui->store, ui->surveys, &set, &warnings, &cause) != 0 ||
+	    export_indicator_tables(ui->store, ui->programs, ui->n_programs, &set,
+	                            ui->report.tables, &cause) != 0) {
+		ui_set_message(ui, cause);
+		free(cause);
+	}
+	diag_clear(&warnings);
+	results_free(&set);
+}
+
+/* "62,5 % (10 из 16)", or the reduction against the baseline. */
+static char *
+results_cell_text(const IndicatorRow *row, IndicatorKind kind)
+{
+	char *text, *comma;
+
+	if (!row->has_percent)
+		return xasprintf(_("no data"));
+	if (kind == INDICATOR_REDUCTION && row->has_change)
+		text = xasprintf(_("%.1f %% (reduction %.1f %%)"), row->percent, row->change);
+	else
+		text = xasprintf(_("%.1f %% (%d of %d)"), row->percent, row->meeting, row->n);
+	/* Russian writes a decimal comma. */
+	while ((comma = strchr(text, '.')) != NULL)
+		*comma = ',';
+	return text;
+}
+
+/* The row of the table for a class and wave, or NULL. */
+static const IndicatorRow *
+results_find(const IndicatorTable *t, const char *id, const char *wave, const char *class_name)
+{
+	for (int i = 0; i < t->n; i++) {
+		const IndicatorRow *r = &t->rows[i];
+		if (strcmp(r->indicator_id, id) == 0 && strcmp(r->wave, wave) == 0 &&
+		    strcmp(r->class_name, class_name) == 0)
+			return r;
+	}
+	return NULL;
+}
+
+/* Classes of one indicator in table order ("*" last), at most max. */
+static int
+results_classes(const IndicatorTable *t, const char *id, const char **out, int max)
+{
+	int n = 0;
+
+	for (int i = 0; i < t->n && n < max; i++) {
+		bool seen = false;
+		if (strcmp(t->rows[i].indicator_id, id) != 0)
+			continue;
+		for (int j = 0; j < n && !seen; j++)
+			seen = strcmp(out[j], t->rows[i].class_name) == 0;
+		if (!seen)
+			out[n++] = t->rows[i].class_name;
+	}
+	return n;
+}
+
+static void
+results_draw_cell(Ui *ui, UiRect r, const IndicatorRow *row, IndicatorKind kind, int size)
+{
+	GfxColor ink = UI_TEXT;
+	char *text;
+
+	if (row == NULL)
+		return;
+	if (!row->has_percent)
+		ink = UI_MUTED;
+	else if (row->has_met)
+		ink = row->met ? UI_CHOSEN : UI_ERROR;
+	text = results_cell_text(row, kind);
+	gfx_text_box(ui->gfx, text, r, size, ui_px(ui, 12), row->has_met, ink, 0, true);
+	free(text);
+}
+
+/* The table of one indicator: a row per class, a column per wave. */
+static void
+results_draw_table(Ui *ui, const Program *program, const Indicator *ind, const IndicatorTable *t,
+                   UiRect area)
+{
+	const char *classes[64];
+	int n = results_classes(t, ind->id, classes, 64);
+	int first = ui_px(ui, 200),
+	    col = (area.w - first) / (program->n_waves ? program->n_waves : 1);
+	int row_h =
+	    n > 0 ? (area.h / (n + 1) < ui_px(ui, 44) ? area.h / (n + 1) : ui_px(ui, 44)) : 0;
+	int size = row_h * 55 / 100;
+
+	for (int w = 0; w < program->n_waves; w++)
+		gfx_text_box(ui->gfx, ui_wave_label(program->waves[w]),
+		             (UiRect){ area.x + first + w * col, area.y, col, row_h }, size,
+		             ui_px(ui, 12), true, UI_MUTED, 0, true);
+	for (int c = 0; c < n; c++) {
+		int y = area.y + (c + 1) * row_h;
+		const char *name = strcmp(classes[c], "*") == 0 ? _("Whole school") : classes[c];
+		if (c % 2 == 0)
+			gfx_fill(ui->gfx, (UiRect){ area.x, y, area.w, row_h }, UI_BADGE);
+		gfx_text_box(ui->gfx, name, (UiRect){ area.x + ui_px(ui, 8), y, first, row_h },
+		             size, ui_px(ui, 12), true, UI_TEXT, 0, true);
+		for (int w = 0; w < program->n_waves; w++)
+			results_draw_cell(ui, (UiRect){ area.x + first + w * col, y, col, row_h },
+			                  results_find(t, ind->id, program->waves[w], classes[c]),
+			                  ind->kind, size);
+	}
+	if (n == 0)
+		gfx_text_box(ui->gfx, _("No completed questionnaires yet."), area, ui_px(ui, 28),
+		             ui_px(ui, 14), false, UI_MUTED, 1, true);
+}
+
+/* "Target: Стартовая 50 %, Итоговая 70 %" for the indicator. */
+static char *
+results_targets(const Program *program, const Indicator *ind)
+{
+	char *text = xstrdup(_("Target:")), *next;
+
+	if (ind->n_targets == 0) {
+		free(text);
+		return xstrdup(_("No target: the programme asks for positive dynamics."));
+	}
+	for (int i = 0; i < ind->n_targets; i++) {
+		next = xasprintf("%s%s %s %g %%", text, i ? "," : "",
+		                 ui_wave_label(program->waves[ind->targets[i].wave]),
+		                 ind->targets[i].percent);
+		free(text);
+		text = next;
+	}
+	return text;
+}
+
+static void
+results_draw(Ui *ui)
+{
+	int p, i, w = ui->width, h = ui->height, pages = results_pages(ui);
+	UiRect back = { ui_px(ui, 32), h - ui_px(ui, 100), ui_px(ui, 300), ui_px(ui, 76) };
+	UiRect prev = { w - ui_px(ui, 352), h - ui_px(ui, 100), ui_px(ui, 150), ui_px(ui, 76) };
+	UiRect next = { w - ui_px(ui, 182), h - ui_px(ui, 100), ui_px(ui, 150), ui_px(ui, 76) };
+	char *note, *targets;
+
+	widget_button(ui, back, 0, _("Back to the menu"), NULL, BUTTON_NORMAL);
+	ui_target(ui, back, (Action){ .type = ACTION_CANCEL });
+	if (!results_locate(ui, ui->report.page, &p, &i)) {
+		widget_header(ui, _("Results"), NULL, -1);
+		gfx_text_box(ui->gfx, _("No programme file was found in surveys/programs."),
+		             (UiRect){ 80, h / 3, w - 160, h / 4 }, ui_px(ui, 30), ui_px(ui, 14),
+		             false, UI_MUTED, 1, true);
+		return;
+	}
+	const Program *program = ui->programs[p];
+	const Indicator *ind = &program->indicators[i];
+	note = xasprintf(_("Indicator %d of %d"), ui->report.page + 1, pages);
+	widget_header(ui, program->title, note, -1);
+	free(note);
+	char *title = xasprintf("%s. %s", ind->id, ind->title ? ind->title : "");
+	gfx_text_box(ui->gfx, title,
+	             (UiRect){ ui_px(ui, 32), ui_px(ui, 70), w - ui_px(ui, 64), ui_px(ui, 96) },
+	             ui_px(ui, 30), ui_px(ui, 16), true, UI_TEXT, 0, true);
+	free(title);
+	targets = results_targets(program, ind);
+	gfx_text_box(ui->gfx, targets,
+	             (UiRect){ ui_px(ui, 32), ui_px(ui, 168), w - ui_px(ui, 64), ui_px(ui, 36) },
+	             ui_px(ui, 22), ui_px(ui, 12), false, UI_MUTED, 0, true);
+	free(targets);
+	results_draw_table(
+	    ui, program, ind, &ui->report.tables[p],
+	    (UiRect){ ui_px(ui, 32), ui_px(ui, 214), w - ui_px(ui, 64), h - ui_px(ui, 334) });
+	widget_button(ui, prev, 0, "<", NULL, BUTTON_NORMAL);
+	ui_target(ui, prev, (Action){ .type = ACTION_BACK, .index = 1 });
+	widget_button(ui, next, 0, ">", NULL, BUTTON_PRIMARY);
+	ui_target(ui, next, (Action){ .type = ACTION_NEXT, .index = 1 });
+}
+
+static void
+results_handle(Ui *ui, const Action *a)
+{
+	int pages = results_pages(ui);
+
+	if (a->type == ACTION_CANCEL) {
+		ui_report_clear(ui);
+		session_cancel(ui->session, ui->now);
+	} else if (a->type == ACTION_NEXT && pages > 0) {
+		ui->report.page = (ui->report.page + 1) % pages;
+	} else if (a->type == ACTION_BACK && pages > 0) {
+		ui->report.page = (ui->report.page + pages - 1) % pages;
+	}
+}
+
+const struct screen screen_results = {
+	.name = "results",
+	.enter = results_enter,
+	.handle = results_handle,
+	.draw = results_draw,
+};
