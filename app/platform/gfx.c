@@ -16,6 +16,9 @@
 #define GFX_FONT_SLOTS    24
 #define GFX_TEXT_SLOTS    1024 /* a power of two */
 #define GFX_PICTURE_SLOTS 32
+/* Rendered text kept for reuse, in bytes of pixels: a few screens' worth at
+ * 1920x1080, so the kiosk stays small on an old PC (DESIGN.md: 40 MB). */
+#define GFX_TEXT_BUDGET (6u << 20)
 
 typedef struct {
 	int size;
@@ -46,6 +49,7 @@ struct Gfx {
 	int n_fonts;
 	GfxText texts[GFX_TEXT_SLOTS];
 	int n_texts;
+	size_t text_bytes;
 	GfxPicture pictures[GFX_PICTURE_SLOTS];
 	int n_pictures;
 };
@@ -112,6 +116,7 @@ gfx_flush_texts(Gfx *gfx)
 	}
 	memset(gfx->texts, 0, sizeof gfx->texts);
 	gfx->n_texts = 0;
+	gfx->text_bytes = 0;
 }
 
 void
@@ -286,7 +291,7 @@ gfx_text_entry(Gfx *gfx, const char *text, size_t len, int size, bool bold, GfxC
 		    memcmp(e->text, text, len) == 0)
 			return e;
 	}
-	if (gfx->n_texts >= GFX_TEXT_SLOTS * 3 / 4) {
+	if (gfx->n_texts >= GFX_TEXT_SLOTS * 3 / 4 || gfx->text_bytes > GFX_TEXT_BUDGET) {
 		gfx_flush_texts(gfx);
 		return gfx_text_entry(gfx, text, len, size, bold, color);
 	}
@@ -299,6 +304,7 @@ gfx_text_entry(Gfx *gfx, const char *text, size_t len, int size, bool bold, GfxC
 		e->texture = SDL_CreateTextureFromSurface(gfx->renderer, surface);
 		e->w = surface->w;
 		e->h = surface->h;
+		gfx->text_bytes += (size_t)surface->pitch * (size_t)surface->h;
 		SDL_FreeSurface(surface);
 	}
 	gfx->n_texts++;

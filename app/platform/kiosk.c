@@ -27,6 +27,8 @@ typedef struct {
 	Ui ui;
 	bool trace;
 	bool fullscreen; /* switch to full screen after the first frame */
+	bool read_aloud; /* --read-aloud, applied once the voice is there */
+	bool dirty;      /* draw again (set by kiosk_draw for the next round) */
 	unsigned long frames;
 } Kiosk;
 
@@ -94,6 +96,12 @@ kiosk_draw(Kiosk *k)
 		 * and the borderless window already covers the desktop meanwhile. */
 		if (k->fullscreen)
 			SDL_SetWindowFullscreen(k->window, SDL_WINDOW_FULLSCREEN_DESKTOP);
+		/* The voice too waits for the first frame: it loads espeak-ng's
+		 * data, which a kiosk with no sound card never needs. */
+		k->ui.speech = speech_create("ru");
+		k->ui.read_aloud = k->read_aloud && k->ui.speech != NULL;
+		if (k->ui.speech != NULL)
+			k->dirty = true; /* the speaker buttons can appear now */
 	}
 	if (k->trace) {
 		printf("anketa: frame %lu screen=%s draw_us=%lu", k->frames, name,
@@ -113,8 +121,7 @@ kiosk_draw(Kiosk *k)
 static void
 kiosk_loop(Kiosk *k)
 {
-	bool dirty = true;
-
+	k->dirty = true;
 	while (!k->ui.quit) {
 		SDL_Event ev;
 		int64_t wait;
@@ -123,13 +130,13 @@ kiosk_loop(Kiosk *k)
 		k->ui.now = SDL_GetTicks64();
 		if (session_tick(k->session, k->ui.now)) {
 			ui_follow(&k->ui);
-			dirty = true;
+			k->dirty = true;
 		}
-		if (dirty) {
-			kiosk_draw(k);
-			dirty = false;
+		if (k->dirty) {
+			k->dirty = false;
+			kiosk_draw(k); /* may ask for one more frame */
 		}
-		wait = session_next_deadline(k->session, k->ui.now);
+		wait = k->dirty ? 0 : session_next_deadline(k->session, k->ui.now);
 		if (wait < 0 || wait > 60000)
 			wait = 60000;
 		if (!SDL_WaitEventTimeout(&ev, (int)wait))
@@ -138,9 +145,9 @@ kiosk_loop(Kiosk *k)
 			k->ui.now = SDL_GetTicks64();
 			if (input_translate(&ev, &action)) {
 				ui_handle(&k->ui, &action);
-				dirty = true;
+				k->dirty = true;
 			} else if (input_needs_redraw(&ev)) {
-				dirty = true;
+				k->dirty = true;
 			}
 		} while (SDL_PollEvent(&ev));
 	}
@@ -214,9 +221,8 @@ kiosk_start_video(Kiosk *k, const KioskOptions *o)
 		return -1;
 	}
 	SDL_StartTextInput();
-	k->ui.speech = speech_create("ru");
-	k->ui.read_aloud = o->read_aloud && k->ui.speech != NULL;
 	k->ui.spoken = -1;
+	k->read_aloud = o->read_aloud;
 	return 0;
 }
 

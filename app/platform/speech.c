@@ -11,8 +11,11 @@
 
 #include "util.h"
 
+/* The rate espeak-ng synthesises at (its voices are made for it). */
+#define SPEECH_RATE 22050
+
 struct Speech {
-	SDL_AudioDeviceID device;
+	SDL_AudioDeviceID device; /* open only while speaking: 0 otherwise */
 	SDL_Thread *worker;
 	SDL_mutex *lock;
 	SDL_cond *wake;
@@ -43,6 +46,35 @@ speech_samples(short *wav, int n, espeak_EVENT *events)
 	return 0;
 }
 
+/* An audio device for mono 16-bit speech, or 0 when there is no sound card. */
+static SDL_AudioDeviceID
+speech_open_device(void)
+{
+	SDL_AudioSpec want = { 0 }, have;
+
+	want.freq = SPEECH_RATE;
+	want.format = AUDIO_S16SYS;
+	want.channels = 1;
+	want.samples = 2048;
+	return SDL_OpenAudioDevice(NULL, 0, &want, &have, 0);
+}
+
+/* Waits until what was queued has been played (or a new request came), then
+ * closes the device: an open one plays silence, and an idle kiosk should
+ * use no CPU at all. */
+static void
+speech_drain(Speech *s, unsigned generation)
+{
+	SDL_LockMutex(s->lock);
+	while (!s->quit && s->generation == generation && SDL_GetQueuedAudioSize(s->device) > 0)
+		SDL_CondWaitTimeout(s->wake, s->lock, 50);
+	if (s->generation == generation && s->device != 0) {
+		SDL_CloseAudioDevice(s->device);
+		s->device = 0;
+	}
+	SDL_UnlockMutex(s->lock);
+}
+
 static int
 speech_worker(void *arg)
 {
@@ -50,6 +82,7 @@ speech_worker(void *arg)
 
 	for (;;) {
 		char *text;
+		unsigned generation;
 
 		SDL_LockMutex(s->lock);
 		while (!s->quit && s->pending == NULL)
@@ -60,46 +93,48 @@ speech_worker(void *arg)
 		}
 		text = s->pending;
 		s->pending = NULL;
-		speech_current = s->generation;
+		generation = speech_current = s->generation;
+		if (s->device == 0)
+			s->device = speech_open_device();
+		SDL_PauseAudioDevice(s->device, 0);
 		SDL_UnlockMutex(s->lock);
 		espeak_Synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, NULL,
 		             NULL);
 		free(text);
+		speech_drain(s, generation);
 	}
 }
 
 Speech *
 speech_create(const char *voice)
 {
-	SDL_AudioSpec want = { 0 }, have;
+	SDL_AudioDeviceID device;
 	Speech *s;
-	int rate;
 
 	if (speech_active != NULL)
 		return NULL; /* espeak-ng has one voice per process */
-	rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 200, NULL, 0);
-	if (rate <= 0 || espeak_SetVoiceByName(voice) != EE_OK)
-		return NULL;
+	/* The sound card first: without one, espeak-ng's data is not loaded. */
 	if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0)
 		return NULL;
-	want.freq = rate;
-	want.format = AUDIO_S16SYS;
-	want.channels = 1;
-	want.samples = 2048;
-	s = xcalloc(1, sizeof *s);
-	s->device = SDL_OpenAudioDevice(NULL, 0, &want, &have, 0);
-	if (s->device == 0) {
-		free(s);
+	device = speech_open_device();
+	if (device == 0) {
 		SDL_QuitSubSystem(SDL_INIT_AUDIO);
 		return NULL;
 	}
+	SDL_CloseAudioDevice(device);
+	if (espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 200, NULL, 0) != SPEECH_RATE ||
+	    espeak_SetVoiceByName(voice) != EE_OK) {
+		espeak_Terminate();
+		SDL_QuitSubSystem(SDL_INIT_AUDIO);
+		return NULL;
+	}
+	s = xcalloc(1, sizeof *s);
 	espeak_SetSynthCallback(speech_samples);
 	espeak_SetParameter(espeakRATE, 150, 0); /* a little slower than adult speech */
 	s->lock = SDL_CreateMutex();
 	s->wake = SDL_CreateCond();
 	speech_active = s;
 	s->worker = SDL_CreateThread(speech_worker, "speech", s);
-	SDL_PauseAudioDevice(s->device, 0);
 	return s;
 }
 
@@ -112,7 +147,8 @@ speech_say(Speech *s, const char *text)
 	free(s->pending);
 	s->pending = xstrdup(text);
 	s->generation++;
-	SDL_ClearQueuedAudio(s->device);
+	if (s->device != 0)
+		SDL_ClearQueuedAudio(s->device);
 	SDL_CondSignal(s->wake);
 	SDL_UnlockMutex(s->lock);
 }
@@ -126,7 +162,8 @@ speech_stop(Speech *s)
 	free(s->pending);
 	s->pending = NULL;
 	s->generation++;
-	SDL_ClearQueuedAudio(s->device);
+	if (s->device != 0)
+		SDL_ClearQueuedAudio(s->device);
 	SDL_UnlockMutex(s->lock);
 }
 
@@ -140,7 +177,8 @@ speech_free(Speech *s)
 	SDL_CondSignal(s->wake);
 	SDL_UnlockMutex(s->lock);
 	SDL_WaitThread(s->worker, NULL);
-	SDL_CloseAudioDevice(s->device);
+	if (s->device != 0)
+		SDL_CloseAudioDevice(s->device);
 	SDL_QuitSubSystem(SDL_INIT_AUDIO);
 	espeak_Terminate();
 	SDL_DestroyCond(s->wake);
