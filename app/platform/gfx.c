@@ -37,8 +37,9 @@ typedef struct {
 
 typedef struct {
 	char *path;
-	SDL_Texture *texture; /* NULL when loading failed (not retried) */
-	int w, h;
+	cairo_surface_t *source; /* the PNG as loaded; NULL when it could not be */
+	SDL_Texture *texture;    /* scaled to the size last drawn, or NULL */
+	int w, h;                /* the texture's size */
 } GfxPicture;
 
 struct Gfx {
@@ -131,6 +132,8 @@ gfx_free(Gfx *gfx)
 		free(gfx->pictures[i].path);
 		if (gfx->pictures[i].texture)
 			SDL_DestroyTexture(gfx->pictures[i].texture);
+		if (gfx->pictures[i].source)
+			cairo_surface_destroy(gfx->pictures[i].source);
 	}
 	free(gfx->font_path[0]);
 	free(gfx->font_path[1]);
@@ -345,29 +348,32 @@ gfx_text_box(Gfx *gfx, const char *text, UiRect r, int size_max, int size_min, b
 	return size;
 }
 
-/* Loads a PNG through cairo into a texture with straight (not premultiplied) alpha. */
+/* A texture of the picture scaled by cairo to w x h (smooth, done once per
+ * size), with straight alpha as SDL blends it. */
 static SDL_Texture *
-gfx_load_png(Gfx *gfx, const char *path, int *w, int *h)
+gfx_scaled_texture(Gfx *gfx, cairo_surface_t *img, int w, int h)
 {
-	cairo_surface_t *img = cairo_image_surface_create_from_png(path);
-	SDL_Surface *surface;
+	cairo_surface_t *scaled = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
+	cairo_t *cr = cairo_create(scaled);
+	SDL_Surface *surface =
+	    SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
 	SDL_Texture *texture = NULL;
 
-	if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
-		cairo_surface_destroy(img);
-		return NULL;
-	}
-	*w = cairo_image_surface_get_width(img);
-	*h = cairo_image_surface_get_height(img);
-	surface = SDL_CreateRGBSurfaceWithFormat(0, *w, *h, 32, SDL_PIXELFORMAT_ARGB8888);
+	cairo_scale(cr, (double)w / cairo_image_surface_get_width(img),
+	            (double)h / cairo_image_surface_get_height(img));
+	cairo_set_source_surface(cr, img, 0, 0);
+	cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+	cairo_paint(cr);
+	cairo_destroy(cr);
+	cairo_surface_flush(scaled);
 	if (surface != NULL) {
-		const unsigned char *src = cairo_image_surface_get_data(img);
-		int stride = cairo_image_surface_get_stride(img);
-		for (int y = 0; y < *h; y++) {
-			const uint32_t *in = (const uint32_t *)(src + y * stride);
-			uint32_t *out =
-			    (uint32_t *)((unsigned char *)surface->pixels + y * surface->pitch);
-			for (int x = 0; x < *w; x++) {
+		const unsigned char *src = cairo_image_surface_get_data(scaled);
+		int stride = cairo_image_surface_get_stride(scaled);
+		for (int y = 0; y < h; y++) {
+			const uint32_t *in = (const uint32_t *)(src + (size_t)y * (size_t)stride);
+			uint32_t *out = (uint32_t *)((unsigned char *)surface->pixels +
+			                             (size_t)y * (size_t)surface->pitch);
+			for (int x = 0; x < w; x++) {
 				uint32_t p = in[x], a = p >> 24;
 				uint32_t r = (p >> 16) & 255, g = (p >> 8) & 255, b = p & 255;
 				if (a != 0 && a != 255)
@@ -379,37 +385,60 @@ gfx_load_png(Gfx *gfx, const char *path, int *w, int *h)
 		SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
 		SDL_FreeSurface(surface);
 	}
-	cairo_surface_destroy(img);
+	cairo_surface_destroy(scaled);
 	return texture;
+}
+
+/* The cached picture for a path, loaded on first use (NULL: no room). */
+static GfxPicture *
+gfx_picture_entry(Gfx *gfx, const char *path)
+{
+	GfxPicture *p;
+	char *full;
+
+	for (int i = 0; i < gfx->n_pictures; i++) {
+		if (strcmp(gfx->pictures[i].path, path) == 0)
+			return &gfx->pictures[i];
+	}
+	if (gfx->n_pictures == GFX_PICTURE_SLOTS)
+		return NULL;
+	p = &gfx->pictures[gfx->n_pictures++];
+	p->path = xstrdup(path);
+	full = xasprintf("%s/%s", gfx->assets_dir, path);
+	p->source = cairo_image_surface_create_from_png(full);
+	free(full);
+	if (cairo_surface_status(p->source) != CAIRO_STATUS_SUCCESS) {
+		cairo_surface_destroy(p->source);
+		p->source = NULL;
+	}
+	return p;
 }
 
 bool
 gfx_picture(Gfx *gfx, const char *path, UiRect r)
 {
-	GfxPicture *p = NULL;
+	GfxPicture *p = gfx_picture_entry(gfx, path);
 	SDL_Rect dst;
-	double k;
+	double k, sw, sh;
 
-	for (int i = 0; i < gfx->n_pictures && p == NULL; i++) {
-		if (strcmp(gfx->pictures[i].path, path) == 0)
-			p = &gfx->pictures[i];
-	}
-	if (p == NULL) {
-		char *full = xasprintf("%s/%s", gfx->assets_dir, path);
-		if (gfx->n_pictures == GFX_PICTURE_SLOTS)
-			return false;
-		p = &gfx->pictures[gfx->n_pictures++];
-		p->path = xstrdup(path);
-		p->texture = gfx_load_png(gfx, full, &p->w, &p->h);
-		free(full);
-	}
-	if (p->texture == NULL || p->w == 0 || p->h == 0)
+	if (p == NULL || p->source == NULL || r.w <= 0 || r.h <= 0)
 		return false;
-	k = (double)r.w / p->w < (double)r.h / p->h ? (double)r.w / p->w : (double)r.h / p->h;
-	dst.w = (int)(p->w * k);
-	dst.h = (int)(p->h * k);
+	sw = cairo_image_surface_get_width(p->source);
+	sh = cairo_image_surface_get_height(p->source);
+	k = r.w / sw < r.h / sh ? r.w / sw : r.h / sh;
+	dst.w = (int)(sw * k);
+	dst.h = (int)(sh * k);
 	dst.x = r.x + (r.w - dst.w) / 2;
 	dst.y = r.y + (r.h - dst.h) / 2;
+	if (p->texture == NULL || p->w != dst.w || p->h != dst.h) {
+		if (p->texture != NULL)
+			SDL_DestroyTexture(p->texture);
+		p->texture = gfx_scaled_texture(gfx, p->source, dst.w, dst.h);
+		p->w = dst.w;
+		p->h = dst.h;
+	}
+	if (p->texture == NULL)
+		return false;
 	SDL_RenderCopy(gfx->renderer, p->texture, NULL, &dst);
 	return true;
 }
