@@ -52,9 +52,11 @@ START_TEST(test_good_files)
 	CHECK_READ("\xef\xbb\xbf"
 	           "class;students;parents\r\n9А;18;15\r\n",
 	           "9А=18/15;");
-	/* Columns in another order, an extra one, quoted names, spaces kept. */
-	CHECK_READ("parents,teacher,class,students\n3,\"Иванова, М.\",\"5 \"\"А\"\"\",7\n",
-	           "5 \"А\"=7/3;");
+	/* Columns in another order, an extra one, quoted names; the class in the
+	 * kiosk's spelling (no spaces, upper case). */
+	CHECK_READ("parents,teacher,class,students\n3,\"Иванова, М.\",\"5 \"\"а\"\"\",7\n",
+	           "5\"А\"=7/3;");
+	CHECK_READ("class,students,parents\n6 а,24,22\n", "6А=24/22;");
 	CHECK_READ("class,students,parents\n", "");
 }
 END_TEST
@@ -72,6 +74,9 @@ START_TEST(test_bad_files)
 	CHECK_READ("class,students,parents\n,24,2\n", ":2:1: the class name is empty");
 	CHECK_READ("class,students,parents\n6А,1,1\n6А,2,2\n",
 	           ":3:1: the class 6А is listed twice");
+	CHECK_READ("class,students,parents\n6А,1,1\n6-а,2,2\n",
+	           ":3:1: the class 6А is listed twice");
+	CHECK_READ("class,students,parents\n - ,24,2\n", ":2:1: the class name is empty");
 	/* A quote inside an unquoted field, and a quoted field never closed. */
 	CHECK_READ("class,students,parents\n6\"А,1,1\n",
 	           ":2:1: broken quoting: a quote inside a field must be doubled, and a quoted "

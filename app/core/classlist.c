@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "classname.h"
 #include "csvread.h"
 #include "util.h"
 
@@ -66,6 +67,8 @@ on_class(char **fields, int n, int line, void *arg)
 		                      n, r->n_header);
 		return -1;
 	}
+	/* The same spelling as the kiosk and import give the class. */
+	classname_normalize(fields[r->col[0]], fields[r->col[0]], strlen(fields[r->col[0]]) + 1);
 	if (fields[r->col[0]][0] == '\0') {
 		*r->cause =
 		    xasprintf(_("%s:%d:%d: the class name is empty"), r->path, line, r->col[0] + 1);

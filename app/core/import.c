@@ -16,6 +16,7 @@
 #include <string.h>
 #include <uuid/uuid.h>
 
+#include "classname.h"
 #include "csvio.h"
 #include "csvread.h"
 #include "export.h"
@@ -479,6 +480,8 @@ on_row(char **fields, int n, int line, void *arg)
 	if (n != im->n_columns)
 		return row_error(im, line, n < im->n_columns ? n : im->n_columns,
 		                 _("%d columns, but the header has %d"), n, im->n_columns);
+	/* Paper forms say "6а" as often as "6А": one spelling, as in the kiosk. */
+	classname_normalize(fields[COL_CLASS], fields[COL_CLASS], strlen(fields[COL_CLASS]) + 1);
 	if (check_row(im, fields, line, &row) != 0 ||
 	    (i = find_sitting(im, fields, line, &row)) < 0)
 		return -1;

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <uuid/uuid.h>
 
+#include "classname.h"
 #include "util.h"
 
 #define SESSION_INPUT_MAX 200
@@ -152,6 +153,7 @@ session_configure(Session *s, const char *wave, const char *class_name, const ch
 	s->audience = xstrdup(survey_audience_name(who));
 	s->class_preset = class_name != NULL && class_name[0] != '\0';
 	snprintf(s->class_name, sizeof s->class_name, "%s", s->class_preset ? class_name : "");
+	classname_normalize(s->class_name, s->class_name, sizeof s->class_name);
 	s->phase = PHASE_WELCOME;
 	return 0;
 }
@@ -452,6 +454,7 @@ session_next(Session *s, uint64_t now_ms, char **cause)
 		return 0;
 	case PHASE_CODE:
 		if (s->focus == FIELD_CLASS) {
+			classname_normalize(s->class_name, s->class_name, sizeof s->class_name);
 			if (s->class_name[0] != '\0')
 				s->focus = FIELD_CODE;
 			return 0;
