@@ -37,11 +37,16 @@ usage(FILE *out)
 static int
 parse_size(const char *text, int *width, int *height)
 {
-	char tail;
+	char *x, *end;
+	long w = strtol(text, &x, 10), h = 0;
 
-	if (sscanf(text, "%dx%d%c", width, height, &tail) != 2 || *width < 320 || *height < 240 ||
-	    *width > 16384 || *height > 16384)
+	end = x;
+	if (*x == 'x')
+		h = strtol(x + 1, &end, 10);
+	if (*x != 'x' || *end != '\0' || w < 320 || h < 240 || w > 16384 || h > 16384)
 		return -1;
+	*width = (int)w;
+	*height = (int)h;
 	return 0;
 }
 

@@ -38,7 +38,7 @@ cli_error(const char *fmt, ...)
 
 	fputs("anketa: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vfprintf(stderr, fmt, ap); /* NOLINT(clang-analyzer-valist.Uninitialized): va_start above */
 	va_end(ap);
 	fputc('\n', stderr);
 }

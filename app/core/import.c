@@ -217,11 +217,11 @@ check_multi(Importer *im, int line, const SurveyQuestion *q, const char *value)
 
 		snprintf(piece, sizeof piece, "%.*s", (int)(len < 31 ? len : 31), p);
 		rc = check_position(im, line, q, piece);
-		if (rc == 0 && seen[atoi(piece)])
+		if (rc == 0 && seen[strtol(piece, NULL, 10)])
 			rc = row_error(im, line, COL_VALUE,
 			               _("option %s of question %s is given twice"), piece, q->id);
 		if (rc == 0)
-			seen[atoi(piece)] = true;
+			seen[strtol(piece, NULL, 10)] = true;
 		if (p[len] == '\0')
 			break;
 		p += len + 1;
@@ -334,7 +334,7 @@ check_row(Importer *im, char **fields, int line, Row *row)
 		                 _("unknown audience \"%s\": use student, parent, teacher or "
 		                   "head"),
 		                 fields[COL_AUDIENCE]);
-	if (resolve_question(im, fields, line, row) != 0 ||
+	if (resolve_question(im, fields, line, row) != 0 || row->question == NULL ||
 	    check_value(im, line, row->question, fields[COL_VALUE]) != 0)
 		return -1;
 	row->has_score = fields[COL_SCORE][0] != '\0';

@@ -69,11 +69,13 @@ strmap_put(StrMap *map, const char *key, int value)
 	if (10 * (map->n + 1) > 7 * map->cap)
 		strmap_grow(map);
 	i = strmap_slot(map, key);
-	if (map->keys[i] == NULL) {
+	/* The analyser takes the arrays freed by strmap_grow() for these: they
+	 * were replaced by bigger ones. */
+	if (map->keys[i] == NULL) { /* NOLINT(clang-analyzer-unix.Malloc) */
 		map->keys[i] = xstrdup(key);
 		map->n++;
 	}
-	map->values[i] = value;
+	map->values[i] = value; /* NOLINT(clang-analyzer-unix.Malloc) */
 }
 
 void

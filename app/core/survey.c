@@ -308,7 +308,7 @@ survey_least_ratio(const double *s, const double *m, int n, int k)
 /* The raw (before multiplier) lowest and highest values of a scale whose
  * items reach lo[i]..hi[i] with maximum scores m[i]. */
 static void
-survey_raw_range(ScaleMethod method, double *lo, double *hi, const double *m, int n, int k,
+survey_raw_range(ScaleMethod method, double *lo, const double *hi, const double *m, int n, int k,
                  double *rmin, double *rmax)
 {
 	double *neg = xcalloc((size_t)n, sizeof *neg);
@@ -1280,12 +1280,12 @@ survey_answer_problem(const SurveyQuestion *q, const char *value)
 	for (const char *p = value;;) {
 		size_t len = strcspn(p, "|");
 		bool ok = len > 0 && len < 4 && strspn(p, "0123456789") >= len && p[0] != '0';
-		int pos = ok ? atoi(p) : 0;
+		int pos = ok ? (int)strtol(p, NULL, 10) : 0;
 		bool repeated = false;
 
 		/* A multi answer names each option once ("1|3", not "1|1"). */
 		for (const char *r = value; ok && r < p; r += strcspn(r, "|") + 1)
-			repeated |= atoi(r) == pos;
+			repeated |= strtol(r, NULL, 10) == pos;
 		if (!ok || pos > q->n_options || repeated ||
 		    (p[len] == '|' && q->type != QUESTION_MULTI))
 			return xasprintf(

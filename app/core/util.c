@@ -77,8 +77,9 @@ xvasprintf(const char *fmt, va_list ap)
 	int len;
 	char *s;
 
+	/* The analyser loses track of a va_list handed in by the caller. */
 	va_copy(ap2, ap);
-	len = vsnprintf(NULL, 0, fmt, ap2);
+	len = vsnprintf(NULL, 0, fmt, ap2); /* NOLINT(clang-analyzer-valist.Uninitialized) */
 	va_end(ap2);
 	if (len < 0)
 		util_oom();
@@ -161,13 +162,15 @@ void
 util_i18n_init(const char *localedir)
 {
 	const char *loc = setlocale(LC_ALL, "");
+	const char *language;
 
 	/* In the plain C locale gettext ignores LANGUAGE; C.UTF-8 is always
 	 * present on Debian and lets the catalogue apply. */
 	if (loc == NULL || strcmp(loc, "C") == 0 || strcmp(loc, "POSIX") == 0)
 		setlocale(LC_ALL, "C.UTF-8");
 	setlocale(LC_NUMERIC, "C"); /* numbers in files and CSV use a dot */
-	if (getenv("LANGUAGE") == NULL || getenv("LANGUAGE")[0] == '\0')
+	language = getenv("LANGUAGE");
+	if (language == NULL || language[0] == '\0')
 		setenv("LANGUAGE", "ru", 1);
 	bindtextdomain("anketa", localedir ? localedir : ANKETA_LOCALE_DIR);
 	bind_textdomain_codeset("anketa", "UTF-8");

@@ -167,12 +167,10 @@ menu_handle(Ui *ui, const Action *a)
 	if (a->type == ACTION_CANCEL) {
 		ui_set_message(ui, NULL);
 		session_close_menu(ui->session);
-	} else if (a->type == ACTION_NEXT) {
+	} else if (a->type == ACTION_NEXT || (a->type == ACTION_CHOOSE && i == MENU_START)) {
 		menu_start(ui);
 	} else if (a->type != ACTION_CHOOSE) {
 		return;
-	} else if (i == MENU_START) {
-		menu_start(ui);
 	} else if (i == MENU_READ) {
 		ui->read_aloud = !ui->read_aloud;
 	} else if (i == MENU_RESULTS) {
