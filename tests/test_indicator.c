@@ -54,6 +54,52 @@ build_survey_free(Survey *s)
 	free(s);
 }
 
+/*
+ * A second survey "sen" sharing the scale "motivation" and its level ids
+ * with "mot", as school_attitude_senior does with the primary one, but at
+ * another place: scale 0 is "total" (no levels), scale 1 "motivation" with
+ * its levels in the order low, medium, high.
+ */
+enum { S_LOW, S_MEDIUM, S_HIGH };
+
+static const ScaleResult S_R_HIGH[] = { { true, 9, -1, 10 }, { true, 25, S_HIGH, 10 } };
+static const ScaleResult S_R_MEDIUM[] = { { true, 9, -1, 10 }, { true, 15, S_MEDIUM, 10 } };
+static const ScaleResult S_R_LOW[] = { { true, 9, -1, 10 }, { true, 5, S_LOW, 10 } };
+static const ScaleResult S_R_NONE[] = { { false, 0, -1, 2 }, { false, 0, -1, 2 } };
+
+static Survey *
+build_survey_senior(void)
+{
+	static const char *const ids[] = { "low", "medium", "high" };
+	Survey *s = xcalloc(1, sizeof *s);
+	SurveyScale *sc;
+
+	s->id = xstrdup("sen");
+	s->n_scales = 2;
+	s->scales = xcalloc(2, sizeof *s->scales);
+	s->scales[0].id = xstrdup("total");
+	sc = &s->scales[1];
+	sc->id = xstrdup("motivation");
+	sc->n_levels = 3;
+	sc->levels = xcalloc(3, sizeof *sc->levels);
+	for (int i = 0; i < 3; i++)
+		sc->levels[i].id = xstrdup(ids[i]);
+	return s;
+}
+
+static void
+build_survey_senior_free(Survey *s)
+{
+	for (int i = 0; i < s->scales[1].n_levels; i++)
+		free(s->scales[1].levels[i].id);
+	free(s->scales[1].levels);
+	free(s->scales[1].id);
+	free(s->scales[0].id);
+	free(s->scales);
+	free(s->id);
+	free(s);
+}
+
 /* A programme with waves start, interim, final and no indicators yet. */
 static Program *
 build_program(void)
@@ -69,32 +115,42 @@ build_program(void)
 	return p;
 }
 
-/* Adds an indicator; levels is a space-separated list of level ids. */
+/* Splits a space-separated list of ids into a new array of *n. */
+static char **
+build_words(const char *words, int *n)
+{
+	char *copy = xstrdup(words), *tok, *save = NULL;
+	char **out = NULL;
+
+	*n = 0;
+	for (tok = strtok_r(copy, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
+		out = xreallocarray(out, (size_t)*n + 1, sizeof *out);
+		out[(*n)++] = xstrdup(tok);
+	}
+	free(copy);
+	return out;
+}
+
+/* Adds an indicator; surveys and levels are space-separated lists of ids. */
 static int
-build_indicator(Program *p, const char *id, IndicatorKind kind, const char *survey,
+build_indicator(Program *p, const char *id, IndicatorKind kind, const char *surveys,
                 const char *levels)
 {
 	Indicator *ind;
-	char *copy, *tok, *save = NULL;
 
 	p->indicators = xreallocarray(p->indicators, (size_t)p->n_indicators + 1, sizeof *ind);
 	ind = &p->indicators[p->n_indicators];
 	memset(ind, 0, sizeof *ind);
 	ind->id = xstrdup(id);
 	ind->kind = kind;
-	ind->survey = xstrdup(survey);
+	ind->surveys = build_words(surveys, &ind->n_surveys);
 	ind->baseline = -1;
 	if (kind == INDICATOR_PARTICIPATION) {
 		ind->expected = xstrdup(levels);
 		return p->n_indicators++;
 	}
 	ind->scale = xstrdup("motivation");
-	copy = xstrdup(levels);
-	for (tok = strtok_r(copy, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
-		ind->levels = xreallocarray(ind->levels, (size_t)ind->n_levels + 1, sizeof(char *));
-		ind->levels[ind->n_levels++] = xstrdup(tok);
-	}
-	free(copy);
+	ind->levels = build_words(levels, &ind->n_levels);
 	return p->n_indicators++;
 }
 
@@ -115,8 +171,10 @@ build_program_free(Program *p)
 		for (int l = 0; l < ind->n_levels; l++)
 			free(ind->levels[l]);
 		free(ind->levels);
+		for (int k = 0; k < ind->n_surveys; k++)
+			free(ind->surveys[k]);
+		free(ind->surveys);
 		free(ind->id);
-		free(ind->survey);
 		free(ind->scale);
 		free(ind->expected);
 		free(ind->targets);
@@ -589,6 +647,161 @@ START_TEST(test_two_indicators_one_survey)
 }
 END_TEST
 
+/* ---- several surveys ---- */
+
+/* A completed sitting of survey "sen". */
+static IndicatorSitting
+sit_sen(const Survey *s, const char *wave, const char *klass, const char *code, const char *at,
+        const ScaleResult *r)
+{
+	return (IndicatorSitting){ wave, klass, code, "sen", at, s, r };
+}
+
+START_TEST(test_two_surveys_share)
+{
+	Survey *mot = build_survey(), *sen = build_survey_senior();
+	Program *p = build_program();
+	IndicatorTable t;
+	IndicatorSitting st[] = {
+		/* 4А answers "mot": a high, b low, c medium. */
+		sit(mot, "start", "4А", "a", "2026-09-15T10:00:00Z", R_HIGH),
+		sit(mot, "start", "4А", "b", "2026-09-15T10:00:00Z", R_LOW),
+		sit(mot, "start", "4А", "c", "2026-09-15T10:00:00Z", R_MEDIUM),
+		/* e answered both: "mot" low at 10:00, then "sen" high at 11:00:
+		 * counts once, high. f: "sen" high at 09:00, then "mot" low at
+		 * 12:00: counts once, low (time decides, not the survey). */
+		sit(mot, "start", "4А", "e", "2026-09-15T10:00:00Z", R_LOW),
+		sit_sen(sen, "start", "4А", "e", "2026-09-15T11:00:00Z", S_R_HIGH),
+		sit_sen(sen, "start", "4А", "f", "2026-09-15T09:00:00Z", S_R_HIGH),
+		sit(mot, "start", "4А", "f", "2026-09-15T12:00:00Z", R_LOW),
+		/* 7А answers "sen": a high, b low, c low, d without a value. */
+		sit_sen(sen, "start", "7А", "a", "2026-09-15T10:00:00Z", S_R_HIGH),
+		sit_sen(sen, "start", "7А", "b", "2026-09-15T10:00:00Z", S_R_LOW),
+		sit_sen(sen, "start", "7А", "c", "2026-09-15T10:00:00Z", S_R_LOW),
+		sit_sen(sen, "start", "7А", "d", "2026-09-15T10:00:00Z", S_R_NONE),
+		/* A survey the indicator does not list: ignored. */
+		sit(mot, "start", "7А", "g", "2026-09-15T10:00:00Z", R_HIGH),
+		/* The same 7А a at final is another wave: counts there. */
+		sit_sen(sen, "final", "7А", "a", "2026-12-15T10:00:00Z", S_R_MEDIUM),
+	};
+	const IndicatorRow *r;
+
+	st[11].survey_id = "other";
+	/* "mot" alone first: a later indicator over "mot" and more must not
+	 * take its counted sittings. */
+	build_indicator(p, "1.2/mot", INDICATOR_SHARE, "mot", "high medium");
+	build_indicator(p, "1.2", INDICATOR_SHARE, "mot sen", "high medium");
+	build_target(p, 1, 0, 50);
+	build_indicator(p, "1.2/rev", INDICATOR_SHARE, "sen mot", "high medium");
+	indicator_compute(p, st, N(st), NULL, 0, &t);
+	/* 4А: a high, b low, c medium, e high, f low -> n 5, meeting 3 = 60 %. */
+	ck_assert_row(find_row(&t, "1.2", "start", "4А"), 5, 3, 60.0);
+	/* 7А: a high, b low, c low (d has no value) -> n 3, meeting 1. */
+	ck_assert_row(find_row(&t, "1.2", "start", "7А"), 3, 1, 100.0 / 3);
+	/* "*": n 5 + 3 = 8, meeting 3 + 1 = 4 -> 50 % >= target 50: met. */
+	r = find_row(&t, "1.2", "start", "*");
+	ck_assert_row(r, 8, 4, 50.0);
+	ck_assert(r->has_met && r->met);
+	ck_assert_row(find_row(&t, "1.2", "final", "7А"), 1, 1, 100.0);
+	/* "mot" alone: 4А a high, b low, c medium, e low (its only "mot"
+	 * sitting), f low -> n 5, meeting 2; 7А has no "mot" sitting counted. */
+	ck_assert_row(find_row(&t, "1.2/mot", "start", "4А"), 5, 2, 40.0);
+	ck_assert_row_empty(find_row(&t, "1.2/mot", "start", "7А"), 0);
+	/* The same two surveys listed the other way round: the same figures. */
+	ck_assert_row(find_row(&t, "1.2/rev", "start", "4А"), 5, 3, 60.0);
+	ck_assert_row(find_row(&t, "1.2/rev", "start", "*"), 8, 4, 50.0);
+	indicator_table_free(&t);
+	build_program_free(p);
+	build_survey_free(mot);
+	build_survey_senior_free(sen);
+}
+END_TEST
+
+START_TEST(test_two_surveys_reduction)
+{
+	Survey *mot = build_survey(), *sen = build_survey_senior();
+	Program *p = build_program();
+	IndicatorTable t;
+	IndicatorSitting st[] = {
+		/* start: 4А ("mot") low, high = 1 of 2; 7А ("sen") low, high = 1 of 2. */
+		sit(mot, "start", "4А", "a", "2026-09-15T10:00:00Z", R_LOW),
+		sit(mot, "start", "4А", "b", "2026-09-15T10:00:00Z", R_HIGH),
+		sit_sen(sen, "start", "7А", "a", "2026-09-15T10:00:00Z", S_R_LOW),
+		sit_sen(sen, "start", "7А", "b", "2026-09-15T10:00:00Z", S_R_HIGH),
+		/* final: 4А high, high = 0 of 2; 7А low, high, and r, who answered
+		 * "mot" (low, 10:00) and then "sen" (high, 11:00): once, high ->
+		 * 1 of 3. */
+		sit(mot, "final", "4А", "a", "2027-05-15T10:00:00Z", R_HIGH),
+		sit(mot, "final", "4А", "b", "2027-05-15T10:00:00Z", R_HIGH),
+		sit_sen(sen, "final", "7А", "a", "2027-05-15T10:00:00Z", S_R_LOW),
+		sit_sen(sen, "final", "7А", "b", "2027-05-15T10:00:00Z", S_R_HIGH),
+		sit(mot, "final", "7А", "r", "2027-05-15T10:00:00Z", R_LOW),
+		sit_sen(sen, "final", "7А", "r", "2027-05-15T11:00:00Z", S_R_HIGH),
+	};
+	const IndicatorRow *r;
+	int ind;
+
+	ind = build_indicator(p, "4.1", INDICATOR_REDUCTION, "mot sen", "low");
+	p->indicators[ind].baseline = 0;
+	build_target(p, ind, 2, 50);
+	indicator_compute(p, st, N(st), NULL, 0, &t);
+	/* 4А: 50 % -> 0 %: change 100 * (1*2 - 0*2) / (1*2) = 100: met. */
+	r = find_row(&t, "4.1", "final", "4А");
+	ck_assert_row(r, 2, 0, 0.0);
+	ck_assert_double_eq(r->change, 100);
+	ck_assert(r->has_met && r->met);
+	/* 7А: 50 % -> 33.3 %: 100 * (1*3 - 1*2) / (1*3) = 33.33 < 50. (Were r
+	 * counted twice it would be 2 of 4 = 50 %, change 0.) */
+	r = find_row(&t, "4.1", "final", "7А");
+	ck_assert_row(r, 3, 1, 100.0 / 3);
+	ck_assert_double_eq_tol(r->change, 100.0 / 3, EPS);
+	ck_assert(r->has_met && !r->met);
+	/* "*": start 2 of 4 = 50 %, final 1 of 5 = 20 %:
+	 * 100 * (2*5 - 1*4) / (2*5) = 60 >= 50: met. */
+	ck_assert_row(find_row(&t, "4.1", "start", "*"), 4, 2, 50.0);
+	r = find_row(&t, "4.1", "final", "*");
+	ck_assert_row(r, 5, 1, 20.0);
+	ck_assert_double_eq(r->change, 60);
+	ck_assert(r->has_met && r->met);
+	indicator_table_free(&t);
+	build_program_free(p);
+	build_survey_free(mot);
+	build_survey_senior_free(sen);
+}
+END_TEST
+
+START_TEST(test_two_surveys_participation)
+{
+	Program *p = build_program();
+	IndicatorTable t;
+	ClassSize sizes[] = { { "4А", 20, 18 }, { "7А", 25, 22 } };
+	IndicatorSitting st[] = {
+		/* 4А: a answered both (counts once), b one; two without a code
+		 * count each; c never completed -> 2 + 2 = 4 of 20 = 20 %. */
+		{ "start", "4А", "a", "mot", "t1", NULL, NULL },
+		{ "start", "4А", "a", "sen", "t2", NULL, NULL },
+		{ "start", "4А", "b", "mot", "t1", NULL, NULL },
+		{ "start", "4А", "", "mot", "t1", NULL, NULL },
+		{ "start", "4А", "", "sen", "t1", NULL, NULL },
+		{ "start", "4А", "c", "sen", NULL, NULL, NULL },
+		/* 7А: x answered both, y one; z another survey -> 2 of 25 = 8 %. */
+		{ "start", "7А", "x", "sen", "t1", NULL, NULL },
+		{ "start", "7А", "x", "mot", "t1", NULL, NULL },
+		{ "start", "7А", "y", "sen", "t1", NULL, NULL },
+		{ "start", "7А", "z", "other", "t1", NULL, NULL },
+	};
+
+	build_indicator(p, "3.1", INDICATOR_PARTICIPATION, "mot sen", "students");
+	indicator_compute(p, st, N(st), sizes, N(sizes), &t);
+	ck_assert_row(find_row(&t, "3.1", "start", "4А"), 20, 4, 20.0);
+	ck_assert_row(find_row(&t, "3.1", "start", "7А"), 25, 2, 8.0);
+	/* "*": 4 + 2 = 6 of 20 + 25 = 45 -> 13.33 %. */
+	ck_assert_row(find_row(&t, "3.1", "start", "*"), 45, 6, 600.0 / 45);
+	indicator_table_free(&t);
+	build_program_free(p);
+}
+END_TEST
+
 static Suite *
 indicator_suite(void)
 {
@@ -611,6 +824,11 @@ indicator_suite(void)
 	t = tcase_create("participation");
 	tcase_add_test(t, test_participation);
 	tcase_add_test(t, test_participation_students);
+	suite_add_tcase(s, t);
+	t = tcase_create("surveys");
+	tcase_add_test(t, test_two_surveys_share);
+	tcase_add_test(t, test_two_surveys_reduction);
+	tcase_add_test(t, test_two_surveys_participation);
 	suite_add_tcase(s, t);
 	t = tcase_create("table");
 	tcase_add_test(t, test_empty_everything);

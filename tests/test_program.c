@@ -82,7 +82,8 @@ START_TEST(test_full_programme)
 	ck_assert_str_eq(p->indicators[0].id, "1.2");
 	ck_assert_str_eq(p->indicators[0].title, "Доля с высоким баллом");
 	ck_assert_int_eq(p->indicators[0].kind, INDICATOR_SHARE);
-	ck_assert_str_eq(p->indicators[0].survey, "full-test_1");
+	ck_assert_int_eq(p->indicators[0].n_surveys, 1);
+	ck_assert_str_eq(p->indicators[0].surveys[0], "full-test_1");
 	ck_assert_str_eq(p->indicators[0].scale, "part");
 	ck_assert_int_eq(p->indicators[0].n_levels, 1);
 	ck_assert_str_eq(p->indicators[0].levels[0], "high");
@@ -102,7 +103,8 @@ START_TEST(test_full_programme)
 	ck_assert_double_eq(p->indicators[1].targets[1].percent, 50.5);
 
 	ck_assert_int_eq(p->indicators[2].kind, INDICATOR_PARTICIPATION);
-	ck_assert_str_eq(p->indicators[2].survey, "parents");
+	ck_assert_int_eq(p->indicators[2].n_surveys, 1);
+	ck_assert_str_eq(p->indicators[2].surveys[0], "parents");
 	ck_assert_ptr_null(p->indicators[2].scale);
 	ck_assert_int_eq(p->indicators[2].n_levels, 0);
 	ck_assert_str_eq(p->indicators[2].expected, "parents");
@@ -124,7 +126,8 @@ START_TEST(test_no_surveys)
 
 	ck_assert_int_eq(diag.n, 0);
 	ck_assert_ptr_nonnull(p);
-	ck_assert_str_eq(p->indicators[0].survey, "nosuch");
+	ck_assert_int_eq(p->indicators[0].n_surveys, 1);
+	ck_assert_str_eq(p->indicators[0].surveys[0], "nosuch");
 	program_free(p);
 }
 END_TEST
@@ -165,6 +168,134 @@ START_TEST(test_reference_errors)
 	ck_assert(has_problem(&diag, 15, 26, "indicator d: unknown wave «finale»"));
 	ck_assert(has_problem(&diag, 16, 5, "indicator e: survey full-test_1 is not for parents"));
 	ck_assert_int_eq(diag.n, 6);
+	diag_clear(&diag);
+}
+END_TEST
+
+/* Adds a one-question student survey with a scale "part" whose levels
+ * are the given ids (two bands) to the fixture set. */
+static void
+add_survey(const char *id, const char *level_a, const char *level_b)
+{
+	Diag diag = { 0 };
+	char *dir = testutil_tmpdir();
+	char *text = xasprintf("id: %s\nversion: 1\ntitle: T\naudience: [student]\n"
+	                       "source: S\nlicense: original\nquestions:\n"
+	                       "  - {id: q1, type: yesno, text: Q,"
+	                       " options: [{label: A, score: 1}, {label: B, score: 0}]}\n"
+	                       "scales:\n"
+	                       "  - id: part\n    title: P\n    items: [q1]\n    method: sum\n"
+	                       "    levels:\n"
+	                       "      - {id: %s, label: A, min: 1, max: 1}\n"
+	                       "      - {id: %s, label: B, min: 0, max: 0}\n",
+	                       id, level_a, level_b);
+	char *path = testutil_write_file(dir, "s.yaml", text);
+	Survey *survey = survey_load(path, &diag);
+
+	diag_print(&diag, stderr);
+	ck_assert_ptr_nonnull(survey);
+	survey_set_add(&fixtures, survey);
+	remove(path);
+	remove(dir);
+	free(path);
+	free(text);
+	free(dir);
+}
+
+/* survey: a list, in flow and in block style; both surveys have scale part
+ * with levels high and low. */
+START_TEST(test_survey_list)
+{
+	Diag diag = { 0 };
+	Program *p;
+
+	add_survey("twin", "high", "low");
+	p = load_text("id: p\n"
+	              "title: P\n"
+	              "waves: [start]\n"
+	              "indicators:\n"
+	              "  - {id: a, title: A, kind: share, survey: [full-test_1, twin],"
+	              " scale: part, levels: [high]}\n"
+	              "  - id: b\n"
+	              "    title: B\n"
+	              "    kind: reduction\n"
+	              "    baseline: start\n"
+	              "    scale: part\n"
+	              "    levels: [low]\n"
+	              "    survey:\n"
+	              "      - twin\n"
+	              "      - full-test_1\n"
+	              "  - {id: c, title: C, kind: share, survey: [twin], scale: part,"
+	              " levels: [low]}\n",
+	              &fixtures, &diag);
+	diag_print(&diag, stderr);
+	ck_assert_int_eq(diag.n, 0);
+	ck_assert_ptr_nonnull(p);
+	ck_assert_int_eq(p->indicators[0].n_surveys, 2);
+	ck_assert_str_eq(p->indicators[0].surveys[0], "full-test_1");
+	ck_assert_str_eq(p->indicators[0].surveys[1], "twin");
+	/* "  - {id: a, title: A, kind: share, survey: [" is 44 columns. */
+	ck_assert_int_eq(p->indicators[0].survey_pos[0].line, 5);
+	ck_assert_int_eq(p->indicators[0].survey_pos[0].column, 45);
+	/* ... then "full-test_1, " is 13 more: 58. */
+	ck_assert_int_eq(p->indicators[0].survey_pos[1].column, 58);
+	ck_assert_int_eq(p->indicators[1].n_surveys, 2);
+	ck_assert_str_eq(p->indicators[1].surveys[0], "twin");
+	ck_assert_str_eq(p->indicators[1].surveys[1], "full-test_1");
+	/* "      - " is 8 columns. */
+	ck_assert_int_eq(p->indicators[1].survey_pos[1].line, 14);
+	ck_assert_int_eq(p->indicators[1].survey_pos[1].column, 9);
+	ck_assert_int_eq(p->indicators[2].n_surveys, 1);
+	ck_assert_str_eq(p->indicators[2].surveys[0], "twin");
+	program_free(p);
+}
+END_TEST
+
+/* Every listed survey must have the scale and each level; each one lacking
+ * them is reported at its place in the list. */
+START_TEST(test_survey_list_errors)
+{
+	Diag diag = { 0 };
+	Program *p;
+
+	add_survey("other", "top", "low");
+	p = load_text(
+	    "id: p\n"
+	    "title: P\n"
+	    "waves: [start]\n"
+	    "indicators:\n"
+	    "  - {id: a, title: A, kind: share, survey: [full-test_1, parents, other],"
+	    " scale: part, levels: [high, low]}\n"
+	    "  - {id: b, title: B, kind: share, survey: [], scale: part, levels: [low]}\n"
+	    "  - {id: c, title: C, kind: participation, survey: [parents, parents, nosuch],"
+	    " expected: parents}\n"
+	    "  - {id: d, title: D, kind: participation, survey: [parents, other],"
+	    " expected: parents}\n"
+	    "  - {id: e, title: E, kind: share, survey: {a: b}, scale: part,"
+	    " levels: [low]}\n"
+	    "  - {id: f, title: F, kind: share, survey: [other, [x]], scale: part,"
+	    " levels: [low]}\n",
+	    &fixtures, &diag);
+	ck_assert_ptr_null(p);
+	/* Line 5: "  - {id: a, title: A, kind: share, survey: [full-test_1, " is 57
+	 * columns: parents at 58, other 9 later at 67. full-test_1 has both. */
+	ck_assert(has_problem(&diag, 5, 58, "indicator a: survey parents has no scale «part»"));
+	ck_assert(has_problem(&diag, 5, 67,
+	                      "indicator a: scale part of survey other has no level «high»"));
+	/* "  - {id: b, title: B, kind: share, survey: " is 43 columns. */
+	ck_assert(has_problem(&diag, 6, 44, "indicator b: the field «survey» is an empty list"));
+	/* "  - {id: c, title: C, kind: participation, survey: [parents, " is 61
+	 * columns; nosuch follows "parents, " 9 later at 71. */
+	ck_assert(has_problem(&diag, 7, 62, "indicator c: the survey «parents» is listed twice"));
+	ck_assert(has_problem(&diag, 7, 71, "indicator c: unknown survey «nosuch»"));
+	/* "  - {id: d, title: D, kind: participation, survey: [parents, " is 61 too. */
+	ck_assert(has_problem(&diag, 8, 62, "indicator d: survey other is not for parents"));
+	/* "  - {id: e, title: E, kind: share, survey: " is 43 columns. */
+	ck_assert(has_problem(&diag, 9, 44,
+	                      "indicator e: the field «survey» must be a survey id or a list"));
+	/* "  - {id: f, title: F, kind: share, survey: [other, " is 51 columns. */
+	ck_assert(has_problem(&diag, 10, 52, "indicator f: the field «survey» must be text"));
+	ck_assert_int_eq(diag.n, 8);
 	diag_clear(&diag);
 }
 END_TEST
@@ -247,6 +378,8 @@ program_suite(void)
 	tcase_add_test(tc, test_full_programme);
 	tcase_add_test(tc, test_no_surveys);
 	tcase_add_test(tc, test_reference_errors);
+	tcase_add_test(tc, test_survey_list);
+	tcase_add_test(tc, test_survey_list_errors);
 	tcase_add_test(tc, test_fields_per_kind);
 	tcase_add_test(tc, test_bad_file);
 	suite_add_tcase(s, tc);

@@ -1,9 +1,9 @@
 /*
  * indicator.c: the programme's indicator table (DESIGN.md section 5).
  *
- * The work is linear in the sittings apart from one sort per survey that
- * finds each respondent's latest completed sitting: 100 000 sittings must
- * take well under a second on an old school PC.
+ * The work is linear in the sittings apart from one sort per survey list
+ * that finds each respondent's latest completed sitting: 100 000 sittings
+ * must take well under a second on an old school PC.
  */
 #include "indicator.h"
 
@@ -131,13 +131,25 @@ indicator_same_respondent(const IndicatorKey *x, const IndicatorKey *y)
 	       strcmp(x->respondent, y->respondent) == 0;
 }
 
+/* True when the indicator counts sittings of this survey. */
+static bool
+indicator_lists_survey(const Indicator *ind, const char *survey_id)
+{
+	for (int i = 0; survey_id != NULL && i < ind->n_surveys; i++)
+		if (strcmp(ind->surveys[i], survey_id) == 0)
+			return true;
+	return false;
+}
+
 /*
- * Marks the sittings that count for a survey: completed, in a programme wave,
- * and for each respondent (class, code) within a wave only the latest one.
- * Sittings without a code each count. The caller frees the array.
+ * Marks the sittings that count for an indicator: completed, of one of its
+ * surveys, in a programme wave, and for each respondent (class, code) within
+ * a wave only the latest one among all its surveys, so a student who
+ * answered two of them counts once. Sittings without a code each count.
+ * The caller frees the array.
  */
 static bool *
-indicator_counted(const IndicatorCtx *ctx, const char *survey_id)
+indicator_counted(const IndicatorCtx *ctx, const Indicator *ind)
 {
 	size_t cap = ctx->n_sittings > 0 ? (size_t)ctx->n_sittings : 1;
 	bool *counted = xcalloc(cap, sizeof *counted);
@@ -146,8 +158,8 @@ indicator_counted(const IndicatorCtx *ctx, const char *survey_id)
 
 	for (int i = 0; i < ctx->n_sittings; i++) {
 		const IndicatorSitting *s = &ctx->sittings[i];
-		if (s->completed_at == NULL || ctx->wave_of[i] < 0 || survey_id == NULL ||
-		    strcmp(indicator_str(s->survey_id), survey_id) != 0)
+		if (s->completed_at == NULL || ctx->wave_of[i] < 0 ||
+		    !indicator_lists_survey(ind, s->survey_id))
 			continue;
 		if (indicator_str(s->respondent)[0] == '\0')
 			counted[i] = true;
@@ -163,26 +175,49 @@ indicator_counted(const IndicatorCtx *ctx, const char *survey_id)
 	return counted;
 }
 
-/* Which levels of the indicator's scale in this survey "meet" it; returns
- * the scale's index, or -1 when the survey has no such scale. */
-static int
-indicator_scale_levels(const Indicator *ind, const Survey *survey, bool **member)
-{
-	int scale = -1;
+/* Where the indicator's scale is in one survey, and which of its levels
+ * "meet" the indicator; scale is -1 when the survey has no such scale. */
+typedef struct {
+	const Survey *survey;
+	int scale;
+	bool *member; /* per level of that scale */
+} IndicatorLevels;
 
-	free(*member);
-	*member = NULL;
-	for (int i = 0; survey != NULL && ind->scale != NULL && i < survey->n_scales; i++)
+/* The surveys of one indicator met so far, each looked up once. */
+typedef struct {
+	IndicatorLevels *items;
+	int n;
+} IndicatorLevelCache;
+
+static void
+indicator_scale_levels(const Indicator *ind, const Survey *survey, IndicatorLevels *out)
+{
+	out->survey = survey;
+	out->scale = -1;
+	out->member = NULL;
+	for (int i = 0; ind->scale != NULL && i < survey->n_scales; i++)
 		if (strcmp(survey->scales[i].id, ind->scale) == 0)
-			scale = i;
-	if (scale < 0)
-		return -1;
-	*member = xcalloc((size_t)survey->scales[scale].n_levels + 1, sizeof **member);
-	for (int l = 0; l < survey->scales[scale].n_levels; l++)
+			out->scale = i;
+	if (out->scale < 0)
+		return;
+	out->member = xcalloc((size_t)survey->scales[out->scale].n_levels + 1, sizeof *out->member);
+	for (int l = 0; l < survey->scales[out->scale].n_levels; l++)
 		for (int k = 0; k < ind->n_levels; k++)
-			if (strcmp(survey->scales[scale].levels[l].id, ind->levels[k]) == 0)
-				(*member)[l] = true;
-	return scale;
+			if (strcmp(survey->scales[out->scale].levels[l].id, ind->levels[k]) == 0)
+				out->member[l] = true;
+}
+
+/* The levels of survey, worked out on first use: an indicator over several
+ * surveys meets them interleaved, and each has its own scale index. */
+static const IndicatorLevels *
+indicator_levels_of(IndicatorLevelCache *cache, const Indicator *ind, const Survey *survey)
+{
+	for (int i = 0; i < cache->n; i++)
+		if (cache->items[i].survey == survey)
+			return &cache->items[i];
+	cache->items = xreallocarray(cache->items, (size_t)cache->n + 1, sizeof *cache->items);
+	indicator_scale_levels(ind, survey, &cache->items[cache->n]);
+	return &cache->items[cache->n++];
 }
 
 /* share and reduction: n = counted respondents with a value for the scale,
@@ -191,30 +226,29 @@ static void
 indicator_tally_scale(const IndicatorCtx *ctx, const Indicator *ind, const bool *counted,
                       IndicatorTally *t)
 {
-	const Survey *cached = NULL;
-	bool *member = NULL;
-	int scale = -1;
+	IndicatorLevelCache cache = { NULL, 0 };
 
 	for (int i = 0; i < ctx->n_sittings; i++) {
 		const IndicatorSitting *s = &ctx->sittings[i];
+		const IndicatorLevels *lv;
 		const ScaleResult *r;
 		int cell;
 
 		if (!counted[i] || s->survey == NULL || s->results == NULL)
 			continue;
-		if (s->survey != cached) {
-			cached = s->survey;
-			scale = indicator_scale_levels(ind, cached, &member);
-		}
-		if (scale < 0 || !s->results[scale].has_value)
+		lv = indicator_levels_of(&cache, ind, s->survey);
+		if (lv->scale < 0 || !s->results[lv->scale].has_value)
 			continue;
-		r = &s->results[scale];
+		r = &s->results[lv->scale];
 		cell = ctx->wave_of[i] * ctx->n_classes + ctx->class_of[i];
 		t->n[cell]++;
-		if (r->level >= 0 && r->level < cached->scales[scale].n_levels && member[r->level])
+		if (r->level >= 0 && r->level < s->survey->scales[lv->scale].n_levels &&
+		    lv->member[r->level])
 			t->meeting[cell]++;
 	}
-	free(member);
+	for (int i = 0; i < cache.n; i++)
+		free(cache.items[i].member);
+	free(cache.items);
 }
 
 /* The expected people of a class for a participation indicator; 0 when the
@@ -340,13 +374,26 @@ indicator_emit(const IndicatorCtx *ctx, const Indicator *ind, const IndicatorTal
 	}
 }
 
-/* The counted sittings of an earlier indicator on the same survey, or NULL. */
+/* True when two indicators count the sittings of the same surveys (a
+ * programme's lists hold no survey twice, so equal sizes and one inclusion
+ * make equal sets). */
+static bool
+indicator_same_surveys(const Indicator *a, const Indicator *b)
+{
+	if (a->n_surveys != b->n_surveys)
+		return false;
+	for (int i = 0; i < a->n_surveys; i++)
+		if (!indicator_lists_survey(b, a->surveys[i]))
+			return false;
+	return true;
+}
+
+/* The counted sittings of an earlier indicator on the same surveys, or NULL. */
 static bool *
 indicator_shared_counted(const Program *program, int ind, bool **counted)
 {
 	for (int j = 0; j < ind; j++)
-		if (program->indicators[j].survey != NULL && program->indicators[ind].survey &&
-		    strcmp(program->indicators[j].survey, program->indicators[ind].survey) == 0)
+		if (indicator_same_surveys(&program->indicators[j], &program->indicators[ind]))
 			return counted[j];
 	return NULL;
 }
@@ -374,7 +421,7 @@ indicator_compute(const Program *program, const IndicatorSitting *sittings, int 
 
 		counted[i] = indicator_shared_counted(program, i, counted);
 		if (counted[i] == NULL) {
-			counted[i] = indicator_counted(&ctx, ind->survey);
+			counted[i] = indicator_counted(&ctx, ind);
 			owned[i] = true;
 		}
 		if (ind->kind == INDICATOR_PARTICIPATION)

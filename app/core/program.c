@@ -40,7 +40,10 @@ program_indicator_free(Indicator *ind)
 {
 	free(ind->id);
 	free(ind->title);
-	free(ind->survey);
+	for (int i = 0; i < ind->n_surveys; i++)
+		free(ind->surveys[i]);
+	free(ind->surveys);
+	free(ind->survey_pos);
 	free(ind->scale);
 	for (int i = 0; i < ind->n_levels; i++)
 		free(ind->levels[i]);
@@ -156,6 +159,61 @@ program_parse_targets(YamlDoc *yd, const Program *p, yaml_node_t *node, const ch
 	}
 }
 
+/* Adds one survey id named at node; problems with it are reported at pos. */
+static void
+program_add_survey(YamlDoc *yd, yaml_node_t *node, const char *context, SourcePos pos,
+                   Indicator *ind)
+{
+	char *id;
+
+	if (!yamldoc_get_string(yd, node, context, "survey", &id))
+		return;
+	for (int i = 0; i < ind->n_surveys; i++)
+		if (strcmp(ind->surveys[i], id) == 0) {
+			yamldoc_error(yd, node, context, _("the survey «%s» is listed twice"), id);
+			free(id);
+			return;
+		}
+	ind->surveys[ind->n_surveys] = id;
+	ind->survey_pos[ind->n_surveys++] = pos;
+}
+
+/*
+ * `survey:` is one survey id or a list of them. Problems with a single id
+ * are reported at the indicator (as they always were); with a list, at the
+ * list item, so the position says which survey lacks a scale or a level.
+ */
+static void
+program_parse_surveys(YamlDoc *yd, yaml_node_t *node, const char *context, SourcePos ind_pos,
+                      Indicator *ind)
+{
+	int n;
+
+	if (node->type != YAML_SEQUENCE_NODE) {
+		ind->surveys = xcalloc(1, sizeof *ind->surveys);
+		ind->survey_pos = xcalloc(1, sizeof *ind->survey_pos);
+		if (node->type == YAML_MAPPING_NODE)
+			yamldoc_error(yd, node, context,
+			              _("the field «survey» must be a survey id or a list of "
+			                "them, like [school_attitude_primary, "
+			                "school_attitude_senior]"));
+		else
+			program_add_survey(yd, node, context, ind_pos, ind);
+		return;
+	}
+	if (yamldoc_too_long(yd, node, context, "survey", PROGRAM_MAX_ENTRIES))
+		return;
+	n = yamldoc_length(node);
+	if (n == 0)
+		yamldoc_error(yd, node, context, _("the field «survey» is an empty list"));
+	ind->surveys = xcalloc((size_t)n + 1, sizeof *ind->surveys);
+	ind->survey_pos = xcalloc((size_t)n + 1, sizeof *ind->survey_pos);
+	for (int i = 0; i < n; i++) {
+		yaml_node_t *item = yamldoc_item(yd, node, i);
+		program_add_survey(yd, item, context, yamldoc_pos(item), ind);
+	}
+}
+
 static void
 program_parse_levels(YamlDoc *yd, yaml_node_t *node, const char *context, Indicator *ind)
 {
@@ -216,7 +274,7 @@ program_parse_fields(YamlDoc *yd, const Program *p, YamlField *f, const char *co
 	if (f[F_TITLE].value)
 		yamldoc_get_string(yd, f[F_TITLE].value, context, "title", &ind->title);
 	if (f[F_SURVEY].value)
-		yamldoc_get_string(yd, f[F_SURVEY].value, context, "survey", &ind->survey);
+		program_parse_surveys(yd, f[F_SURVEY].value, context, ind->pos, ind);
 	if (f[F_SCALE].value && ind->kind != INDICATOR_PARTICIPATION)
 		yamldoc_get_string(yd, f[F_SCALE].value, context, "scale", &ind->scale);
 	if (f[F_LEVELS].value && ind->kind != INDICATOR_PARTICIPATION)
@@ -287,44 +345,63 @@ out:
 	free(context);
 }
 
-/* Checks an indicator's survey, scale and levels against the surveys. */
+/* A participation indicator's survey must be for the people it expects. */
 static void
-program_check_refs(YamlDoc *yd, yaml_node_t *node, const Indicator *ind, const SurveySet *surveys)
+program_check_audience(YamlDoc *yd, SourcePos pos, const char *context, const Indicator *ind,
+                       const Survey *s)
 {
-	char *context = xasprintf(_("indicator %s"), ind->id);
-	const Survey *s = ind->survey ? survey_set_find(surveys, ind->survey) : NULL;
+	bool parents, students;
+	unsigned who;
+
+	if (ind->kind != INDICATOR_PARTICIPATION || ind->expected == NULL)
+		return;
+	parents = strcmp(ind->expected, "parents") == 0;
+	students = strcmp(ind->expected, "students") == 0;
+	who = parents ? AUDIENCE_PARENT : AUDIENCE_STUDENT;
+	if ((parents || students) && (s->audience & who) == 0)
+		yamldoc_error_pos(yd, pos, context,
+		                  _("survey %s is not for %s, so it cannot count their "
+		                    "participation"),
+		                  s->id, ind->expected);
+}
+
+/* Checks one listed survey: it exists, and has the scale and its levels. */
+static void
+program_check_survey(YamlDoc *yd, const char *context, const Indicator *ind, int i,
+                     const SurveySet *surveys)
+{
+	const Survey *s = survey_set_find(surveys, ind->surveys[i]);
+	SourcePos pos = ind->survey_pos[i];
 	int scale;
 
-	if (ind->survey == NULL)
-		goto out;
 	if (s == NULL) {
-		yamldoc_error(yd, node, context, _("unknown survey «%s»"), ind->survey);
-		goto out;
+		yamldoc_error_pos(yd, pos, context, _("unknown survey «%s»"), ind->surveys[i]);
+		return;
 	}
-	if (ind->kind == INDICATOR_PARTICIPATION && ind->expected != NULL) {
-		bool parents = strcmp(ind->expected, "parents") == 0;
-		bool students = strcmp(ind->expected, "students") == 0;
-		unsigned who = parents ? AUDIENCE_PARENT : AUDIENCE_STUDENT;
-		if ((parents || students) && (s->audience & who) == 0)
-			yamldoc_error(yd, node, context,
-			              _("survey %s is not for %s, so it cannot count their "
-			                "participation"),
-			              s->id, ind->expected);
-	}
+	program_check_audience(yd, pos, context, ind, s);
 	if (ind->scale == NULL)
-		goto out;
+		return;
 	scale = survey_find_scale(s, ind->scale);
 	if (scale < 0) {
-		yamldoc_error(yd, node, context, _("survey %s has no scale «%s»"), s->id,
-		              ind->scale);
-		goto out;
+		yamldoc_error_pos(yd, pos, context, _("survey %s has no scale «%s»"), s->id,
+		                  ind->scale);
+		return;
 	}
-	for (int i = 0; i < ind->n_levels; i++)
-		if (survey_find_level(&s->scales[scale], ind->levels[i]) < 0)
-			yamldoc_error(yd, node, context,
-			              _("scale %s of survey %s has no level «%s»"), ind->scale,
-			              s->id, ind->levels[i]);
-out:
+	for (int l = 0; l < ind->n_levels; l++)
+		if (survey_find_level(&s->scales[scale], ind->levels[l]) < 0)
+			yamldoc_error_pos(yd, pos, context,
+			                  _("scale %s of survey %s has no level «%s»"), ind->scale,
+			                  s->id, ind->levels[l]);
+}
+
+/* Checks every survey of an indicator: scale and levels must be in each. */
+static void
+program_check_refs(YamlDoc *yd, const Indicator *ind, const SurveySet *surveys)
+{
+	char *context = xasprintf(_("indicator %s"), ind->id);
+
+	for (int i = 0; i < ind->n_surveys; i++)
+		program_check_survey(yd, context, ind, i, surveys);
 	free(context);
 }
 
@@ -351,7 +428,7 @@ program_parse_indicators(YamlDoc *yd, yaml_node_t *node, Program *p, const Surve
 				    _("the indicator id «%s» is used twice (also at line %d)"),
 				    ind->id, p->indicators[j].pos.line);
 		if (surveys != NULL)
-			program_check_refs(yd, item, ind, surveys);
+			program_check_refs(yd, ind, surveys);
 	}
 }
 

@@ -28,9 +28,14 @@ typedef struct {
 	char *id; /* "1.2" */
 	char *title;
 	IndicatorKind kind;
-	char *survey;  /* survey id */
-	char *scale;   /* scale id; NULL for participation */
-	char **levels; /* level ids that "meet" the indicator */
+	/* The surveys whose sittings count (`survey:` holds one id or a list):
+	 * a respondent's latest completed sitting of any of them counts. */
+	char **surveys;
+	int n_surveys;
+	SourcePos *survey_pos; /* per survey, where the loader reports its problems;
+	                        * NULL in indicators built by hand */
+	char *scale;           /* scale id, in every survey; NULL for participation */
+	char **levels;         /* level ids that "meet" the indicator */
 	int n_levels;
 	int baseline;   /* reduction: index into waves; -1 otherwise */
 	char *expected; /* participation: "parents" or "students" */

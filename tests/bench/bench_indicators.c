@@ -129,7 +129,8 @@ bench_indicator(Program *p, const char *id, IndicatorKind kind, const char *scal
 
 	ind->id = xstrdup(id);
 	ind->kind = kind;
-	ind->survey = xstrdup("burnout");
+	ind->surveys = xcalloc(1, sizeof *ind->surveys);
+	ind->surveys[ind->n_surveys++] = xstrdup("burnout");
 	ind->baseline = kind == INDICATOR_REDUCTION ? 0 : -1;
 	ind->targets = xcalloc(1, sizeof *ind->targets);
 	ind->targets[ind->n_targets++] = (IndicatorTarget){ 2, 50 };
@@ -264,7 +265,8 @@ bench_free(Survey *s, Program *p, BenchData *d, int n)
 			free(ind->levels[l]);
 		free(ind->levels);
 		free(ind->id);
-		free(ind->survey);
+		free(ind->surveys[0]);
+		free(ind->surveys);
 		free(ind->scale);
 		free(ind->expected);
 		free(ind->targets);
