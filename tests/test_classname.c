@@ -4,6 +4,7 @@
 #include <check.h>
 #include <stdlib.h>
 
+#include "testutil.h"
 #include "classname.h"
 
 static const char *
@@ -56,17 +57,11 @@ main(void)
 {
 	Suite *s = suite_create("classname");
 	TCase *tc = tcase_create("normalize");
-	SRunner *sr;
-	int failed;
 
 	tcase_add_test(tc, spaces_hyphens_and_case_are_one_spelling);
 	tcase_add_test(tc, latin_letters_are_upper_cased_but_not_guessed);
 	tcase_add_test(tc, other_characters_pass_unchanged);
 	tcase_add_test(tc, a_long_name_is_cut_at_a_character);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return testutil_run(s);
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "testutil.h"
 #include "readaloud.h"
 #include "util.h"
 
@@ -15,12 +16,17 @@
 
 START_TEST(a_question_is_read_with_its_number_and_keyed_answers)
 {
-	SurveyOption options[3] = { { M("Да"), 3, NULL }, { M("Иногда"), 1, NULL }, { M("Нет"), 0, NULL } };
-	SurveyQuestion q = { .id = M("q1"), .text = M("Тебе нравится в школе?"), .options = options,
-			     .n_options = 3 };
+	SurveyOption options[3] = { { M("Да"), 3, NULL },
+		                    { M("Иногда"), 1, NULL },
+		                    { M("Нет"), 0, NULL } };
+	SurveyQuestion q = { .id = M("q1"),
+		             .text = M("Тебе нравится в школе?"),
+		             .options = options,
+		             .n_options = 3 };
 	char *text = readaloud_question(&q, 2, 10);
 
-	ck_assert_str_eq(text, "Вопрос 2 из 10. Тебе нравится в школе? 1 — Да. 2 — Иногда. 3 — Нет.");
+	ck_assert_str_eq(text,
+	                 "Вопрос 2 из 10. Тебе нравится в школе? 1 — Да. 2 — Иногда. 3 — Нет.");
 	free(text);
 }
 END_TEST
@@ -28,7 +34,9 @@ END_TEST
 START_TEST(answers_past_the_ninth_have_no_key)
 {
 	SurveyOption options[10];
-	SurveyQuestion q = { .id = M("q"), .text = M("Сколько?"), .options = options, .n_options = 10 };
+	SurveyQuestion q = {
+		.id = M("q"), .text = M("Сколько?"), .options = options, .n_options = 10
+	};
 	char *text;
 	static const char *const labels[10] = { "a", "b", "c", "d", "e", "f", "g", "h", "i", "j" };
 
@@ -42,7 +50,9 @@ END_TEST
 
 START_TEST(a_typed_answer_question_is_read_without_answers)
 {
-	SurveyQuestion q = { .id = M("age"), .text = M("Сколько тебе лет?"), .type = QUESTION_NUMBER };
+	SurveyQuestion q = { .id = M("age"),
+		             .text = M("Сколько тебе лет?"),
+		             .type = QUESTION_NUMBER };
 	char *text = readaloud_question(&q, 5, 5);
 
 	ck_assert_str_eq(text, "Вопрос 5 из 5. Сколько тебе лет?");
@@ -69,8 +79,6 @@ main(void)
 {
 	Suite *s = suite_create("readaloud");
 	TCase *tc = tcase_create("text");
-	SRunner *sr;
-	int failed;
 
 	unsetenv("LANGUAGE"); /* the words a child hears are Russian */
 	util_i18n_init(NULL);
@@ -79,9 +87,5 @@ main(void)
 	tcase_add_test(tc, a_typed_answer_question_is_read_without_answers);
 	tcase_add_test(tc, instructions_are_read_after_the_title);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return testutil_run(s);
 }

@@ -263,8 +263,6 @@ main(void)
 {
 	Suite *s = suite_create("session");
 	TCase *tc = tcase_create("flow");
-	SRunner *sr;
-	int failed;
 
 	util_i18n_init(NULL);
 	tcase_add_checked_fixture(tc, setup, teardown);
@@ -278,9 +276,5 @@ main(void)
 	tcase_add_test(tc, a_preset_class_skips_the_class_field);
 	tcase_add_test(tc, a_pin_opens_the_menu_only_when_it_matches);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return testutil_run(s);
 }

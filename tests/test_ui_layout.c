@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "testutil.h"
 #include "layout.h"
 
 /* 10 pixels per byte whatever the size: easy arithmetic for wrapping. */
@@ -175,8 +176,6 @@ main(void)
 {
 	Suite *s = suite_create("ui_layout");
 	TCase *tc = tcase_create("layout");
-	SRunner *sr;
-	int failed;
 
 	tcase_add_test(tc, wrap_breaks_at_spaces);
 	tcase_add_test(tc, wrap_splits_a_word_longer_than_the_line);
@@ -190,9 +189,5 @@ main(void)
 	tcase_add_test(tc, hit_testing_uses_half_open_rectangles);
 	tcase_add_test(tc, scale_follows_the_smaller_ratio);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return testutil_run(s);
 }

@@ -325,8 +325,6 @@ main(void)
 {
 	Suite *s = suite_create("ui_screens");
 	TCase *tc = tcase_create("screens");
-	SRunner *sr;
-	int failed;
 
 	setenv("SDL_VIDEODRIVER", "dummy", 0);
 	util_i18n_init(NULL);
@@ -341,9 +339,5 @@ main(void)
 	tcase_add_test(tc, every_screen_fits_every_size);
 	tcase_add_test(tc, results_show_met_targets_green_and_missed_ones_red);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return testutil_run(s);
 }

@@ -18,4 +18,9 @@ char *testutil_write_file(const char *dir, const char *name, const char *text);
 /* Reads a whole file into a new NUL-terminated string, or NULL. */
 char *testutil_read_file(const char *path);
 
+/* Runs every test of the suite (printing Check's summary) and returns the
+ * process exit status: EXIT_SUCCESS when all passed. */
+struct Suite;
+int testutil_run(struct Suite *suite);
+
 #endif

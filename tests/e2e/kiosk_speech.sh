@@ -6,15 +6,7 @@
 set -euo pipefail
 anketa=$1 src=$2
 source "$src/tests/e2e/lib.bash"
-tmp=$(mktemp -d)
-E2E_PID=
-cleanup() {
-	[ -n "$E2E_PID" ] && kill "$E2E_PID" 2>/dev/null || true
-	pkill -P $$ Xvfb 2>/dev/null || true
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-e2e_start_x 1280x800
+e2e_kiosk_test 1280x800
 export SDL_AUDIODRIVER=disk
 
 # kiosk AUDIOFILE [options]: starts a kiosk and answers up to question 1.

@@ -59,3 +59,19 @@ e2e_wait_sound() {
 	done
 	fail "no speech in $1"
 }
+
+# Sets up a kiosk test: a temporary folder in $tmp, Xvfb at WxH, and a trap
+# that stops the kiosk ($E2E_PID) and Xvfb and removes $tmp on exit.
+e2e_kiosk_test() {
+	tmp=$(mktemp -d)
+	E2E_PID=
+	trap e2e_cleanup EXIT
+	e2e_start_x "$1"
+}
+
+e2e_cleanup() {
+	[ -n "$E2E_PID" ] && kill "$E2E_PID" 2>/dev/null
+	pkill -P $$ Xvfb 2>/dev/null
+	rm -rf "$tmp"
+	return 0
+}
