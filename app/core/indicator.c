@@ -408,7 +408,9 @@ indicator_compute(const Program *program, const IndicatorSitting *sittings, int 
 		             .sizes = classes,
 		             .n_sizes = n_classes };
 	bool **counted = xcalloc((size_t)program->n_indicators + 1, sizeof *counted);
-	bool *owned = xcalloc((size_t)program->n_indicators + 1, sizeof *owned);
+	/* The counted arrays made here; the others are shared with an earlier
+	 * indicator over the same surveys. */
+	bool **made = xcalloc((size_t)program->n_indicators + 1, sizeof *made);
 	size_t cells;
 
 	table->rows = NULL;
@@ -420,10 +422,8 @@ indicator_compute(const Program *program, const IndicatorSitting *sittings, int 
 		IndicatorTally t = { xcalloc(cells, sizeof(int)), xcalloc(cells, sizeof(int)) };
 
 		counted[i] = indicator_shared_counted(program, i, counted);
-		if (counted[i] == NULL) {
-			counted[i] = indicator_counted(&ctx, ind);
-			owned[i] = true;
-		}
+		if (counted[i] == NULL)
+			counted[i] = made[i] = indicator_counted(&ctx, ind);
 		if (ind->kind == INDICATOR_PARTICIPATION)
 			indicator_tally_participation(&ctx, ind, counted[i], &t);
 		else
@@ -433,10 +433,9 @@ indicator_compute(const Program *program, const IndicatorSitting *sittings, int 
 		free(t.meeting);
 	}
 	for (int i = 0; i < program->n_indicators; i++)
-		if (owned[i])
-			free(counted[i]);
+		free(made[i]);
 	free(counted);
-	free(owned);
+	free(made);
 	free(ctx.classes);
 	free(ctx.wave_of);
 	free(ctx.class_of);
