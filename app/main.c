@@ -24,6 +24,7 @@ usage(FILE *out)
 {
 	fputs(_("usage: anketa [--db FILE] [--surveys DIR] [--windowed] [--size WxH]\n"
 	        "              [--wave W --class C --audience A --run ID[,ID...]] [--read-aloud]\n"
+	        "              [--require-code]\n"
 	        "       anketa check [--surveys DIR] FILE|DIR...\n"
 	        "       anketa import --db FILE [--surveys DIR] answers.csv\n"
 	        "       anketa export answers|scores|indicators --db FILE [--surveys DIR]\n"
@@ -63,6 +64,7 @@ run_kiosk(int argc, char **argv)
 		{ "audience", required_argument, NULL, 'a' },
 		{ "run", required_argument, NULL, 'r' },
 		{ "read-aloud", no_argument, NULL, 'R' },
+		{ "require-code", no_argument, NULL, 'C' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -101,6 +103,9 @@ run_kiosk(int argc, char **argv)
 			break;
 		case 'R':
 			o.read_aloud = true;
+			break;
+		case 'C':
+			o.require_code = true;
 			break;
 		case 'h':
 			usage(stdout);

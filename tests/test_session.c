@@ -239,6 +239,22 @@ START_TEST(a_preset_class_skips_the_class_field)
 }
 END_TEST
 
+START_TEST(a_required_code_cannot_be_left_empty)
+{
+	const char *ids[] = { "mini" };
+	char *cause = NULL;
+
+	ck_assert_int_eq(session_configure(session, "start", "3Б", "student", ids, 1, &cause), 0);
+	session_require_code(session, true);
+	session_start(session, 0);
+	session_next(session, 1, &cause);
+	ck_assert_int_eq(session_phase(session), PHASE_CODE);
+	session_type(session, "z9", 2);
+	session_next(session, 3, &cause);
+	ck_assert_int_eq(session_phase(session), PHASE_INSTRUCTIONS);
+}
+END_TEST
+
 START_TEST(a_pin_opens_the_menu_only_when_it_matches)
 {
 	char *cause = NULL;
@@ -274,6 +290,7 @@ main(void)
 	tcase_add_test(tc, multi_and_number_answers_complete_the_sitting);
 	tcase_add_test(tc, an_idle_battery_is_abandoned_and_keeps_its_answers);
 	tcase_add_test(tc, a_preset_class_skips_the_class_field);
+	tcase_add_test(tc, a_required_code_cannot_be_left_empty);
 	tcase_add_test(tc, a_pin_opens_the_menu_only_when_it_matches);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);

@@ -23,6 +23,7 @@ struct Session {
 	char *wave;
 	char *audience;
 	bool class_preset;
+	bool code_required; /* an empty respondent code is refused */
 	const Survey **battery;
 	int n_battery;
 	ScaleResult **results; /* per battery position; NULL unless show_result */
@@ -156,6 +157,18 @@ session_configure(Session *s, const char *wave, const char *class_name, const ch
 	classname_normalize(s->class_name, s->class_name, sizeof s->class_name);
 	s->phase = PHASE_WELCOME;
 	return 0;
+}
+
+void
+session_require_code(Session *s, bool required)
+{
+	s->code_required = required;
+}
+
+bool
+session_code_required(const Session *s)
+{
+	return s->code_required;
 }
 
 bool
@@ -459,6 +472,8 @@ session_next(Session *s, uint64_t now_ms, char **cause)
 				s->focus = FIELD_CODE;
 			return 0;
 		}
+		if (s->code_required && s->code[0] == '\0')
+			return 0;
 		session_enter_survey(s, 0);
 		return 0;
 	case PHASE_INSTRUCTIONS:

@@ -66,6 +66,11 @@ void session_free(Session *session);
 int session_configure(Session *session, const char *wave, const char *class_name,
                       const char *audience, const char *const *survey_ids, int n_ids, char **cause);
 
+/* Whether respondents must type a code (DESIGN.md: an empty code is allowed
+ * unless the session requires one). Off by default. */
+void session_require_code(Session *session, bool required);
+bool session_code_required(const Session *session);
+
 /* True once a battery is configured. */
 bool session_configured(const Session *session);
 

@@ -190,6 +190,7 @@ kiosk_setup(Kiosk *k, const KioskOptions *o)
 	if (kiosk_load_programs(k, o->surveys_dir) != 0)
 		return -1;
 	k->session = session_create(k->store, &k->surveys);
+	session_require_code(k->session, o->require_code);
 	if (o->run != NULL && kiosk_preset(k, o) != 0)
 		return -1;
 	return 0;

@@ -15,8 +15,9 @@ typedef struct {
 	const char *wave; /* preset session; all NULL when not preset */
 	const char *class_name;
 	const char *audience;
-	const char *run; /* comma-separated survey ids */
-	bool read_aloud; /* read every question aloud (needs a sound card) */
+	const char *run;   /* comma-separated survey ids */
+	bool read_aloud;   /* read every question aloud (needs a sound card) */
+	bool require_code; /* refuse an empty respondent code */
 } KioskOptions;
 
 /* Runs the kiosk until it is closed; returns the process exit status. */

@@ -33,7 +33,10 @@ code_draw(Ui *ui)
 	ui_target(ui, code, (Action){ .type = ACTION_FOCUS, .index = FIELD_CODE });
 	widget_button(ui, button, 0, _("Next"), NULL, BUTTON_PRIMARY);
 	ui_target(ui, button, (Action){ .type = ACTION_NEXT });
-	widget_hint(ui, _("Type with the keyboard, then press Enter. The code may be left empty."));
+	widget_hint(ui, session_code_required(s)
+	                    ? _("Type with the keyboard, then press Enter.")
+	                    : _("Type with the keyboard, then press Enter. The code may be left "
+	                        "empty."));
 }
 
 static void
