@@ -151,6 +151,21 @@ START_TEST(many_options_use_two_columns)
 }
 END_TEST
 
+START_TEST(five_or_more_text_options_use_two_columns)
+{
+	UiRect r[6];
+	/* 6 options: 2 columns of 3, w = (1000 - 20) / 2 = 490,
+	 * h = (400 - 2*20) / 3 = 120. */
+	layout_options((UiRect){ 0, 0, 1000, 400 }, 6, false, 20, r);
+
+	ck_assert_int_eq(r[2].x, 0);
+	ck_assert_int_eq(r[2].y, 280);
+	ck_assert_int_eq(r[3].x, 510);
+	ck_assert_int_eq(r[3].y, 0);
+	ck_assert_int_eq(r[5].h, 120);
+}
+END_TEST
+
 START_TEST(hit_testing_uses_half_open_rectangles)
 {
 	UiRect r[2] = { { 10, 10, 100, 50 }, { 10, 70, 100, 50 } };
@@ -186,6 +201,7 @@ main(void)
 	tcase_add_test(tc, options_with_pictures_stand_in_a_row);
 	tcase_add_test(tc, options_without_pictures_form_a_column);
 	tcase_add_test(tc, many_options_use_two_columns);
+	tcase_add_test(tc, five_or_more_text_options_use_two_columns);
 	tcase_add_test(tc, hit_testing_uses_half_open_rectangles);
 	tcase_add_test(tc, scale_follows_the_smaller_ratio);
 	suite_add_tcase(s, tc);

@@ -118,7 +118,7 @@ layout_options(UiRect area, int n, bool pictures, int gap, UiRect *out)
 		if (h > w * 5 / 4)
 			h = w * 5 / 4;
 	} else {
-		cols = n > 6 ? 2 : 1;
+		cols = n > 4 ? 2 : 1;
 		rows = (n + cols - 1) / cols;
 		w = (area.w - gap * (cols - 1)) / cols;
 		h = (area.h - gap * (rows - 1)) / rows;

@@ -46,7 +46,7 @@ int layout_fit(const char *text, int width, int height, int size_max, int size_m
 /*
  * Places n answer buttons in area. With pictures and at most 5 options they
  * stand in one row as cards; otherwise one column of wide buttons (two
- * columns above 6 options). Buttons are as large as the area allows, up to a
+ * columns above 4 options). Buttons are as large as the area allows, up to a
  * comfortable maximum, centred, gap pixels apart.
  */
 void layout_options(UiRect area, int n, bool pictures, int gap, UiRect *out);

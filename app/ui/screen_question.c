@@ -61,6 +61,16 @@ question_draw(Ui *ui)
 	UiRect done = { w - ui_px(ui, 292), h - ui_px(ui, 100), ui_px(ui, 260), ui_px(ui, 76) };
 	bool typed = q->type == QUESTION_NUMBER || q->type == QUESTION_TEXT;
 
+	if (q->n_options > 4 && !question_has_pictures(q)) {
+		/* Many answers: the question takes only the room its text needs. */
+		LayoutLine lines[LAYOUT_MAX_LINES];
+		int n = 0, size = layout_fit(q->text, text.w, text.h, ui_px(ui, 46), ui_px(ui, 22),
+		                             true, gfx_measure, ui->gfx, lines, &n);
+		int need = n * layout_line_height(size) + ui_px(ui, 16);
+		text.h = need > h * 12 / 100 ? (need < text.h ? need : text.h) : h * 12 / 100;
+		area.y = text.y + text.h + ui_px(ui, 16);
+		area.h = h - area.y - ui_px(ui, 130);
+	}
 	widget_header(ui, survey->title, note, (double)index / survey->n_questions);
 	free(note);
 	gfx_text_box(ui->gfx, q->text, text, ui_px(ui, 46), ui_px(ui, 22), true, UI_TEXT, 1, true);

@@ -21,16 +21,19 @@ thanks_draw_results(Ui *ui, int y)
 		const ScaleResult *results = session_results(s, p);
 		for (int i = 0; results != NULL && i < survey->n_scales; i++) {
 			const SurveyScale *scale = &survey->scales[i];
-			char *line;
+			char *line, number[32];
 			if (results[i].level < 0)
 				continue;
-			line = xasprintf("%s: %s", scale->title,
+			snprintf(number, sizeof number, "%.*f", scale->precision, results[i].value);
+			if (strchr(number, '.') != NULL)
+				*strchr(number, '.') =
+				    ','; /* a decimal comma, as Russian writes it */
+			line = xasprintf("%s: %s — %s", scale->title, number,
 			                 scale->levels[results[i].level].label);
-			y += gfx_text_box(ui->gfx, line,
-			                  (UiRect){ x, y, w, layout_line_height(size) * 2 }, size,
-			                  ui_px(ui, 18), false, UI_TEXT, 1, false) > 0
-			         ? layout_line_height(size) * 2
-			         : 0;
+			gfx_text_box(ui->gfx, line,
+			             (UiRect){ x, y, w, layout_line_height(size) * 2 }, size,
+			             ui_px(ui, 18), false, UI_TEXT, 1, false);
+			y += layout_line_height(size) * 2;
 			free(line);
 		}
 	}

@@ -18,13 +18,16 @@ widget_card(Ui *ui, UiRect r, GfxColor fill, GfxColor border)
 	gfx_fill_rounded(ui->gfx, layout_inset(r, line), radius - line, fill);
 }
 
-/* The round key badge ("1", "2", ...) at (cx, cy). */
+/* The round key badge ("1", "2", ...) at (cx, cy), at most radius wide. */
 static void
-widget_badge(Ui *ui, int cx, int cy, int key, bool inverted)
+widget_badge(Ui *ui, int cx, int cy, int radius, int key, bool inverted)
 {
 	char digit[4];
-	int radius = ui_px(ui, 24), size = ui_px(ui, 28);
-	int w;
+	int size, w;
+
+	if (radius > ui_px(ui, 24))
+		radius = ui_px(ui, 24);
+	size = radius * 7 / 6;
 
 	snprintf(digit, sizeof digit, "%d", key);
 	gfx_fill_circle(ui->gfx, cx, cy, radius, inverted ? UI_WHITE : UI_BADGE);
@@ -53,10 +56,11 @@ widget_button(Ui *ui, UiRect r, int key, const char *label, const char *picture,
 		text = (UiRect){ r.x + pad, pic.y + pic.h + pad / 2, r.w - 2 * pad,
 			         r.y + r.h - pad - (pic.y + pic.h + pad / 2) };
 		if (key > 0)
-			widget_badge(ui, r.x + ui_px(ui, 34), r.y + ui_px(ui, 34), key,
-			             style == BUTTON_CHOSEN);
+			widget_badge(ui, r.x + ui_px(ui, 34), r.y + ui_px(ui, 34), ui_px(ui, 24),
+			             key, style == BUTTON_CHOSEN);
 	} else if (key > 0) {
-		widget_badge(ui, r.x + ui_px(ui, 44), r.y + r.h / 2, key, style == BUTTON_CHOSEN);
+		widget_badge(ui, r.x + ui_px(ui, 44), r.y + r.h / 2, r.h * 36 / 100, key,
+		             style == BUTTON_CHOSEN);
 		text.x += ui_px(ui, 64);
 		text.w -= ui_px(ui, 64);
 	}
