@@ -196,6 +196,18 @@ kiosk_setup(Kiosk *k, const KioskOptions *o)
 	return 0;
 }
 
+/* False when there is no display to show the kiosk on: SDL would fall back
+ * to a driver that shows nothing and the kiosk would run unseen. Chosen on
+ * purpose (SDL_VIDEODRIVER, as the screen tests do), any driver is fine. */
+static bool
+kiosk_has_screen(void)
+{
+	const char *display = getenv("DISPLAY"), *wayland = getenv("WAYLAND_DISPLAY");
+
+	return getenv("SDL_VIDEODRIVER") != NULL || (display != NULL && display[0] != '\0') ||
+	       (wayland != NULL && wayland[0] != '\0');
+}
+
 static int
 kiosk_start_video(Kiosk *k, const KioskOptions *o)
 {
@@ -208,6 +220,12 @@ kiosk_start_video(Kiosk *k, const KioskOptions *o)
 	 * ends it. A window (--windowed) closes as windows do. */
 	if (!o->windowed)
 		SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
+	if (!kiosk_has_screen()) {
+		cli_error(_("there is no screen to show the kiosk on: start it in the graphical "
+		            "session (DISPLAY is not set)"));
+		free(assets);
+		return -1;
+	}
 	if (SDL_Init(SDL_INIT_VIDEO) != 0 || kiosk_open_window(k, o) != 0) {
 		cli_error(_("cannot open the screen: %s"), SDL_GetError());
 		free(assets);

@@ -50,4 +50,10 @@ expect_failure "unknown survey in --run" 'нет анкеты с идентиф�
 expect_failure "survey for another audience" 'не предназначена' --db "$tmp/b.db" \
 	--surveys "$src/surveys" --wave start --audience teacher --run school_day
 
+# No display at all (a text console, a remote shell): say so, don't run unseen.
+(
+	unset SDL_VIDEODRIVER DISPLAY WAYLAND_DISPLAY
+	expect_failure "no display" 'нет экрана для киоска' --db "$tmp/c.db" --surveys "$src/surveys"
+)
+
 echo "kiosk_bad_input: ok"
