@@ -51,6 +51,50 @@ parse_size(const char *text, int *width, int *height)
 	return 0;
 }
 
+/* Applies one kiosk option; -1 when its value is wrong (already said). */
+static int
+kiosk_option(KioskOptions *o, int c, char *arg)
+{
+	switch (c) {
+	case 'd':
+		o->db_path = arg;
+		break;
+	case 's':
+		o->surveys_dir = arg;
+		break;
+	case 'w':
+		o->windowed = true;
+		break;
+	case 'W':
+		o->wave = arg;
+		break;
+	case 'c':
+		o->class_name = arg;
+		break;
+	case 'a':
+		o->audience = arg;
+		break;
+	case 'r':
+		o->run = arg;
+		break;
+	case 'R':
+		o->read_aloud = true;
+		break;
+	case 'C':
+		o->require_code = true;
+		break;
+	case 'z':
+		if (parse_size(arg, &o->width, &o->height) == 0)
+			break;
+		cli_error(_("--size wants WIDTHxHEIGHT, for example 1280x800"));
+		return -1;
+	default:
+		usage(stderr);
+		return -1;
+	}
+	return 0;
+}
+
 static int
 run_kiosk(int argc, char **argv)
 {
@@ -73,47 +117,12 @@ run_kiosk(int argc, char **argv)
 	int c, status;
 
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'd':
-			o.db_path = optarg;
-			break;
-		case 's':
-			o.surveys_dir = optarg;
-			break;
-		case 'w':
-			o.windowed = true;
-			break;
-		case 'z':
-			if (parse_size(optarg, &o.width, &o.height) != 0) {
-				cli_error(_("--size wants WIDTHxHEIGHT, for example 1280x800"));
-				return 2;
-			}
-			break;
-		case 'W':
-			o.wave = optarg;
-			break;
-		case 'c':
-			o.class_name = optarg;
-			break;
-		case 'a':
-			o.audience = optarg;
-			break;
-		case 'r':
-			o.run = optarg;
-			break;
-		case 'R':
-			o.read_aloud = true;
-			break;
-		case 'C':
-			o.require_code = true;
-			break;
-		case 'h':
+		if (c == 'h') {
 			usage(stdout);
 			return 0;
-		default:
-			usage(stderr);
-			return 2;
 		}
+		if (kiosk_option(&o, c, optarg) != 0)
+			return 2;
 	}
 	if (optind < argc) {
 		cli_error(_("unknown command: %s"), argv[optind]);

@@ -105,6 +105,28 @@ session_free(Session *s)
 	free(s);
 }
 
+/* The surveys with these ids, or NULL with *cause when one is unknown or not
+ * meant for the audience. The caller frees the array. */
+static const Survey **
+session_battery(const Session *s, const char *const *ids, int n, Audience who, char **cause)
+{
+	const Survey **battery = xcalloc((size_t)n, sizeof *battery);
+
+	for (int i = 0; i < n; i++) {
+		battery[i] = survey_set_find(s->surveys, ids[i]);
+		if (battery[i] == NULL)
+			*cause = xasprintf(_("no survey with id \"%s\""), ids[i]);
+		else if ((battery[i]->audience & who) == 0)
+			*cause = xasprintf(_("survey \"%s\" is not meant for the audience \"%s\""),
+			                   ids[i], survey_audience_name(who));
+		else
+			continue;
+		free(battery);
+		return NULL;
+	}
+	return battery;
+}
+
 int
 session_configure(Session *s, const char *wave, const char *class_name, const char *audience,
                   const char *const *survey_ids, int n_ids, char **cause)
@@ -126,21 +148,9 @@ session_configure(Session *s, const char *wave, const char *class_name, const ch
 		*cause = xasprintf(_("class name \"%s\" is too long"), class_name);
 		return -1;
 	}
-	battery = xcalloc((size_t)n_ids, sizeof *battery);
-	for (int i = 0; i < n_ids; i++) {
-		battery[i] = survey_set_find(s->surveys, survey_ids[i]);
-		if (battery[i] == NULL) {
-			*cause = xasprintf(_("no survey with id \"%s\""), survey_ids[i]);
-			free(battery);
-			return -1;
-		}
-		if ((battery[i]->audience & who) == 0) {
-			*cause = xasprintf(_("survey \"%s\" is not meant for the audience \"%s\""),
-			                   survey_ids[i], audience);
-			free(battery);
-			return -1;
-		}
-	}
+	battery = session_battery(s, survey_ids, n_ids, who, cause);
+	if (battery == NULL)
+		return -1;
 	session_clear_answers(s);
 	session_clear_results(s);
 	free(s->results);
