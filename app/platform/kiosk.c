@@ -106,6 +106,8 @@ kiosk_draw(Kiosk *k)
 	if (k->trace) {
 		printf("anketa: frame %lu screen=%s draw_us=%lu", k->frames, name,
 		       (unsigned long)took);
+		if (session_error(k->session) != NULL)
+			printf(" error=1");
 		if (session_phase(k->session) == PHASE_QUESTION)
 			printf(" survey=%s question=%d", session_survey(k->session)->id,
 			       session_question_index(k->session) + 1);

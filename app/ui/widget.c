@@ -121,18 +121,27 @@ widget_field(Ui *ui, UiRect r, const char *caption, const char *text, bool focus
 void
 widget_banner(Ui *ui)
 {
-	const char *text = session_error(ui->session);
-	UiRect r;
+	const char *error = session_error(ui->session);
+	UiRect r = { ui_px(ui, 32), ui_px(ui, 92), ui->width - ui_px(ui, 64), ui_px(ui, 64) };
 
-	if (text == NULL)
-		text = ui->message;
-	if (text == NULL)
-		return;
-	r = (UiRect){ ui_px(ui, 32), ui->height - ui_px(ui, 150), ui->width - ui_px(ui, 64),
-		      ui_px(ui, 70) };
-	gfx_fill_rounded(ui->gfx, r, ui_px(ui, 14), UI_ERROR);
-	gfx_text_box(ui->gfx, text, layout_inset(r, ui_px(ui, 12)), ui_px(ui, 24), ui_px(ui, 14),
-	             true, UI_WHITE, 1, true);
+	if (error != NULL) {
+		/* A storage error: what to do, for whoever is at the kiosk, and the
+		 * cause, for the adult who comes. */
+		UiRect head = layout_inset(r, ui_px(ui, 8));
+		r.h = ui_px(ui, 104);
+		head.h = ui_px(ui, 44);
+		gfx_fill_rounded(ui->gfx, r, ui_px(ui, 14), UI_ERROR);
+		gfx_text_box(ui->gfx, _("The answer was not saved. Please call the teacher."), head,
+		             ui_px(ui, 30), ui_px(ui, 16), true, UI_WHITE, 1, true);
+		gfx_text_box(
+		    ui->gfx, error,
+		    (UiRect){ head.x, head.y + head.h, head.w, r.h - head.h - ui_px(ui, 16) },
+		    ui_px(ui, 18), ui_px(ui, 12), false, UI_WHITE, 1, true);
+	} else if (ui->message != NULL) {
+		gfx_fill_rounded(ui->gfx, r, ui_px(ui, 14), UI_ERROR);
+		gfx_text_box(ui->gfx, ui->message, layout_inset(r, ui_px(ui, 10)), ui_px(ui, 24),
+		             ui_px(ui, 14), true, UI_WHITE, 1, true);
+	}
 }
 
 void
