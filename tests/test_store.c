@@ -206,6 +206,49 @@ START_TEST(test_finished_sitting_is_closed)
 }
 END_TEST
 
+/* Collects "respondent=status;" for every sitting with answers. */
+static int
+collect_status(const StoreAnswerRow *row, void *arg)
+{
+	char *out = arg;
+	size_t used = strlen(out);
+
+	snprintf(out + used, 256 - used, "%s=%d;", row->respondent, (int)row->status);
+	return 0;
+}
+
+START_TEST(test_open_sittings_of_this_device_are_abandoned)
+{
+	char *cause = NULL, a[37], b[37], c[37], text[256] = "";
+	Store *store = store_open(":memory:", &cause);
+	StoreSitting s = sample_sitting();
+	int closed = -1;
+
+	/* A: this kiosk, killed while answering; B: this kiosk, completed;
+	 * C: another kiosk's sitting merged in while still open there. */
+	s.respondent = "A";
+	s.started_at = "2026-09-15T10:00:01Z"; /* export order is start time */
+	ck_assert_int_eq(store_sitting_begin(store, &s, a, &cause), 0);
+	s.respondent = "B";
+	s.started_at = "2026-09-15T10:00:02Z";
+	ck_assert_int_eq(store_sitting_begin(store, &s, b, &cause), 0);
+	s.respondent = "C";
+	s.started_at = "2026-09-15T10:00:03Z";
+	s.device_id = "00000000-0000-4000-8000-000000000001";
+	ck_assert_int_eq(store_sitting_begin(store, &s, c, &cause), 0);
+	ck_assert_int_eq(store_answer_put(store, a, "q1", "1", true, 2, NULL, &cause), 0);
+	ck_assert_int_eq(store_answer_put(store, b, "q1", "2", true, 1, NULL, &cause), 0);
+	ck_assert_int_eq(store_answer_put(store, c, "q1", "3", true, 0, NULL, &cause), 0);
+	ck_assert_int_eq(store_sitting_finish(store, b, SITTING_COMPLETED, &cause), 0);
+	ck_assert_int_eq(store_sittings_abandon_open(store, &closed, &cause), 0);
+	ck_assert_int_eq(closed, 1);
+	ck_assert_int_eq(store_answers_each(store, collect_status, text, &cause), 0);
+	/* 2 = abandoned (answers kept), 1 = completed, 0 = still in progress. */
+	ck_assert_str_eq(text, "A=2;B=1;C=0;");
+	store_close(store);
+}
+END_TEST
+
 START_TEST(test_pin)
 {
 	char *cause = NULL;
@@ -772,6 +815,7 @@ store_suite(void)
 	tcase_add_test(tc, test_migrations_match_schema_sql);
 	tcase_add_test(tc, test_sitting_and_answers);
 	tcase_add_test(tc, test_finished_sitting_is_closed);
+	tcase_add_test(tc, test_open_sittings_of_this_device_are_abandoned);
 	tcase_add_test(tc, test_pin);
 	tcase_add_test(tc, test_classes_and_audit);
 	tcase_add_test(tc, test_garbage_file_refused);

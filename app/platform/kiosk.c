@@ -175,9 +175,10 @@ kiosk_setup(Kiosk *k, const KioskOptions *o)
 {
 	char *cause = NULL;
 	Diag diag = { 0 };
+	int left;
 
 	k->store = store_open(o->db_path, &cause);
-	if (k->store == NULL) {
+	if (k->store == NULL || store_sittings_abandon_open(k->store, &left, &cause) != 0) {
 		cli_error("%s", cause);
 		free(cause);
 		return -1;

@@ -25,6 +25,8 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	                        " completed_at = CASE WHEN ?2 = 1 THEN ?3 ELSE completed_at END"
 	                        " WHERE id = ?1 AND status = 0",
 	[STMT_SITTING_STATUS] = "SELECT status FROM sitting WHERE id = ?1",
+	[STMT_SITTINGS_ABANDON_OPEN] = "UPDATE sitting SET status = 2"
+	                               " WHERE status = 0 AND device_id = ?1",
 	[STMT_ANSWER_UPSERT] =
 	    "INSERT INTO answer (sitting_id, question_id, value, score, answered_at)"
 	    " SELECT id, ?2, ?3, ?4, ?5 FROM sitting WHERE id = ?1 AND status = 0"
@@ -550,6 +552,20 @@ store_sitting_finish(Store *store, const char *sitting_id, SittingStatus status,
 	if (current == (int)status)
 		return 0;
 	return sitting_not_open(store, sitting_id, cause);
+}
+
+int
+store_sittings_abandon_open(Store *store, int *count, char **cause)
+{
+	sqlite3_stmt *stmt = store_stmt(store, STMT_SITTINGS_ABANDON_OPEN, cause);
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_text(stmt, 1, store->device_id, -1, SQLITE_STATIC);
+	if (step_done(store, stmt, cause) != 0)
+		return -1;
+	*count = sqlite3_changes(store->db);
+	return 0;
 }
 
 int

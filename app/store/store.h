@@ -65,6 +65,14 @@ int store_sitting_begin(Store *store, const StoreSitting *sitting, char id_out[3
 int store_sitting_finish(Store *store, const char *sitting_id, SittingStatus status, char **cause);
 
 /*
+ * Marks every sitting of this device still in progress as abandoned (the
+ * kiosk was killed or lost power while someone answered; nobody can come
+ * back to such a sitting). Sittings merged from other kiosks are left alone.
+ * Sets *count to how many were closed. Answers are kept.
+ */
+int store_sittings_abandon_open(Store *store, int *count, char **cause);
+
+/*
  * Stores (or replaces) the answer to one question of an open sitting and
  * commits it. value is as in the answers CSV; has_score false leaves the
  * score empty (number and text questions). answered_at NULL means now.

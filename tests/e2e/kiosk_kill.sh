@@ -2,7 +2,8 @@
 # Killing the kiosk at any moment loses at most the answer being given: a
 # child answers three questions, the kiosk is killed with SIGKILL (a power
 # cut, as far as the process can tell), and the three answers are in the
-# database, which is intact; a new kiosk on it starts as usual.
+# database, which is intact; a new kiosk on it starts as usual and closes
+# the killed sitting as abandoned.
 set -euo pipefail
 anketa=$1 src=$2
 source "$src/tests/e2e/lib.bash"
@@ -46,4 +47,8 @@ start_kiosk 2
 kill -TERM "$E2E_PID"
 wait "$E2E_PID" || fail "the kiosk did not start cleanly on the database after SIGKILL"
 E2E_PID=
+# Nobody can come back to the killed sitting: the new kiosk closed it as
+# abandoned, with its three answers.
+status=$("$anketa" export answers --db "$tmp/a.db" | tail -n +2 | cut -d, -f13 | sort -u)
+[ "$status" = abandoned ] || fail "after a restart the killed sitting is \"$status\""
 echo "kiosk_kill: ok"
