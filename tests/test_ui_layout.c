@@ -166,6 +166,19 @@ START_TEST(five_or_more_text_options_use_two_columns)
 }
 END_TEST
 
+START_TEST(grid_cells_fill_the_area_row_by_row)
+{
+	/* 3 columns in 320 px with 10 px gaps: (320 - 20) / 3 = 100 wide;
+	 * 2 rows in 210 px: 100 high. Cell 4 is row 1, column 1. */
+	UiRect r = layout_grid((UiRect){ 10, 20, 320, 210 }, 2, 3, 10, 4);
+
+	ck_assert_int_eq(r.x, 120);
+	ck_assert_int_eq(r.y, 130);
+	ck_assert_int_eq(r.w, 100);
+	ck_assert_int_eq(r.h, 100);
+}
+END_TEST
+
 START_TEST(hit_testing_uses_half_open_rectangles)
 {
 	UiRect r[2] = { { 10, 10, 100, 50 }, { 10, 70, 100, 50 } };
@@ -202,6 +215,7 @@ main(void)
 	tcase_add_test(tc, options_without_pictures_form_a_column);
 	tcase_add_test(tc, many_options_use_two_columns);
 	tcase_add_test(tc, five_or_more_text_options_use_two_columns);
+	tcase_add_test(tc, grid_cells_fill_the_area_row_by_row);
 	tcase_add_test(tc, hit_testing_uses_half_open_rectangles);
 	tcase_add_test(tc, scale_follows_the_smaller_ratio);
 	suite_add_tcase(s, tc);

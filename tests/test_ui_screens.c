@@ -132,11 +132,57 @@ START_TEST(code_screen_has_class_and_code_fields_unless_the_class_is_preset)
 	configure(NULL);
 	act(ACTION_NEXT, 0);
 	ui_draw(&ui);
-	ck_assert_int_eq(ui.n_targets, 3);
+	/* The two fields, 44 keys of the on-screen keyboard, "Next". */
+	ck_assert_int_eq(ui.n_targets, 47);
 	ck_assert_int_eq(ui.targets[0].action.type, ACTION_FOCUS);
 	ck_assert_int_eq(ui.targets[0].action.index, FIELD_CLASS);
 	ck_assert_int_eq(ui.targets[1].action.index, FIELD_CODE);
-	ck_assert_int_eq(ui.targets[2].action.type, ACTION_NEXT);
+	ck_assert_int_eq(ui.targets[2].action.type, ACTION_TEXT);
+	ck_assert_str_eq(ui.targets[2].action.text, "1");
+	ck_assert_int_eq(ui.targets[45].action.type, ACTION_BACK);
+	ck_assert_int_eq(ui.targets[46].action.type, ACTION_NEXT);
+}
+END_TEST
+
+/* Clicks the centre of the target whose action types `text`. */
+static void
+click_key(const char *text)
+{
+	for (int i = 0; i < ui.n_targets; i++) {
+		UiRect r = ui.targets[i].rect;
+		if (ui.targets[i].action.type == ACTION_TEXT &&
+		    strcmp(ui.targets[i].action.text, text) == 0) {
+			Action click = { .type = ACTION_CLICK,
+				         .x = r.x + r.w / 2,
+				         .y = r.y + r.h / 2 };
+			ui_handle(&ui, &click);
+			return;
+		}
+	}
+	ck_abort_msg("no key %s", text);
+}
+
+START_TEST(the_on_screen_keyboard_types_into_the_field_in_focus)
+{
+	Action erase = { .type = ACTION_CLICK };
+
+	configure(NULL);
+	act(ACTION_NEXT, 0);
+	ui_draw(&ui);
+	click_key("6");
+	click_key("Б");
+	click_key("7");
+	ck_assert_str_eq(session_field_text(session, FIELD_CLASS), "6Б7");
+	erase.x = ui.targets[45].rect.x + 5;
+	erase.y = ui.targets[45].rect.y + 5;
+	ui_handle(&ui, &erase);
+	ck_assert_str_eq(session_field_text(session, FIELD_CLASS), "6Б");
+	act(ACTION_NEXT, 0); /* on to the code */
+	ui_draw(&ui);
+	click_key("К");
+	click_key("-");
+	click_key("2");
+	ck_assert_str_eq(session_field_text(session, FIELD_CODE), "К-2");
 }
 END_TEST
 
@@ -332,6 +378,7 @@ main(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, unconfigured_welcome_offers_only_the_psychologists_menu);
 	tcase_add_test(tc, code_screen_has_class_and_code_fields_unless_the_class_is_preset);
+	tcase_add_test(tc, the_on_screen_keyboard_types_into_the_field_in_focus);
 	tcase_add_test(tc, picture_options_stand_where_the_layout_puts_them);
 	tcase_add_test(tc, a_chosen_answer_turns_green);
 	tcase_add_test(tc, a_click_on_a_card_chooses_that_answer);

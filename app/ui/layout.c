@@ -161,3 +161,12 @@ layout_scale(int width, int height)
 
 	return sx < sy ? sx : sy;
 }
+
+UiRect
+layout_grid(UiRect area, int rows, int cols, int gap, int index)
+{
+	int w = (area.w - gap * (cols - 1)) / cols, h = (area.h - gap * (rows - 1)) / rows;
+
+	return (UiRect){ area.x + (index % cols) * (w + gap), area.y + (index / cols) * (h + gap),
+		         w, h };
+}

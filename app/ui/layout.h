@@ -51,6 +51,10 @@ int layout_fit(const char *text, int width, int height, int size_max, int size_m
  */
 void layout_options(UiRect area, int n, bool pictures, int gap, UiRect *out);
 
+/* Cell `index` (row by row) of a rows x cols grid filling area, gap pixels
+ * between cells. */
+UiRect layout_grid(UiRect area, int rows, int cols, int gap, int index);
+
 /* Index of the first rect containing (x, y), or -1. */
 int layout_hit(const UiRect *rects, int n, int x, int y);
 

@@ -2,41 +2,82 @@
  * screen_code.c: the respondent types the class (unless preset) and a
  * pseudonymous code; both are plain text fields driven by the keyboard.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ui.h"
 #include "util.h"
 
+/* The on-screen keyboard, for a kiosk with a touch screen and no keys:
+ * digits, the Russian alphabet (without Ё, as class letters go) and erase. */
+static const char *const code_keys[] = {
+	"1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "-", "А", "Б", "В",      "Г",
+	"Д", "Е", "Ж", "З", "И", "Й", "К", "Л", "М", "Н", "О", "П", "Р", "С",      "Т",
+	"У", "Ф", "Х", "Ц", "Ч", "Ш", "Щ", "Ъ", "Ы", "Ь", "Э", "Ю", "Я", "\u232b",
+};
+#define CODE_KEYS ((int)(sizeof code_keys / sizeof code_keys[0]))
+#define CODE_COLS 11
+
+static void
+code_draw_keyboard(Ui *ui, UiRect area)
+{
+	int rows = (CODE_KEYS + CODE_COLS - 1) / CODE_COLS;
+
+	for (int i = 0; i < CODE_KEYS; i++) {
+		UiRect r = layout_grid(area, rows, CODE_COLS, ui_px(ui, 8), i);
+		Action a = { .type = ACTION_TEXT };
+		widget_button(ui, r, 0, code_keys[i], NULL, BUTTON_NORMAL);
+		if (i == CODE_KEYS - 1)
+			a = (Action){ .type = ACTION_BACK, .index = 0 };
+		else
+			snprintf(a.text, sizeof a.text, "%s", code_keys[i]);
+		ui_target(ui, r, a);
+	}
+}
+
+/* The class and code fields side by side; returns the bottom edge. */
+static int
+code_draw_fields(Ui *ui, bool student)
+{
+	Session *s = ui->session;
+	int x = ui_px(ui, 48), y = ui_px(ui, 84), fh = ui_px(ui, 120), cw = ui_px(ui, 340);
+	int full = ui->width - 2 * x;
+	UiRect code = { x, y, full, fh };
+
+	if (!session_class_preset(s)) {
+		UiRect field = { x, y, cw, fh };
+		widget_field(ui, field, student ? _("Your class (for example, 6A)") : _("Class"),
+		             session_field_text(s, FIELD_CLASS),
+		             session_field_focus(s) == FIELD_CLASS);
+		ui_target(ui, field, (Action){ .type = ACTION_FOCUS, .index = FIELD_CLASS });
+		code.x += cw + ui_px(ui, 32);
+		code.w -= cw + ui_px(ui, 32);
+	}
+	widget_field(ui, code,
+	             student ? _("Your code (your teacher gave it to you)") : _("Your code"),
+	             session_field_text(s, FIELD_CODE), session_field_focus(s) == FIELD_CODE);
+	ui_target(ui, code, (Action){ .type = ACTION_FOCUS, .index = FIELD_CODE });
+	return y + fh;
+}
+
 static void
 code_draw(Ui *ui)
 {
 	Session *s = ui->session;
 	bool student = strcmp(session_audience(s), "student") == 0;
-	int w = ui->width, h = ui->height, fw = ui_px(ui, 640), fh = ui_px(ui, 130);
-	int x = (w - fw) / 2, y = h * 22 / 100;
-	UiRect button = { (w - ui_px(ui, 360)) / 2, h * 72 / 100, ui_px(ui, 360), ui_px(ui, 100) };
+	int w = ui->width, h = ui->height, top = code_draw_fields(ui, student) + ui_px(ui, 28);
+	UiRect button = { w - ui_px(ui, 292), h - ui_px(ui, 100), ui_px(ui, 260), ui_px(ui, 76) };
 
 	widget_header(ui, _("Before we begin"), NULL, -1);
-	if (!session_class_preset(s)) {
-		UiRect field = { x, y, fw, fh };
-		widget_field(ui, field, student ? _("Your class (for example, 6A)") : _("Class"),
-		             session_field_text(s, FIELD_CLASS),
-		             session_field_focus(s) == FIELD_CLASS);
-		ui_target(ui, field, (Action){ .type = ACTION_FOCUS, .index = FIELD_CLASS });
-		y += fh + ui_px(ui, 40);
-	}
-	UiRect code = { x, y, fw, fh };
-	widget_field(ui, code,
-	             student ? _("Your code (your teacher gave it to you)") : _("Your code"),
-	             session_field_text(s, FIELD_CODE), session_field_focus(s) == FIELD_CODE);
-	ui_target(ui, code, (Action){ .type = ACTION_FOCUS, .index = FIELD_CODE });
-	widget_button(ui, button, 0, _("Next"), NULL, BUTTON_PRIMARY);
+	code_draw_keyboard(
+	    ui, (UiRect){ ui_px(ui, 48), top, w - ui_px(ui, 96), h - top - ui_px(ui, 124) });
+	widget_button(ui, button, 0, _("Next >"), NULL, BUTTON_PRIMARY);
 	ui_target(ui, button, (Action){ .type = ACTION_NEXT });
 	widget_hint(ui, session_code_required(s)
-	                    ? _("Type with the keyboard, then press Enter.")
-	                    : _("Type with the keyboard, then press Enter. The code may be left "
-	                        "empty."));
+	                    ? _("Type on the screen or the keyboard, then \"Next\".")
+	                    : _("Type on the screen or the keyboard, then \"Next\". The code "
+	                        "may be left empty."));
 }
 
 static void

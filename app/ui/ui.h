@@ -44,7 +44,7 @@ typedef struct {
 	Action action;
 } UiTarget;
 
-#define UI_MAX_TARGETS 48
+#define UI_MAX_TARGETS 96
 
 typedef struct Ui {
 	Gfx *gfx;

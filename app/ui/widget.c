@@ -93,8 +93,9 @@ widget_header(Ui *ui, const char *title, const char *note, double progress)
 void
 widget_hint(Ui *ui, const char *hint)
 {
-	UiRect r = { ui_px(ui, 200), ui->height - ui_px(ui, 70), ui->width - ui_px(ui, 400),
-		     ui_px(ui, 50) };
+	/* Between the bottom corners, where "Back" and "Next" stand. */
+	UiRect r = { ui_px(ui, 370), ui->height - ui_px(ui, 80), ui->width - ui_px(ui, 690),
+		     ui_px(ui, 64) };
 
 	gfx_text_box(ui->gfx, hint, r, ui_px(ui, 22), ui_px(ui, 14), false, UI_MUTED, 1, true);
 }
