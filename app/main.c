@@ -15,8 +15,9 @@ static const struct {
 	const char *name;
 	int (*run)(int, char **);
 } commands[] = {
-	{ "check", cmd_check }, { "import", cmd_import }, { "export", cmd_export },
-	{ "merge", cmd_merge }, { "pin", cmd_pin },       { "classes", cmd_classes },
+	{ "check", cmd_check },   { "import", cmd_import }, { "export", cmd_export },
+	{ "merge", cmd_merge },   { "pin", cmd_pin },       { "classes", cmd_classes },
+	{ "report", cmd_report },
 };
 
 static void
@@ -29,6 +30,7 @@ usage(FILE *out)
 	        "       anketa import --db FILE [--surveys DIR] answers.csv\n"
 	        "       anketa export answers|scores|indicators --db FILE [--surveys DIR]\n"
 	        "                     [--format csv|xlsx] [--out FILE]\n"
+	        "       anketa report --db FILE [--surveys DIR] --out FILE.pdf\n"
 	        "       anketa merge --db FILE OTHER.db...\n"
 	        "       anketa pin --db FILE\n"
 	        "       anketa classes --db FILE classes.csv\n"),

@@ -1,0 +1,558 @@
+/*
+ * report.c: the psychologist's report (see report.h), laid out with
+ * pdfdoc.h. Figures come from the indicator engine and the scored sittings;
+ * this file only arranges and words them.
+ */
+#include "report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "pdfdoc.h"
+#include "util.h"
+
+typedef struct {
+	const ReportInput *in;
+	const char **waves; /* the programmes' waves in order, then any others seen */
+	int n_waves;
+	/* Per sitting of in->results: it is its respondent's latest completed
+	 * sitting of its survey in its wave (DESIGN.md section 5's rule). */
+	bool *counted;
+} Report;
+
+static const char *
+str(const char *s)
+{
+	return s ? s : "";
+}
+
+char *
+report_decimal(double value)
+{
+	double rounded = util_round(value, 1);
+	char *text, *dot;
+
+	if (rounded == 0)
+		rounded = 0; /* no "-0,0" */
+	text = xasprintf("%.1f", rounded);
+	dot = strchr(text, '.');
+	if (dot != NULL)
+		*dot = ','; /* Russian writes a decimal comma */
+	return text;
+}
+
+const char *
+report_wave_label(const char *wave)
+{
+	if (strcmp(wave, "start") == 0)
+		return _("The start diagnostic");
+	if (strcmp(wave, "interim") == 0)
+		return _("The interim diagnostic");
+	if (strcmp(wave, "final") == 0)
+		return _("The final diagnostic");
+	return wave;
+}
+
+/* Appends "\n" and the line to *text. */
+static void
+append_line(char **text, char *line)
+{
+	char *joined = xasprintf("%s\n%s", *text, line);
+
+	free(*text);
+	free(line);
+	*text = joined;
+}
+
+/* "снижение на 30,0 %" (or "рост на ..." when the share went up). */
+static char *
+change_text(double change)
+{
+	char *number = report_decimal(change < 0 ? -change : change);
+	char *text = change < 0 ? xasprintf(_("increase by %s %%"), number)
+	                        : xasprintf(_("reduction by %s %%"), number);
+
+	free(number);
+	return text;
+}
+
+char *
+report_cell_text(const Program *program, const Indicator *indicator, const IndicatorRow *row)
+{
+	char *percent, *text;
+	bool baseline;
+
+	if (!row->has_percent)
+		return xstrdup(_("no data"));
+	percent = report_decimal(row->percent);
+	text = xasprintf(_("%s %%\n(%d of %d)"), percent, row->meeting, row->n);
+	free(percent);
+	/* At the baseline wave itself the reduction is zero by definition. */
+	baseline =
+	    indicator->baseline >= 0 && strcmp(row->wave, program->waves[indicator->baseline]) == 0;
+	if (indicator->kind == INDICATOR_REDUCTION && row->has_change && !baseline)
+		append_line(&text, change_text(row->change));
+	if (row->has_met)
+		append_line(&text, xstrdup(row->met ? _("✓ met") : _("✗ not met")));
+	return text;
+}
+
+/* ---- What is counted ---- */
+
+static void
+add_wave(Report *r, const char *wave)
+{
+	for (int i = 0; i < r->n_waves; i++)
+		if (strcmp(r->waves[i], wave) == 0)
+			return;
+	r->waves = xreallocarray(r->waves, (size_t)r->n_waves + 1, sizeof *r->waves);
+	r->waves[r->n_waves++] = wave;
+}
+
+static void
+collect_waves(Report *r)
+{
+	const ResultSet *set = r->in->results;
+
+	for (int p = 0; p < r->in->n_programs; p++)
+		for (int w = 0; w < r->in->programs[p]->n_waves; w++)
+			add_wave(r, r->in->programs[p]->waves[w]);
+	for (int i = 0; i < set->n; i++)
+		if (set->items[i].status == SITTING_COMPLETED)
+			add_wave(r, str(set->items[i].wave));
+}
+
+/* Orders completed sittings by survey, wave, class, respondent, then
+ * completion time and position, so each respondent's latest comes last. */
+static int
+compare_respondents(const void *a, const void *b)
+{
+	const ResultSitting *x = *(const ResultSitting *const *)a;
+	const ResultSitting *y = *(const ResultSitting *const *)b;
+	int c = strcmp(x->survey_id, y->survey_id);
+
+	if (c == 0)
+		c = strcmp(str(x->wave), str(y->wave));
+	if (c == 0)
+		c = strcmp(str(x->class_name), str(y->class_name));
+	if (c == 0)
+		c = strcmp(str(x->respondent), str(y->respondent));
+	if (c == 0)
+		c = strcmp(str(x->completed_at), str(y->completed_at));
+	return c != 0 ? c : (x > y) - (x < y);
+}
+
+static bool
+same_respondent(const ResultSitting *x, const ResultSitting *y)
+{
+	return strcmp(x->survey_id, y->survey_id) == 0 && strcmp(str(x->wave), str(y->wave)) == 0 &&
+	       strcmp(str(x->class_name), str(y->class_name)) == 0 &&
+	       strcmp(str(x->respondent), str(y->respondent)) == 0;
+}
+
+/* A respondent (class, code) counts once per survey and wave, by the latest
+ * completed sitting; sittings without a code count each. */
+static void
+mark_counted(Report *r)
+{
+	const ResultSet *set = r->in->results;
+	const ResultSitting **coded = xcalloc((size_t)set->n + 1, sizeof *coded);
+	int n = 0;
+
+	r->counted = xcalloc((size_t)set->n + 1, sizeof *r->counted);
+	for (int i = 0; i < set->n; i++) {
+		const ResultSitting *s = &set->items[i];
+		if (s->status != SITTING_COMPLETED)
+			continue;
+		if (str(s->respondent)[0] == '\0')
+			r->counted[i] = true;
+		else
+			coded[n++] = s;
+	}
+	if (n > 0)
+		qsort(coded, (size_t)n, sizeof *coded, compare_respondents);
+	for (int i = 0; i < n; i++)
+		if (i + 1 == n || !same_respondent(coded[i], coded[i + 1]))
+			r->counted[coded[i] - set->items] = true;
+	free(coded);
+}
+
+/* Completed sittings of a survey (NULL: any) in a wave (NULL: any). */
+static int
+count_completed(const Report *r, const char *survey_id, const char *wave)
+{
+	const ResultSet *set = r->in->results;
+	int n = 0;
+
+	for (int i = 0; i < set->n; i++) {
+		const ResultSitting *s = &set->items[i];
+		n += s->status == SITTING_COMPLETED &&
+		     (survey_id == NULL || strcmp(s->survey_id, survey_id) == 0) &&
+		     (wave == NULL || strcmp(str(s->wave), wave) == 0);
+	}
+	return n;
+}
+
+/* The waves (indexes into r->waves) with completed sittings of the survey
+ * (NULL: of any); returns how many, into used[r->n_waves]. */
+static int
+used_waves(const Report *r, const char *survey_id, int *used)
+{
+	int n = 0;
+
+	for (int w = 0; w < r->n_waves; w++)
+		if (count_completed(r, survey_id, r->waves[w]) > 0)
+			used[n++] = w;
+	return n;
+}
+
+/* ---- The title block ---- */
+
+static PdfTable *
+completed_table(const Report *r, const int *waves, int n_waves)
+{
+	const SurveySet *surveys = r->in->surveys;
+	PdfTable *t = pdfdoc_table_new(n_waves + 2);
+
+	pdfdoc_table_set(t, 0, 0, _("Questionnaire"));
+	for (int w = 0; w < n_waves; w++)
+		pdfdoc_table_set(t, 0, w + 1, report_wave_label(r->waves[waves[w]]));
+	pdfdoc_table_set(t, 0, n_waves + 1, _("Total"));
+	for (int i = 0; i < surveys->n; i++) {
+		const Survey *s = surveys->items[i];
+		int row, total = count_completed(r, s->id, NULL);
+		if (total == 0)
+			continue;
+		row = pdfdoc_table_add_row(t, false);
+		pdfdoc_table_set(t, row, 0, s->title ? s->title : s->id);
+		for (int w = 0; w < n_waves; w++)
+			pdfdoc_table_take(
+			    t, row, w + 1,
+			    xasprintf("%d", count_completed(r, s->id, r->waves[waves[w]])));
+		pdfdoc_table_take(t, row, n_waves + 1, xasprintf("%d", total));
+	}
+	return t;
+}
+
+static void
+layout_title(PdfDoc *doc, const Report *r)
+{
+	int *waves = xcalloc((size_t)r->n_waves + 1, sizeof *waves);
+	int n_waves = used_waves(r, NULL, waves);
+	char *date = xasprintf(_("Made on %s"), r->in->date);
+	PdfTable *t;
+
+	pdfdoc_text(doc, PDF_TITLE, _("Report of the school psychologist"));
+	for (int p = 0; p < r->in->n_programs; p++)
+		pdfdoc_text(doc, PDF_SUBHEADING, r->in->programs[p]->title);
+	if (r->in->n_programs == 0)
+		pdfdoc_text(doc, PDF_BODY,
+		            _("No programme file was found in surveys/programs: "
+		              "the report has no indicators."));
+	pdfdoc_text(doc, PDF_BODY, date);
+	free(date);
+	pdfdoc_text(doc, PDF_HEADING, _("Completed questionnaires"));
+	if (n_waves == 0) {
+		pdfdoc_text(doc, PDF_BODY, _("No completed questionnaires yet."));
+	} else {
+		t = completed_table(r, waves, n_waves);
+		pdfdoc_table(doc, t);
+		pdfdoc_table_free(t);
+	}
+	free(waves);
+}
+
+/* ---- The indicators ---- */
+
+static char *
+targets_text(const Program *program, const Indicator *ind)
+{
+	char *text, *next;
+
+	if (ind->n_targets == 0)
+		return xstrdup(_("No target: the programme asks for positive dynamics."));
+	text = xstrdup(ind->kind == INDICATOR_REDUCTION ? _("Target reduction:") : _("Targets:"));
+	for (int i = 0; i < ind->n_targets; i++) {
+		double target = ind->targets[i].percent;
+		char *number = target == (double)(long)target ? xasprintf("%ld", (long)target)
+		                                              : report_decimal(target);
+		next = xasprintf("%s%s %s — %s %%", text, i ? "," : "",
+		                 report_wave_label(program->waves[ind->targets[i].wave]), number);
+		free(number);
+		free(text);
+		text = next;
+	}
+	return text;
+}
+
+/* The scale's title and its levels that count ("«Высокий», «Средний»"),
+ * from the first survey of the indicator; NULL when it is not loaded. */
+static char *
+levels_text(const SurveySet *surveys, const Indicator *ind, const char **scale_title)
+{
+	const Survey *survey =
+	    ind->n_surveys > 0 ? survey_set_find(surveys, ind->surveys[0]) : NULL;
+	int scale = survey && ind->scale ? survey_find_scale(survey, ind->scale) : -1;
+	const SurveyScale *sc;
+	char *text = xstrdup(""), *next;
+
+	if (scale < 0) {
+		free(text);
+		return NULL;
+	}
+	sc = &survey->scales[scale];
+	*scale_title = sc->title ? sc->title : sc->id;
+	for (int i = 0; i < ind->n_levels; i++) {
+		int level = survey_find_level(sc, ind->levels[i]);
+		next = xasprintf("%s%s«%s»", text, i ? ", " : "",
+		                 level >= 0 ? sc->levels[level].label : ind->levels[i]);
+		free(text);
+		text = next;
+	}
+	return text;
+}
+
+/* What the percentages of an indicator are, in one sentence. */
+static char *
+kind_text(const Report *r, const Program *program, const Indicator *ind)
+{
+	const char *scale = NULL;
+	char *levels, *text;
+
+	if (ind->kind == INDICATOR_PARTICIPATION)
+		return xstrdup(
+		    strcmp(str(ind->expected), "parents") == 0
+		        ? _("Questionnaires completed of the parents in the class list.")
+		        : _("Questionnaires completed of the students in the class list."));
+	levels = levels_text(r->in->surveys, ind, &scale);
+	if (levels == NULL)
+		return NULL;
+	if (ind->kind == INDICATOR_REDUCTION && ind->baseline >= 0)
+		text = xasprintf(_("The share with the scale «%s» at the levels %s, and its "
+		                   "reduction against «%s»."),
+		                 scale, levels, report_wave_label(program->waves[ind->baseline]));
+	else
+		text =
+		    xasprintf(_("The share with the scale «%s» at the levels %s."), scale, levels);
+	free(levels);
+	return text;
+}
+
+static const IndicatorRow *
+find_row(const IndicatorTable *t, const char *id, const char *wave, const char *class_name)
+{
+	for (int i = 0; i < t->n; i++) {
+		const IndicatorRow *row = &t->rows[i];
+		if (strcmp(row->indicator_id, id) == 0 && strcmp(row->wave, wave) == 0 &&
+		    strcmp(row->class_name, class_name) == 0)
+			return row;
+	}
+	return NULL;
+}
+
+/* A row per class (in the engine's order, the whole school last), a column
+ * per wave of the programme. */
+static PdfTable *
+indicator_table(const Program *program, const Indicator *ind, const IndicatorTable *rows)
+{
+	PdfTable *t = pdfdoc_table_new(program->n_waves + 1);
+
+	pdfdoc_table_set(t, 0, 0, _("Class"));
+	for (int w = 0; w < program->n_waves; w++)
+		pdfdoc_table_set(t, 0, w + 1, report_wave_label(program->waves[w]));
+	for (int i = 0; program->n_waves > 0 && i < rows->n; i++) {
+		const IndicatorRow *first = &rows->rows[i];
+		bool school = strcmp(first->class_name, "*") == 0;
+		int row;
+		if (strcmp(first->indicator_id, ind->id) != 0 ||
+		    strcmp(first->wave, program->waves[0]) != 0)
+			continue;
+		row = pdfdoc_table_add_row(t, school);
+		pdfdoc_table_set(t, row, 0, school ? _("Whole school") : first->class_name);
+		for (int w = 0; w < program->n_waves; w++) {
+			const IndicatorRow *cell =
+			    find_row(rows, ind->id, program->waves[w], first->class_name);
+			if (cell != NULL)
+				pdfdoc_table_take(t, row, w + 1,
+				                  report_cell_text(program, ind, cell));
+		}
+	}
+	return t;
+}
+
+static void
+layout_indicator(PdfDoc *doc, const Report *r, const Program *program, const Indicator *ind,
+                 const IndicatorTable *rows)
+{
+	char *heading = xasprintf("%s. %s", ind->id, str(ind->title));
+	char *kind = kind_text(r, program, ind), *targets = targets_text(program, ind);
+	PdfTable *t = indicator_table(program, ind, rows);
+
+	/* The heading stays on the page of the table's first rows. */
+	pdfdoc_keep(doc, pdfdoc_text_height(doc, PDF_SUBHEADING, heading) +
+	                     (kind ? pdfdoc_text_height(doc, PDF_NOTE, kind) : 0) +
+	                     pdfdoc_text_height(doc, PDF_NOTE, targets) +
+	                     pdfdoc_table_start_height(doc, t));
+	pdfdoc_text(doc, PDF_SUBHEADING, heading);
+	if (kind != NULL)
+		pdfdoc_text(doc, PDF_NOTE, kind);
+	pdfdoc_text(doc, PDF_NOTE, targets);
+	pdfdoc_table(doc, t);
+	pdfdoc_table_free(t);
+	free(heading);
+	free(kind);
+	free(targets);
+}
+
+static void
+layout_indicators(PdfDoc *doc, const Report *r)
+{
+	for (int p = 0; p < r->in->n_programs; p++) {
+		const Program *program = r->in->programs[p];
+		pdfdoc_text(doc, PDF_HEADING, _("Programme indicators"));
+		if (r->in->n_programs > 1)
+			pdfdoc_text(doc, PDF_SUBHEADING, program->title);
+		pdfdoc_text(doc, PDF_NOTE,
+		            _("Each cell: the share of respondents who meet the indicator, in "
+		              "brackets how many of how many counted; ✓ the wave's target is met, "
+		              "✗ it is not. A respondent counts once per wave, by the latest "
+		              "completed questionnaire."));
+		for (int i = 0; i < program->n_indicators; i++)
+			layout_indicator(doc, r, program, &program->indicators[i],
+			                 &r->in->tables[p]);
+	}
+}
+
+/* ---- Respondents by level ---- */
+
+typedef struct {
+	const Survey *survey;
+	int scale;
+	const char *wave;
+} LevelQuery;
+
+/* Counted respondents of the survey and wave in a level of the scale;
+ * level -1 counts those without a value (too few answers), -2 everybody. */
+static int
+count_level(const Report *r, const LevelQuery *q, int level)
+{
+	const ResultSet *set = r->in->results;
+	int n = 0;
+
+	for (int i = 0; i < set->n; i++) {
+		const ResultSitting *s = &set->items[i];
+		const ScaleResult *res = &s->results[q->scale];
+		if (!r->counted[i] || strcmp(s->survey_id, q->survey->id) != 0 ||
+		    strcmp(str(s->wave), q->wave) != 0)
+			continue;
+		n += level == -2 || (level == -1 && !res->has_value) ||
+		     (level >= 0 && res->has_value && res->level == level);
+	}
+	return n;
+}
+
+/* Fills one row of a level table: a count per wave. */
+static void
+level_row(const Report *r, PdfTable *t, LevelQuery q, const int *waves, int level, int row)
+{
+	for (int w = 0; w < t->n_cols - 1; w++) {
+		q.wave = r->waves[waves[w]];
+		pdfdoc_table_take(t, row, w + 1, xasprintf("%d", count_level(r, &q, level)));
+	}
+}
+
+static PdfTable *
+level_table(const Report *r, const Survey *survey, int scale, const int *waves, int n_waves)
+{
+	const SurveyScale *sc = &survey->scales[scale];
+	LevelQuery q = { survey, scale, NULL };
+	PdfTable *t = pdfdoc_table_new(n_waves + 1);
+	int missing = 0;
+
+	pdfdoc_table_set(t, 0, 0, _("Level"));
+	for (int w = 0; w < n_waves; w++) {
+		pdfdoc_table_set(t, 0, w + 1, report_wave_label(r->waves[waves[w]]));
+		q.wave = r->waves[waves[w]];
+		missing += count_level(r, &q, -1);
+	}
+	for (int l = 0; l < sc->n_levels; l++) {
+		int row = pdfdoc_table_add_row(t, false);
+		pdfdoc_table_set(t, row, 0, sc->levels[l].label);
+		level_row(r, t, q, waves, l, row);
+	}
+	if (missing > 0) {
+		int row = pdfdoc_table_add_row(t, false);
+		pdfdoc_table_set(t, row, 0, _("Too few answers"));
+		level_row(r, t, q, waves, -1, row);
+	}
+	int total = pdfdoc_table_add_row(t, true);
+	pdfdoc_table_set(t, total, 0, _("Total"));
+	level_row(r, t, q, waves, -2, total);
+	return t;
+}
+
+static void
+layout_survey_levels(PdfDoc *doc, const Report *r, const Survey *survey)
+{
+	int *waves = xcalloc((size_t)r->n_waves + 1, sizeof *waves);
+	int n_waves = used_waves(r, survey->id, waves);
+	const char *title = survey->title ? survey->title : survey->id;
+	bool first = true;
+
+	for (int s = 0; n_waves > 0 && s < survey->n_scales; s++) {
+		const SurveyScale *sc = &survey->scales[s];
+		const char *scale_title = sc->title ? sc->title : sc->id;
+		PdfTable *t;
+		if (sc->n_levels == 0)
+			continue;
+		t = level_table(r, survey, s, waves, n_waves);
+		pdfdoc_keep(doc, (first ? pdfdoc_text_height(doc, PDF_SUBHEADING, title) : 0) +
+		                     pdfdoc_text_height(doc, PDF_BODY, scale_title) +
+		                     pdfdoc_table_start_height(doc, t));
+		if (first)
+			pdfdoc_text(doc, PDF_SUBHEADING, title);
+		first = false;
+		pdfdoc_text(doc, PDF_BODY, scale_title);
+		pdfdoc_table(doc, t);
+		pdfdoc_table_free(t);
+	}
+	free(waves);
+}
+
+static void
+layout_levels(PdfDoc *doc, const Report *r)
+{
+	if (count_completed(r, NULL, NULL) == 0)
+		return;
+	pdfdoc_text(doc, PDF_HEADING, _("Respondents by level"));
+	pdfdoc_text(doc, PDF_NOTE,
+	            _("How many respondents fell into each level of every scale, per wave: the "
+	              "groups with low, average and high results for differentiated work. A "
+	              "respondent counts once per wave, by the latest completed questionnaire."));
+	for (int i = 0; i < r->in->surveys->n; i++)
+		layout_survey_levels(doc, r, r->in->surveys->items[i]);
+}
+
+static void
+report_layout(PdfDoc *doc, void *arg)
+{
+	const Report *r = arg;
+
+	layout_title(doc, r);
+	layout_indicators(doc, r);
+	layout_levels(doc, r);
+}
+
+int
+report_write_pdf(const ReportInput *in, FILE *out, char **cause)
+{
+	Report r = { .in = in };
+	int rc;
+
+	collect_waves(&r);
+	mark_counted(&r);
+	rc = pdfdoc_write(out, _("Report of the school psychologist"), report_layout, &r, cause);
+	free(r.waves);
+	free(r.counted);
+	return rc;
+}

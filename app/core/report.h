@@ -1,0 +1,53 @@
+/*
+ * report.h: the school psychologist's report for the municipal programme
+ * (`anketa report`, DESIGN.md section 5) as a printable PDF in Russian: a
+ * title block with the completed questionnaires per survey and wave, every
+ * programme indicator as a table (a row per class and the whole school, a
+ * column per wave), and how many respondents fell into each level of every
+ * scale, for forming low / average / high groups.
+ */
+#ifndef ANKETA_REPORT_H
+#define ANKETA_REPORT_H
+
+#include <stdio.h>
+
+#include "indicator.h"
+#include "program.h"
+#include "results.h"
+#include "survey.h"
+
+/* Everything the report shows; all borrowed. */
+typedef struct {
+	const char *date; /* the day it was made, as printed ("15.09.2026") */
+	const SurveySet *surveys;
+	Program *const *programs;
+	int n_programs;
+	const IndicatorTable *tables; /* per programme, from export_indicator_tables() */
+	const ResultSet *results;     /* from results_load() */
+} ReportInput;
+
+/*
+ * Writes the report to out as a PDF (A4 portrait, numbered pages). Returns
+ * 0, or -1 with *cause (one sentence; the caller frees it) when it could
+ * not be written; out may then hold part of a file, so write to a
+ * temporary one (outfile.h).
+ */
+int report_write_pdf(const ReportInput *in, FILE *out, char **cause);
+
+/*
+ * The text of one cell of an indicator's table: "нет данных" when nobody
+ * counted, else the share with a decimal comma and "(meeting из n)", the
+ * reduction against the baseline wave for a reduction indicator, and
+ * whether the wave's target was met. Lines are separated by '\n'; the
+ * caller frees the result.
+ */
+char *report_cell_text(const Program *program, const Indicator *indicator, const IndicatorRow *row);
+
+/* A number with one decimal (rounded half away from zero) and a decimal
+ * comma: 66.666 -> "66,7". The caller frees it. */
+char *report_decimal(double value);
+
+/* How a wave is called in the report ("Стартовая"), or the wave's own id. */
+const char *report_wave_label(const char *wave);
+
+#endif

@@ -1,0 +1,384 @@
+/*
+ * test_report.c: the psychologist's PDF report, read back with pdftotext
+ * (poppler-utils) the way a person would read the printed pages.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "export.h"
+#include "import.h"
+#include "program.h"
+#include "report.h"
+#include "results.h"
+#include "store.h"
+#include "testutil.h"
+#include "util.h"
+
+typedef struct {
+	SurveySet surveys;
+	Program *program;
+	Store *store;
+	ResultSet results;
+	IndicatorTable table;
+} Fixture;
+
+/* The mini survey and programme of tests/fixtures/store with the answers
+ * in csv (an answers CSV) and the class list 6А: 3 students, 6Б: 4. */
+static void
+fixture_load(Fixture *f, const char *csv_path)
+{
+	char *dir = testutil_source_path("tests/fixtures/store/surveys");
+	char *prog = testutil_source_path("tests/fixtures/store/surveys/programs/mini.yaml");
+	char *cause = NULL;
+	Diag diag = { 0 };
+	ImportResult r;
+	StoreClass classes[] = { { "6А", 3, 0 }, { "6Б", 4, 0 } };
+
+	memset(f, 0, sizeof *f);
+	ck_assert_int_eq(survey_set_load_dir(&f->surveys, dir, &diag), 0);
+	f->program = program_load(prog, &f->surveys, &diag);
+	ck_assert_ptr_nonnull(f->program);
+	f->store = store_open(":memory:", &cause);
+	ck_assert_ptr_nonnull(f->store);
+	if (csv_path != NULL)
+		ck_assert_msg(import_answers_csv(f->store, &f->surveys, csv_path, &r, &cause) == 0,
+		              "%s", cause);
+	ck_assert_int_eq(store_classes_replace(f->store, classes, 2, &cause), 0);
+	ck_assert_int_eq(results_load(f->store, &f->surveys, &f->results, &diag, &cause), 0);
+	ck_assert_int_eq(
+	    export_indicator_tables(f->store, &f->program, 1, &f->results, &f->table, &cause), 0);
+	ck_assert_int_eq(diag.n, 0);
+	free(dir);
+	free(prog);
+}
+
+static void
+fixture_free(Fixture *f)
+{
+	indicator_table_free(&f->table);
+	results_free(&f->results);
+	store_close(f->store);
+	program_free(f->program);
+	survey_set_free(&f->surveys);
+}
+
+/* Writes the fixture's report to a new temporary file; the caller frees
+ * the path. */
+static char *
+fixture_pdf(Fixture *f)
+{
+	char *tmp = testutil_tmpdir(), *path = xasprintf("%s/report.pdf", tmp);
+	char *cause = NULL, *head;
+	FILE *out = fopen(path, "wb");
+	ReportInput in = {
+		.date = "15.09.2026",
+		.surveys = &f->surveys,
+		.programs = &f->program,
+		.n_programs = 1,
+		.tables = &f->table,
+		.results = &f->results,
+	};
+
+	ck_assert_ptr_nonnull(out);
+	ck_assert_msg(report_write_pdf(&in, out, &cause) == 0, "%s", cause);
+	ck_assert_int_eq(fclose(out), 0);
+	head = testutil_read_file(path);
+	ck_assert_ptr_nonnull(head);
+	ck_assert_msg(strncmp(head, "%PDF-", 5) == 0, "not a PDF: %.8s", head);
+	free(head);
+	free(tmp);
+	return path;
+}
+
+/* The text of the PDF's pages first..last (0: to the end) as pdftotext
+ * lays it out, with every run of spaces made one space, so a table row
+ * reads "6А 50,0 % 50,0 %". */
+static char *
+pdf_text(const char *path, int first, int last)
+{
+	char *cmd = xasprintf("pdftotext -layout -f %d -l %d '%s' -", first, last, path);
+	FILE *p = popen(cmd, "r");
+	char *text = NULL, *in, *out;
+	size_t len = 0;
+	FILE *mem = open_memstream(&text, &len);
+	int c;
+
+	ck_assert_msg(p != NULL, "cannot run pdftotext");
+	while ((c = fgetc(p)) != EOF)
+		fputc(c, mem);
+	ck_assert_msg(pclose(p) == 0, "pdftotext failed (is poppler-utils installed?)");
+	fclose(mem);
+	free(cmd);
+	for (in = out = text; *in; in++)
+		if (*in != ' ' || (out > text && out[-1] != ' '))
+			*out++ = *in;
+	*out = '\0';
+	return text;
+}
+
+#define ASSERT_HAS(text, needle)                                                                   \
+	ck_assert_msg(strstr((text), (needle)) != NULL, "missing \"%s\" in:\n%.2000s", (needle),   \
+	              (text))
+
+START_TEST(test_decimal)
+{
+	char *s;
+
+	/* 2 of 3 = 66.666...; one decimal, half away from zero, a comma. */
+	s = report_decimal(100.0 * 2 / 3);
+	ck_assert_str_eq(s, "66,7");
+	free(s);
+	s = report_decimal(12.25); /* exactly half: away from zero */
+	ck_assert_str_eq(s, "12,3");
+	free(s);
+	s = report_decimal(-0.04); /* rounds to zero: no minus sign */
+	ck_assert_str_eq(s, "0,0");
+	free(s);
+	s = report_decimal(100);
+	ck_assert_str_eq(s, "100,0");
+	free(s);
+}
+END_TEST
+
+START_TEST(test_cell_text)
+{
+	Fixture f;
+	IndicatorRow share = { .wave = "final",
+		               .n = 3,
+		               .meeting = 2,
+		               .has_percent = true,
+		               .percent = 100.0 * 2 / 3,
+		               .has_met = true,
+		               .met = false };
+	IndicatorRow reduction = { .wave = "final",
+		                   .n = 3,
+		                   .meeting = 1,
+		                   .has_percent = true,
+		                   .percent = 100.0 / 3,
+		                   .has_met = true,
+		                   .met = true,
+		                   .has_change = true,
+		                   .change = 50 };
+	IndicatorRow baseline = reduction, empty = { .wave = "start" }, up = reduction;
+	char *s;
+
+	fixture_load(&f, NULL);
+	s = report_cell_text(f.program, &f.program->indicators[0], &share);
+	ck_assert_str_eq(s, "66,7 %\n(2 из 3)\n✗ не выполнено");
+	free(s);
+	/* Indicator 2 is a reduction against the start wave. */
+	s = report_cell_text(f.program, &f.program->indicators[1], &reduction);
+	ck_assert_str_eq(s, "33,3 %\n(1 из 3)\nснижение на 50,0 %\n✓ выполнено");
+	free(s);
+	/* At the baseline wave itself no reduction is shown (it is zero). */
+	baseline.wave = "start";
+	baseline.has_met = false;
+	baseline.change = 0;
+	s = report_cell_text(f.program, &f.program->indicators[1], &baseline);
+	ck_assert_str_eq(s, "33,3 %\n(1 из 3)");
+	free(s);
+	/* The share went up from 20 % to 33.3 %: (20 - 33.3) / 20 = -66.7 %. */
+	up.change = -66.666;
+	up.met = false;
+	s = report_cell_text(f.program, &f.program->indicators[1], &up);
+	ck_assert_str_eq(s, "33,3 %\n(1 из 3)\nрост на 66,7 %\n✗ не выполнено");
+	free(s);
+	s = report_cell_text(f.program, &f.program->indicators[0], &empty);
+	ck_assert_str_eq(s, "нет данных");
+	free(s);
+	fixture_free(&f);
+}
+END_TEST
+
+START_TEST(test_report_pdf)
+{
+	Fixture f;
+	char *csv = testutil_source_path("tests/fixtures/store/results.csv"), *path, *text;
+
+	fixture_load(&f, csv);
+	path = fixture_pdf(&f);
+	text = pdf_text(path, 1, 0);
+	ASSERT_HAS(text, "Отчёт педагога-психолога");
+	ASSERT_HAS(text, "Мини-программа");
+	ASSERT_HAS(text, "Дата составления: 15.09.2026");
+	/* Completed sittings of mini: start a1, a2, b1 (b2 is in progress),
+	 * final f1, f2, f3. */
+	ASSERT_HAS(text, "Анкета Стартовая диагностика Итоговая диагностика Всего");
+	ASSERT_HAS(text, "Мини 3 3 6");
+	/*
+	 * Indicator 1, share of "high" (s = q1 + q2; high from 3): start 6А
+	 * A1 high, A2 low: 1 of 2 = 50,0 % >= 50 met; 6Б B1 low: 0 of 1;
+	 * school 1 of 3 = 33,3 %. Final 6А 1 of 2 = 50,0 % < 70; 6Б 1 of 1 =
+	 * 100,0 % met; school 2 of 3 = 66,7 % < 70.
+	 */
+	ASSERT_HAS(text, "1. Доля с высоким баллом");
+	ASSERT_HAS(text, "Целевые значения: Стартовая диагностика — 50 %, Итоговая диагностика "
+	                 "— 70 %");
+	ASSERT_HAS(text, "6А 50,0 % 50,0 %\n (1 из 2) (1 из 2)\n ✓ выполнено ✗ не выполнено");
+	ASSERT_HAS(text, "6Б 0,0 % 100,0 %\n (0 из 1) (1 из 1)\n ✗ не выполнено ✓ выполнено");
+	ASSERT_HAS(text,
+	           "Вся школа 33,3 % 66,7 %\n (1 из 3) (2 из 3)\n ✗ не выполнено ✗ не выполнено");
+	/* Indicator 2, reduction of "low" vs start: school 2 of 3 -> 1 of 3,
+	 * (2/3 - 1/3) / (2/3) = 50,0 %, target 50: met. 6Б 1 of 1 -> 0 of 1:
+	 * 100,0 %. */
+	ASSERT_HAS(text, "Вся школа 66,7 % 33,3 %\n (2 из 3) (1 из 3)\n снижение на 50,0 %\n "
+	                 "✓ выполнено");
+	ASSERT_HAS(text, "снижение на 100,0 %");
+	/* Indicator 3, participation of 3 + 4 students: 6А 2 of 3 = 66,7 %,
+	 * 6Б 1 of 4 = 25,0 %, school 3 of 7 = 42,9 %; a target at start only. */
+	ASSERT_HAS(text, "Вся школа 42,9 % 42,9 %\n (3 из 7) (3 из 7)\n ✗ не выполнено\n");
+	/* Levels of s per wave: start high a1, low a2 b1; final high f1 f3,
+	 * low f2. */
+	ASSERT_HAS(text, "Распределение респондентов по уровням");
+	ASSERT_HAS(text, "Уровень Стартовая диагностика Итоговая диагностика\n");
+	ASSERT_HAS(text, "Высокий 1 2\n");
+	ASSERT_HAS(text, "Низкий 2 1\n");
+	ASSERT_HAS(text, "Всего 3 3\n");
+	ASSERT_HAS(text, "Страница 1 из 2");
+	ASSERT_HAS(text, "Страница 2 из 2");
+	free(text);
+	free(path);
+	free(csv);
+	fixture_free(&f);
+}
+END_TEST
+
+/* Without any answers: no groups, every share "no data" (participation is
+ * 0 of the class list). */
+START_TEST(test_report_empty)
+{
+	Fixture f;
+	char *path, *text;
+
+	fixture_load(&f, NULL);
+	path = fixture_pdf(&f);
+	text = pdf_text(path, 1, 0);
+	ASSERT_HAS(text, "Заполненных анкет пока нет.");
+	ASSERT_HAS(text, "Вся школа нет данных нет данных\n");
+	/* 0 of 3 + 4 students took part. */
+	ASSERT_HAS(text, "Вся школа 0,0 % 0,0 %\n (0 из 7) (0 из 7)\n ✗ не выполнено\n");
+	ck_assert_ptr_null(strstr(text, "Распределение респондентов"));
+	ASSERT_HAS(text, "Страница 1 из 1");
+	free(text);
+	free(path);
+	fixture_free(&f);
+}
+END_TEST
+
+/* A class name too long for its column: it must break, not overflow. */
+#define LONG_CLASS "ГРУППАПРОДЛЁННОГОДНЯИПОДГОТОВКИКШКОЛЕ"
+
+/* Appends one completed sitting answering q1 with option `option`. */
+static void
+add_sitting(FILE *csv, int id, const char *klass, const char *code, int option, int hour)
+{
+	fprintf(csv,
+	        "00000000-0000-4000-8000-%012d,d,start,%s,student,%s,mini,2,q1,%d,,"
+	        "2026-09-15T%02d:00:00Z\n",
+	        id, klass, code, option, hour);
+}
+
+/* One sitting at the start wave in each of the classes К1..К40 and
+ * LONG_CLASS, answering q1 with its first option (2 points: low). R1 of
+ * К1 answers again later with the third option (0 points, still low):
+ * a respondent counts once. */
+static char *
+many_classes_csv(const char *dir)
+{
+	char *text = NULL, *path;
+	size_t len = 0;
+	FILE *csv = open_memstream(&text, &len);
+	char klass[16];
+
+	fputs("sitting_id,device_id,wave,class,audience,respondent,survey_id,survey_version,"
+	      "question_id,value,score,answered_at\n",
+	      csv);
+	for (int i = 1; i <= 40; i++) {
+		snprintf(klass, sizeof klass, "К%d", i);
+		add_sitting(csv, i, klass, "R1", 1, 10);
+	}
+	add_sitting(csv, 41, "К1", "R1", 3, 11);
+	add_sitting(csv, 42, LONG_CLASS, "R1", 1, 10);
+	fclose(csv);
+	path = testutil_write_file(dir, "many.csv", text);
+	free(text);
+	return path;
+}
+
+/* The largest right edge of any word on the PDF's pages (pdftotext -bbox). */
+static double
+widest_word_edge(const char *path)
+{
+	char *cmd = xasprintf("pdftotext -bbox '%s' -", path);
+	FILE *p = popen(cmd, "r");
+	char line[4096], *at;
+	double edge = 0;
+
+	ck_assert_ptr_nonnull(p);
+	while (fgets(line, sizeof line, p) != NULL) {
+		at = strstr(line, "xMax=\"");
+		if (at != NULL && strtod(at + 6, NULL) > edge)
+			edge = strtod(at + 6, NULL);
+	}
+	ck_assert_int_eq(pclose(p), 0);
+	free(cmd);
+	return edge;
+}
+
+/* A table longer than a page goes on over the next ones, with its header
+ * row repeated, and no text runs past the page's right margin. */
+START_TEST(test_report_long_table)
+{
+	Fixture f;
+	char *tmp = testutil_tmpdir(), *csv = many_classes_csv(tmp), *path, *text, *page2;
+	char name[16];
+
+	fixture_load(&f, csv);
+	path = fixture_pdf(&f);
+	text = pdf_text(path, 1, 0);
+	for (int i = 1; i <= 40; i++) {
+		snprintf(name, sizeof name, "\nК%d ", i);
+		ASSERT_HAS(text, name);
+	}
+	/* 42 start sittings (R1 of К1 twice). */
+	ASSERT_HAS(text, "Мини 42 42\n");
+	/* Levels: 41 respondents, all low. */
+	ASSERT_HAS(text, "Высокий 0\n");
+	ASSERT_HAS(text, "Низкий 41\n");
+	page2 = pdf_text(path, 2, 2);
+	ASSERT_HAS(page2, "Класс Стартовая диагностика Итоговая диагностика\n");
+	/* A4 is 595.3 points wide, the right margin 15 mm = 42.5 points. */
+	ck_assert_double_le(widest_word_edge(path), 595.276 - 42.52 + 0.5);
+	free(page2);
+	free(text);
+	free(path);
+	free(csv);
+	free(tmp);
+	fixture_free(&f);
+}
+END_TEST
+
+static Suite *
+report_suite(void)
+{
+	Suite *s = suite_create("report");
+	TCase *tc = tcase_create("report");
+
+	tcase_add_test(tc, test_decimal);
+	tcase_add_test(tc, test_cell_text);
+	tcase_add_test(tc, test_report_pdf);
+	tcase_add_test(tc, test_report_empty);
+	tcase_add_test(tc, test_report_long_table);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	unsetenv("LANGUAGE"); /* the report a psychologist prints is in Russian */
+	util_i18n_init(NULL);
+	return testutil_run(report_suite());
+}
