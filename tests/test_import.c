@@ -127,6 +127,38 @@ START_TEST(test_paper_forms_grouped)
 }
 END_TEST
 
+START_TEST(test_paper_forms_imported_twice_are_not_doubled)
+{
+	char *cause = NULL;
+	Store *store = store_open(":memory:", &cause);
+	ImportResult r;
+	static const char *const paper =
+	    "sitting_id,device_id,wave,class,audience,respondent,survey_id,survey_version,"
+	    "question_id,value,score,answered_at\n"
+	    ",,start,6А,student,R1,mini,,q1,1,,2026-09-15T10:00:05Z\n"
+	    ",,start,6А,student,R2,mini,,q1,3,,2026-09-15T11:00:00Z\n";
+
+	ck_assert_int_eq(import_text(store, "a.csv", paper, &r, &cause), 0);
+	ck_assert_int_eq(r.sittings_added, 2);
+	/* The same forms typed in again: found, not added. */
+	ck_assert_int_eq(import_text(store, "b.csv", paper, &r, &cause), 0);
+	ck_assert_int_eq(r.sittings_added, 0);
+	ck_assert_int_eq(r.sittings_present, 2);
+	ck_assert_int_eq((int)r.answers_added, 0);
+	/* A different form of R1 in the same wave is a sitting of its own. */
+	ck_assert_int_eq(
+	    import_text(store, "c.csv",
+	                "sitting_id,device_id,wave,class,audience,respondent,"
+	                "survey_id,survey_version,question_id,value,score,answered_at\n"
+	                ",,start,6А,student,R1,mini,,q1,2,,2026-09-16T10:00:05Z\n",
+	                &r, &cause),
+	    0);
+	ck_assert_int_eq(r.sittings_added, 1);
+	ck_assert_int_eq(r.sittings_present, 0);
+	store_close(store);
+}
+END_TEST
+
 static int
 first_times(const StoreAnswerRow *row, void *arg)
 {
@@ -341,6 +373,7 @@ import_suite(void)
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_paper_forms_grouped);
+	tcase_add_test(tc, test_paper_forms_imported_twice_are_not_doubled);
 	tcase_add_test(tc, test_sitting_times_from_answers);
 	tcase_add_test(tc, test_round_trip_of_a_file);
 	tcase_add_test(tc, test_round_trip_of_a_kiosk_store);

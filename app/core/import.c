@@ -51,6 +51,7 @@ typedef struct {
 	char *value;
 	bool has_score;
 	double score;
+	char *answered_at;
 } KeptAnswer;
 
 typedef struct {
@@ -61,7 +62,8 @@ typedef struct {
 	int version;
 	char first_at[21], last_at[21]; /* "" until an answer has a time */
 	int line;
-	bool stored; /* already in the database: compare, don't write */
+	bool stored;  /* already in the database: compare, don't write */
+	bool grouped; /* no sitting_id in the file: the id comes from the content */
 	KeptAnswer *kept;
 	int n_kept;
 } Sitting;
@@ -371,7 +373,9 @@ new_sitting(Importer *im, const char *id, char **fields, int line, const Row *ro
 	s->survey = row->survey;
 	s->version = row->version;
 	s->line = line;
-	strmap_put(&im->by_id, s->id, im->n);
+	s->grouped = id[0] == '\0';
+	if (!s->grouped)
+		strmap_put(&im->by_id, s->id, im->n);
 	return im->n++;
 }
 
@@ -422,11 +426,7 @@ find_sitting(Importer *im, char **fields, int line, const Row *row)
 	                fields[COL_RESPONDENT], fields[COL_SURVEY]);
 	i = strmap_get(&im->by_key, key);
 	if (i < 0) {
-		uuid_t uuid;
-
-		uuid_generate_random(uuid);
-		uuid_unparse_lower(uuid, id);
-		i = new_sitting(im, id, fields, line, row);
+		i = new_sitting(im, "", fields, line, row);
 		strmap_put(&im->by_key, key, i);
 	} else if (check_same_sitting(im, &im->sittings[i], fields, line) != 0) {
 		i = -1;
@@ -464,6 +464,7 @@ keep_answer(Importer *im, Sitting *s, char **fields, int line, const Row *row)
 	k->value = xstrdup(fields[COL_VALUE]);
 	k->has_score = row->has_score;
 	k->score = row->score;
+	k->answered_at = xstrdup(fields[COL_ANSWERED]);
 	return 0;
 }
 
@@ -487,7 +488,7 @@ on_row(char **fields, int n, int line, void *arg)
 		return -1;
 	s = &im->sittings[i];
 	note_time(s, fields[COL_ANSWERED]);
-	if (s->stored)
+	if (s->stored || s->grouped)
 		return keep_answer(im, s, fields, line, &row);
 	rc = store_answer_insert(im->store, s->id, fields[COL_QUESTION], fields[COL_VALUE],
 	                         row.has_score, row.score, fields[COL_ANSWERED], im->cause);
@@ -586,14 +587,82 @@ write_sitting(Importer *im, const Sitting *s, const char *now)
 }
 
 static int
+kept_by_question(const void *a, const void *b)
+{
+	const KeptAnswer *x = *(const KeptAnswer *const *)a, *y = *(const KeptAnswer *const *)b;
+
+	return strcmp(x->question, y->question);
+}
+
+/*
+ * The id of a sitting the file gives no id for: a name-based UUID (version 5)
+ * of what it is and what was answered, so importing the same paper forms
+ * twice finds them already there instead of adding them again, while a
+ * different form of the same respondent is a sitting of its own.
+ */
+static void
+grouped_sitting_id(Sitting *s)
+{
+	/* Anketa's namespace for imported sittings (a fixed random UUID). */
+	static const uuid_t ns = { 0x5f, 0x1d, 0x3c, 0x1e, 0x2a, 0x4b, 0x4c, 0x6d,
+		                   0x8e, 0x9f, 0x0a, 0x1b, 0x2c, 0x3d, 0x4e, 0x5f };
+	const KeptAnswer **sorted = xcalloc((size_t)s->n_kept + 1, sizeof *sorted);
+	char *name = xasprintf("%s\x1f%s\x1f%s\x1f%s\x1f%d", s->attr[COL_WAVE], s->attr[COL_CLASS],
+	                       s->attr[COL_RESPONDENT], s->attr[COL_SURVEY], s->version);
+	uuid_t uuid;
+
+	for (int i = 0; i < s->n_kept; i++)
+		sorted[i] = &s->kept[i];
+	qsort(sorted, (size_t)s->n_kept, sizeof *sorted, kept_by_question);
+	for (int i = 0; i < s->n_kept; i++) {
+		char *more =
+		    xasprintf("%s\x1e%s\x1f%s", name, sorted[i]->question, sorted[i]->value);
+		free(name);
+		name = more;
+	}
+	uuid_generate_sha1(uuid, ns, name, strlen(name));
+	uuid_unparse_lower(uuid, s->id);
+	free(name);
+	free(sorted);
+}
+
+/* Writes a sitting grouped from rows without an id, unless the database
+ * already holds the very same one. */
+static int
+write_grouped(Importer *im, Sitting *s, const char *now)
+{
+	int stored;
+
+	grouped_sitting_id(s);
+	stored = store_sitting_exists(im->store, s->id, im->cause);
+	if (stored < 0)
+		return -1;
+	if (stored == 1)
+		return compare_stored(im, s);
+	if (write_sitting(im, s, now) != 0)
+		return -1;
+	for (int i = 0; i < s->n_kept; i++) {
+		const KeptAnswer *k = &s->kept[i];
+		if (store_answer_insert(im->store, s->id, k->question, k->value, k->has_score,
+		                        k->score, k->answered_at, im->cause) != 0)
+			return -1;
+		im->result->answers_added++;
+	}
+	return 0;
+}
+
+static int
 write_sittings(Importer *im)
 {
 	char now[21];
 
 	util_now_iso8601(now);
 	for (int i = 0; i < im->n; i++) {
-		const Sitting *s = &im->sittings[i];
-		if ((s->stored ? compare_stored(im, s) : write_sitting(im, s, now)) != 0)
+		Sitting *s = &im->sittings[i];
+		int rc = s->grouped  ? write_grouped(im, s, now)
+		         : s->stored ? compare_stored(im, s)
+		                     : write_sitting(im, s, now);
+		if (rc != 0)
 			return -1;
 	}
 	return 0;
@@ -611,6 +680,7 @@ importer_free(Importer *im)
 		for (int k = 0; k < s->n_kept; k++) {
 			free(s->kept[k].question);
 			free(s->kept[k].value);
+			free(s->kept[k].answered_at);
 		}
 		free(s->kept);
 	}
