@@ -118,9 +118,33 @@ pdf_text(const char *path, int first, int last)
 	return text;
 }
 
+/* A no-break space: keeps "66,7 %" and "(2 из 3)" together in a cell. */
+#define NB "\xC2\xA0"
+
 #define ASSERT_HAS(text, needle)                                                                   \
 	ck_assert_msg(strstr((text), (needle)) != NULL, "missing \"%s\" in:\n%.2000s", (needle),   \
 	              (text))
+
+/* How many times needle is in text. */
+static int
+count(const char *text, const char *needle)
+{
+	int n = 0;
+
+	for (const char *at = text; (at = strstr(at, needle)) != NULL; at++)
+		n++;
+	return n;
+}
+
+/* Where needle first is in text (it must be there). */
+static long
+offset(const char *text, const char *needle)
+{
+	const char *at = strstr(text, needle);
+
+	ck_assert_msg(at != NULL, "missing \"%s\"", needle);
+	return at - text;
+}
 
 START_TEST(test_decimal)
 {
@@ -166,24 +190,24 @@ START_TEST(test_cell_text)
 
 	fixture_load(&f, NULL);
 	s = report_cell_text(f.program, &f.program->indicators[0], &share);
-	ck_assert_str_eq(s, "66,7 %\n(2 из 3)\n✗ не выполнено");
+	ck_assert_str_eq(s, "66,7" NB "% (2" NB "из" NB "3)\n✗ не выполнено");
 	free(s);
 	/* Indicator 2 is a reduction against the start wave. */
 	s = report_cell_text(f.program, &f.program->indicators[1], &reduction);
-	ck_assert_str_eq(s, "33,3 %\n(1 из 3)\nснижение на 50,0 %\n✓ выполнено");
+	ck_assert_str_eq(s, "33,3" NB "% (1" NB "из" NB "3)\nснижение на 50,0" NB "%\n✓ выполнено");
 	free(s);
 	/* At the baseline wave itself no reduction is shown (it is zero). */
 	baseline.wave = "start";
 	baseline.has_met = false;
 	baseline.change = 0;
 	s = report_cell_text(f.program, &f.program->indicators[1], &baseline);
-	ck_assert_str_eq(s, "33,3 %\n(1 из 3)");
+	ck_assert_str_eq(s, "33,3" NB "% (1" NB "из" NB "3)");
 	free(s);
 	/* The share went up from 20 % to 33.3 %: (20 - 33.3) / 20 = -66.7 %. */
 	up.change = -66.666;
 	up.met = false;
 	s = report_cell_text(f.program, &f.program->indicators[1], &up);
-	ck_assert_str_eq(s, "33,3 %\n(1 из 3)\nрост на 66,7 %\n✗ не выполнено");
+	ck_assert_str_eq(s, "33,3" NB "% (1" NB "из" NB "3)\nрост на 66,7" NB "%\n✗ не выполнено");
 	free(s);
 	s = report_cell_text(f.program, &f.program->indicators[0], &empty);
 	ck_assert_str_eq(s, "нет данных");
@@ -216,19 +240,19 @@ START_TEST(test_report_pdf)
 	ASSERT_HAS(text, "1. Доля с высоким баллом");
 	ASSERT_HAS(text, "Целевые значения: Стартовая диагностика — 50 %, Итоговая диагностика "
 	                 "— 70 %");
-	ASSERT_HAS(text, "6А 50,0 % 50,0 %\n (1 из 2) (1 из 2)\n ✓ выполнено ✗ не выполнено");
-	ASSERT_HAS(text, "6Б 0,0 % 100,0 %\n (0 из 1) (1 из 1)\n ✗ не выполнено ✓ выполнено");
-	ASSERT_HAS(text,
-	           "Вся школа 33,3 % 66,7 %\n (1 из 3) (2 из 3)\n ✗ не выполнено ✗ не выполнено");
+	ASSERT_HAS(text, "6А 50,0 % (1 из 2) 50,0 % (1 из 2)\n ✓ выполнено ✗ не выполнено");
+	ASSERT_HAS(text, "6Б 0,0 % (0 из 1) 100,0 % (1 из 1)\n ✗ не выполнено ✓ выполнено");
+	ASSERT_HAS(text, "Вся школа 33,3 % (1 из 3) 66,7 % (2 из 3)\n ✗ не выполнено ✗ не "
+	                 "выполнено");
 	/* Indicator 2, reduction of "low" vs start: school 2 of 3 -> 1 of 3,
 	 * (2/3 - 1/3) / (2/3) = 50,0 %, target 50: met. 6Б 1 of 1 -> 0 of 1:
 	 * 100,0 %. */
-	ASSERT_HAS(text, "Вся школа 66,7 % 33,3 %\n (2 из 3) (1 из 3)\n снижение на 50,0 %\n "
+	ASSERT_HAS(text, "Вся школа 66,7 % (2 из 3) 33,3 % (1 из 3)\n снижение на 50,0 %\n "
 	                 "✓ выполнено");
 	ASSERT_HAS(text, "снижение на 100,0 %");
 	/* Indicator 3, participation of 3 + 4 students: 6А 2 of 3 = 66,7 %,
 	 * 6Б 1 of 4 = 25,0 %, school 3 of 7 = 42,9 %; a target at start only. */
-	ASSERT_HAS(text, "Вся школа 42,9 % 42,9 %\n (3 из 7) (3 из 7)\n ✗ не выполнено\n");
+	ASSERT_HAS(text, "Вся школа 42,9 % (3 из 7) 42,9 % (3 из 7)\n ✗ не выполнено\n");
 	/* Levels of s per wave: start high a1, low a2 b1; final high f1 f3,
 	 * low f2. */
 	ASSERT_HAS(text, "Распределение респондентов по уровням");
@@ -236,6 +260,7 @@ START_TEST(test_report_pdf)
 	ASSERT_HAS(text, "Высокий 1 2\n");
 	ASSERT_HAS(text, "Низкий 2 1\n");
 	ASSERT_HAS(text, "Всего 3 3\n");
+	ck_assert_int_eq(count(text, "без класса"), 0);
 	ASSERT_HAS(text, "Страница 1 из 2");
 	ASSERT_HAS(text, "Страница 2 из 2");
 	free(text);
@@ -256,9 +281,11 @@ START_TEST(test_report_empty)
 	path = fixture_pdf(&f);
 	text = pdf_text(path, 1, 0);
 	ASSERT_HAS(text, "Заполненных анкет пока нет.");
-	ASSERT_HAS(text, "Вся школа нет данных нет данных\n");
+	/* Indicators 1 and 2 have no figure at all: one sentence, no table. */
+	ck_assert_int_eq(count(text, "Данных пока нет: анкету ещё не заполнил никто"), 2);
+	ck_assert_int_eq(count(text, "нет данных"), 0);
 	/* 0 of 3 + 4 students took part. */
-	ASSERT_HAS(text, "Вся школа 0,0 % 0,0 %\n (0 из 7) (0 из 7)\n ✗ не выполнено\n");
+	ASSERT_HAS(text, "Вся школа 0,0 % (0 из 7) 0,0 % (0 из 7)\n ✗ не выполнено\n");
 	ck_assert_ptr_null(strstr(text, "Распределение респондентов"));
 	ASSERT_HAS(text, "Страница 1 из 1");
 	free(text);
@@ -283,7 +310,7 @@ add_sitting(FILE *csv, int id, const char *klass, const char *code, int option, 
 /* One sitting at the start wave in each of the classes К1..К40 and
  * LONG_CLASS, answering q1 with its first option (2 points: low). R1 of
  * К1 answers again later with the third option (0 points, still low):
- * a respondent counts once. */
+ * a respondent counts once. T1 has no class (1 point, low). */
 static char *
 many_classes_csv(const char *dir)
 {
@@ -301,6 +328,7 @@ many_classes_csv(const char *dir)
 	}
 	add_sitting(csv, 41, "К1", "R1", 3, 11);
 	add_sitting(csv, 42, LONG_CLASS, "R1", 1, 10);
+	add_sitting(csv, 43, "", "T1", 2, 10);
 	fclose(csv);
 	path = testutil_write_file(dir, "many.csv", text);
 	free(text);
@@ -342,11 +370,21 @@ START_TEST(test_report_long_table)
 		snprintf(name, sizeof name, "\nК%d ", i);
 		ASSERT_HAS(text, name);
 	}
-	/* 42 start sittings (R1 of К1 twice). */
-	ASSERT_HAS(text, "Мини 42 42\n");
-	/* Levels: 41 respondents, all low. */
+	/* Classes in the order a school lists them: К2 before К10. */
+	ck_assert_int_lt(offset(text, "\nК9 "), offset(text, "\nК10 "));
+	/* Nobody from 6А and 6Б of the class list answered: no rows for them. */
+	ASSERT_HAS(text, "Нет данных по классам: 6А, 6Б.");
+	ck_assert_int_eq(count(text, "\n6А нет данных"), 0);
+	/* 43 start sittings (R1 of К1 twice). */
+	ASSERT_HAS(text, "Мини 43 43\n");
+	/* Levels: 42 respondents, all low. */
 	ASSERT_HAS(text, "Высокий 0\n");
-	ASSERT_HAS(text, "Низкий 41\n");
+	ASSERT_HAS(text, "Низкий 42\n");
+	/* Nobody answered at the final wave; T1 counts without a class. */
+	ASSERT_HAS(text, "\nК16 0,0 % (0 из 1) нет данных\n");
+	ASSERT_HAS(text, "\n(без класса) 0,0 % (0 из 1) нет данных\n");
+	/* Share of high: 0 of 42 at the whole school. */
+	ASSERT_HAS(text, "\nВся школа 0,0 % (0 из 42) нет данных\n");
 	page2 = pdf_text(path, 2, 2);
 	ASSERT_HAS(page2, "Класс Стартовая диагностика Итоговая диагностика\n");
 	/* A4 is 595.3 points wide, the right margin 15 mm = 42.5 points. */

@@ -130,11 +130,30 @@ line_height(double size)
 	return size * 1.3;
 }
 
+/* A copy of the first len bytes of s as printed: a no-break space, which
+ * only keeps words together while wrapping, becomes a plain space so that
+ * text copied out of the PDF has ordinary spaces. */
+static char *
+printable(const char *s, size_t len)
+{
+	char *out = xstrndup(s, len), *w = out;
+
+	for (const char *r = out; *r != '\0'; r++) {
+		*w++ = *r;
+		if ((unsigned char)r[0] == 0xC2 && (unsigned char)r[1] == 0xA0) {
+			w[-1] = ' ';
+			r++;
+		}
+	}
+	*w = '\0';
+	return out;
+}
+
 /* Width of the first len bytes of s in the current font. */
 static double
 text_width(PdfDoc *doc, const char *s, size_t len)
 {
-	char *part = xstrndup(s, len);
+	char *part = printable(s, len);
 	cairo_text_extents_t e;
 
 	cairo_text_extents(doc->cr, part, &e);
@@ -234,14 +253,17 @@ static void
 draw_line(PdfDoc *doc, const char *line, double x, double y, double width, bool centre)
 {
 	cairo_font_extents_t fe;
+	char *text;
 
 	if (!doc->draw)
 		return;
 	cairo_font_extents(doc->cr, &fe);
 	if (centre)
 		x += (width - text_width(doc, line, strlen(line))) / 2;
+	text = printable(line, strlen(line));
 	cairo_move_to(doc->cr, x, y + fe.ascent);
-	cairo_show_text(doc->cr, line);
+	cairo_show_text(doc->cr, text);
+	free(text);
 }
 
 static void
@@ -336,37 +358,84 @@ row_bold(const PdfTable *t, int row)
 	return row == 0 || t->strong[row];
 }
 
-/* The widest line of the first column, so class names and level labels
- * stay on one line when they can. */
+/* The widest piece of s, cut at any of the characters in cuts. */
 static double
-first_column_width(PdfDoc *doc, const PdfTable *t)
+widest_piece(PdfDoc *doc, const char *s, const char *cuts)
 {
 	double widest = 0;
 
-	for (int r = 0; r < t->n_rows; r++) {
-		Lines lines;
-		pdfdoc_font(doc, TABLE_SIZE, row_bold(t, r));
-		wrap(doc, cell(t, r, 0), CONTENT_W, &lines);
-		for (int i = 0; i < lines.n; i++) {
-			double w = text_width(doc, lines.items[i], strlen(lines.items[i]));
-			widest = w > widest ? w : widest;
-		}
-		lines_free(&lines);
+	while (*s != '\0') {
+		size_t n = strcspn(s, cuts);
+		double w = text_width(doc, s, n);
+		widest = w > widest ? w : widest;
+		s += n + (s[n] != '\0');
 	}
-	widest += 2 * CELL_PAD + 1;
-	/* With more columns the first one may take less of the page. */
-	if (t->n_cols > 1 && widest > CONTENT_W * (t->n_cols > 3 ? 0.3 : 0.45))
-		widest = CONTENT_W * (t->n_cols > 3 ? 0.3 : 0.45);
-	return t->n_cols > 1 ? widest : CONTENT_W;
+	return widest;
 }
 
-/* Column widths across the page: the first fitted, the others equal. */
+/*
+ * Shares rest among the columns narrower than their natural width, the
+ * smallest needs met in full first: a header a little too long gets its
+ * line, and a long text takes what is left and wraps.
+ */
+static void
+share_rest(double *widths, const double *natural, int n, double rest)
+{
+	for (;;) {
+		int wanting = 0;
+		double share, smallest = -1;
+		for (int c = 0; c < n; c++) {
+			double short_by = natural[c] - widths[c];
+			if (short_by > 0.01) {
+				wanting++;
+				smallest =
+				    smallest < 0 || short_by < smallest ? short_by : smallest;
+			}
+		}
+		if (wanting == 0 || rest <= 0.01)
+			return;
+		share = rest / wanting < smallest ? rest / wanting : smallest;
+		for (int c = 0; c < n; c++) {
+			if (natural[c] - widths[c] > 0.01) {
+				widths[c] += share;
+				rest -= share;
+			}
+		}
+	}
+}
+
+/*
+ * Column widths across the page. Each column first gets what its longest
+ * line needs, up to an equal share of the width; what is left goes to the
+ * columns that need more (share_rest()). When every line fits, the spare
+ * width is shared equally. So short columns (numbers, wave names) are never
+ * squeezed by one long text, which wraps instead.
+ */
 static void
 column_widths(PdfDoc *doc, const PdfTable *t, double *widths)
 {
-	widths[0] = first_column_width(doc, t);
-	for (int c = 1; c < t->n_cols; c++)
-		widths[c] = (CONTENT_W - widths[0]) / (t->n_cols - 1);
+	double *natural = xcalloc((size_t)t->n_cols, sizeof *natural);
+	double fair = CONTENT_W / t->n_cols, rest = CONTENT_W, need = 0;
+
+	for (int r = 0; r < t->n_rows; r++) {
+		pdfdoc_font(doc, TABLE_SIZE, row_bold(t, r));
+		for (int c = 0; c < t->n_cols; c++) {
+			double line = widest_piece(doc, cell(t, r, c), "\n") + 2 * CELL_PAD + 1;
+			natural[c] = line > natural[c] ? line : natural[c];
+		}
+	}
+	for (int c = 0; c < t->n_cols; c++) {
+		widths[c] = natural[c] < fair ? natural[c] : fair;
+		rest -= widths[c];
+		need += natural[c] - widths[c];
+	}
+	if (need <= rest) {
+		for (int c = 0; c < t->n_cols; c++)
+			widths[c] = natural[c] + (rest - need) / t->n_cols;
+	} else {
+		share_rest(widths, natural, t->n_cols, rest);
+	}
+	free(natural);
 }
 
 static double
@@ -461,6 +530,7 @@ pdfdoc_table(PdfDoc *doc, const PdfTable *table)
 		draw_row(doc, table, r, widths, h);
 		doc->y += h;
 	}
+	doc->y += 8;
 	free(widths);
 }
 

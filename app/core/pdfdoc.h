@@ -6,7 +6,9 @@
  *
  * The caller describes the document in a layout function; pdfdoc_write()
  * runs it twice, first only to count the pages (so every page can say how
- * many there are), then to draw. Text is DejaVu Sans, which has Cyrillic.
+ * many there are), then to draw. Text is DejaVu Sans, which has Cyrillic;
+ * lines break at spaces, never at a no-break space (U+00A0, printed as a
+ * plain space), and a word longer than its line is split.
  */
 #ifndef ANKETA_PDFDOC_H
 #define ANKETA_PDFDOC_H

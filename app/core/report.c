@@ -5,6 +5,7 @@
  */
 #include "report.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +20,9 @@ typedef struct {
 	 * sitting of its survey in its wave (DESIGN.md section 5's rule). */
 	bool *counted;
 } Report;
+
+/* Keeps a number with its unit, and "(2 из 3)" together, when a line wraps. */
+#define NBSP "\xC2\xA0"
 
 static const char *
 str(const char *s)
@@ -64,29 +68,57 @@ append_line(char **text, char *line)
 	*text = joined;
 }
 
+/* "66,7 %", never split over two lines. */
+static char *
+percent_text(double value)
+{
+	char *number = report_decimal(value), *text = xasprintf("%s" NBSP "%%", number);
+
+	free(number);
+	return text;
+}
+
+/* Takes text and returns it with every space a no-break one. */
+static char *
+glue(char *text)
+{
+	char *out = xcalloc(strlen(text) * 2 + 1, 1), *w = out;
+
+	for (const char *r = text; *r != '\0'; r++) {
+		if (*r == ' ')
+			w = stpcpy(w, NBSP);
+		else
+			*w++ = *r;
+	}
+	free(text);
+	return out;
+}
+
 /* "снижение на 30,0 %" (or "рост на ..." when the share went up). */
 static char *
 change_text(double change)
 {
-	char *number = report_decimal(change < 0 ? -change : change);
-	char *text = change < 0 ? xasprintf(_("increase by %s %%"), number)
-	                        : xasprintf(_("reduction by %s %%"), number);
+	char *percent = percent_text(change < 0 ? -change : change);
+	char *text = change < 0 ? xasprintf(_("increase by %s"), percent)
+	                        : xasprintf(_("reduction by %s"), percent);
 
-	free(number);
+	free(percent);
 	return text;
 }
 
 char *
 report_cell_text(const Program *program, const Indicator *indicator, const IndicatorRow *row)
 {
-	char *percent, *text;
+	char *percent, *counts, *text;
 	bool baseline;
 
 	if (!row->has_percent)
 		return xstrdup(_("no data"));
-	percent = report_decimal(row->percent);
-	text = xasprintf(_("%s %%\n(%d of %d)"), percent, row->meeting, row->n);
+	percent = percent_text(row->percent);
+	counts = glue(xasprintf(_("(%d of %d)"), row->meeting, row->n));
+	text = xasprintf("%s %s", percent, counts);
 	free(percent);
+	free(counts);
 	/* At the baseline wave itself the reduction is zero by definition. */
 	baseline =
 	    indicator->baseline >= 0 && strcmp(row->wave, program->waves[indicator->baseline]) == 0;
@@ -276,7 +308,7 @@ targets_text(const Program *program, const Indicator *ind)
 		double target = ind->targets[i].percent;
 		char *number = target == (double)(long)target ? xasprintf("%ld", (long)target)
 		                                              : report_decimal(target);
-		next = xasprintf("%s%s %s — %s %%", text, i ? "," : "",
+		next = xasprintf("%s%s %s" NBSP "— %s" NBSP "%%", text, i ? "," : "",
 		                 report_wave_label(program->waves[ind->targets[i].wave]), number);
 		free(number);
 		free(text);
@@ -350,34 +382,155 @@ find_row(const IndicatorTable *t, const char *id, const char *wave, const char *
 	return NULL;
 }
 
-/* A row per class (in the engine's order, the whole school last), a column
- * per wave of the programme. */
+/* Class names in the order a school lists them: numbers by their value
+ * ("2А" before "10А"), the rest byte by byte, the whole school ("*") last. */
+static int
+compare_classes(const void *pa, const void *pb)
+{
+	const char *a = *(const char *const *)pa, *b = *(const char *const *)pb;
+	const char *x = a, *y = b;
+
+	if (strcmp(a, "*") == 0 || strcmp(b, "*") == 0)
+		return (strcmp(a, "*") == 0) - (strcmp(b, "*") == 0);
+	while (*x != '\0' && *y != '\0') {
+		if (isdigit((unsigned char)*x) && isdigit((unsigned char)*y)) {
+			char *ex, *ey;
+			unsigned long nx = strtoul(x, &ex, 10), ny = strtoul(y, &ey, 10);
+			if (nx != ny)
+				return nx < ny ? -1 : 1;
+			x = ex;
+			y = ey;
+		} else if (*x != *y) {
+			break;
+		} else {
+			x++;
+			y++;
+		}
+	}
+	if ((unsigned char)*x != (unsigned char)*y)
+		return (unsigned char)*x < (unsigned char)*y ? -1 : 1;
+	return strcmp(a, b);
+}
+
+/* True when some wave has a figure for the class. */
+static bool
+class_has_data(const Program *program, const Indicator *ind, const IndicatorTable *rows,
+               const char *class_name)
+{
+	for (int w = 0; w < program->n_waves; w++) {
+		const IndicatorRow *row = find_row(rows, ind->id, program->waves[w], class_name);
+		if (row != NULL && row->has_percent)
+			return true;
+	}
+	return false;
+}
+
+/* The classes of one indicator (those of its first wave's rows; every wave
+ * has the same) that have a figure in some wave (the whole school always),
+ * or, with_data false, those that have none; sorted. Returns how many,
+ * *names a new array. */
+static int
+indicator_classes(const Program *program, const Indicator *ind, const IndicatorTable *rows,
+                  bool with_data, const char ***names)
+{
+	int n = 0;
+
+	*names = xcalloc((size_t)rows->n + 1, sizeof **names);
+	for (int i = 0; program->n_waves > 0 && i < rows->n; i++) {
+		const IndicatorRow *row = &rows->rows[i];
+		bool school = strcmp(row->class_name, "*") == 0;
+		if (strcmp(row->indicator_id, ind->id) != 0 ||
+		    strcmp(row->wave, program->waves[0]) != 0)
+			continue;
+		if (with_data == (school || class_has_data(program, ind, rows, row->class_name)))
+			(*names)[n++] = row->class_name;
+	}
+	if (n > 0)
+		qsort(*names, (size_t)n, sizeof **names, compare_classes);
+	return n;
+}
+
+/* "Нет данных по классам: 1А, 2А." for the classes left out of the table
+ * (nobody there answered the survey), or NULL. */
+static char *
+missing_classes_text(const Program *program, const Indicator *ind, const IndicatorTable *rows)
+{
+	const char **classes;
+	int n = indicator_classes(program, ind, rows, true, &classes);
+	char *list, *next, *text = NULL;
+	bool by_class = false;
+
+	/* When only answers without a class count (teachers), the indicator
+	 * is not about the classes of the list. */
+	for (int c = 0; c < n; c++)
+		by_class |= classes[c][0] != '\0' && strcmp(classes[c], "*") != 0;
+	free(classes);
+	if (!by_class)
+		return NULL;
+	n = indicator_classes(program, ind, rows, false, &classes);
+	list = xstrdup("");
+	for (int c = 0; c < n; c++) {
+		if (classes[c][0] == '\0')
+			continue; /* sittings without a class are no class to list */
+		next = xasprintf("%s%s%s", list, list[0] ? ", " : "", classes[c]);
+		free(list);
+		list = next;
+	}
+	if (list[0] != '\0')
+		text = xasprintf(_("No data for the classes: %s."), list);
+	free(list);
+	free(classes);
+	return text;
+}
+
+/* A row per class, the whole school last; a column per wave. */
 static PdfTable *
 indicator_table(const Program *program, const Indicator *ind, const IndicatorTable *rows)
 {
 	PdfTable *t = pdfdoc_table_new(program->n_waves + 1);
+	const char **classes;
+	int n = indicator_classes(program, ind, rows, true, &classes);
 
 	pdfdoc_table_set(t, 0, 0, _("Class"));
 	for (int w = 0; w < program->n_waves; w++)
 		pdfdoc_table_set(t, 0, w + 1, report_wave_label(program->waves[w]));
-	for (int i = 0; program->n_waves > 0 && i < rows->n; i++) {
-		const IndicatorRow *first = &rows->rows[i];
-		bool school = strcmp(first->class_name, "*") == 0;
-		int row;
-		if (strcmp(first->indicator_id, ind->id) != 0 ||
-		    strcmp(first->wave, program->waves[0]) != 0)
-			continue;
-		row = pdfdoc_table_add_row(t, school);
-		pdfdoc_table_set(t, row, 0, school ? _("Whole school") : first->class_name);
+	for (int c = 0; c < n; c++) {
+		bool school = strcmp(classes[c], "*") == 0;
+		int row = pdfdoc_table_add_row(t, school);
+		pdfdoc_table_set(t, row, 0,
+		                 school               ? _("Whole school")
+		                 : classes[c][0] == 0 ? _("(no class)")
+		                                      : classes[c]);
 		for (int w = 0; w < program->n_waves; w++) {
 			const IndicatorRow *cell =
-			    find_row(rows, ind->id, program->waves[w], first->class_name);
+			    find_row(rows, ind->id, program->waves[w], classes[c]);
 			if (cell != NULL)
 				pdfdoc_table_take(t, row, w + 1,
 				                  report_cell_text(program, ind, cell));
 		}
 	}
+	free(classes);
 	return t;
+}
+
+/* The indicator's table and the classes without data, or one sentence
+ * when it has no figure at all. */
+static void
+layout_indicator_figures(PdfDoc *doc, const Program *program, const Indicator *ind,
+                         const IndicatorTable *rows, PdfTable *t)
+{
+	char *missing;
+
+	if (t == NULL) {
+		pdfdoc_text(doc, PDF_BODY,
+		            _("No data yet: nobody it counts has completed the questionnaire."));
+		return;
+	}
+	pdfdoc_table(doc, t);
+	missing = missing_classes_text(program, ind, rows);
+	if (missing != NULL)
+		pdfdoc_text(doc, PDF_NOTE, missing);
+	free(missing);
 }
 
 static void
@@ -386,18 +539,20 @@ layout_indicator(PdfDoc *doc, const Report *r, const Program *program, const Ind
 {
 	char *heading = xasprintf("%s. %s", ind->id, str(ind->title));
 	char *kind = kind_text(r, program, ind), *targets = targets_text(program, ind);
-	PdfTable *t = indicator_table(program, ind, rows);
+	/* Without a single figure the table would only repeat "no data". */
+	PdfTable *t =
+	    class_has_data(program, ind, rows, "*") ? indicator_table(program, ind, rows) : NULL;
 
 	/* The heading stays on the page of the table's first rows. */
 	pdfdoc_keep(doc, pdfdoc_text_height(doc, PDF_SUBHEADING, heading) +
 	                     (kind ? pdfdoc_text_height(doc, PDF_NOTE, kind) : 0) +
 	                     pdfdoc_text_height(doc, PDF_NOTE, targets) +
-	                     pdfdoc_table_start_height(doc, t));
+	                     (t ? pdfdoc_table_start_height(doc, t) : 40));
 	pdfdoc_text(doc, PDF_SUBHEADING, heading);
 	if (kind != NULL)
 		pdfdoc_text(doc, PDF_NOTE, kind);
 	pdfdoc_text(doc, PDF_NOTE, targets);
-	pdfdoc_table(doc, t);
+	layout_indicator_figures(doc, program, ind, rows, t);
 	pdfdoc_table_free(t);
 	free(heading);
 	free(kind);

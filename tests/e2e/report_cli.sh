@@ -35,8 +35,8 @@ mkdir "$tmp/out"
 pdffonts "$tmp/out/r.pdf" | grep -q DejaVuSans || fail "DejaVu Sans is not embedded"
 text=$(pdftotext -layout "$tmp/out/r.pdf" - | tr -s ' ')
 for want in "Отчёт педагога-психолога" "Мини-программа" "1. Доля с высоким баллом" \
-	"Вся школа 33,3 % 66,7 %" "(1 из 3) (2 из 3)" "снижение на 50,0 %" \
-	"Вся школа 42,9 % 42,9 %" "Страница 2 из 2"; do
+	"Вся школа 33,3 % (1 из 3) 66,7 % (2 из 3)" "снижение на 50,0 %" \
+	"Вся школа 42,9 % (3 из 7) 42,9 % (3 из 7)" "Страница 2 из 2"; do
 	grep -qF -- "$want" <<<"$text" || fail "the report lacks '$want'"
 done
 n=$(sqlite3 "$tmp/a.db" "SELECT count(*) FROM audit WHERE action = 'report'")
