@@ -3,6 +3,7 @@
  * (poppler-utils) the way a person would read the printed pages.
  */
 #include <check.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -398,6 +399,34 @@ START_TEST(test_report_long_table)
 }
 END_TEST
 
+/* A full disk: an error the psychologist can read, not a crash. */
+START_TEST(test_report_disk_full)
+{
+	Fixture f;
+	char *csv = testutil_source_path("tests/fixtures/store/results.csv"), *cause = NULL, *want;
+	FILE *out = fopen("/dev/full", "wb");
+	ReportInput in = { .date = "15.09.2026",
+		           .surveys = &f.surveys,
+		           .programs = &f.program,
+		           .n_programs = 1,
+		           .tables = &f.table,
+		           .results = &f.results };
+
+	ck_assert_ptr_nonnull(out);
+	fixture_load(&f, csv);
+	ck_assert_int_eq(report_write_pdf(&in, out, &cause), -1);
+	ck_assert_ptr_nonnull(cause);
+	/* The system's own words for ENOSPC follow (in Russian, too). */
+	want = xasprintf("не удаётся записать отчёт: %s", strerror(ENOSPC));
+	ck_assert_str_eq(cause, want);
+	fclose(out);
+	free(want);
+	free(cause);
+	free(csv);
+	fixture_free(&f);
+}
+END_TEST
+
 static Suite *
 report_suite(void)
 {
@@ -409,6 +438,7 @@ report_suite(void)
 	tcase_add_test(tc, test_report_pdf);
 	tcase_add_test(tc, test_report_empty);
 	tcase_add_test(tc, test_report_long_table);
+	tcase_add_test(tc, test_report_disk_full);
 	suite_add_tcase(s, tc);
 	return s;
 }
