@@ -43,6 +43,13 @@ n=$(sqlite3 "$tmp/a.db" "SELECT count(*) FROM audit WHERE action = 'report'")
 [ "$n" = 1 ] || fail "audit has $n report lines, want 1"
 good=$(md5sum <"$tmp/out/r.pdf")
 
+# A folder where the file should be: one line, exit 1, nothing left over.
+"$anketa" report --db "$tmp/a.db" --surveys "$surveys" --out "$tmp/out" 2>"$tmp/err"
+[ $? -eq 1 ] || fail "folder as --out: wrong status"
+grep -q "^anketa: не удаётся записать $tmp/out: .*; ничего не записано$" "$tmp/err" ||
+	fail "folder as --out said: $(cat "$tmp/err")"
+[ -z "$(ls "$tmp" | grep tmp-)" ] || fail "temporary file left: $(ls "$tmp")"
+
 # No --out, or the screen: a usage error.
 err=$("$anketa" report --db "$tmp/a.db" 2>&1 >/dev/null)
 [ $? -eq 2 ] || fail "no --out: wrong status"
