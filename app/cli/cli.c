@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "util.h"
@@ -41,4 +42,26 @@ cli_error(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap); /* NOLINT(clang-analyzer-valist.Uninitialized): va_start above */
 	va_end(ap);
 	fputc('\n', stderr);
+}
+
+int
+cli_with_store(const char *db, int (*run)(Store *store, const void *arg), const void *arg)
+{
+	char *db_default = NULL, *cause = NULL;
+	Store *store;
+	int status = 1;
+
+	if (db == NULL)
+		db = db_default = cli_default_db_path();
+	if (access(db, F_OK) != 0) {
+		cli_error(_("there is no database at %s"), db);
+	} else if ((store = store_open(db, &cause)) == NULL) {
+		cli_error("%s", cause);
+		free(cause);
+	} else {
+		status = run(store, arg);
+		store_close(store);
+	}
+	free(db_default);
+	return status;
 }

@@ -8,6 +8,8 @@
 #ifndef ANKETA_CLI_H
 #define ANKETA_CLI_H
 
+#include "store.h"
+
 int cmd_check(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_export(int argc, char **argv);
@@ -23,6 +25,13 @@ const char *cli_default_surveys_dir(void);
 /* The default database: $XDG_DATA_HOME/anketa/anketa.db, else
  * ~/.local/share/anketa/anketa.db. The caller frees the result. */
 char *cli_default_db_path(void);
+
+/*
+ * Opens the existing database at db (the default one when NULL), calls
+ * run(store, arg) and closes it. A missing or unreadable database is one
+ * error line and status 1; otherwise run's status is returned.
+ */
+int cli_with_store(const char *db, int (*run)(Store *store, const void *arg), const void *arg);
 
 /* Prints "anketa: " and a formatted line to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

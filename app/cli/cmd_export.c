@@ -6,7 +6,6 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "diag.h"
@@ -166,8 +165,9 @@ write_table(Store *store, const ExportArgs *a, Table *table, char **cause)
 }
 
 static int
-run(Store *store, const ExportArgs *a)
+run(Store *store, const void *arg)
 {
+	const ExportArgs *a = arg;
 	OutFile *out;
 	Table *table;
 	char *cause = NULL, *ignored = NULL, *detail;
@@ -205,28 +205,8 @@ int
 cmd_export(int argc, char **argv)
 {
 	ExportArgs a = { .format = "csv" };
-	char *db_default = NULL, *cause = NULL;
-	Store *store;
-	int status;
 
 	if (parse_args(argc, argv, &a) != 0)
 		return 2;
-	if (a.db == NULL)
-		a.db = db_default = cli_default_db_path();
-	if (access(a.db, F_OK) != 0) {
-		cli_error(_("there is no database at %s"), a.db);
-		free(db_default);
-		return 1;
-	}
-	store = store_open(a.db, &cause);
-	if (store == NULL) {
-		cli_error("%s", cause);
-		free(cause);
-		free(db_default);
-		return 1;
-	}
-	status = run(store, &a);
-	store_close(store);
-	free(db_default);
-	return status;
+	return cli_with_store(a.db, run, &a);
 }

@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "diag.h"
@@ -162,8 +161,9 @@ write_report(Store *store, const ReportArgs *a, OutFile *out, char **cause)
 }
 
 static int
-run(Store *store, const ReportArgs *a)
+run(Store *store, const void *arg)
 {
+	const ReportArgs *a = arg;
 	OutFile *out;
 	char *cause = NULL, *detail;
 	int rc;
@@ -193,28 +193,8 @@ int
 cmd_report(int argc, char **argv)
 {
 	ReportArgs a = { 0 };
-	char *db_default = NULL, *cause = NULL;
-	Store *store;
-	int status;
 
 	if (parse_args(argc, argv, &a) != 0)
 		return 2;
-	if (a.db == NULL)
-		a.db = db_default = cli_default_db_path();
-	if (access(a.db, F_OK) != 0) {
-		cli_error(_("there is no database at %s"), a.db);
-		free(db_default);
-		return 1;
-	}
-	store = store_open(a.db, &cause);
-	if (store == NULL) {
-		cli_error("%s", cause);
-		free(cause);
-		free(db_default);
-		return 1;
-	}
-	status = run(store, &a);
-	store_close(store);
-	free(db_default);
-	return status;
+	return cli_with_store(a.db, run, &a);
 }
