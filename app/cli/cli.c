@@ -65,3 +65,16 @@ cli_with_store(const char *db, int (*run)(Store *store, const void *arg), const 
 	free(db_default);
 	return status;
 }
+
+void
+cli_print_diag(const Diag *diag, const char *prefix)
+{
+	for (int i = 0; i < diag->n; i++) {
+		const DiagEntry *e = &diag->entries[i];
+		if (e->line > 0)
+			cli_error("%s%s:%d:%d: %s", prefix, e->file, e->line, e->column,
+			          e->message);
+		else
+			cli_error("%s%s: %s", prefix, e->file, e->message);
+	}
+}

@@ -8,6 +8,7 @@
 #ifndef ANKETA_CLI_H
 #define ANKETA_CLI_H
 
+#include "diag.h"
 #include "store.h"
 
 int cmd_check(int argc, char **argv);
@@ -32,6 +33,10 @@ char *cli_default_db_path(void);
  * error line and status 1; otherwise run's status is returned.
  */
 int cli_with_store(const char *db, int (*run)(Store *store, const void *arg), const void *arg);
+
+/* Prints every entry of diag as one "anketa: PREFIXfile:line:column: ..."
+ * line on stderr. */
+void cli_print_diag(const Diag *diag, const char *prefix);
 
 /* Prints "anketa: " and a formatted line to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

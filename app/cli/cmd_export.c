@@ -103,20 +103,6 @@ load_programs(ExportInputs *in, const char *dir)
 	return failed ? -1 : 0;
 }
 
-/* Prints each diag entry as one stderr line. */
-static void
-print_diag(const Diag *diag, const char *prefix)
-{
-	for (int i = 0; i < diag->n; i++) {
-		const DiagEntry *e = &diag->entries[i];
-		if (e->line > 0)
-			cli_error("%s%s:%d:%d: %s", prefix, e->file, e->line, e->column,
-			          e->message);
-		else
-			cli_error("%s%s: %s", prefix, e->file, e->message);
-	}
-}
-
 static int
 load_inputs(Store *store, const ExportArgs *a, ExportInputs *in, char **cause)
 {
@@ -125,13 +111,13 @@ load_inputs(Store *store, const ExportArgs *a, ExportInputs *in, char **cause)
 		return -1;
 	}
 	if (strcmp(a->table, "indicators") == 0 && load_programs(in, a->surveys) != 0) {
-		print_diag(&in->diag, "");
+		cli_print_diag(&in->diag, "");
 		*cause = xasprintf(_("a programme file has errors; no indicators were exported"));
 		return -1;
 	}
 	if (results_load(store, &in->surveys, &in->results, &in->diag, cause) != 0)
 		return -1;
-	print_diag(&in->diag, _("warning: "));
+	cli_print_diag(&in->diag, _("warning: "));
 	return 0;
 }
 

@@ -6,15 +6,11 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli.h"
 #include "diag.h"
-#include "export.h"
-#include "outfile.h"
 #include "program.h"
 #include "report.h"
-#include "results.h"
 #include "store.h"
 #include "survey.h"
 #include "util.h"
@@ -30,8 +26,6 @@ typedef struct {
 	SurveySet surveys;
 	Program **programs;
 	int n_programs;
-	ResultSet results;
-	IndicatorTable *tables; /* per programme */
 	Diag diag;
 } ReportInputs;
 
@@ -71,23 +65,9 @@ usage:
 	return -1;
 }
 
-/* Prints each diag entry as one stderr line. */
-static void
-print_diag(const Diag *diag, const char *prefix)
-{
-	for (int i = 0; i < diag->n; i++) {
-		const DiagEntry *e = &diag->entries[i];
-		if (e->line > 0)
-			cli_error("%s%s:%d:%d: %s", prefix, e->file, e->line, e->column,
-			          e->message);
-		else
-			cli_error("%s%s: %s", prefix, e->file, e->message);
-	}
-}
-
-/* Surveys, programmes, scored sittings and the indicator tables. */
+/* The surveys and programmes; -1 with *cause when one of them is broken. */
 static int
-load_inputs(Store *store, const ReportArgs *a, ReportInputs *in, char **cause)
+load_inputs(const ReportArgs *a, ReportInputs *in, char **cause)
 {
 	char *pdir = xasprintf("%s/programs", a->surveys);
 	int failed;
@@ -100,25 +80,17 @@ load_inputs(Store *store, const ReportArgs *a, ReportInputs *in, char **cause)
 	failed = program_load_dir(pdir, &in->surveys, &in->programs, &in->n_programs, &in->diag);
 	free(pdir);
 	if (failed != 0) {
-		print_diag(&in->diag, "");
+		cli_print_diag(&in->diag, "");
 		*cause = xstrdup(_("a programme file has errors; no report was written"));
 		return -1;
 	}
-	if (results_load(store, &in->surveys, &in->results, &in->diag, cause) != 0)
-		return -1;
-	print_diag(&in->diag, _("warning: "));
-	in->tables = xcalloc((size_t)in->n_programs + 1, sizeof *in->tables);
-	return export_indicator_tables(store, in->programs, in->n_programs, &in->results,
-	                               in->tables, cause);
+	diag_clear(&in->diag);
+	return 0;
 }
 
 static void
 free_inputs(ReportInputs *in)
 {
-	for (int i = 0; in->tables != NULL && i < in->n_programs; i++)
-		indicator_table_free(&in->tables[i]);
-	free(in->tables);
-	results_free(&in->results);
 	for (int i = 0; i < in->n_programs; i++)
 		program_free(in->programs[i]);
 	free(in->programs);
@@ -126,67 +98,25 @@ free_inputs(ReportInputs *in)
 	diag_clear(&in->diag);
 }
 
-/* Today as the report prints it: "15.09.2026". */
-static void
-today(char buf[16])
-{
-	time_t now = time(NULL);
-	struct tm tm;
-
-	if (localtime_r(&now, &tm) == NULL || strftime(buf, 16, "%d.%m.%Y", &tm) == 0)
-		buf[0] = '\0';
-}
-
-static int
-write_report(Store *store, const ReportArgs *a, OutFile *out, char **cause)
-{
-	ReportInputs in = { 0 };
-	char date[16];
-	int rc = load_inputs(store, a, &in, cause);
-
-	today(date);
-	if (rc == 0) {
-		ReportInput ri = {
-			.date = date,
-			.surveys = &in.surveys,
-			.programs = in.programs,
-			.n_programs = in.n_programs,
-			.tables = in.tables,
-			.results = &in.results,
-		};
-		rc = report_write_pdf(&ri, outfile_stream(out), cause);
-	}
-	free_inputs(&in);
-	return rc;
-}
-
 static int
 run(Store *store, const void *arg)
 {
 	const ReportArgs *a = arg;
-	OutFile *out;
-	char *cause = NULL, *detail;
-	int rc;
+	ReportInputs in = { 0 };
+	char *cause = NULL;
+	int rc = load_inputs(a, &in, &cause);
 
-	out = outfile_open(a->out, &cause);
-	if (out == NULL)
-		goto fail;
-	if (write_report(store, a, out, &cause) != 0) {
-		outfile_abort(out);
-		goto fail;
+	if (rc == 0)
+		rc = report_save(store, &in.surveys, in.programs, in.n_programs, a->out, &in.diag,
+		                 &cause);
+	cli_print_diag(&in.diag, _("warning: "));
+	free_inputs(&in);
+	if (rc != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		return 1;
 	}
-	if (outfile_commit(out, &cause) != 0)
-		goto fail;
-	detail = xasprintf("report pdf -> %s", a->out);
-	rc = store_audit_add(store, "report", detail, &cause);
-	free(detail);
-	if (rc != 0)
-		goto fail;
 	return 0;
-fail:
-	cli_error("%s", cause);
-	free(cause);
-	return 1;
 }
 
 int

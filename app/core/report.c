@@ -8,8 +8,12 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "export.h"
+#include "outfile.h"
 #include "pdfdoc.h"
+#include "store.h"
 #include "util.h"
 
 typedef struct {
@@ -709,5 +713,70 @@ report_write_pdf(const ReportInput *in, FILE *out, char **cause)
 	rc = pdfdoc_write(out, _("Report of the school psychologist"), report_layout, &r, cause);
 	free(r.waves);
 	free(r.counted);
+	return rc;
+}
+
+/* Today as the report prints it: "15.09.2026". */
+static void
+report_today(char buf[16])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (localtime_r(&now, &tm) == NULL || strftime(buf, 16, "%d.%m.%Y", &tm) == 0)
+		buf[0] = '\0';
+}
+
+/* Scores what is stored and writes the PDF to the open outfile. */
+static int
+report_compose(Store *store, const SurveySet *surveys, Program *const *programs, int n_programs,
+               FILE *out, Diag *warnings, char **cause)
+{
+	ResultSet results = { 0 };
+	IndicatorTable *tables = xcalloc((size_t)n_programs + 1, sizeof *tables);
+	Diag ignored = { 0 };
+	char date[16];
+	int rc = results_load(store, surveys, &results, warnings ? warnings : &ignored, cause);
+
+	if (rc == 0)
+		rc = export_indicator_tables(store, programs, n_programs, &results, tables, cause);
+	if (rc == 0) {
+		ReportInput in = { .date = date,
+			           .surveys = surveys,
+			           .programs = programs,
+			           .n_programs = n_programs,
+			           .tables = tables,
+			           .results = &results };
+		report_today(date);
+		rc = report_write_pdf(&in, out, cause);
+	}
+	for (int i = 0; i < n_programs; i++)
+		indicator_table_free(&tables[i]);
+	free(tables);
+	results_free(&results);
+	diag_clear(&ignored);
+	return rc;
+}
+
+int
+report_save(Store *store, const SurveySet *surveys, Program *const *programs, int n_programs,
+            const char *path, Diag *warnings, char **cause)
+{
+	OutFile *out = outfile_open(path, cause);
+	char *detail;
+	int rc;
+
+	if (out == NULL)
+		return -1;
+	if (report_compose(store, surveys, programs, n_programs, outfile_stream(out), warnings,
+	                   cause) != 0) {
+		outfile_abort(out);
+		return -1;
+	}
+	if (outfile_commit(out, cause) != 0)
+		return -1;
+	detail = xasprintf("report pdf -> %s", path);
+	rc = store_audit_add(store, "report", detail, cause);
+	free(detail);
 	return rc;
 }

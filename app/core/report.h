@@ -35,6 +35,17 @@ typedef struct {
 int report_write_pdf(const ReportInput *in, FILE *out, char **cause);
 
 /*
+ * Makes the report of everything stored in store, for these surveys and
+ * programmes, and writes it to path whole or not at all (outfile.h); the
+ * audit log notes it. Sittings of surveys that are not in the set are left
+ * out (warnings about them go to warnings when not NULL). Returns 0, or -1
+ * with *cause (one sentence; the caller frees it).
+ */
+struct Store;
+int report_save(struct Store *store, const SurveySet *surveys, Program *const *programs,
+                int n_programs, const char *path, Diag *warnings, char **cause);
+
+/*
  * The text of one cell of an indicator's table: "нет данных" when nobody
  * counted, else the share with a decimal comma and "(meeting из n)", the
  * reduction against the baseline wave for a reduction indicator, and
