@@ -330,7 +330,7 @@ START_TEST(results_show_met_targets_green_and_missed_ones_red)
 	char *path = testutil_source_path("tests/fixtures/session/day_programme.yaml");
 	Diag diag = { 0 };
 	Program *program = program_load(path, &set, &diag);
-	char *cause = NULL;
+	char *cause = NULL, *pdf;
 
 	ck_assert_int_eq(diag.n, 0);
 	/* start: "a" all best (8, good), "b" all worst (0, hard): 1 of 2 = 50 %,
@@ -359,6 +359,21 @@ START_TEST(results_show_met_targets_green_and_missed_ones_red)
 	act(ACTION_CANCEL, 0);
 	ck_assert_int_eq(session_phase(session), PHASE_MENU);
 	ck_assert_ptr_null(ui.report.tables);
+	/* "Report (PDF)" on the menu saves the same figures as a PDF. */
+	setenv("ANKETA_REPORT_DIR", dir, 1);
+	ui_draw(&ui);
+	for (int i = 0; i < ui.n_targets; i++) {
+		if (ui.targets[i].action.type == ACTION_CHOOSE && ui.targets[i].action.index == 14)
+			ui_handle(&ui, &(Action){ .type = ACTION_CLICK,
+			                          .x = ui.targets[i].rect.x + 4,
+			                          .y = ui.targets[i].rect.y + 4 });
+	}
+	ck_assert(ui.message_ok);
+	ck_assert_ptr_nonnull(strstr(ui.message, dir));
+	pdf = testutil_read_file(strstr(ui.message, dir));
+	ck_assert_ptr_nonnull(pdf);
+	ck_assert_int_eq(strncmp(pdf, "%PDF", 4), 0);
+	free(pdf);
 	ui.programs = NULL;
 	ui.n_programs = 0;
 	program_free(program);

@@ -3,10 +3,14 @@
  * wave, which surveys; then the kiosk returns to the welcome screen with
  * that battery. Results and exports are on the command line for now.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 
+#include "report.h"
 #include "ui.h"
 #include "util.h"
 
@@ -33,7 +37,8 @@ enum {
 	MENU_START = 10,
 	MENU_QUIT = 11,
 	MENU_READ = 12,
-	MENU_RESULTS = 13
+	MENU_RESULTS = 13,
+	MENU_REPORT = 14
 };
 
 static bool
@@ -84,8 +89,9 @@ menu_draw(Ui *ui)
 {
 	int w = ui->width, h = ui->height, cap = ui_px(ui, 26);
 	UiRect start = { w - ui_px(ui, 392), h - ui_px(ui, 100), ui_px(ui, 360), ui_px(ui, 76) };
-	UiRect quit = { ui_px(ui, 32), h - ui_px(ui, 100), ui_px(ui, 300), ui_px(ui, 76) };
-	UiRect results = { ui_px(ui, 352), h - ui_px(ui, 100), ui_px(ui, 300), ui_px(ui, 76) };
+	UiRect quit = { ui_px(ui, 32), h - ui_px(ui, 100), ui_px(ui, 240), ui_px(ui, 76) };
+	UiRect results = { ui_px(ui, 288), h - ui_px(ui, 100), ui_px(ui, 240), ui_px(ui, 76) };
+	UiRect report = { ui_px(ui, 544), h - ui_px(ui, 100), ui_px(ui, 240), ui_px(ui, 76) };
 	const char *who = _("Who answers"), *wave = _("Diagnostic wave"),
 	           *surveys = _("Questionnaires (in this order)");
 
@@ -105,11 +111,53 @@ menu_draw(Ui *ui)
 	         ui_px(ui, 320));
 	menu_draw_surveys(ui, ui_px(ui, 360));
 	widget_button(ui, results, 0, _("Results"), NULL, BUTTON_NORMAL);
+	widget_button(ui, report, 0, _("Report (PDF)"), NULL, BUTTON_NORMAL);
+	ui_target(ui, report, (Action){ .type = ACTION_CHOOSE, .index = MENU_REPORT });
 	ui_target(ui, results, (Action){ .type = ACTION_CHOOSE, .index = MENU_RESULTS });
 	widget_button(ui, start, 0, _("Start the session"), NULL, BUTTON_PRIMARY);
 	ui_target(ui, start, (Action){ .type = ACTION_CHOOSE, .index = MENU_START });
 	widget_button(ui, quit, 0, _("Close the kiosk"), NULL, BUTTON_NORMAL);
 	ui_target(ui, quit, (Action){ .type = ACTION_CHOOSE, .index = MENU_QUIT });
+}
+
+/* Where the kiosk saves the report: $ANKETA_REPORT_DIR, else ~/Anketa. The
+ * caller frees the result. */
+static char *
+menu_report_dir(void)
+{
+	const char *dir = getenv("ANKETA_REPORT_DIR"), *home = getenv("HOME");
+
+	if (dir != NULL && dir[0] != '\0')
+		return xstrdup(dir);
+	return xasprintf("%s/Anketa", home ? home : ".");
+}
+
+/* Saves today's PDF report and says where it went. */
+static void
+menu_save_report(Ui *ui)
+{
+	char *dir = menu_report_dir(), *path, *cause = NULL, *notice, day[11];
+	time_t now = time(NULL);
+	struct tm tm;
+
+	localtime_r(&now, &tm);
+	strftime(day, sizeof day, "%Y-%m-%d", &tm);
+	path = xasprintf("%s/anketa-report-%s.pdf", dir, day);
+	if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
+		notice = xasprintf(_("cannot create the folder %s: %s"), dir, strerror(errno));
+		ui_set_message(ui, notice);
+	} else if (report_save(ui->store, ui->surveys, ui->programs, ui->n_programs, path, NULL,
+	                       &cause) != 0) {
+		notice = cause;
+		cause = NULL;
+		ui_set_message(ui, notice);
+	} else {
+		notice = xasprintf(_("The report is saved: %s"), path);
+		ui_set_notice(ui, notice);
+	}
+	free(notice);
+	free(path);
+	free(dir);
 }
 
 /* Chooses a survey as the last of the battery, or takes it out (the ones
@@ -173,6 +221,8 @@ menu_handle(Ui *ui, const Action *a)
 		return;
 	} else if (i == MENU_READ) {
 		ui->read_aloud = !ui->read_aloud;
+	} else if (i == MENU_REPORT) {
+		menu_save_report(ui);
 	} else if (i == MENU_RESULTS) {
 		ui_set_message(ui, NULL);
 		session_show_results(ui->session);

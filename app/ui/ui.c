@@ -139,6 +139,14 @@ ui_set_message(Ui *ui, const char *message)
 {
 	free(ui->message);
 	ui->message = message ? xstrdup(message) : NULL;
+	ui->message_ok = false;
+}
+
+void
+ui_set_notice(Ui *ui, const char *notice)
+{
+	ui_set_message(ui, notice);
+	ui->message_ok = true;
 }
 
 const char *

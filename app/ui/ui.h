@@ -58,6 +58,7 @@ typedef struct Ui {
 	UiTarget targets[UI_MAX_TARGETS];
 	int n_targets;
 	char *message;            /* a notice shown on the current screen, or NULL */
+	bool message_ok;          /* the notice is good news (green), not a problem */
 	Speech *speech;           /* NULL: no voice on this machine */
 	bool read_aloud;          /* read every question aloud as it appears */
 	Program *const *programs; /* the programme files, for the results screen */
@@ -123,6 +124,9 @@ const char *ui_wave_label(const char *wave);
 
 /* Frees what the results screen computed. */
 void ui_report_clear(Ui *ui);
+
+/* Shows good news (green) on the current screen. */
+void ui_set_notice(Ui *ui, const char *notice);
 
 /* Sets (or clears, with NULL) the notice shown on the current screen. */
 void ui_set_message(Ui *ui, const char *message);

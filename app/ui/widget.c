@@ -125,6 +125,10 @@ widget_banner(Ui *ui)
 	const char *error = session_error(ui->session);
 	UiRect r = { ui_px(ui, 32), ui_px(ui, 92), ui->width - ui_px(ui, 64), ui_px(ui, 64) };
 
+	/* On the menu the top is full of choices; the row above its buttons is free. */
+	if (session_phase(ui->session) == PHASE_MENU)
+		r.y = ui->height - ui_px(ui, 172);
+
 	if (error != NULL) {
 		/* A storage error: what to do, for whoever is at the kiosk, and the
 		 * cause, for the adult who comes. */
@@ -139,7 +143,7 @@ widget_banner(Ui *ui)
 		    (UiRect){ head.x, head.y + head.h, head.w, r.h - head.h - ui_px(ui, 16) },
 		    ui_px(ui, 18), ui_px(ui, 12), false, UI_WHITE, 1, true);
 	} else if (ui->message != NULL) {
-		gfx_fill_rounded(ui->gfx, r, ui_px(ui, 14), UI_ERROR);
+		gfx_fill_rounded(ui->gfx, r, ui_px(ui, 14), ui->message_ok ? UI_CHOSEN : UI_ERROR);
 		gfx_text_box(ui->gfx, ui->message, layout_inset(r, ui_px(ui, 10)), ui_px(ui, 24),
 		             ui_px(ui, 14), true, UI_WHITE, 1, true);
 	}

@@ -29,7 +29,7 @@ e2e_wait_line 'screen=pin' "$E2E_LINE" >/dev/null
 xdotool type --delay 30 '2468'
 xdotool key Return
 # Targets of the menu: 4 audiences, 3 waves, read aloud, the one survey,
-# results, start, quit.
+# results, report, start, quit.
 line=$(e2e_wait_line 'screen=menu' "$E2E_LINE")
 click_target "$line" 7                 # the final wave
 line=$(e2e_wait_line 'screen=menu' "$E2E_LINE")
@@ -37,7 +37,7 @@ click_target "$line" 8                 # read questions aloud
 line=$(e2e_wait_line 'screen=menu' "$E2E_LINE")
 click_target "$line" 9                 # "Как прошёл твой день в школе?"
 line=$(e2e_wait_line 'screen=menu' "$E2E_LINE")
-click_target "$line" 11                # start the session
+click_target "$line" 12                # start the session
 e2e_wait_line 'screen=welcome' "$E2E_LINE" >/dev/null
 xdotool key Return
 e2e_wait_line 'screen=code' "$E2E_LINE" >/dev/null
