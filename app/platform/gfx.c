@@ -174,6 +174,10 @@ gfx_size(Gfx *gfx, int *width, int *height)
 static void
 gfx_color(Gfx *gfx, GfxColor c)
 {
+	/* Opaque fills need no blending, and the software renderer is several
+	 * times faster without it. */
+	SDL_SetRenderDrawBlendMode(gfx->renderer,
+	                           c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
 	SDL_SetRenderDrawColor(gfx->renderer, c.r, c.g, c.b, c.a);
 }
 
@@ -224,6 +228,52 @@ gfx_fill_rounded(Gfx *gfx, UiRect r, int radius, GfxColor color)
 	rows[n++] = (SDL_Rect){ r.x, r.y + radius, r.w, r.h - 2 * radius };
 	gfx_color(gfx, color);
 	SDL_RenderFillRects(gfx->renderer, rows, n);
+}
+
+/* The left inset of a rounded rectangle's outline at row y (0 <= y < h). */
+static int
+gfx_rounded_inset(int h, int radius, int y)
+{
+	if (y < radius)
+		return gfx_corner_inset(radius, radius - y);
+	if (y >= h - radius)
+		return gfx_corner_inset(radius, radius - (h - 1 - y));
+	return 0;
+}
+
+void
+gfx_ring_rounded(Gfx *gfx, UiRect r, int radius, int thickness, GfxColor color)
+{
+	SDL_Rect spans[4 * 64 + 8];
+	int n = 0, inner = radius - thickness > 0 ? radius - thickness : 0;
+
+	if (radius > r.h / 2)
+		radius = r.h / 2;
+	if (radius > r.w / 2)
+		radius = r.w / 2;
+	if (radius > 64 || thickness >= r.h / 2 || thickness >= r.w / 2) {
+		gfx_fill_rounded(gfx, r, radius, color); /* all border anyway */
+		return;
+	}
+	for (int y = 0; y < r.h && n < (int)(sizeof spans / sizeof spans[0]) - 2; y++) {
+		int outer = gfx_rounded_inset(r.h, radius, y), w;
+		if (y >= radius && y < r.h - radius) {
+			y = r.h - radius - 1; /* the straight sides, drawn below in one go */
+			continue;
+		}
+		if (y < thickness || y >= r.h - thickness) {
+			spans[n++] = (SDL_Rect){ r.x + outer, r.y + y, r.w - 2 * outer, 1 };
+			continue;
+		}
+		w = thickness + gfx_rounded_inset(r.h - 2 * thickness, inner, y - thickness) -
+		    outer;
+		spans[n++] = (SDL_Rect){ r.x + outer, r.y + y, w, 1 };
+		spans[n++] = (SDL_Rect){ r.x + r.w - outer - w, r.y + y, w, 1 };
+	}
+	spans[n++] = (SDL_Rect){ r.x, r.y + radius, thickness, r.h - 2 * radius };
+	spans[n++] = (SDL_Rect){ r.x + r.w - thickness, r.y + radius, thickness, r.h - 2 * radius };
+	gfx_color(gfx, color);
+	SDL_RenderFillRects(gfx->renderer, spans, n);
 }
 
 void

@@ -37,6 +37,10 @@ void gfx_clear(Gfx *gfx, GfxColor color);
 void gfx_fill(Gfx *gfx, UiRect rect, GfxColor color);
 /* A filled rectangle with rounded corners of the given radius. */
 void gfx_fill_rounded(Gfx *gfx, UiRect rect, int radius, GfxColor color);
+/* Only the outline of a rounded rectangle, thickness pixels wide inside r
+ * (the inner corner radius is radius - thickness). */
+void gfx_ring_rounded(Gfx *gfx, UiRect r, int radius, int thickness, GfxColor color);
+
 /* A filled triangle. */
 void gfx_fill_triangle(Gfx *gfx, int x0, int y0, int x1, int y1, int x2, int y2, GfxColor color);
 

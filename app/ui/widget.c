@@ -14,8 +14,9 @@ widget_card(Ui *ui, UiRect r, GfxColor fill, GfxColor border)
 {
 	int radius = ui_px(ui, 18), line = ui_px(ui, 3) > 1 ? ui_px(ui, 3) : 1;
 
-	gfx_fill_rounded(ui->gfx, r, radius, border);
+	/* The inside, then only the border's pixels: every pixel drawn once. */
 	gfx_fill_rounded(ui->gfx, layout_inset(r, line), radius - line, fill);
+	gfx_ring_rounded(ui->gfx, r, radius, line, border);
 }
 
 /* The round key badge ("1", "2", ...) at (cx, cy), at most radius wide. */

@@ -59,6 +59,7 @@ done
 until grep -q 'question=10 ' "$log"; do sleep 0.01; done
 sleep 1
 echo "frame time on question screens, 1920x1080 (us): median $(grep -o 'screen=question[^ ]* draw_us=[0-9]*' "$log" | sed 's/.*draw_us=//' | median), max $(grep -o 'screen=question[^ ]* draw_us=[0-9]*' "$log" | sed 's/.*draw_us=//' | sort -n | tail -1)"
+echo "frame time on the code screen (44-key on-screen keyboard) (us): $(grep -o 'screen=code draw_us=[0-9]*' "$log" | sed 's/.*draw_us=//' | tr '\n' ' ')"
 echo "memory after 10 questions: $(grep -E 'VmRSS|VmHWM' /proc/$pid/status | tr -s ' \t' ' ' | tr '\n' ' ')"
 ticks() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
 a=$(ticks)
