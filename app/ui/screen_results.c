@@ -178,42 +178,51 @@ results_targets(const Program *program, const Indicator *ind)
 	return text;
 }
 
+/* The indicator's title, its targets and its table. */
+static void
+results_draw_indicator(Ui *ui, const Program *program, const Indicator *ind,
+                       const IndicatorTable *table)
+{
+	int w = ui->width, h = ui->height;
+	char *title = xasprintf("%s. %s", ind->id, ind->title ? ind->title : "");
+	char *targets = results_targets(program, ind);
+
+	gfx_text_box(ui->gfx, title,
+	             (UiRect){ ui_px(ui, 32), ui_px(ui, 70), w - ui_px(ui, 64), ui_px(ui, 96) },
+	             ui_px(ui, 30), ui_px(ui, 16), true, UI_TEXT, 0, true);
+	gfx_text_box(ui->gfx, targets,
+	             (UiRect){ ui_px(ui, 32), ui_px(ui, 168), w - ui_px(ui, 64), ui_px(ui, 36) },
+	             ui_px(ui, 22), ui_px(ui, 12), false, UI_MUTED, 0, true);
+	results_draw_table(
+	    ui, program, ind, table,
+	    (UiRect){ ui_px(ui, 32), ui_px(ui, 214), w - ui_px(ui, 64), h - ui_px(ui, 334) });
+	free(title);
+	free(targets);
+}
+
 static void
 results_draw(Ui *ui)
 {
-	int p, i, w = ui->width, h = ui->height, pages = results_pages(ui);
+	int p, i, w = ui->width, h = ui->height;
 	UiRect back = { ui_px(ui, 32), h - ui_px(ui, 100), ui_px(ui, 300), ui_px(ui, 76) };
 	UiRect prev = { w - ui_px(ui, 352), h - ui_px(ui, 100), ui_px(ui, 150), ui_px(ui, 76) };
 	UiRect next = { w - ui_px(ui, 182), h - ui_px(ui, 100), ui_px(ui, 150), ui_px(ui, 76) };
-	char *note, *targets;
+	char *note;
 
 	widget_button(ui, back, 0, _("Back to the menu"), NULL, BUTTON_NORMAL);
 	ui_target(ui, back, (Action){ .type = ACTION_CANCEL });
 	if (!results_locate(ui, ui->report.page, &p, &i)) {
 		widget_header(ui, _("Results"), NULL, -1);
 		gfx_text_box(ui->gfx, _("No programme file was found in surveys/programs."),
-		             (UiRect){ 80, h / 3, w - 160, h / 4 }, ui_px(ui, 30), ui_px(ui, 14),
-		             false, UI_MUTED, 1, true);
+		             (UiRect){ ui_px(ui, 80), h / 3, w - ui_px(ui, 160), h / 4 },
+		             ui_px(ui, 30), ui_px(ui, 14), false, UI_MUTED, 1, true);
 		return;
 	}
-	const Program *program = ui->programs[p];
-	const Indicator *ind = &program->indicators[i];
-	note = xasprintf(_("Indicator %d of %d"), ui->report.page + 1, pages);
-	widget_header(ui, program->title, note, -1);
+	note = xasprintf(_("Indicator %d of %d"), ui->report.page + 1, results_pages(ui));
+	widget_header(ui, ui->programs[p]->title, note, -1);
 	free(note);
-	char *title = xasprintf("%s. %s", ind->id, ind->title ? ind->title : "");
-	gfx_text_box(ui->gfx, title,
-	             (UiRect){ ui_px(ui, 32), ui_px(ui, 70), w - ui_px(ui, 64), ui_px(ui, 96) },
-	             ui_px(ui, 30), ui_px(ui, 16), true, UI_TEXT, 0, true);
-	free(title);
-	targets = results_targets(program, ind);
-	gfx_text_box(ui->gfx, targets,
-	             (UiRect){ ui_px(ui, 32), ui_px(ui, 168), w - ui_px(ui, 64), ui_px(ui, 36) },
-	             ui_px(ui, 22), ui_px(ui, 12), false, UI_MUTED, 0, true);
-	free(targets);
-	results_draw_table(
-	    ui, program, ind, &ui->report.tables[p],
-	    (UiRect){ ui_px(ui, 32), ui_px(ui, 214), w - ui_px(ui, 64), h - ui_px(ui, 334) });
+	results_draw_indicator(ui, ui->programs[p], &ui->programs[p]->indicators[i],
+	                       &ui->report.tables[p]);
 	widget_button(ui, prev, 0, "<", NULL, BUTTON_NORMAL);
 	ui_target(ui, prev, (Action){ .type = ACTION_BACK, .index = 1 });
 	widget_button(ui, next, 0, ">", NULL, BUTTON_PRIMARY);
