@@ -99,8 +99,12 @@ ui_follow(Ui *ui)
 	Session *s = ui->session;
 	int at = -1;
 
+	/* What is on screen to be read: a question, or a survey's instructions
+	 * (999: no survey has that many questions). */
 	if (session_phase(s) == PHASE_QUESTION)
 		at = session_battery_position(s) * 1000 + session_question_index(s);
+	else if (session_phase(s) == PHASE_INSTRUCTIONS)
+		at = session_battery_position(s) * 1000 + 999;
 	if (at == ui->spoken)
 		return;
 	ui->spoken = at;

@@ -108,8 +108,8 @@ void ui_target(Ui *ui, UiRect rect, Action action);
 /* Scales a length given for 1280x800 to the current output. */
 int ui_px(const Ui *ui, int length);
 
-/* After any change of state: reads a newly shown question aloud when
- * read_aloud is on, and stops the voice when the questions are left. */
+/* After any change of state: reads newly shown instructions or a question
+ * aloud when read_aloud is on, and stops the voice when they are left. */
 void ui_follow(Ui *ui);
 
 /* Reads the current screen's text aloud (question or instructions). */

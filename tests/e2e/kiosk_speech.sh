@@ -52,4 +52,18 @@ stop
 kiosk "$tmp/auto.raw" --read-aloud
 e2e_wait_sound "$tmp/auto.raw"
 stop
+# 4. ... and so are the instructions, before any question.
+E2E_LOG=$tmp/log.instructions
+SDL_DISKAUDIOFILE=$tmp/instructions.raw ANKETA_TRACE=1 "$anketa" --db "$tmp/a.db" \
+	--surveys "$src/surveys" --wave start --class 1А --audience student \
+	--run school_attitude_primary --read-aloud >"$E2E_LOG" 2>&1 &
+E2E_PID=$!
+e2e_wait_line 'screen=welcome' >/dev/null
+xdotool key Return
+e2e_wait_line 'screen=code' "$E2E_LINE" >/dev/null
+xdotool key Return
+e2e_wait_line 'screen=instructions' "$E2E_LINE" >/dev/null
+e2e_wait_sound "$tmp/instructions.raw"
+grep -q 'screen=question' "$E2E_LOG" && fail "the questions began before the instructions were read"
+stop
 echo "kiosk_speech: ok"
