@@ -67,7 +67,7 @@ typedef struct Ui {
 		IndicatorTable *tables; /* one per programme */
 		int page;               /* the indicator shown, counted over all programmes */
 	} report;
-	int spoken;           /* question read last (position * 1000 + index), -1 none */
+	int spoken;           /* what was read last (see ui_follow), -1 none */
 	struct {              /* the psychologist's choices on the menu screen */
 		int audience; /* index into the menu's audiences */
 		int wave;     /* index into the menu's waves */
