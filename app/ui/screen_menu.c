@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "classname.h"
 #include "report.h"
 #include "ui.h"
 #include "util.h"
@@ -84,6 +85,52 @@ menu_draw_surveys(Ui *ui, int y)
 	}
 }
 
+/* "Class for everybody": typed on the menu's keyboard; empty, each
+ * respondent types their own. */
+static void
+menu_draw_class(Ui *ui)
+{
+	UiRect r = { ui->width - ui_px(ui, 48 + 460), ui_px(ui, 306), ui_px(ui, 460),
+		     ui_px(ui, 46) };
+	char name[SESSION_FIELD_MAX + 1], *text;
+
+	/* Shown as it will be stored: "6а" is the class 6А. */
+	classname_normalize(ui->menu.class_name, name, sizeof name);
+	text = name[0] ? xasprintf(_("Class for everybody: %s"), name)
+	               : xstrdup(_("Class: typed by each respondent"));
+
+	gfx_fill_rounded(ui->gfx, r, ui_px(ui, 10), UI_CARD);
+	gfx_ring_rounded(ui->gfx, r, ui_px(ui, 10), ui_px(ui, 2), name[0] ? UI_PRIMARY : UI_BORDER);
+	gfx_text_box(ui->gfx, text, layout_inset(r, ui_px(ui, 8)), ui_px(ui, 22), ui_px(ui, 12),
+	             name[0] != '\0', name[0] ? UI_TEXT : UI_MUTED, 1, true);
+	free(text);
+}
+
+/* Typing on the menu goes to the class field (letters, digits, hyphen). */
+static void
+menu_type(Ui *ui, const char *utf8)
+{
+	size_t used = strlen(ui->menu.class_name), add = strlen(utf8);
+	unsigned char c = (unsigned char)utf8[0];
+
+	if (add == 0 || used + add >= sizeof ui->menu.class_name)
+		return;
+	if (add == 1 && !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	                  (c >= 'A' && c <= 'Z') || c == '-'))
+		return;
+	memcpy(ui->menu.class_name + used, utf8, add + 1);
+}
+
+static void
+menu_erase(Ui *ui)
+{
+	size_t len = strlen(ui->menu.class_name);
+
+	while (len > 0 && ((unsigned char)ui->menu.class_name[--len] & 0xc0) == 0x80)
+		;
+	ui->menu.class_name[len] = '\0';
+}
+
 static void
 menu_draw(Ui *ui)
 {
@@ -109,6 +156,7 @@ menu_draw(Ui *ui)
 	}
 	gfx_text(ui->gfx, surveys, strlen(surveys), cap, true, UI_TEXT, ui_px(ui, 48),
 	         ui_px(ui, 320));
+	menu_draw_class(ui);
 	menu_draw_surveys(ui, ui_px(ui, 360));
 	widget_button(ui, results, 0, _("Results"), NULL, BUTTON_NORMAL);
 	widget_button(ui, report, 0, _("Report (PDF)"), NULL, BUTTON_NORMAL);
@@ -196,7 +244,7 @@ menu_start(Ui *ui)
 		ui_set_message(ui, _("Choose at least one questionnaire."));
 		return false;
 	}
-	if (session_configure(ui->session, menu_waves[ui->menu.wave], NULL,
+	if (session_configure(ui->session, menu_waves[ui->menu.wave], ui->menu.class_name,
 	                      menu_audiences[ui->menu.audience], ids, n, &cause) != 0) {
 		ui_set_message(ui, cause);
 		free(cause);
@@ -217,6 +265,10 @@ menu_handle(Ui *ui, const Action *a)
 		session_close_menu(ui->session);
 	} else if (a->type == ACTION_NEXT || (a->type == ACTION_CHOOSE && i == MENU_START)) {
 		menu_start(ui);
+	} else if (a->type == ACTION_TEXT) {
+		menu_type(ui, a->text);
+	} else if (a->type == ACTION_BACK) {
+		menu_erase(ui);
 	} else if (a->type != ACTION_CHOOSE) {
 		return;
 	} else if (i == MENU_READ) {

@@ -73,6 +73,7 @@ typedef struct Ui {
 		int wave;     /* index into the menu's waves */
 		int rank[64]; /* per survey of the set: 0 not chosen, else its place in the battery
 		               */
+		char class_name[SESSION_FIELD_MAX + 1]; /* "" : each respondent types it */
 	} menu;
 } Ui;
 

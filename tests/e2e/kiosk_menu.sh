@@ -37,13 +37,13 @@ click_target "$line" 8                 # read questions aloud
 line=$(e2e_wait_line 'screen=menu' "$E2E_LINE")
 click_target "$line" 9                 # "Как прошёл твой день в школе?"
 line=$(e2e_wait_line 'screen=menu' "$E2E_LINE")
+xdotool type --delay 30 '4б'           # the class for everybody (spelt "4Б")
+line=$(e2e_wait_line 'screen=menu' "$E2E_LINE")
 click_target "$line" 12                # start the session
 e2e_wait_line 'screen=welcome' "$E2E_LINE" >/dev/null
 xdotool key Return
 e2e_wait_line 'screen=code' "$E2E_LINE" >/dev/null
-xdotool type --delay 30 '4Б'
-xdotool key Return
-xdotool key Return                     # empty code
+xdotool key Return                     # the class is set; an empty code
 e2e_wait_line 'screen=instructions' "$E2E_LINE" >/dev/null
 xdotool key Return
 q=1
