@@ -8,6 +8,7 @@
 
 #include "csvio.h"
 #include "indicator.h"
+#include "outfile.h"
 #include "table.h"
 #include "util.h"
 
@@ -204,5 +205,54 @@ export_indicators(Store *store, Program *const *programs, int n_programs, const 
 		indicator_table_free(&tables[p]);
 	}
 	free(tables);
+	return rc;
+}
+
+/* The three sheets, most wanted first. */
+static int
+export_workbook_sheets(Store *store, const SurveySet *surveys, Program *const *programs,
+                       int n_programs, Table *table, char **cause)
+{
+	ResultSet results = { 0 };
+	Diag warnings = { 0 };
+	int rc = results_load(store, surveys, &results, &warnings, cause);
+
+	if (rc == 0)
+		rc = export_indicators(store, programs, n_programs, &results, table, cause);
+	if (rc == 0)
+		rc = export_scores(&results, table);
+	if (rc == 0)
+		rc = export_answers(store, table, cause);
+	results_free(&results);
+	diag_clear(&warnings);
+	return rc;
+}
+
+int
+export_workbook_save(Store *store, const SurveySet *surveys, Program *const *programs,
+                     int n_programs, const char *path, char **cause)
+{
+	OutFile *out = outfile_open(path, cause);
+	Table *table;
+	char *ignored = NULL, *detail;
+	int rc;
+
+	if (out == NULL)
+		return -1;
+	table = table_xlsx_new(outfile_temp_path(out));
+	rc = export_workbook_sheets(store, surveys, programs, n_programs, table, cause);
+	/* After an earlier error, the first cause is the one worth telling. */
+	if (table_close(table, rc == 0 ? cause : &ignored) != 0)
+		rc = -1;
+	free(ignored);
+	if (rc != 0) {
+		outfile_abort(out);
+		return -1;
+	}
+	if (outfile_commit(out, cause) != 0)
+		return -1;
+	detail = xasprintf("workbook xlsx -> %s", path);
+	rc = store_audit_add(store, "export", detail, cause);
+	free(detail);
 	return rc;
 }

@@ -44,4 +44,13 @@ int export_indicator_tables(Store *store, Program *const *programs, int n_progra
 int export_indicators(Store *store, Program *const *programs, int n_programs,
                       const ResultSet *results, Table *table, char **cause);
 
+/*
+ * The Excel workbook of everything stored: a sheet each for the indicators
+ * of every programme, the scores and the answers, written to path whole or
+ * not at all (outfile.h); the audit log notes it. Returns 0, or -1 with
+ * *cause (one sentence; the caller frees it).
+ */
+int export_workbook_save(Store *store, const SurveySet *surveys, Program *const *programs,
+                         int n_programs, const char *path, char **cause);
+
 #endif

@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "classname.h"
+#include "export.h"
 #include "report.h"
 #include "ui.h"
 #include "util.h"
@@ -180,31 +181,34 @@ menu_report_dir(void)
 	return xasprintf("%s/Anketa", home ? home : ".");
 }
 
-/* Saves today's PDF report and says where it went. */
+/* Saves today's PDF report and the workbook of all tables, and says where. */
 static void
 menu_save_report(Ui *ui)
 {
-	char *dir = menu_report_dir(), *path, *cause = NULL, *notice, day[11];
+	char *dir = menu_report_dir(), *pdf, *xlsx, *cause = NULL, day[11];
 	time_t now = time(NULL);
 	struct tm tm;
 
 	localtime_r(&now, &tm);
 	strftime(day, sizeof day, "%Y-%m-%d", &tm);
-	path = xasprintf("%s/anketa-report-%s.pdf", dir, day);
-	if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
-		notice = xasprintf(_("cannot create the folder %s: %s"), dir, strerror(errno));
-		ui_set_message(ui, notice);
-	} else if (report_save(ui->store, ui->surveys, ui->programs, ui->n_programs, path, NULL,
-	                       &cause) != 0) {
-		notice = cause;
-		cause = NULL;
-		ui_set_message(ui, notice);
+	pdf = xasprintf("%s/anketa-report-%s.pdf", dir, day);
+	xlsx = xasprintf("%s/anketa-tables-%s.xlsx", dir, day);
+	if (mkdir(dir, 0755) != 0 && errno != EEXIST)
+		cause = xasprintf(_("cannot create the folder %s: %s"), dir, strerror(errno));
+	else if (report_save(ui->store, ui->surveys, ui->programs, ui->n_programs, pdf, NULL,
+	                     &cause) == 0)
+		export_workbook_save(ui->store, ui->surveys, ui->programs, ui->n_programs, xlsx,
+		                     &cause);
+	if (cause != NULL) {
+		ui_set_message(ui, cause);
 	} else {
-		notice = xasprintf(_("The report is saved: %s"), path);
+		char *notice = xasprintf(_("The report and the tables are saved in %s"), dir);
 		ui_set_notice(ui, notice);
+		free(notice);
 	}
-	free(notice);
-	free(path);
+	free(cause);
+	free(xlsx);
+	free(pdf);
 	free(dir);
 }
 
