@@ -126,7 +126,7 @@ START_TEST(survey_for_another_audience_is_refused)
 	const char *ids[] = { "mini" };
 	char *cause = NULL;
 
-	ck_assert_int_eq(session_configure(session, "start", NULL, "teacher", ids, 1, &cause), -1);
+	ck_assert_int_eq(session_configure(session, "start", NULL, "parent", ids, 1, &cause), -1);
 	ck_assert_ptr_nonnull(strstr(cause, "mini"));
 	free(cause);
 }
@@ -239,6 +239,25 @@ START_TEST(a_preset_class_skips_the_class_field)
 }
 END_TEST
 
+START_TEST(students_need_a_class_but_teachers_may_leave_it_empty)
+{
+	const char *ids[] = { "mini" };
+	char *cause = NULL;
+
+	ck_assert_int_eq(session_configure(session, "start", NULL, "student", ids, 1, &cause), 0);
+	session_start(session, 0);
+	session_next(session, 1, &cause);
+	ck_assert_int_eq(session_field_focus(session), FIELD_CLASS);
+	ck_assert_int_eq(session_configure(session, "start", NULL, "teacher", ids, 1, &cause), 0);
+	session_start(session, 2);
+	session_next(session, 3, &cause);
+	ck_assert_int_eq(session_field_focus(session), FIELD_CODE);
+	session_next(session, 4, &cause);
+	ck_assert_int_eq(session_phase(session), PHASE_INSTRUCTIONS);
+	ck_assert_str_eq(session_field_text(session, FIELD_CLASS), "");
+}
+END_TEST
+
 START_TEST(a_required_code_cannot_be_left_empty)
 {
 	const char *ids[] = { "mini" };
@@ -290,6 +309,7 @@ main(void)
 	tcase_add_test(tc, multi_and_number_answers_complete_the_sitting);
 	tcase_add_test(tc, an_idle_battery_is_abandoned_and_keeps_its_answers);
 	tcase_add_test(tc, a_preset_class_skips_the_class_field);
+	tcase_add_test(tc, students_need_a_class_but_teachers_may_leave_it_empty);
 	tcase_add_test(tc, a_required_code_cannot_be_left_empty);
 	tcase_add_test(tc, a_pin_opens_the_menu_only_when_it_matches);
 	suite_add_tcase(s, tc);

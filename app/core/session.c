@@ -305,6 +305,15 @@ session_erase(Session *s, uint64_t now_ms)
 	target[len] = '\0';
 }
 
+/* Students and parents answer for a class (the indicators are per class);
+ * teachers and heads may leave it empty. */
+static bool
+session_class_required(const Session *s)
+{
+	return strcmp(session_audience(s), "student") == 0 ||
+	       strcmp(session_audience(s), "parent") == 0;
+}
+
 /* Shows the instructions of the survey at `position` of the battery. */
 static void
 session_enter_survey(Session *s, int position)
@@ -478,7 +487,8 @@ session_next(Session *s, uint64_t now_ms, char **cause)
 	case PHASE_CODE:
 		if (s->focus == FIELD_CLASS) {
 			classname_normalize(s->class_name, s->class_name, sizeof s->class_name);
-			if (s->class_name[0] != '\0')
+			/* Teachers and heads need not belong to a class. */
+			if (s->class_name[0] != '\0' || !session_class_required(s))
 				s->focus = FIELD_CODE;
 			return 0;
 		}

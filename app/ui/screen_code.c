@@ -36,6 +36,17 @@ code_draw_keyboard(Ui *ui, UiRect area)
 	}
 }
 
+/* The caption of the class field for the audience. */
+static const char *
+code_class_caption(const char *audience)
+{
+	if (strcmp(audience, "student") == 0)
+		return _("Your class (for example, 6A)");
+	if (strcmp(audience, "parent") == 0)
+		return _("Your child's class");
+	return _("Class (may be left empty)");
+}
+
 /* The class and code fields side by side; returns the bottom edge. */
 static int
 code_draw_fields(Ui *ui, bool student)
@@ -47,7 +58,7 @@ code_draw_fields(Ui *ui, bool student)
 
 	if (!session_class_preset(s)) {
 		UiRect field = { x, y, cw, fh };
-		widget_field(ui, field, student ? _("Your class (for example, 6A)") : _("Class"),
+		widget_field(ui, field, code_class_caption(session_audience(s)),
 		             session_field_text(s, FIELD_CLASS),
 		             session_field_focus(s) == FIELD_CLASS);
 		ui_target(ui, field, (Action){ .type = ACTION_FOCUS, .index = FIELD_CLASS });
@@ -74,10 +85,18 @@ code_draw(Ui *ui)
 	    ui, (UiRect){ ui_px(ui, 48), top, w - ui_px(ui, 96), h - top - ui_px(ui, 124) });
 	widget_button(ui, button, 0, _("Next >"), NULL, BUTTON_PRIMARY);
 	ui_target(ui, button, (Action){ .type = ACTION_NEXT });
-	widget_hint(ui, session_code_required(s)
-	                    ? _("Type on the screen or the keyboard, then \"Next\".")
-	                    : _("Type on the screen or the keyboard, then \"Next\". The code "
-	                        "may be left empty."));
+	if (student)
+		widget_hint(ui,
+		            session_code_required(s)
+		                ? _("Type on the screen or the keyboard, then \"Next\".")
+		                : _("Type on the screen or the keyboard, then \"Next\". The code "
+		                    "may be left empty."));
+	else
+		widget_hint(ui, session_code_required(s)
+		                    ? _("Please type on the screen or the keyboard, then press "
+		                        "\"Next\".")
+		                    : _("Please type on the screen or the keyboard, then press "
+		                        "\"Next\". The code may be left empty."));
 }
 
 static void
