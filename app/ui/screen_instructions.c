@@ -3,6 +3,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "ui.h"
 #include "util.h"
@@ -31,7 +32,9 @@ instructions_draw(Ui *ui)
 	ui_target(ui, button, (Action){ .type = ACTION_NEXT });
 	widget_speaker(
 	    ui, (UiRect){ button.x + button.w + ui_px(ui, 24), button.y, button.h, button.h });
-	widget_hint(ui, _("Press Enter or the button \"Begin\""));
+	widget_hint(ui, strcmp(session_audience(ui->session), "student") == 0
+	                    ? _("Press Enter or the button \"Begin\"")
+	                    : _("Please press Enter or the button \"Begin\""));
 }
 
 static void

@@ -46,6 +46,21 @@ question_draw_input(Ui *ui, const SurveyQuestion *q, UiRect area)
 	             session_input(ui->session), true);
 }
 
+/* The line of help: "ты" for children, "Вы" for adults. */
+static const char *
+question_hint(const Ui *ui, QuestionType type)
+{
+	bool child = strcmp(session_audience(ui->session), "student") == 0;
+
+	if (type == QUESTION_NUMBER || type == QUESTION_TEXT)
+		return child ? _("Type, then press Enter") : _("Please type, then press Enter");
+	if (type == QUESTION_MULTI)
+		return child ? _("Choose all that fit, then press Enter")
+		             : _("Please choose all that fit, then press Enter");
+	return child ? _("Press a number key or a button")
+	             : _("Please press a number key or a button");
+}
+
 static void
 question_draw(Ui *ui)
 {
@@ -86,9 +101,7 @@ question_draw(Ui *ui)
 		widget_button(ui, done, 0, _("Next >"), NULL, BUTTON_PRIMARY);
 		ui_target(ui, done, (Action){ .type = ACTION_NEXT });
 	}
-	widget_hint(ui, typed                       ? _("Type, then press Enter")
-	                : q->type == QUESTION_MULTI ? _("Choose all that fit, then press Enter")
-	                                            : _("Press a number key or a button"));
+	widget_hint(ui, question_hint(ui, q->type));
 }
 
 static void

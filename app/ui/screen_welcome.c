@@ -52,7 +52,9 @@ welcome_draw(Ui *ui)
 	             ui_px(ui, 26), true, UI_TEXT, 1, true);
 	widget_button(ui, button, 0, _("Start"), NULL, BUTTON_PRIMARY);
 	ui_target(ui, button, (Action){ .type = ACTION_NEXT });
-	widget_hint(ui, _("Press Enter or the button \"Start\""));
+	widget_hint(ui, strcmp(session_audience(ui->session), "student") == 0
+	                    ? _("Press Enter or the button \"Start\"")
+	                    : _("Please press Enter or the button \"Start\""));
 }
 
 static void

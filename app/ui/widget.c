@@ -137,8 +137,12 @@ widget_banner(Ui *ui)
 		r.h = ui_px(ui, 104);
 		head.h = ui_px(ui, 44);
 		gfx_fill_rounded(ui->gfx, r, ui_px(ui, 14), UI_ERROR);
-		gfx_text_box(ui->gfx, _("The answer was not saved. Please call the teacher."), head,
-		             ui_px(ui, 30), ui_px(ui, 16), true, UI_WHITE, 1, true);
+		gfx_text_box(
+		    ui->gfx,
+		    strcmp(session_audience(ui->session), "student") == 0
+		        ? _("The answer was not saved. Please call the teacher.")
+		        : _("The answer was not saved. Please tell whoever runs the survey."),
+		    head, ui_px(ui, 30), ui_px(ui, 16), true, UI_WHITE, 1, true);
 		gfx_text_box(
 		    ui->gfx, error,
 		    (UiRect){ head.x, head.y + head.h, head.w, r.h - head.h - ui_px(ui, 16) },
