@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "export.h"
+#include "report.h"
 #include "results.h"
 #include "ui.h"
 #include "util.h"
@@ -62,17 +63,20 @@ results_enter(Ui *ui)
 static char *
 results_cell_text(const IndicatorRow *row, IndicatorKind kind)
 {
-	char *text, *comma;
+	char *percent, *change, *text;
 
 	if (!row->has_percent)
 		return xasprintf(_("no data"));
-	if (kind == INDICATOR_REDUCTION && row->has_change)
-		text = xasprintf(_("%.1f %% (reduction %.1f %%)"), row->percent, row->change);
-	else
-		text = xasprintf(_("%.1f %% (%d of %d)"), row->percent, row->meeting, row->n);
-	/* Russian writes a decimal comma. */
-	while ((comma = strchr(text, '.')) != NULL)
-		*comma = ',';
+	/* Rounded and written as the report writes them, so screen and paper agree. */
+	percent = report_decimal(row->percent);
+	if (kind == INDICATOR_REDUCTION && row->has_change) {
+		change = report_decimal(row->change);
+		text = xasprintf(_("%s %% (reduction %s %%)"), percent, change);
+		free(change);
+	} else {
+		text = xasprintf(_("%s %% (%d of %d)"), percent, row->meeting, row->n);
+	}
+	free(percent);
 	return text;
 }
 
