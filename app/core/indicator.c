@@ -360,7 +360,11 @@ indicator_emit(const IndicatorCtx *ctx, const Indicator *ind, const IndicatorTal
 			indicator_row(&rows[w * per_wave + c], ind, ctx->program, w,
 			              ctx->classes[c], n, meeting);
 			n_all += n;
-			meeting_all += meeting;
+			/* A class the class list does not name expects nobody: its
+			 * respondents stay out of the school's share as well, which
+			 * otherwise counts people it never expected. */
+			if (ind->kind != INDICATOR_PARTICIPATION || n > 0)
+				meeting_all += meeting;
 		}
 		indicator_row(&rows[w * per_wave + nc], ind, ctx->program, w, "*", n_all,
 		              meeting_all);
