@@ -268,9 +268,37 @@ START_TEST(a_required_code_cannot_be_left_empty)
 	session_start(session, 0);
 	session_next(session, 1, &cause);
 	ck_assert_int_eq(session_phase(session), PHASE_CODE);
+	/* The child is told why nothing happened, and typing takes it away. */
+	ck_assert_str_eq(session_error(session), "Сначала напиши свой код: его дал тебе учитель.");
 	session_type(session, "z9", 2);
+	ck_assert_ptr_null(session_error(session));
 	session_next(session, 3, &cause);
 	ck_assert_int_eq(session_phase(session), PHASE_INSTRUCTIONS);
+}
+END_TEST
+
+START_TEST(an_empty_class_or_code_is_explained_to_adults_as_adults)
+{
+	const char *ids[] = { "mini" };
+	char *cause = NULL;
+
+	/* A student without a class hears "ты"; a teacher without a code "Вы". */
+	ck_assert_int_eq(session_configure(session, "start", NULL, "student", ids, 1, &cause), 0);
+	session_start(session, 0);
+	session_next(session, 1, &cause);
+	ck_assert_int_eq(session_field_focus(session), FIELD_CLASS);
+	ck_assert_str_eq(session_error(session), "Сначала напиши свой класс.");
+	session_type(session, "7в", 2);
+	ck_assert_ptr_null(session_error(session));
+	ck_assert_int_eq(session_configure(session, "start", NULL, "teacher", ids, 1, &cause), 0);
+	session_require_code(session, true);
+	session_start(session, 3);
+	session_next(session, 4, &cause); /* teachers may leave the class empty */
+	ck_assert_int_eq(session_field_focus(session), FIELD_CODE);
+	ck_assert_ptr_null(session_error(session));
+	session_next(session, 5, &cause);
+	ck_assert_int_eq(session_phase(session), PHASE_CODE);
+	ck_assert_str_eq(session_error(session), "Сначала введите свой код.");
 }
 END_TEST
 
@@ -311,6 +339,7 @@ main(void)
 	tcase_add_test(tc, a_preset_class_skips_the_class_field);
 	tcase_add_test(tc, students_need_a_class_but_teachers_may_leave_it_empty);
 	tcase_add_test(tc, a_required_code_cannot_be_left_empty);
+	tcase_add_test(tc, an_empty_class_or_code_is_explained_to_adults_as_adults);
 	tcase_add_test(tc, a_pin_opens_the_menu_only_when_it_matches);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);

@@ -84,7 +84,7 @@ session_clear_results(Session *s)
 }
 
 static void
-session_set_error(Session *s, char *cause)
+session_set_error(Session *s, const char *cause)
 {
 	free(s->error);
 	s->error = cause ? xstrdup(cause) : NULL;
@@ -276,6 +276,8 @@ session_type(Session *s, const char *utf8, uint64_t now_ms)
 	s->last_input = now_ms;
 	if (target == NULL || s->confirming)
 		return;
+	if (s->phase == PHASE_CODE)
+		session_set_error(s, NULL); /* "type your code first" has been heard */
 	for (const char *p = utf8; *p != '\0';) {
 		int len = session_utf8_len((unsigned char)*p);
 		size_t used = strlen(target);
@@ -303,6 +305,13 @@ session_erase(Session *s, uint64_t now_ms)
 		len--;
 	while (len > 0 && ((unsigned char)target[len] & 0xc0) == 0x80);
 	target[len] = '\0';
+}
+
+/* Children are spoken to as "ты", adults as "Вы". */
+static bool
+session_is_child(const Session *s)
+{
+	return strcmp(session_audience(s), "student") == 0;
 }
 
 /* Students and parents answer for a class (the indicators are per class);
@@ -488,12 +497,24 @@ session_next(Session *s, uint64_t now_ms, char **cause)
 		if (s->focus == FIELD_CLASS) {
 			classname_normalize(s->class_name, s->class_name, sizeof s->class_name);
 			/* Teachers and heads need not belong to a class. */
-			if (s->class_name[0] != '\0' || !session_class_required(s))
+			if (s->class_name[0] != '\0' || !session_class_required(s)) {
 				s->focus = FIELD_CODE;
+				session_set_error(s, NULL);
+			} else {
+				session_set_error(s, session_is_child(s)
+				                         ? _("Type your class first.")
+				                         : _("Please type the class first."));
+			}
 			return 0;
 		}
-		if (s->code_required && s->code[0] == '\0')
+		if (s->code_required && s->code[0] == '\0') {
+			session_set_error(
+			    s, session_is_child(s)
+			           ? _("Type your code first: your teacher gave it to you.")
+			           : _("Please type your code first."));
 			return 0;
+		}
+		session_set_error(s, NULL);
 		session_enter_survey(s, 0);
 		return 0;
 	case PHASE_INSTRUCTIONS:

@@ -1,7 +1,8 @@
 /*
  * screen_menu.c: the psychologist's menu (behind the PIN): who answers, which
- * wave, which surveys; then the kiosk returns to the welcome screen with
- * that battery. Results and exports are on the command line for now.
+ * wave, which surveys, the class for everybody, reading aloud and whether a
+ * code is required; then the kiosk returns to the welcome screen with that
+ * battery. It also opens the results and saves the report.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -40,7 +41,8 @@ enum {
 	MENU_QUIT = 11,
 	MENU_READ = 12,
 	MENU_RESULTS = 13,
-	MENU_REPORT = 14
+	MENU_REPORT = 14,
+	MENU_CODE = 15
 };
 
 static bool
@@ -132,6 +134,31 @@ menu_erase(Ui *ui)
 	ui->menu.class_name[len] = '\0';
 }
 
+/* The session's switches right of the waves: reading aloud (when there is a
+ * voice) and whether every respondent must type a code. */
+static void
+menu_draw_switches(Ui *ui, int y)
+{
+	UiRect col = { ui_px(ui, 48 + 3 * 266), y, 0, ui_px(ui, 64) };
+	UiRect code;
+	bool required = session_code_required(ui->session);
+
+	col.w = ui->width - ui_px(ui, 48) - col.x;
+	code = col;
+	if (ui->speech != NULL) {
+		UiRect read = col;
+		read.w = (col.w - ui_px(ui, 16)) / 2;
+		code.x = read.x + read.w + ui_px(ui, 16);
+		code.w = col.x + col.w - code.x;
+		widget_button(ui, read, 0, _("Read aloud"), NULL,
+		              ui->read_aloud ? BUTTON_CHOSEN : BUTTON_NORMAL);
+		ui_target(ui, read, (Action){ .type = ACTION_CHOOSE, .index = MENU_READ });
+	}
+	widget_button(ui, code, 0, _("Code required"), NULL,
+	              required ? BUTTON_CHOSEN : BUTTON_NORMAL);
+	ui_target(ui, code, (Action){ .type = ACTION_CHOOSE, .index = MENU_CODE });
+}
+
 static void
 menu_draw(Ui *ui)
 {
@@ -148,13 +175,7 @@ menu_draw(Ui *ui)
 	menu_row(ui, ui_px(ui, 120), menu_audience_labels, 4, ui->menu.audience, MENU_AUDIENCE);
 	gfx_text(ui->gfx, wave, strlen(wave), cap, true, UI_TEXT, ui_px(ui, 48), ui_px(ui, 200));
 	menu_row(ui, ui_px(ui, 240), menu_wave_labels(), 3, ui->menu.wave, MENU_WAVE);
-	if (ui->speech != NULL) {
-		UiRect read = { ui_px(ui, 48 + 3 * 266), ui_px(ui, 240), 0, ui_px(ui, 64) };
-		read.w = ui->width - ui_px(ui, 48) - read.x;
-		widget_button(ui, read, 0, _("Read questions aloud"), NULL,
-		              ui->read_aloud ? BUTTON_CHOSEN : BUTTON_NORMAL);
-		ui_target(ui, read, (Action){ .type = ACTION_CHOOSE, .index = MENU_READ });
-	}
+	menu_draw_switches(ui, ui_px(ui, 240));
 	gfx_text(ui->gfx, surveys, strlen(surveys), cap, true, UI_TEXT, ui_px(ui, 48),
 	         ui_px(ui, 320));
 	menu_draw_class(ui);
@@ -277,6 +298,8 @@ menu_handle(Ui *ui, const Action *a)
 		return;
 	} else if (i == MENU_READ) {
 		ui->read_aloud = !ui->read_aloud;
+	} else if (i == MENU_CODE) {
+		session_require_code(ui->session, !session_code_required(ui->session));
 	} else if (i == MENU_REPORT) {
 		menu_save_report(ui);
 	} else if (i == MENU_RESULTS) {

@@ -28,18 +28,18 @@ xdotool key F10
 e2e_wait_line 'screen=pin' "$E2E_LINE" >/dev/null
 xdotool type --delay 30 '2468'
 xdotool key Return
-# Targets of the menu: 4 audiences, 3 waves, read aloud, the one survey,
-# results, report, start, quit.
+# Targets of the menu: 4 audiences, 3 waves, read aloud, code required,
+# the one survey, report, results, start, quit.
 line=$(e2e_wait_line 'screen=menu' "$E2E_LINE")
 click_target "$line" 7                 # the final wave
 line=$(e2e_wait_line 'screen=menu' "$E2E_LINE")
 click_target "$line" 8                 # read questions aloud
 line=$(e2e_wait_line 'screen=menu' "$E2E_LINE")
-click_target "$line" 9                 # "Как прошёл твой день в школе?"
+click_target "$line" 10                # "Как прошёл твой день в школе?"
 line=$(e2e_wait_line 'screen=menu' "$E2E_LINE")
 xdotool type --delay 30 '4б'           # the class for everybody (spelt "4Б")
 line=$(e2e_wait_line 'screen=menu' "$E2E_LINE")
-click_target "$line" 12                # start the session
+click_target "$line" 13                # start the session
 e2e_wait_line 'screen=welcome' "$E2E_LINE" >/dev/null
 xdotool key Return
 e2e_wait_line 'screen=code' "$E2E_LINE" >/dev/null
@@ -67,6 +67,23 @@ e2e_wait_line 'screen=pin' "$((E2E_LINE + 1))" >/dev/null   # still the PIN scre
 xdotool key Escape
 e2e_wait_line 'screen=welcome' "$E2E_LINE" >/dev/null
 grep -q 'screen=menu' <(tail -n +"$E2E_LINE" "$E2E_LOG") && fail "a wrong PIN opened the menu"
+# The right PIN again: the menu keeps its choices; now a code is required.
+xdotool key F10
+e2e_wait_line 'screen=pin' "$E2E_LINE" >/dev/null
+xdotool type --delay 30 '2468'
+xdotool key Return
+line=$(e2e_wait_line 'screen=menu' "$E2E_LINE")
+click_target "$line" 9                 # code required
+line=$(e2e_wait_line 'screen=menu' "$E2E_LINE")
+click_target "$line" 13                # start the session
+e2e_wait_line 'screen=welcome' "$E2E_LINE" >/dev/null
+xdotool key Return
+e2e_wait_line 'screen=code' "$E2E_LINE" >/dev/null
+xdotool key Return                     # an empty code is refused now
+e2e_wait_line 'screen=code .*error=1' "$E2E_LINE" >/dev/null
+xdotool type --delay 30 'k7'
+xdotool key Return
+e2e_wait_line 'screen=instructions' "$E2E_LINE" >/dev/null
 kill -TERM "$E2E_PID"
 wait "$E2E_PID" || fail "kiosk exit status $?"
 E2E_PID=
