@@ -249,6 +249,46 @@ START_TEST(test_scores_csv)
 }
 END_TEST
 
+START_TEST(test_alerts_csv)
+{
+	Fixture f;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+	Table *table = table_csv_new(out);
+
+	fixture_load(&f);
+	ck_assert_int_eq(export_alerts(&f.results, table), 0);
+	ck_assert_int_eq(table_close(table, NULL), 0);
+	fclose(out);
+	/* The alert is q1 scored 2 or more, i.e. option 1 ("А"): a1, b2, f1, f2
+	 * and f3 chose it, a2 (3) and b1 (2) did not. b2 never finished and is
+	 * listed all the same, with its status. The import gives no start or
+	 * completion times beyond the answers' own (started_at is the first
+	 * answer, completed_at the last of a completed sitting). */
+	ck_assert_str_eq(
+	    text,
+	    "sitting_id,wave,class,audience,respondent,survey_id,survey_version,"
+	    "question_id,message,status,started_at,completed_at\n" ID(
+	        "a1") ",start,6А,student,A1,mini,2,q1,Выбран ответ А.,completed,"
+	              "2026-09-15T10:00:00Z,2026-09-15T10:00:01Z\n" ID(
+	                  "b2") ",start,6Б,student,B2,mini,2,q1,Выбран ответ А.,in_progress,"
+	                        "2026-09-15T10:30:00Z,\n" ID(
+	                            "f1") ",final,6А,student,A1,mini,2,q1,Выбран ответ "
+	                                  "А.,completed,"
+	                                  "2026-09-15T11:00:00Z,2026-09-15T11:00:01Z\n" ID(
+	                                      "f2") ",final,6А,student,A2,mini,2,q1,Выбран ответ "
+	                                            "А.,completed,"
+	                                            "2026-09-15T11:10:00Z,2026-09-15T11:10:"
+	                                            "00Z\n" ID("f3") ",final,6Б,student,B1,mini,2,"
+	                                                             "q1,Выбран ответ А.,completed,"
+	                                                             "2026-09-15T11:20:00Z,2026-09-"
+	                                                             "15T11:20:01Z\n");
+	free(text);
+	fixture_free(&f);
+}
+END_TEST
+
 START_TEST(test_indicators_csv)
 {
 	Fixture f;
@@ -321,6 +361,7 @@ export_suite(void)
 	tcase_add_test(tc, test_answers_csv);
 	tcase_add_test(tc, test_empty_store_gives_header_only);
 	tcase_add_test(tc, test_scores_csv);
+	tcase_add_test(tc, test_alerts_csv);
 	tcase_add_test(tc, test_indicators_csv);
 	tcase_add_test(tc, test_cell_guess);
 	suite_add_tcase(s, tc);

@@ -113,6 +113,47 @@ export_scores(const ResultSet *results, Table *table)
 	return 0;
 }
 
+static const char *const alerts_columns[] = {
+	"sitting_id",     "wave",        "class",   "audience", "respondent", "survey_id",
+	"survey_version", "question_id", "message", "status",   "started_at", "completed_at",
+};
+
+static void
+write_alerts(const ResultSitting *s, Table *table)
+{
+	Cell cells[12];
+
+	cells[0] = text_cell(s->sitting_id);
+	cells[1] = text_cell(s->wave);
+	cells[2] = text_cell(s->class_name);
+	cells[3] = text_cell(s->audience);
+	cells[4] = text_cell(s->respondent);
+	cells[5] = text_cell(s->survey_id);
+	cells[6] = (Cell){ .kind = CELL_NUMBER, .number = s->survey_version };
+	cells[9] = text_cell(store_status_name(s->status));
+	cells[10] = text_cell(s->started_at);
+	cells[11] = text_cell(s->completed_at ? s->completed_at : "");
+	for (int k = 0; k < s->survey->n_alerts; k++) {
+		const SurveyAlert *alert = &s->survey->alerts[k];
+
+		if (!s->alerts[k])
+			continue;
+		cells[7] = text_cell(s->survey->questions[alert->question].id);
+		cells[8] = text_cell(alert->message);
+		table_row(table, cells, 12);
+	}
+}
+
+int
+export_alerts(const ResultSet *results, Table *table)
+{
+	table_begin(table, "alerts", alerts_columns, 12);
+	for (int i = 0; i < results->n; i++)
+		if (results->items[i].n_alerts > 0)
+			write_alerts(&results->items[i], table);
+	return 0;
+}
+
 static const char *const indicators_columns[] = {
 	"programme_id", "indicator_id", "wave",   "class", "n",
 	"meeting",      "percent",      "target", "met",   "change",
@@ -208,7 +249,7 @@ export_indicators(Store *store, Program *const *programs, int n_programs, const 
 	return rc;
 }
 
-/* The three sheets, most wanted first. */
+/* The sheets, most wanted first. */
 static int
 export_workbook_sheets(Store *store, const SurveySet *surveys, Program *const *programs,
                        int n_programs, Table *table, char **cause)
@@ -219,6 +260,8 @@ export_workbook_sheets(Store *store, const SurveySet *surveys, Program *const *p
 
 	if (rc == 0)
 		rc = export_indicators(store, programs, n_programs, &results, table, cause);
+	if (rc == 0)
+		rc = export_alerts(&results, table);
 	if (rc == 0)
 		rc = export_scores(&results, table);
 	if (rc == 0)

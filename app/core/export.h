@@ -32,6 +32,11 @@ int export_answers_csv(Store *store, FILE *out, char **cause);
  * in sitting order; value empty when too few items were answered. */
 int export_scores(const ResultSet *results, Table *table);
 
+/* Writes the `alerts` table: a row per alert raised by a sitting's answers
+ * (DESIGN.md section 3, `alerts:`), whatever the sitting's status, so the
+ * psychologist sees it even when the respondent stopped early. Returns 0. */
+int export_alerts(const ResultSet *results, Table *table);
+
 /* The indicator table of every programme (tables[0..n_programs-1], each
  * freed with indicator_table_free()), with the class list stored by
  * `anketa classes`. Returns 0, or -1 with *cause set (the tables are then

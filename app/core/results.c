@@ -33,7 +33,9 @@ sitting_free(ResultSitting *s)
 	free(s->respondent);
 	free(s->survey_id);
 	free(s->completed_at);
+	free(s->started_at);
 	free(s->results);
+	free(s->alerts);
 }
 
 static void
@@ -60,6 +62,8 @@ flush(Loader *l)
 		l->batches[index] = score_batch_new(s->survey);
 	s->results = xcalloc((size_t)s->survey->n_scales + 1, sizeof *s->results);
 	score_batch_sitting(l->batches[index], l->answers, l->n_answers, s->results);
+	s->alerts = xcalloc((size_t)s->survey->n_alerts + 1, sizeof *s->alerts);
+	s->n_alerts = score_batch_alerts(l->batches[index], s->alerts);
 	clear_answers(l);
 	l->set->items = xreallocarray(l->set->items, (size_t)l->set->n + 1, sizeof *s);
 	l->set->items[l->set->n++] = *s;
@@ -104,6 +108,7 @@ start_sitting(Loader *l, const StoreAnswerRow *row, const Survey *survey)
 	s->completed_at = row->status == SITTING_COMPLETED && row->completed_at[0] != '\0'
 	                      ? xstrdup(row->completed_at)
 	                      : NULL;
+	s->started_at = xstrdup(row->started_at);
 	s->survey = survey;
 	l->open = true;
 }

@@ -20,8 +20,11 @@ typedef struct {
 	int survey_version;
 	SittingStatus status;
 	char *completed_at;   /* NULL unless completed */
+	char *started_at;     /* when the respondent began, "" when unknown */
 	const Survey *survey; /* from the set */
 	ScaleResult *results; /* survey->n_scales */
+	bool *alerts;         /* survey->n_alerts: raised by the answers */
+	int n_alerts;         /* how many of them were raised */
 } ResultSitting;
 
 typedef struct {

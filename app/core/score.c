@@ -276,18 +276,28 @@ score_sitting(const Survey *survey, const ScoreAnswer *answers, int n_answers, S
 }
 
 int
-score_alerts(const Survey *survey, const ScoreAnswer *answers, int n_answers, bool *raised)
+score_batch_alerts(const ScoreBatch *batch, bool *raised)
 {
-	ScoreBatch *batch = score_batch_new(survey);
+	const Survey *survey = batch->survey;
 	int count = 0;
 
-	score_batch_reset(batch, answers, n_answers);
 	for (int i = 0; i < survey->n_alerts; i++) {
 		int q = survey->alerts[i].question;
 		raised[i] = q >= 0 && q < survey->n_questions && batch->qanswered[q] &&
 		            batch->qscore[q] >= survey->alerts[i].min_score;
 		count += raised[i];
 	}
+	return count;
+}
+
+int
+score_alerts(const Survey *survey, const ScoreAnswer *answers, int n_answers, bool *raised)
+{
+	ScoreBatch *batch = score_batch_new(survey);
+	int count;
+
+	score_batch_reset(batch, answers, n_answers);
+	count = score_batch_alerts(batch, raised);
 	score_batch_free(batch);
 	return count;
 }

@@ -57,6 +57,10 @@ ScoreBatch *score_batch_new(const Survey *survey);
 void score_batch_sitting(ScoreBatch *batch, const ScoreAnswer *answers, int n_answers,
                          ScaleResult *results);
 
+/* The alerts raised by the sitting the batch scored last, into
+ * raised[survey->n_alerts] as booleans; returns how many were raised. */
+int score_batch_alerts(const ScoreBatch *batch, bool *raised);
+
 /* Frees a batch; NULL is allowed. */
 void score_batch_free(ScoreBatch *batch);
 

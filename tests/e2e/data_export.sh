@@ -14,6 +14,11 @@ header='sitting_id,device_id,wave,class,audience,respondent,survey_id,survey_ver
 out=$("$anketa" export answers --db "$tmp/a.db") || fail "export of an empty db failed"
 [ "$out" = "$header" ] || fail "unexpected header: $out"
 
+# The alerts of an empty database: the header alone.
+out=$("$anketa" export alerts --db "$tmp/a.db") || fail "alerts export of an empty db failed"
+[ "$out" = 'sitting_id,wave,class,audience,respondent,survey_id,survey_version,question_id,message,status,started_at,completed_at' ] ||
+	fail "unexpected alerts header: $out"
+
 # --out writes the file and leaves no temporary file behind.
 "$anketa" export answers --db "$tmp/a.db" --out "$tmp/answers.csv" || fail "export --out failed"
 [ "$(cat "$tmp/answers.csv")" = "$header" ] || fail "--out file differs"
@@ -21,7 +26,7 @@ out=$("$anketa" export answers --db "$tmp/a.db") || fail "export of an empty db 
 
 # The export was written into the audit log.
 n=$(sqlite3 "$tmp/a.db" "SELECT count(*) FROM audit WHERE action = 'export'")
-[ "$n" = 2 ] || fail "audit has $n export lines, want 2"
+[ "$n" = 3 ] || fail "audit has $n export lines, want 3"
 
 # A missing database: one line in Russian, exit 1, and no file created.
 err=$("$anketa" export answers --db "$tmp/none.db" 2>&1 >/dev/null)
