@@ -404,6 +404,67 @@ START_TEST(results_show_met_targets_green_and_missed_ones_red)
 }
 END_TEST
 
+/* Stores a sitting of `survey` with one answer to its first question. */
+static void
+store_one(const Survey *survey, const char *code, const char *value, double score,
+          SittingStatus status)
+{
+	StoreSitting st = { .wave = "start",
+		            .class_name = "3В",
+		            .audience = "student",
+		            .respondent = code,
+		            .survey_id = survey->id,
+		            .survey_version = survey->version,
+		            .survey_hash = survey->hash };
+	char id[37], *cause = NULL;
+
+	ck_assert_int_eq(store_sitting_begin(store, &st, id, &cause), 0);
+	ck_assert_int_eq(
+	    store_answer_put(store, id, survey->questions[0].id, value, true, score, NULL, &cause),
+	    0);
+	if (status != SITTING_IN_PROGRESS)
+		ck_assert_int_eq(store_sitting_finish(store, id, status, &cause), 0);
+}
+
+START_TEST(the_last_results_page_lists_the_alerts)
+{
+	char *path = testutil_source_path("tests/fixtures/session/alerting.yaml");
+	Diag diag = { 0 };
+	const Survey *alerting;
+	char *cause = NULL;
+	UiRect first = { 40, 100, 8, 60 }, second = { 40, 206, 8, 60 };
+
+	survey_set_add(&set, survey_load(path, &diag));
+	ck_assert_int_eq(diag.n, 0);
+	alerting = set.items[1];
+	/* "Да" (score 1) raises the alert, "Нет" does not; a sitting left
+	 * unfinished counts too: two alerts, k2's and k3's. */
+	store_one(alerting, "k1", "2", 0, SITTING_COMPLETED);
+	store_one(alerting, "k2", "1", 1, SITTING_COMPLETED);
+	store_one(alerting, "k3", "1", 1, SITTING_IN_PROGRESS);
+	ck_assert_int_eq(store_pin_set(store, "2468", &cause), 0);
+	session_open_pin(session, 0);
+	session_type(session, "2468", 0);
+	ck_assert_int_eq(session_pin_submit(session, 0), 1);
+	session_show_results(session);
+	screen_results.enter(&ui);
+	ck_assert_int_eq(ui.report.results.n, 3);
+	ck_assert_int_eq(ui.report.results.items[0].n_alerts + ui.report.results.items[1].n_alerts +
+	                     ui.report.results.items[2].n_alerts,
+	                 2);
+	/* No programme: the alerts page is the only one. Cards 96 high from
+	 * y = 80 with a gap of 10: the first at 80..176, the second at
+	 * 186..282, nothing at 292.. */
+	ui_draw(&ui);
+	ck_assert(has_colour(first, UI_CARD));
+	ck_assert(has_colour(second, UI_CARD));
+	ck_assert(!has_colour((UiRect){ 40, 312, 8, 60 }, UI_CARD));
+	act(ACTION_CANCEL, 0);
+	ck_assert_int_eq(ui.report.results.n, 0); /* freed with the page */
+	free(path);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -423,6 +484,7 @@ main(void)
 	tcase_add_test(tc, the_progress_bar_fills_with_the_questions_passed);
 	tcase_add_test(tc, every_screen_fits_every_size);
 	tcase_add_test(tc, results_show_met_targets_green_and_missed_ones_red);
+	tcase_add_test(tc, the_last_results_page_lists_the_alerts);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }

@@ -2,7 +2,9 @@
  * screen_results.c: the programme's indicators as the psychologist reports
  * them: one indicator a page, a row per class and one for the whole school,
  * a column per diagnostic wave, each cell the share (and how many of how
- * many), green when the target is met and red when it is not.
+ * many), green when the target is met and red when it is not. The last page
+ * lists the answers that raised an alert (survey files' `alerts:`), newest
+ * first: which class and code, which questionnaire, when, and why.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,10 +31,11 @@ results_locate(const Ui *ui, int page, int *program, int *indicator)
 	return false;
 }
 
+/* The indicator pages and, after them, the alerts page. */
 static int
 results_pages(const Ui *ui)
 {
-	int n = 0;
+	int n = 1;
 
 	for (int p = 0; p < ui->n_programs; p++)
 		n += ui->programs[p]->n_indicators;
@@ -42,21 +45,19 @@ results_pages(const Ui *ui)
 static void
 results_enter(Ui *ui)
 {
-	ResultSet set = { 0 };
 	Diag warnings = { 0 };
 	char *cause = NULL;
 
 	ui_report_clear(ui);
 	ui->report.page = 0;
 	ui->report.tables = xcalloc((size_t)ui->n_programs + 1, sizeof *ui->report.tables);
-	if (results_load(ui->store, ui->surveys, &set, &warnings, &cause) != 0 ||
-	    export_indicator_tables(ui->store, ui->programs, ui->n_programs, &set,
+	if (results_load(ui->store, ui->surveys, &ui->report.results, &warnings, &cause) != 0 ||
+	    export_indicator_tables(ui->store, ui->programs, ui->n_programs, &ui->report.results,
 	                            ui->report.tables, &cause) != 0) {
 		ui_set_message(ui, cause);
 		free(cause);
 	}
 	diag_clear(&warnings);
-	results_free(&set);
 }
 
 /* "62,5 % (10 из 16)", or the reduction against the baseline. */
@@ -204,6 +205,83 @@ results_draw_indicator(Ui *ui, const Program *program, const Indicator *ind,
 	free(targets);
 }
 
+/* "6А · код K7 · Мой день в школе · 15.09.2026" above an alert's message. */
+static char *
+results_alert_where(const ResultSitting *s)
+{
+	const char *at = s->completed_at ? s->completed_at : s->started_at;
+	const char *title = s->survey->title ? s->survey->title : s->survey->id;
+	char day[16] = "";
+	char *who =
+	    s->respondent[0] ? xasprintf(_("code %s"), s->respondent) : xstrdup(_("no code"));
+	char *text;
+
+	/* ISO 8601 "2026-09-15T..." shown as 15.09.2026. */
+	if (at != NULL && strlen(at) >= 10)
+		snprintf(day, sizeof day, "%.2s.%.2s.%.4s", at + 8, at + 5, at);
+	text = xasprintf("%s · %s · %s%s%s", s->class_name[0] ? s->class_name : _("no class"), who,
+	                 title, day[0] ? " · " : "", day);
+	free(who);
+	return text;
+}
+
+/* One alert: where it came from (muted) and the survey's message. */
+static void
+results_draw_alert(Ui *ui, const ResultSitting *s, const SurveyAlert *alert, UiRect r)
+{
+	char *where = results_alert_where(s);
+	int line = r.h / 2;
+
+	gfx_fill_rounded(ui->gfx, r, ui_px(ui, 10), UI_CARD);
+	gfx_text_box(ui->gfx, where,
+	             (UiRect){ r.x + ui_px(ui, 16), r.y + ui_px(ui, 4), r.w - ui_px(ui, 32), line },
+	             ui_px(ui, 20), ui_px(ui, 12), false, UI_MUTED, 0, true);
+	gfx_text_box(ui->gfx, alert->message,
+	             (UiRect){ r.x + ui_px(ui, 16), r.y + line, r.w - ui_px(ui, 32),
+	                       r.h - line - ui_px(ui, 4) },
+	             ui_px(ui, 22), ui_px(ui, 12), true, UI_TEXT, 0, true);
+	free(where);
+}
+
+/* The alerts page: as many alerts as fit, newest first, then how many more
+ * there are and where to find them all. */
+static void
+results_draw_alerts(Ui *ui)
+{
+	const ResultSet *set = &ui->report.results;
+	int w = ui->width, h = ui->height, top = ui_px(ui, 80), row = ui_px(ui, 96);
+	int gap = ui_px(ui, 10), fit = (h - ui_px(ui, 130) - top) / (row + gap) - 1;
+	int shown = 0, total = 0;
+
+	for (int i = set->n - 1; i >= 0; i--) {
+		const ResultSitting *s = &set->items[i];
+		for (int k = 0; k < s->survey->n_alerts; k++) {
+			if (!s->alerts[k])
+				continue;
+			if (shown < fit)
+				results_draw_alert(ui, s, &s->survey->alerts[k],
+				                   (UiRect){ ui_px(ui, 32),
+				                             top + shown++ * (row + gap),
+				                             w - ui_px(ui, 64), row });
+			total++;
+		}
+	}
+	if (total == 0)
+		gfx_text_box(ui->gfx, _("No answer has raised an alert."),
+		             (UiRect){ ui_px(ui, 80), h / 3, w - ui_px(ui, 160), h / 4 },
+		             ui_px(ui, 30), ui_px(ui, 14), false, UI_MUTED, 1, true);
+	else if (total > shown) {
+		char *more = xasprintf(_("And %d more: all of them are on the \"alerts\" sheet of "
+		                         "the tables the menu's Report button saves."),
+		                       total - shown);
+		gfx_text_box(
+		    ui->gfx, more,
+		    (UiRect){ ui_px(ui, 32), top + shown * (row + gap), w - ui_px(ui, 64), row },
+		    ui_px(ui, 22), ui_px(ui, 12), false, UI_MUTED, 0, true);
+		free(more);
+	}
+}
+
 static void
 results_draw(Ui *ui)
 {
@@ -215,18 +293,18 @@ results_draw(Ui *ui)
 
 	widget_button(ui, back, 0, _("Back to the menu"), NULL, BUTTON_NORMAL);
 	ui_target(ui, back, (Action){ .type = ACTION_CANCEL });
-	if (!results_locate(ui, ui->report.page, &p, &i)) {
-		widget_header(ui, _("Results"), NULL, -1);
-		gfx_text_box(ui->gfx, _("No programme file was found in surveys/programs."),
-		             (UiRect){ ui_px(ui, 80), h / 3, w - ui_px(ui, 160), h / 4 },
-		             ui_px(ui, 30), ui_px(ui, 14), false, UI_MUTED, 1, true);
-		return;
+	note = ui->n_programs == 0
+	           ? xstrdup(_("No programme file was found in surveys/programs."))
+	           : xasprintf(_("Page %d of %d"), ui->report.page + 1, results_pages(ui));
+	if (results_locate(ui, ui->report.page, &p, &i)) {
+		widget_header(ui, ui->programs[p]->title, note, -1);
+		results_draw_indicator(ui, ui->programs[p], &ui->programs[p]->indicators[i],
+		                       &ui->report.tables[p]);
+	} else {
+		widget_header(ui, _("Answers that need attention"), note, -1);
+		results_draw_alerts(ui);
 	}
-	note = xasprintf(_("Indicator %d of %d"), ui->report.page + 1, results_pages(ui));
-	widget_header(ui, ui->programs[p]->title, note, -1);
 	free(note);
-	results_draw_indicator(ui, ui->programs[p], &ui->programs[p]->indicators[i],
-	                       &ui->report.tables[p]);
 	widget_button(ui, prev, 0, "<", NULL, BUTTON_NORMAL);
 	ui_target(ui, prev, (Action){ .type = ACTION_BACK, .index = 1 });
 	widget_button(ui, next, 0, ">", NULL, BUTTON_PRIMARY);

@@ -172,4 +172,5 @@ ui_report_clear(Ui *ui)
 		indicator_table_free(&ui->report.tables[p]);
 	free(ui->report.tables);
 	ui->report.tables = NULL;
+	results_free(&ui->report.results);
 }

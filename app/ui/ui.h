@@ -11,6 +11,7 @@
 #include "gfx.h"
 #include "indicator.h"
 #include "program.h"
+#include "results.h"
 #include "speech.h"
 #include "layout.h"
 #include "session.h"
@@ -65,6 +66,7 @@ typedef struct Ui {
 	int n_programs;
 	struct {                        /* the results screen: computed when it opens */
 		IndicatorTable *tables; /* one per programme */
+		ResultSet results;      /* every scored sitting, for the alerts page */
 		int page;               /* the indicator shown, counted over all programmes */
 	} report;
 	int spoken;           /* what was read last (see ui_follow), -1 none */
