@@ -61,3 +61,15 @@ CREATE TABLE class (
 	students INTEGER NOT NULL CHECK (students >= 0),
 	parents INTEGER NOT NULL CHECK (parents >= 0)
 );
+
+-- The exact text of every survey file a sitting was answered with (from
+-- 002_survey_source.sql); hash is the hex SHA-256 of source's bytes, the same
+-- value as sitting.survey_hash.
+CREATE TABLE survey_source (
+	survey_id TEXT NOT NULL,
+	version INTEGER NOT NULL,
+	hash TEXT NOT NULL,
+	source TEXT NOT NULL,
+	first_seen_at TEXT NOT NULL,
+	PRIMARY KEY (survey_id, version, hash)
+);

@@ -90,7 +90,7 @@ START_TEST(test_open_creates_parent_and_device_id)
 	char *mode;
 
 	ck_assert_msg(store != NULL, "%s", cause);
-	ck_assert_int_eq(store_schema_version(store), 1);
+	ck_assert_int_eq(store_schema_version(store), 2);
 	ck_assert_int_eq((int)strlen(store_device_id(store)), 36);
 	ck_assert_int_eq(store_device_id(store)[14], '4'); /* a random (v4) UUID */
 	snprintf(device, sizeof device, "%s", store_device_id(store));
@@ -436,7 +436,7 @@ START_TEST(test_newer_schema_refused)
 
 	raw_exec(path, "PRAGMA user_version = 99");
 	assert_refused_untouched(path, "newer version of Anketa (schema 99; this program knows "
-	                               "up to 1)");
+	                               "up to 2)");
 	free(path);
 	free(dir);
 }

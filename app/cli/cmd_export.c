@@ -118,6 +118,7 @@ load_inputs(Store *store, const ExportArgs *a, ExportInputs *in, char **cause)
 	}
 	if (results_load(store, &in->surveys, &in->results, &in->diag, cause) != 0)
 		return -1;
+	export_indicator_warnings(in->programs, in->n_programs, &in->results, &in->diag);
 	cli_print_diag(&in->diag, _("warning: "));
 	return 0;
 }

@@ -232,6 +232,17 @@ export_indicator_tables(Store *store, Program *const *programs, int n_programs,
 	return rc;
 }
 
+void
+export_indicator_warnings(Program *const *programs, int n_programs, const ResultSet *results,
+                          Diag *warnings)
+{
+	IndicatorSitting *sittings = indicator_sittings(results);
+
+	for (int p = 0; p < n_programs; p++)
+		indicator_warn(programs[p], sittings, results->n, warnings);
+	free(sittings);
+}
+
 int
 export_indicators(Store *store, Program *const *programs, int n_programs, const ResultSet *results,
                   Table *table, char **cause)

@@ -44,6 +44,12 @@ int export_alerts(const ResultSet *results, Table *table);
 int export_indicator_tables(Store *store, Program *const *programs, int n_programs,
                             const ResultSet *results, IndicatorTable *tables, char **cause);
 
+/* Adds to warnings, for every programme, which sittings cannot count for an
+ * indicator because the older survey file they were scored with lacks its
+ * scale or a level (indicator_warn()). */
+void export_indicator_warnings(Program *const *programs, int n_programs, const ResultSet *results,
+                               Diag *warnings);
+
 /* The indicators table of DESIGN.md section 5 for every programme, with the
  * class list stored by `anketa classes`. */
 int export_indicators(Store *store, Program *const *programs, int n_programs,

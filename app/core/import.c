@@ -549,6 +549,16 @@ non_empty(const char *s)
 	return s != NULL && s[0] != '\0' ? s : NULL;
 }
 
+/* The hash of the survey file a sitting was answered with: from the file's
+ * survey_hash column, else the loaded file's when the versions agree. */
+static const char *
+sitting_hash(const Sitting *s)
+{
+	if (s->extra[EX_HASH] != NULL)
+		return s->extra[EX_HASH];
+	return s->version == s->survey->version ? s->survey->hash : "";
+}
+
 static int
 write_sitting(Importer *im, const Sitting *s, const char *now)
 {
@@ -558,10 +568,8 @@ write_sitting(Importer *im, const Sitting *s, const char *now)
 		.completed_at = non_empty(s->extra[EX_COMPLETED]),
 		.conflict_of = non_empty(s->extra[EX_CONFLICT]),
 	};
-	const char *hash = s->extra[EX_HASH];
+	const char *hash = sitting_hash(s);
 
-	if (hash == NULL)
-		hash = s->version == s->survey->version ? s->survey->hash : "";
 	r.sitting = (StoreSitting){
 		.id = s->id,
 		.visit_id = non_empty(s->extra[EX_VISIT]),
@@ -668,6 +676,27 @@ write_sittings(Importer *im)
 	return 0;
 }
 
+/* Keeps in the database, within the import's transaction, the file of each
+ * survey that sittings of the import were answered with, so that they are
+ * scored with it after the file in surveys/ changes (versions.h). */
+static int
+keep_sources(Importer *im)
+{
+	for (int k = 0; k < im->surveys->n; k++) {
+		const Survey *survey = im->surveys->items[k];
+		bool used = false;
+
+		for (int i = 0; i < im->n && !used; i++)
+			used = im->sittings[i].survey == survey &&
+			       strcmp(sitting_hash(&im->sittings[i]), survey->hash) == 0;
+		if (used && survey->file_text != NULL &&
+		    store_source_put(im->store, survey->id, survey->version, survey->hash,
+		                     survey->file_text, survey->file_len, im->cause) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 static void
 importer_free(Importer *im)
 {
@@ -720,6 +749,8 @@ import_answers_csv(Store *store, const SurveySet *surveys, const char *path, Imp
 		                 "answers table"));
 	if (rc == 0)
 		rc = write_sittings(&im);
+	if (rc == 0)
+		rc = keep_sources(&im);
 	if (rc == 0)
 		rc = audit_import(&im);
 	if (rc == 0)

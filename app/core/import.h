@@ -23,8 +23,10 @@ typedef struct {
  * Imports path ("-" for standard input) into store. Rows with an empty
  * sitting_id that share (wave, class, respondent, survey_id) form one new
  * sitting; an empty score is computed from the survey; an empty status means
- * completed. Returns 0 and fills *result, or -1 with *cause and nothing
- * stored.
+ * completed. The loaded file of each survey the sittings were answered with
+ * is kept in the database too (store_source_put), so they are scored with it
+ * after the file changes. Returns 0 and fills *result, or -1 with *cause
+ * and nothing stored.
  */
 int import_answers_csv(Store *store, const SurveySet *surveys, const char *path,
                        ImportResult *result, char **cause);

@@ -176,11 +176,14 @@ indicator_counted(const IndicatorCtx *ctx, const Indicator *ind)
 }
 
 /* Where the indicator's scale is in one survey, and which of its levels
- * "meet" the indicator; scale is -1 when the survey has no such scale. */
+ * "meet" the indicator. scale is -1 when the sittings of that survey file
+ * cannot count: it has no such scale, or the scale lacks one of the
+ * indicator's levels (an older version of the file, see versions.h). */
 typedef struct {
 	const Survey *survey;
 	int scale;
-	bool *member; /* per level of that scale */
+	int missing_level; /* index into ind->levels of a level the scale lacks, or -1 */
+	bool *member;      /* per level of that scale */
 } IndicatorLevels;
 
 /* The surveys of one indicator met so far, each looked up once. */
@@ -192,19 +195,24 @@ typedef struct {
 static void
 indicator_scale_levels(const Indicator *ind, const Survey *survey, IndicatorLevels *out)
 {
+	const SurveyScale *sc;
+
 	out->survey = survey;
-	out->scale = -1;
+	out->missing_level = -1;
 	out->member = NULL;
-	for (int i = 0; ind->scale != NULL && i < survey->n_scales; i++)
-		if (strcmp(survey->scales[i].id, ind->scale) == 0)
-			out->scale = i;
+	out->scale = ind->scale != NULL ? survey_find_scale(survey, ind->scale) : -1;
 	if (out->scale < 0)
 		return;
-	out->member = xcalloc((size_t)survey->scales[out->scale].n_levels + 1, sizeof *out->member);
-	for (int l = 0; l < survey->scales[out->scale].n_levels; l++)
-		for (int k = 0; k < ind->n_levels; k++)
-			if (strcmp(survey->scales[out->scale].levels[l].id, ind->levels[k]) == 0)
-				out->member[l] = true;
+	sc = &survey->scales[out->scale];
+	for (int k = 0; k < ind->n_levels; k++)
+		if (survey_find_level(sc, ind->levels[k]) < 0) {
+			out->missing_level = k;
+			out->scale = -1;
+			return;
+		}
+	out->member = xcalloc((size_t)sc->n_levels + 1, sizeof *out->member);
+	for (int k = 0; k < ind->n_levels; k++)
+		out->member[survey_find_level(sc, ind->levels[k])] = true;
 }
 
 /* The levels of survey, worked out on first use: an indicator over several
@@ -443,6 +451,67 @@ indicator_compute(const Program *program, const IndicatorSitting *sittings, int 
 	free(ctx.classes);
 	free(ctx.wave_of);
 	free(ctx.class_of);
+}
+
+/* The completed sittings of one survey file that an indicator lists, in a
+ * programme wave. */
+static int
+indicator_count_file(const Program *program, const Indicator *ind, const IndicatorSitting *sittings,
+                     int n_sittings, const Survey *survey)
+{
+	int n = 0;
+
+	for (int i = 0; i < n_sittings; i++)
+		n += sittings[i].survey == survey && sittings[i].completed_at != NULL &&
+		     indicator_lists_survey(ind, sittings[i].survey_id) &&
+		     indicator_wave_index(program, sittings[i].wave) >= 0;
+	return n;
+}
+
+static void
+indicator_warn_file(const Program *program, const Indicator *ind, const IndicatorLevels *lv, int n,
+                    Diag *warnings)
+{
+	const Survey *s = lv->survey;
+
+	if (lv->missing_level < 0)
+		diag_add(warnings, program->path, 0, 0,
+		         _("indicator %s: sittings of %s version %d do not count, because that "
+		           "version of the survey has no scale «%s»; sittings: %d"),
+		         ind->id, s->id, s->version, ind->scale, n);
+	else
+		diag_add(warnings, program->path, 0, 0,
+		         _("indicator %s: sittings of %s version %d do not count, because scale "
+		           "«%s» of that version has no level «%s»; sittings: %d"),
+		         ind->id, s->id, s->version, ind->scale, ind->levels[lv->missing_level], n);
+}
+
+void
+indicator_warn(const Program *program, const IndicatorSitting *sittings, int n_sittings,
+               Diag *warnings)
+{
+	for (int i = 0; i < program->n_indicators; i++) {
+		const Indicator *ind = &program->indicators[i];
+		IndicatorLevelCache cache = { NULL, 0 };
+
+		for (int k = 0; ind->kind != INDICATOR_PARTICIPATION && k < n_sittings; k++) {
+			const IndicatorSitting *s = &sittings[k];
+			int before = cache.n, n;
+			const IndicatorLevels *lv;
+
+			if (s->survey == NULL || !indicator_lists_survey(ind, s->survey_id))
+				continue;
+			lv = indicator_levels_of(&cache, ind, s->survey);
+			if (cache.n == before || lv->scale >= 0)
+				continue; /* seen before, or it counts */
+			n = indicator_count_file(program, ind, sittings, n_sittings, s->survey);
+			if (n > 0)
+				indicator_warn_file(program, ind, lv, n, warnings);
+		}
+		for (int k = 0; k < cache.n; k++)
+			free(cache.items[k].member);
+		free(cache.items);
+	}
 }
 
 void

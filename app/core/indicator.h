@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 
+#include "diag.h"
 #include "program.h"
 #include "score.h"
 
@@ -63,5 +64,14 @@ void indicator_compute(const Program *program, const IndicatorSitting *sittings,
                        const ClassSize *classes, int n_classes, IndicatorTable *table);
 
 void indicator_table_free(IndicatorTable *table);
+
+/*
+ * Adds to warnings one sentence for every share or reduction indicator and
+ * every survey file among the sittings (an older version, see versions.h)
+ * that lacks the indicator's scale or one of its levels: indicator_compute()
+ * does not count those sittings, and the warning says so and how many.
+ */
+void indicator_warn(const Program *program, const IndicatorSitting *sittings, int n_sittings,
+                    Diag *warnings);
 
 #endif

@@ -590,22 +590,47 @@ typedef struct {
 	const char *wave;
 } LevelQuery;
 
+/*
+ * A sitting's result on the query's scale: *has_value, and *level as an
+ * index into that scale's levels. A sitting scored with another file of the
+ * survey (an older version kept in the database, versions.h) is matched by
+ * scale and level id; false when that file has no such scale or its level
+ * is not one of the current file's, and the sitting stays out of the table.
+ */
+static bool
+sitting_level(const ResultSitting *s, const LevelQuery *q, bool *has_value, int *level)
+{
+	const SurveyScale *sc = &q->survey->scales[q->scale];
+	const ScaleResult *res;
+	int k = s->survey == q->survey ? q->scale : survey_find_scale(s->survey, sc->id);
+
+	if (k < 0)
+		return false;
+	res = &s->results[k];
+	*has_value = res->has_value;
+	*level = res->level;
+	if (s->survey == q->survey || !res->has_value || res->level < 0)
+		return true;
+	*level = survey_find_level(sc, s->survey->scales[k].levels[res->level].id);
+	return *level >= 0;
+}
+
 /* Counted respondents of the survey and wave in a level of the scale;
  * level -1 counts those without a value (too few answers), -2 everybody. */
 static int
 count_level(const Report *r, const LevelQuery *q, int level)
 {
 	const ResultSet *set = r->in->results;
-	int n = 0;
+	int n = 0, got;
+	bool has_value;
 
 	for (int i = 0; i < set->n; i++) {
 		const ResultSitting *s = &set->items[i];
-		const ScaleResult *res = &s->results[q->scale];
 		if (!r->counted[i] || strcmp(s->survey_id, q->survey->id) != 0 ||
-		    strcmp(str(s->wave), q->wave) != 0)
+		    strcmp(str(s->wave), q->wave) != 0 || !sitting_level(s, q, &has_value, &got))
 			continue;
-		n += level == -2 || (level == -1 && !res->has_value) ||
-		     (level >= 0 && res->has_value && res->level == level);
+		n += level == -2 || (level == -1 && !has_value) ||
+		     (level >= 0 && has_value && got == level);
 	}
 	return n;
 }
@@ -738,6 +763,9 @@ report_compose(Store *store, const SurveySet *surveys, Program *const *programs,
 	char date[16];
 	int rc = results_load(store, surveys, &results, warnings ? warnings : &ignored, cause);
 
+	if (rc == 0)
+		export_indicator_warnings(programs, n_programs, &results,
+		                          warnings ? warnings : &ignored);
 	if (rc == 0)
 		rc = export_indicator_tables(store, programs, n_programs, &results, tables, cause);
 	if (rc == 0) {

@@ -1,22 +1,28 @@
 /*
  * results.c: the answers, read in export order (a sitting's rows are
  * together), grouped back into sittings and scored with one ScoreBatch per
- * survey.
+ * survey file: each sitting with the file it was answered with (versions.h).
  */
 #include "results.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "strmap.h"
 #include "util.h"
+#include "versions.h"
+
+/* The scorer of one survey file, made on first use. */
+typedef struct {
+	const Survey *survey;
+	ScoreBatch *batch;
+} Batch;
 
 typedef struct {
-	const SurveySet *surveys;
+	Versions *versions;
 	ResultSet *set;
-	Diag *warnings;
-	StrMap warned;
-	ScoreBatch **batches; /* per survey in the set, made on first use */
+	char **cause;
+	Batch *batches;
+	int n_batches;
 	ResultSitting current;
 	bool open; /* current holds a sitting */
 	ScoreAnswer *answers;
@@ -46,50 +52,37 @@ clear_answers(Loader *l)
 	l->n_answers = 0;
 }
 
+/* The batch that scores sittings of survey. */
+static ScoreBatch *
+batch_of(Loader *l, const Survey *survey)
+{
+	for (int i = 0; i < l->n_batches; i++)
+		if (l->batches[i].survey == survey)
+			return l->batches[i].batch;
+	l->batches = xreallocarray(l->batches, (size_t)l->n_batches + 1, sizeof *l->batches);
+	l->batches[l->n_batches] = (Batch){ survey, score_batch_new(survey) };
+	return l->batches[l->n_batches++].batch;
+}
+
 /* Scores the sitting collected so far and appends it to the set. */
 static void
 flush(Loader *l)
 {
 	ResultSitting *s = &l->current;
-	int index = 0;
+	ScoreBatch *batch;
 
 	if (!l->open)
 		return;
 	l->open = false;
-	while (l->surveys->items[index] != s->survey)
-		index++;
-	if (l->batches[index] == NULL)
-		l->batches[index] = score_batch_new(s->survey);
+	batch = batch_of(l, s->survey);
 	s->results = xcalloc((size_t)s->survey->n_scales + 1, sizeof *s->results);
-	score_batch_sitting(l->batches[index], l->answers, l->n_answers, s->results);
+	score_batch_sitting(batch, l->answers, l->n_answers, s->results);
 	s->alerts = xcalloc((size_t)s->survey->n_alerts + 1, sizeof *s->alerts);
-	s->n_alerts = score_batch_alerts(l->batches[index], s->alerts);
+	s->n_alerts = score_batch_alerts(batch, s->alerts);
 	clear_answers(l);
 	l->set->items = xreallocarray(l->set->items, (size_t)l->set->n + 1, sizeof *s);
 	l->set->items[l->set->n++] = *s;
 	memset(s, 0, sizeof *s);
-}
-
-/* Says once per survey and version why sittings are skipped or how they
- * are scored. */
-static void
-warn(Loader *l, const StoreAnswerRow *row, const Survey *survey)
-{
-	char *key = xasprintf("%s\x1f%d", row->survey_id, row->survey_version);
-
-	if (strmap_get(&l->warned, key) < 0) {
-		strmap_put(&l->warned, key, 1);
-		if (survey == NULL)
-			diag_add(l->warnings, row->survey_id, 0, 0,
-			         _("no survey file has the id %s: its sittings were left out"),
-			         row->survey_id);
-		else
-			diag_add(l->warnings, survey->path, 0, 0,
-			         _("sittings of %s version %d were scored with version %d of the "
-			           "survey file"),
-			         row->survey_id, row->survey_version, survey->version);
-	}
-	free(key);
 }
 
 static void
@@ -124,11 +117,11 @@ on_answer(const StoreAnswerRow *row, void *arg)
 		survey = l->current.survey;
 	else {
 		flush(l);
-		survey = survey_set_find(l->surveys, row->survey_id);
-		if (survey == NULL || survey->version != row->survey_version)
-			warn(l, row, survey);
+		if (versions_find(l->versions, row->survey_id, row->survey_version,
+		                  row->survey_hash, &survey, l->cause) != 0)
+			return -1;
 		if (survey == NULL)
-			return 0;
+			return 0; /* no file of that id: left out */
 		start_sitting(l, row, survey);
 	}
 	if (!l->open || (q = survey_find_question(survey, row->question_id)) < 0)
@@ -144,23 +137,24 @@ on_answer(const StoreAnswerRow *row, void *arg)
 int
 results_load(Store *store, const SurveySet *surveys, ResultSet *set, Diag *warnings, char **cause)
 {
-	Loader l = { .surveys = surveys, .set = set, .warnings = warnings };
+	Loader l = { .set = set, .cause = cause };
 	int rc;
 
 	set->items = NULL;
 	set->n = 0;
-	l.batches = xcalloc((size_t)surveys->n + 1, sizeof *l.batches);
+	set->versions = l.versions = versions_new(surveys, store);
 	rc = store_answers_each(store, on_answer, &l, cause);
 	flush(&l);
 	if (l.open)
 		sitting_free(&l.current);
 	clear_answers(&l);
 	free(l.answers);
-	for (int i = 0; i < surveys->n; i++)
-		score_batch_free(l.batches[i]);
+	for (int i = 0; i < l.n_batches; i++)
+		score_batch_free(l.batches[i].batch);
 	free(l.batches);
-	strmap_free(&l.warned);
-	if (rc != 0)
+	if (rc == 0)
+		versions_warn(l.versions, warnings);
+	else
 		results_free(set);
 	return rc;
 }
@@ -171,6 +165,8 @@ results_free(ResultSet *set)
 	for (int i = 0; i < set->n; i++)
 		sitting_free(&set->items[i]);
 	free(set->items);
+	versions_free(set->versions);
 	set->items = NULL;
 	set->n = 0;
+	set->versions = NULL;
 }

@@ -48,6 +48,9 @@ struct Session {
 
 	char pin[SESSION_PIN_MAX + 1];
 	bool pin_set; /* the database has a PIN (read when the PIN screen opens) */
+
+	const Survey **kept; /* surveys whose file this run put in the database */
+	int n_kept;
 };
 
 Session *
@@ -99,6 +102,7 @@ session_free(Session *s)
 	session_clear_results(s);
 	free(s->results);
 	free(s->battery);
+	free(s->kept);
 	free(s->wave);
 	free(s->audience);
 	free(s->error);
@@ -155,6 +159,7 @@ session_configure(Session *s, const char *wave, const char *class_name, const ch
 	session_clear_results(s);
 	free(s->results);
 	free(s->battery);
+	free(s->kept);
 	free(s->wave);
 	free(s->audience);
 	s->battery = battery;
@@ -334,12 +339,33 @@ session_enter_survey(Session *s, int position)
 	s->phase = PHASE_INSTRUCTIONS;
 }
 
+/* Keeps the survey's file in the database, once a run, so that its
+ * sittings are scored with it even after the file in surveys/ changes
+ * (versions.h). A survey made in memory (tests) has no file to keep. */
+static int
+session_keep_source(Session *s, const Survey *survey, char **cause)
+{
+	for (int i = 0; i < s->n_kept; i++)
+		if (s->kept[i] == survey)
+			return 0;
+	if (survey->file_text != NULL && survey->hash != NULL &&
+	    store_source_put(s->store, survey->id, survey->version, survey->hash, survey->file_text,
+	                     survey->file_len, cause) != 0)
+		return -1;
+	s->kept = xreallocarray(s->kept, (size_t)s->n_kept + 1, sizeof *s->kept);
+	s->kept[s->n_kept++] = survey;
+	return 0;
+}
+
 /* Starts the sitting of the current survey in the store. */
 static int
 session_begin_sitting(Session *s, char **cause)
 {
 	const Survey *survey = session_survey(s);
 	StoreSitting st = { 0 };
+
+	if (session_keep_source(s, survey, cause) != 0)
+		return -1;
 
 	st.visit_id = s->visit_id;
 	st.wave = s->wave;

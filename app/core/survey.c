@@ -132,6 +132,7 @@ survey_free(Survey *survey)
 		return;
 	free(survey->path);
 	free(survey->hash);
+	free(survey->file_text);
 	free(survey->id);
 	free(survey->title);
 	free(survey->source);
@@ -1501,17 +1502,25 @@ survey_loader_free(Loader *L)
 	yamldoc_free(&L->yd);
 }
 
-Survey *
-survey_load(const char *path, Diag *diag)
+/* Loads from the file at name, or from text when it is not NULL. */
+static Survey *
+survey_load_from(const char *name, const char *text, size_t len, Diag *diag)
 {
 	Loader L;
 	Survey *s = xcalloc(1, sizeof *s);
+	int rc;
 
 	memset(&L, 0, sizeof L);
 	L.s = s;
-	s->path = xstrdup(path);
-	if (yamldoc_load(&L.yd, path, diag) == 0) {
+	s->path = xstrdup(name);
+	rc = text ? yamldoc_load_buffer(&L.yd, s->path, text, len, diag)
+	          : yamldoc_load(&L.yd, s->path, diag);
+	if (rc == 0) {
 		s->hash = survey_hash(L.yd.bytes, L.yd.len);
+		s->file_text = xmalloc(L.yd.len + 1);
+		memcpy(s->file_text, L.yd.bytes, L.yd.len);
+		s->file_text[L.yd.len] = '\0';
+		s->file_len = L.yd.len;
 		survey_parse(&L);
 	}
 	if (s->instructions == NULL)
@@ -1522,6 +1531,18 @@ survey_load(const char *path, Diag *diag)
 	}
 	survey_loader_free(&L);
 	return s;
+}
+
+Survey *
+survey_load(const char *path, Diag *diag)
+{
+	return survey_load_from(path, NULL, 0, diag);
+}
+
+Survey *
+survey_load_text(const char *name, const char *text, size_t len, Diag *diag)
+{
+	return survey_load_from(name, text, len, diag);
 }
 
 /* ---- Sets of surveys ------------------------------------------------ */

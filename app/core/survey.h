@@ -120,8 +120,10 @@ typedef struct {
 } SurveyExample;
 
 typedef struct Survey {
-	char *path; /* the file it was loaded from */
-	char *hash; /* hex SHA-256 of the file's bytes, stored with every sitting */
+	char *path;      /* the file it was loaded from */
+	char *hash;      /* hex SHA-256 of the file's bytes, stored with every sitting */
+	char *file_text; /* the file's bytes as loaded (NUL added), stored with sittings */
+	size_t file_len;
 	char *id;
 	int version;
 	char *title;
@@ -149,6 +151,13 @@ typedef struct Survey {
  * several files.
  */
 Survey *survey_load(const char *path, Diag *diag);
+
+/*
+ * Loads and validates a survey from text in memory (a file as stored in the
+ * database) exactly as survey_load() loads a file: the same checks, the same
+ * hash. name stands for the file in messages and in Survey.path.
+ */
+Survey *survey_load_text(const char *name, const char *text, size_t len, Diag *diag);
 
 /* Frees a survey from survey_load(); NULL is allowed. */
 void survey_free(Survey *survey);

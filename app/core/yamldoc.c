@@ -275,15 +275,13 @@ out:
 	return rc;
 }
 
-int
-yamldoc_load(YamlDoc *yd, const char *path, Diag *diag)
+/* The checks and the parse shared by a file and a buffer. */
+static int
+yamldoc_load_bytes(YamlDoc *yd)
 {
 	yaml_node_t *root;
 
-	memset(yd, 0, sizeof *yd);
-	yd->path = path;
-	yd->diag = diag;
-	if (yamldoc_read(yd) != 0 || yamldoc_check_bytes(yd) != 0 || yamldoc_check_depth(yd) != 0 ||
+	if (yamldoc_check_bytes(yd) != 0 || yamldoc_check_depth(yd) != 0 ||
 	    yamldoc_parse(yd) != 0 || yamldoc_check_aliases(yd) != 0)
 		return -1;
 	root = yamldoc_root(yd);
@@ -293,6 +291,30 @@ yamldoc_load(YamlDoc *yd, const char *path, Diag *diag)
 		return -1;
 	}
 	return 0;
+}
+
+int
+yamldoc_load(YamlDoc *yd, const char *path, Diag *diag)
+{
+	memset(yd, 0, sizeof *yd);
+	yd->path = path;
+	yd->diag = diag;
+	if (yamldoc_read(yd) != 0)
+		return -1;
+	return yamldoc_load_bytes(yd);
+}
+
+int
+yamldoc_load_buffer(YamlDoc *yd, const char *name, const char *bytes, size_t len, Diag *diag)
+{
+	memset(yd, 0, sizeof *yd);
+	yd->path = name;
+	yd->diag = diag;
+	yd->bytes = xmalloc(len + 1);
+	if (len > 0)
+		memcpy(yd->bytes, bytes, len);
+	yd->len = len;
+	return yamldoc_load_bytes(yd);
 }
 
 void

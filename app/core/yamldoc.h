@@ -45,6 +45,10 @@ typedef struct {
  */
 int yamldoc_load(YamlDoc *yd, const char *path, Diag *diag);
 
+/* The same for text already in memory (a survey file stored in the
+ * database); name stands for the file in messages. bytes is copied. */
+int yamldoc_load_buffer(YamlDoc *yd, const char *name, const char *bytes, size_t len, Diag *diag);
+
 /* Frees what yamldoc_load() allocated; safe on a zeroed or failed YamlDoc. */
 void yamldoc_free(YamlDoc *yd);
 

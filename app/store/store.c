@@ -61,6 +61,10 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	[STMT_SITTING_EXISTS] = "SELECT 1 FROM sitting WHERE id = ?1",
 	[STMT_SITTING_ANSWERS] = "SELECT question_id, value, score FROM answer"
 	                         " WHERE sitting_id = ?1 ORDER BY rowid",
+	[STMT_SOURCE_PUT] = "INSERT OR IGNORE INTO survey_source (survey_id, version, hash,"
+	                    " source, first_seen_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[STMT_SOURCE_GET] = "SELECT source FROM survey_source"
+	                    " WHERE survey_id = ?1 AND version = ?2 AND hash = ?3",
 };
 
 int

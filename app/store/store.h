@@ -11,6 +11,7 @@
 #define ANKETA_STORE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 typedef struct Store Store;
 
@@ -213,9 +214,31 @@ typedef struct {
  * is matched by its UUID, so merging twice adds nothing. When the same UUID
  * holds different answers, neither side is dropped: the incoming one is
  * stored as a new sitting (a UUID derived from the original and its answers,
- * so a second merge finds it) whose conflict_of names the original. Refuses
- * a file that is not an Anketa database of this schema version.
+ * so a second merge finds it) whose conflict_of names the original. The
+ * survey files its sittings were answered with (store_source_put) come
+ * along, the same way idempotent. Refuses a file that is not an Anketa
+ * database of this schema version or an older one.
  */
 int store_merge(Store *store, const char *other_path, StoreMergeResult *result, char **cause);
+
+/* ---- The survey files sittings were answered with (store_source.c) ---- */
+
+/*
+ * Keeps the exact text of a survey file under (survey_id, version, hash),
+ * where hash is the file's hex SHA-256 (Survey.hash, stored with every
+ * sitting). Storing the same key again changes nothing, so the time it was
+ * first seen stays. Inside a transaction of the caller's it joins that
+ * transaction; otherwise it is committed at once.
+ */
+int store_source_put(Store *store, const char *survey_id, int version, const char *hash,
+                     const char *text, size_t len, char **cause);
+
+/*
+ * The stored text of a survey file: 1 with *text (a NUL-terminated copy the
+ * caller frees) and *len, 0 when the database holds no such file, -1 with
+ * *cause when it cannot be read.
+ */
+int store_source_get(Store *store, const char *survey_id, int version, const char *hash,
+                     char **text, size_t *len, char **cause);
 
 #endif

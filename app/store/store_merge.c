@@ -39,6 +39,12 @@ static const char copy_answers_sql[] =
     " SELECT sitting_id, question_id, value, score, answered_at FROM other.answer"
     " WHERE sitting_id IN (SELECT id FROM temp.merge_plan WHERE kind = 0) ORDER BY rowid";
 
+/* The survey files the other side's sittings were answered with (schema 2
+ * on); a file already here keeps its first-seen time. */
+static const char copy_sources_sql[] =
+    "INSERT OR IGNORE INTO main.survey_source (survey_id, version, hash, source, first_seen_at)"
+    " SELECT survey_id, version, hash, source, first_seen_at FROM other.survey_source";
+
 static const char count_sql[] = "SELECT kind, count(*) FROM temp.merge_plan GROUP BY kind";
 static const char conflicts_sql[] = "SELECT id FROM temp.merge_plan WHERE kind = 2 ORDER BY id";
 static const char other_answers_sql[] =
@@ -74,13 +80,16 @@ run_sql(Store *store, const char *sql, const char *p1, const char *p2, char **ca
 }
 
 /* Looks at the other file through its own read-only connection: it must
- * be a sound Anketa database of exactly our schema. */
+ * be a sound Anketa database of our schema or an older one (a kiosk not yet
+ * updated); its schema version goes to *version. */
 static int
-check_other(const char *path, char **cause)
+check_other(const char *path, int *version, char **cause)
 {
 	sqlite3 *db = NULL;
-	int app_id = 0, version = 0, ok = 0, rc;
+	int app_id = 0, ok = 0, rc;
+	bool known;
 
+	*version = 0;
 	if (access(path, F_OK) != 0) {
 		*cause = xasprintf(_("there is no database at %s"), path);
 		return -1;
@@ -89,25 +98,23 @@ check_other(const char *path, char **cause)
 	if (rc == SQLITE_OK)
 		rc = store_query_int(db, "PRAGMA application_id", &app_id);
 	if (rc == SQLITE_OK)
-		rc = store_query_int(db, "PRAGMA user_version", &version);
-	if (rc == SQLITE_OK && app_id == STORE_APPLICATION_ID && version == store_migrations_count)
+		rc = store_query_int(db, "PRAGMA user_version", version);
+	known = *version >= 1 && *version <= store_migrations_count;
+	if (rc == SQLITE_OK && app_id == STORE_APPLICATION_ID && known)
 		rc = store_query_int(db, "SELECT \"quick_check\" = 'ok' FROM pragma_quick_check(1)",
 		                     &ok);
 	if (rc != SQLITE_OK)
 		store_error(db, path, rc, cause);
 	else if (app_id != STORE_APPLICATION_ID)
 		*cause = xasprintf(_("%s is not an Anketa database; nothing was merged"), path);
-	else if (version != store_migrations_count)
+	else if (!known)
 		*cause = xasprintf(_("%s has schema version %d but this program has %d; merge it "
 		                     "with the Anketa version that made it"),
-		                   path, version, store_migrations_count);
+		                   path, *version, store_migrations_count);
 	else if (!ok)
 		store_error(NULL, path, SQLITE_CORRUPT, cause);
 	sqlite3_close(db);
-	return rc == SQLITE_OK && app_id == STORE_APPLICATION_ID &&
-	               version == store_migrations_count && ok
-	           ? 0
-	           : -1;
+	return rc == SQLITE_OK && app_id == STORE_APPLICATION_ID && known && ok ? 0 : -1;
 }
 
 /*
@@ -220,7 +227,8 @@ merge_count(Store *store, StoreMergeResult *result, char **cause)
 }
 
 static int
-merge_attached(Store *store, const char *other_path, StoreMergeResult *result, char **cause)
+merge_attached(Store *store, const char *other_path, int other_version, StoreMergeResult *result,
+               char **cause)
 {
 	char *detail;
 	int rc;
@@ -236,6 +244,8 @@ merge_attached(Store *store, const char *other_path, StoreMergeResult *result, c
 		rc = run_sql(store, copy_answers_sql, NULL, NULL, cause);
 	if (rc == 0)
 		rc = merge_conflicts(store, result, cause);
+	if (rc == 0 && other_version >= 2)
+		rc = run_sql(store, copy_sources_sql, NULL, NULL, cause);
 	if (rc == 0)
 		rc = run_sql(store, "DROP TABLE temp.merge_plan", NULL, NULL, cause);
 	if (rc == 0) {
@@ -270,16 +280,17 @@ check_not_self(Store *store, const char *other_path, char **cause)
 int
 store_merge(Store *store, const char *other_path, StoreMergeResult *result, char **cause)
 {
-	int rc;
+	int rc, other_version;
 
 	memset(result, 0, sizeof *result);
 	if (sodium_init() < 0)
 		abort();
-	if (check_other(other_path, cause) != 0 || check_not_self(store, other_path, cause) != 0)
+	if (check_other(other_path, &other_version, cause) != 0 ||
+	    check_not_self(store, other_path, cause) != 0)
 		return -1;
 	if (run_sql(store, "ATTACH DATABASE ?1 AS other", other_path, NULL, cause) != 0)
 		return -1;
-	rc = merge_attached(store, other_path, result, cause);
+	rc = merge_attached(store, other_path, other_version, result, cause);
 	sqlite3_exec(store->db, "DROP TABLE IF EXISTS temp.merge_plan", NULL, NULL, NULL);
 	sqlite3_exec(store->db, "DETACH DATABASE other", NULL, NULL, NULL);
 	if (rc != 0)

@@ -18,11 +18,14 @@
 	        ".previous\n")
 
 STORE_MIGRATION(store_migration_001, "001_initial.sql");
+STORE_MIGRATION(store_migration_002, "002_survey_source.sql");
 
 extern const char store_migration_001[];
+extern const char store_migration_002[];
 
 const char *const store_migrations[] = {
 	store_migration_001,
+	store_migration_002,
 };
 
 const int store_migrations_count = (int)(sizeof store_migrations / sizeof store_migrations[0]);
