@@ -4,6 +4,7 @@
  * depend on the YAML loader; every expected value is worked out in a comment.
  */
 #include <check.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,7 +104,8 @@ static void
 build_alert(Survey *s, int question, double min_score)
 {
 	s->alerts = xreallocarray(s->alerts, (size_t)s->n_alerts + 1, sizeof *s->alerts);
-	s->alerts[s->n_alerts++] = (SurveyAlert){ .question = question, .min_score = min_score };
+	s->alerts[s->n_alerts++] =
+	    (SurveyAlert){ .question = question, .min_score = min_score, .max_score = INFINITY };
 }
 
 static void
@@ -696,6 +698,27 @@ START_TEST(test_alerts)
 }
 END_TEST
 
+START_TEST(test_alert_on_low_scores)
+{
+	Survey *s = build_four(SCALE_SUM, 0);
+	bool raised[2];
+	ScoreAnswer worst[] = { { 0, "1" }, { 1, "2" } }; /* q0 = 0, q1 = 1 */
+	ScoreAnswer best[] = { { 0, "3" }, { 1, "3" } };  /* q0 = 2, q1 = 2 */
+
+	/* "max_score: 0" alone: raised by the lowest answer only; "1 to 1":
+	 * raised by the middle answer only. */
+	build_alert(s, 0, -INFINITY);
+	s->alerts[0].max_score = 0;
+	build_alert(s, 1, 1);
+	s->alerts[1].max_score = 1;
+	ck_assert_int_eq(score_alerts(s, worst, N(worst), raised), 2);
+	ck_assert(raised[0] && raised[1]);
+	ck_assert_int_eq(score_alerts(s, best, N(best), raised), 0);
+	ck_assert(!raised[0] && !raised[1]);
+	build_free(s);
+}
+END_TEST
+
 /* ---- a survey file through the loader ---- */
 
 static const char nested_yaml[] =
@@ -836,6 +859,7 @@ score_suite(void)
 	suite_add_tcase(s, t);
 	t = tcase_create("alerts");
 	tcase_add_test(t, test_alerts);
+	tcase_add_test(t, test_alert_on_low_scores);
 	suite_add_tcase(s, t);
 	t = tcase_create("loaded");
 	tcase_add_test(t, test_loaded_survey);

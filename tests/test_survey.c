@@ -512,6 +512,35 @@ START_TEST(test_level_bands)
 }
 END_TEST
 
+START_TEST(test_alert_bounds)
+{
+	Diag diag = { 0 };
+	Survey *s =
+	    load_text("al.yaml",
+	              HEAD           /* 1-6 */
+	              "questions:\n" /* 7 */
+	              "  - {id: q1, text: Q, options: [{label: A, score: 2},"
+	              " {label: B, score: 0}]}\n"                                      /* 8 */
+	              "alerts:\n"                                                      /* 9 */
+	              "  - {question: q1, message: M}\n"                               /* 10 */
+	              "  - {question: q1, min_score: 1, max_score: 1.5, message: M}\n" /* 11 */
+	              "  - {question: q1, min_score: 3, message: M}\n"                 /* 12 */
+	              "  - {question: q1, max_score: 0, message: M}\n",                /* 13 */
+	              &diag);
+
+	/* Alert 4 (B scores 0) is fine; 2 and 3 can never be raised. */
+	ck_assert_ptr_null(s);
+	ck_assert_int_eq(diag.n, 3);
+	ck_assert(
+	    has_problem(&diag, 10, 5, "alert 1: an alert needs min_score, max_score or both"));
+	ck_assert(has_problem(&diag, 11, 5,
+	                      "alert 2: no answer to question q1 has a score between min_score "
+	                      "and max_score"));
+	ck_assert(has_problem(&diag, 12, 5, "alert 3: no answer to question q1"));
+	diag_clear(&diag);
+}
+END_TEST
+
 START_TEST(test_alerts_and_examples)
 {
 	Diag diag = { 0 };
@@ -802,6 +831,7 @@ survey_suite(void)
 	tcase_add_test(tc, test_scale_items);
 	tcase_add_test(tc, test_level_bands);
 	tcase_add_test(tc, test_alerts_and_examples);
+	tcase_add_test(tc, test_alert_bounds);
 	tcase_add_test(tc, test_question_rules);
 	tcase_add_test(tc, test_scale_rules);
 	tcase_add_test(tc, test_bad_files);

@@ -42,9 +42,30 @@ typedef struct {
 
 static bool check_in_programs_dir(const char *path);
 
+/* True when path names a file already in the list ("surveys/" names its
+ * programs/ folder too, so "surveys/ surveys/programs/" meets each twice). */
+static bool
+check_listed(const CheckList *list, const char *path)
+{
+	char *real = realpath(path, NULL);
+	bool found = false;
+
+	for (int i = 0; i < list->n && !found; i++) {
+		char *other = real ? realpath(list->files[i].path, NULL) : NULL;
+		found = other ? strcmp(real, other) == 0 : strcmp(path, list->files[i].path) == 0;
+		free(other);
+	}
+	free(real);
+	return found;
+}
+
 static void
 check_add_file(CheckList *list, char *path)
 {
+	if (check_listed(list, path)) {
+		free(path);
+		return;
+	}
 	list->files = xreallocarray(list->files, (size_t)list->n + 1, sizeof *list->files);
 	memset(&list->files[list->n], 0, sizeof *list->files);
 	list->files[list->n].path = path;

@@ -284,7 +284,8 @@ score_batch_alerts(const ScoreBatch *batch, bool *raised)
 	for (int i = 0; i < survey->n_alerts; i++) {
 		int q = survey->alerts[i].question;
 		raised[i] = q >= 0 && q < survey->n_questions && batch->qanswered[q] &&
-		            batch->qscore[q] >= survey->alerts[i].min_score;
+		            batch->qscore[q] >= survey->alerts[i].min_score &&
+		            batch->qscore[q] <= survey->alerts[i].max_score;
 		count += raised[i];
 	}
 	return count;

@@ -89,9 +89,12 @@ typedef struct {
 	SourcePos pos;
 } SurveyScale;
 
+/* Raised when the question is answered with a score in [min_score,
+ * max_score]; a missing bound is open (-inf or +inf). */
 typedef struct {
 	int question; /* index into Survey.questions */
 	double min_score;
+	double max_score;
 	char *message;
 	SourcePos pos;
 } SurveyAlert;

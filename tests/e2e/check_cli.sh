@@ -88,6 +88,15 @@ contains "$tmp/err" "p2.yaml:5:5: показатель 1: нет опросни�
 expect 0 "programme resolved against the command line" \
 	"$anketa" check --surveys "$tmp/nosurveys" "$src/surveys/school_day.yaml" "$tmp/p2/p2.yaml"
 contains "$tmp/out" "ok: опросников — 1, программ — 1" "programme summary"
+# A folder brings its programs/ folder along; naming both, or a file twice
+# under two spellings, checks each file once.
+cp -r "$tmp/p2" "$tmp/both"
+mkdir "$tmp/both/programs" && mv "$tmp/both/p2.yaml" "$tmp/both/programs/"
+cp "$src/surveys/school_day.yaml" "$tmp/both/"
+expect 0 "a folder and its programs/ folder" \
+	"$anketa" check --surveys "$tmp/nosurveys" "$tmp/both/" "$tmp/both/programs" \
+	"$tmp/both/./school_day.yaml"
+contains "$tmp/out" "ok: опросников — 1, программ — 1" "each file counted once"
 expect 1 "unreadable surveys folder" "$anketa" check --surveys "$tmp/missing" "$tmp/p2/p2.yaml"
 contains "$tmp/err" "$tmp/missing: не удаётся прочитать папку с опросниками" "missing folder"
 
