@@ -538,6 +538,58 @@ count_answers(const StoreAnswerRow *row, void *arg)
 	return 0;
 }
 
+static off_t
+file_size(const char *path)
+{
+	struct stat st;
+
+	ck_assert_int_eq(stat(path, &st), 0);
+	return st.st_size;
+}
+
+START_TEST(test_read_only_open_reads_and_writes_nothing)
+{
+	char *dir = testutil_tmpdir();
+	char *path = make_store(dir, "stick.db", 3), *empty = xasprintf("%s/empty.db", dir);
+	char *before, *after, *want, *cause = NULL;
+	size_t len_before, len_after;
+	Store *store;
+	FILE *f;
+	int n = 0;
+	AuditText audit = { "" };
+
+	before = read_bytes(path, &len_before);
+	store = store_open_readonly(path, &cause);
+	ck_assert_msg(store != NULL, "%s", cause);
+	ck_assert(store_is_readonly(store));
+	/* Its 3 answers are there; the audit line is dropped, not written. */
+	ck_assert_int_eq(store_answers_each(store, count_answers, &n, &cause), 0);
+	ck_assert_int_eq(n, 3);
+	ck_assert_int_eq(store_audit_add(store, "export", "scores csv", &cause), 0);
+	ck_assert_int_eq(store_audit_each(store, collect_audit, &audit, &cause), 0);
+	ck_assert_str_eq(audit.text, "");
+	store_close(store);
+	after = read_bytes(path, &len_after);
+	ck_assert_uint_eq(len_after, len_before);
+	ck_assert_int_eq(memcmp(before, after, len_before), 0);
+	/* An empty file has nothing to read and is not made a database. */
+	f = fopen(empty, "wb");
+	fclose(f);
+	ck_assert_ptr_null(store_open_readonly(empty, &cause));
+	want =
+	    xasprintf("the database %s is empty and read-only: there is nothing in it yet", empty);
+	ck_assert_str_eq(cause, want);
+	ck_assert_uint_eq(file_size(empty), 0);
+	free(want);
+	free(cause);
+	free(before);
+	free(after);
+	free(empty);
+	free(path);
+	free(dir);
+}
+END_TEST
+
 static int
 stored_answers(const char *path)
 {
@@ -823,6 +875,7 @@ store_suite(void)
 	tcase_add_test(tc, test_newer_schema_refused);
 	tcase_add_test(tc, test_foreign_database_refused);
 	tcase_add_test(tc, test_read_only_file_refused);
+	tcase_add_test(tc, test_read_only_open_reads_and_writes_nothing);
 	tcase_add_test(tc, test_killed_process_loses_nothing_committed);
 	tcase_add_test(tc, test_full_disk_keeps_what_was_stored);
 	suite_add_tcase(s, tc);

@@ -4,8 +4,10 @@
 #include "cli.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "config.h"
@@ -44,6 +46,41 @@ cli_error(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+/* True when the file, or the folder that holds it, cannot be written. */
+static bool
+cli_unwritable(const char *path)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	bool unwritable;
+
+	if (slash == NULL)
+		strcpy(dir, ".");
+	else
+		slash[slash == dir] = '\0';
+	unwritable = access(path, W_OK) != 0 || access(dir, W_OK) != 0;
+	free(dir);
+	return unwritable;
+}
+
+/* store_open(), or for a database that cannot be written (a write-protected
+ * file, a CD, a locked USB stick) store_open_readonly() with a note. */
+static Store *
+cli_open_for_reading(const char *db, char **cause)
+{
+	Store *store = store_open(db, cause);
+
+	if (store != NULL || !cli_unwritable(db))
+		return store;
+	free(*cause);
+	*cause = NULL;
+	store = store_open_readonly(db, cause);
+	if (store != NULL)
+		cli_error(_("note: the database %s is read-only; it is read as it is and this "
+		            "export is not noted in its log"),
+		          db);
+	return store;
+}
+
 int
 cli_with_store(const char *db, int (*run)(Store *store, const void *arg), const void *arg)
 {
@@ -55,7 +92,7 @@ cli_with_store(const char *db, int (*run)(Store *store, const void *arg), const 
 		db = db_default = cli_default_db_path();
 	if (access(db, F_OK) != 0) {
 		cli_error(_("there is no database at %s"), db);
-	} else if ((store = store_open(db, &cause)) == NULL) {
+	} else if ((store = cli_open_for_reading(db, &cause)) == NULL) {
 		cli_error("%s", cause);
 		free(cause);
 	} else {

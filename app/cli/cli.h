@@ -29,8 +29,10 @@ char *cli_default_db_path(void);
 
 /*
  * Opens the existing database at db (the default one when NULL), calls
- * run(store, arg) and closes it. A missing or unreadable database is one
- * error line and status 1; otherwise run's status is returned.
+ * run(store, arg) and closes it; for the commands that only read (export,
+ * report): a database that cannot be written is opened read-only, with a
+ * note. A missing or unreadable database is one error line and status 1;
+ * otherwise run's status is returned.
  */
 int cli_with_store(const char *db, int (*run)(Store *store, const void *arg), const void *arg);
 

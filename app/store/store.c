@@ -357,12 +357,18 @@ store_open(const char *path, char **cause)
 {
 	bool memory = strcmp(path, ":memory:") == 0;
 	Store *store = xcalloc(1, sizeof *store);
+	char *open_path;
 	int rc;
 
 	store->path = xstrdup(path);
 	if (!memory && make_parent_dirs(path, cause) != 0)
 		goto fail;
-	rc = sqlite3_open_v2(path, &store->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	/* URIs are on for ATTACH (merge reads the other file through one); a
+	 * relative path that looks like a URI is kept a path. */
+	open_path = strncmp(path, "file:", 5) == 0 ? xasprintf("./%s", path) : xstrdup(path);
+	rc = sqlite3_open_v2(open_path, &store->db,
+	                     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI, NULL);
+	free(open_path);
 	if (rc != SQLITE_OK) {
 		store_error(store->db, path, rc, cause);
 		goto fail;
@@ -390,6 +396,107 @@ store_open(const char *path, char **cause)
 fail:
 	store_close(store);
 	return NULL;
+}
+
+/* "file:" and path with every byte a URI path may not hold as it is
+ * percent-encoded, then query. */
+static char *
+store_uri(const char *path, const char *query)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char *uri = xmalloc(3 * strlen(path) + strlen(query) + 8), *o = uri;
+
+	o += sprintf(o, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p != '\0'; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("/-._~", *p) != NULL) {
+			*o++ = (char)*p;
+		} else {
+			*o++ = '%';
+			*o++ = hex[*p >> 4];
+			*o++ = hex[*p & 15];
+		}
+	}
+	strcpy(o, query);
+	return uri;
+}
+
+/* True when the database can be read through uri (its header and schema). */
+static bool
+store_uri_readable(const char *uri)
+{
+	sqlite3 *db = NULL;
+	int version = 0;
+	int rc = sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+
+	if (rc == SQLITE_OK)
+		rc = store_query_int(db, "PRAGMA user_version", &version);
+	sqlite3_close(db);
+	return rc == SQLITE_OK;
+}
+
+char *
+store_readonly_uri(const char *path)
+{
+	char *plain = store_uri(path, "?mode=ro"), *wal = xasprintf("%s-wal", path);
+	struct stat st;
+	bool pending = stat(wal, &st) == 0 && st.st_size > 0;
+
+	free(wal);
+	/* A database in WAL mode needs its index (-shm), which SQLite cannot
+	 * make on a read-only medium. With no log waiting to be read, nothing
+	 * can change the file there: it may be read as immutable. */
+	if (store_uri_readable(plain) || pending)
+		return plain;
+	free(plain);
+	return store_uri(path, "?mode=ro&immutable=1");
+}
+
+Store *
+store_open_readonly(const char *path, char **cause)
+{
+	Store *store = xcalloc(1, sizeof *store);
+	char *uri = store_readonly_uri(path);
+	int rc;
+
+	store->path = xstrdup(path);
+	store->readonly = true;
+	rc = sqlite3_open_v2(uri, &store->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	free(uri);
+	if (rc != SQLITE_OK) {
+		store_error(store->db, path, rc, cause);
+		goto fail;
+	}
+	sqlite3_extended_result_codes(store->db, 1);
+	sqlite3_busy_timeout(store->db, 5000);
+	if (check_kind(store, cause) != 0 || check_integrity(store, cause) != 0)
+		goto fail;
+	if (store->schema_version == 0) {
+		*cause = xasprintf(_("the database %s is empty and read-only: there is nothing in "
+		                     "it yet"),
+		                   path);
+		goto fail;
+	}
+	if (store->schema_version < store_migrations_count) {
+		*cause =
+		    xasprintf(_("the database %s is read-only and was made by an older version "
+		                "of Anketa; copy it to a place where it can be written and try "
+		                "again"),
+		              path);
+		goto fail;
+	}
+	if (load_device_id(store, cause) != 0)
+		goto fail;
+	return store;
+fail:
+	store_close(store);
+	return NULL;
+}
+
+bool
+store_is_readonly(const Store *store)
+{
+	return store->readonly;
 }
 
 void

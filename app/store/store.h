@@ -30,6 +30,19 @@ typedef enum {
  */
 Store *store_open(const char *path, char **cause);
 
+/*
+ * Opens an existing Anketa database only to read it (exports, the report),
+ * where store_open() would refuse because the file or its medium is
+ * read-only. Nothing is written, not even the audit log (store_audit_add()
+ * then does nothing). A database whose schema is older than this program's
+ * cannot be read this way: it needs store_open() once to be brought up to
+ * date. Returns NULL with *cause (one sentence) on failure.
+ */
+Store *store_open_readonly(const char *path, char **cause);
+
+/* True when the store was opened with store_open_readonly(). */
+bool store_is_readonly(const Store *store);
+
 /* Closes the database; NULL is allowed. */
 void store_close(Store *store);
 

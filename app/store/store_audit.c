@@ -30,10 +30,13 @@ store_status_parse(const char *word)
 int
 store_audit_add(Store *store, const char *action, const char *detail, char **cause)
 {
-	sqlite3_stmt *stmt = store_stmt(store, STMT_AUDIT_INSERT, cause);
+	sqlite3_stmt *stmt;
 	char now[21];
 	int rc;
 
+	if (store->readonly)
+		return 0; /* nothing may be written; the caller said so when it opened */
+	stmt = store_stmt(store, STMT_AUDIT_INSERT, cause);
 	if (stmt == NULL)
 		return -1;
 	util_now_iso8601(now);

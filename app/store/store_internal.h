@@ -6,6 +6,7 @@
 #define ANKETA_STORE_INTERNAL_H
 
 #include <sqlite3.h>
+#include <stdbool.h>
 
 #include "store.h"
 
@@ -48,8 +49,15 @@ struct Store {
 	char *path;
 	char device_id[37];
 	int schema_version;
+	bool readonly; /* opened by store_open_readonly(): nothing is written */
 	sqlite3_stmt *stmts[STMT_COUNT];
 };
+
+/* A "file:" URI that opens path read-only (for sqlite3_open_v2 with
+ * SQLITE_OPEN_URI, or ATTACH): on a read-only medium, where SQLite could
+ * not make the WAL index it needs, the file is also declared immutable.
+ * The caller frees it. */
+char *store_readonly_uri(const char *path);
 
 /* The statement, reset and with its bindings cleared, ready to bind; NULL
  * (with *cause set) only if it cannot be prepared. */

@@ -86,6 +86,7 @@ static int
 check_other(const char *path, int *version, char **cause)
 {
 	sqlite3 *db = NULL;
+	char *uri;
 	int app_id = 0, ok = 0, rc;
 	bool known;
 
@@ -94,7 +95,9 @@ check_other(const char *path, int *version, char **cause)
 		*cause = xasprintf(_("there is no database at %s"), path);
 		return -1;
 	}
-	rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
+	uri = store_readonly_uri(path);
+	rc = sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	free(uri);
 	if (rc == SQLITE_OK)
 		rc = store_query_int(db, "PRAGMA application_id", &app_id);
 	if (rc == SQLITE_OK)
@@ -281,6 +284,7 @@ int
 store_merge(Store *store, const char *other_path, StoreMergeResult *result, char **cause)
 {
 	int rc, other_version;
+	char *uri;
 
 	memset(result, 0, sizeof *result);
 	if (sodium_init() < 0)
@@ -288,7 +292,10 @@ store_merge(Store *store, const char *other_path, StoreMergeResult *result, char
 	if (check_other(other_path, &other_version, cause) != 0 ||
 	    check_not_self(store, other_path, cause) != 0)
 		return -1;
-	if (run_sql(store, "ATTACH DATABASE ?1 AS other", other_path, NULL, cause) != 0)
+	uri = store_readonly_uri(other_path);
+	rc = run_sql(store, "ATTACH DATABASE ?1 AS other", uri, NULL, cause);
+	free(uri);
+	if (rc != 0)
 		return -1;
 	rc = merge_attached(store, other_path, other_version, result, cause);
 	sqlite3_exec(store->db, "DROP TABLE IF EXISTS temp.merge_plan", NULL, NULL, NULL);
