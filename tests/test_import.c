@@ -365,6 +365,36 @@ START_TEST(test_bad_file_imports_nothing)
 }
 END_TEST
 
+/* Importing sittings answered with the loaded file keeps that file's exact
+ * text in the database, in the import's transaction; sittings of another
+ * version (no file known for them) keep nothing. */
+START_TEST(test_import_keeps_the_survey_file)
+{
+	char *path = testutil_source_path("tests/fixtures/store/surveys/mini.yaml");
+	char *file = testutil_read_file(path), *cause = NULL, *text = NULL;
+	Store *store = store_open(":memory:", &cause);
+	const Survey *mini = surveys.items[0];
+	ImportResult r;
+	size_t len;
+
+	ck_assert_int_eq(import_text(store, "old.csv",
+	                             HEADER "\n,,start,6А,student,R1,mini,1,q1,1,,\n", &r, &cause),
+	                 0);
+	ck_assert_int_eq(store_source_get(store, "mini", 2, mini->hash, &text, &len, &cause), 0);
+	ck_assert_int_eq(store_source_get(store, "mini", 1, "", &text, &len, &cause), 0);
+	ck_assert_int_eq(import_text(store, "new.csv",
+	                             HEADER "\n,,start,6А,student,R2,mini,2,q1,1,,\n", &r, &cause),
+	                 0);
+	ck_assert_int_eq(store_source_get(store, "mini", 2, mini->hash, &text, &len, &cause), 1);
+	ck_assert_uint_eq(len, strlen(file));
+	ck_assert_str_eq(text, file);
+	free(text);
+	free(file);
+	free(path);
+	store_close(store);
+}
+END_TEST
+
 static Suite *
 import_suite(void)
 {
@@ -378,6 +408,7 @@ import_suite(void)
 	tcase_add_test(tc, test_round_trip_of_a_file);
 	tcase_add_test(tc, test_round_trip_of_a_kiosk_store);
 	tcase_add_test(tc, test_changed_sitting_refused);
+	tcase_add_test(tc, test_import_keeps_the_survey_file);
 	tcase_add_loop_test(tc, test_bad_file_imports_nothing, 0,
 	                    (int)(sizeof bad_files / sizeof bad_files[0]));
 	suite_add_tcase(s, tc);

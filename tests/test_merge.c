@@ -220,6 +220,23 @@ raw_exec(const char *path, const char *sql)
 	sqlite3_close(db);
 }
 
+/* The first column of the first row of sql, read by a connection of our own. */
+static char *
+raw_text(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *stmt;
+	char *result = NULL;
+
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL), SQLITE_OK);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		result = xstrdup((const char *)sqlite3_column_text(stmt, 0));
+	sqlite3_finalize(stmt);
+	sqlite3_close(db);
+	return result;
+}
+
 START_TEST(test_unknown_files_refused)
 {
 	Store *a = open_db("a.db"), *b = open_db("newer.db");
@@ -276,6 +293,63 @@ START_TEST(test_other_left_alone)
 }
 END_TEST
 
+/* The survey files kept with the sittings come along, once: merging again
+ * changes nothing, and a file this side already has keeps its first time. */
+START_TEST(test_merge_carries_survey_files)
+{
+	Store *a = open_db("a.db"), *b = open_db("b.db");
+	char *b_path = db_path("b.db"), *cause = NULL, *text = NULL, *rows;
+	size_t len;
+
+	add_sitting(a, S1, "2026-09-15T10:00:00Z", "1", "x");
+	ck_assert_int_eq(store_source_put(a, "mini", 2, "h", "id: mini\n", 9, &cause), 0);
+	ck_assert_int_eq(store_source_put(a, "mini", 1, "g", "id: old\n", 8, &cause), 0);
+	ck_assert_int_eq(store_source_put(b, "mini", 1, "g", "id: old\n", 8, &cause), 0);
+	store_close(a);
+	raw_exec(b_path, "UPDATE survey_source SET first_seen_at = '2020-01-01T00:00:00Z'");
+	merge_expect(b, "a.db", 1, 0, 0);
+	merge_expect(b, "a.db", 0, 1, 0);
+	ck_assert_int_eq(store_source_get(b, "mini", 2, "h", &text, &len, &cause), 1);
+	ck_assert_str_eq(text, "id: mini\n");
+	ck_assert_uint_eq(len, 9);
+	free(text);
+	store_close(b);
+	rows = raw_text(b_path, "SELECT group_concat(version || '/' || hash || '/' ||"
+	                        " (first_seen_at = '2020-01-01T00:00:00Z'), ' ') FROM"
+	                        " (SELECT * FROM survey_source ORDER BY version)");
+	ck_assert_str_eq(rows, "1/g/1 2/h/0");
+	free(rows);
+	free(b_path);
+}
+END_TEST
+
+/* A kiosk still on the first schema (no survey files) merges all the same. */
+START_TEST(test_merge_from_a_schema1_database)
+{
+	Store *a = open_db("a.db");
+	char *old = db_path("old.db"), *sql_path = testutil_source_path("db/001_initial.sql");
+	char *sql = testutil_read_file(sql_path), *count;
+
+	raw_exec(old, sql);
+	raw_exec(old, "PRAGMA user_version = 1; PRAGMA application_id = 1095650132;"
+	              "INSERT INTO meta VALUES ('device_id', 'old-kiosk');"
+	              "INSERT INTO sitting (id, device_id, wave, class_name, audience, survey_id,"
+	              " survey_version, survey_hash, started_at, status) VALUES ('" S3 "',"
+	              " 'old-kiosk', 'start', '6А', 'student', 'mini', 2, 'h',"
+	              " '2026-09-15T10:00:00Z', 1);"
+	              "INSERT INTO answer VALUES ('" S3 "', 'q1', '1', 2, '');");
+	merge_expect(a, "old.db", 1, 0, 0);
+	merge_expect(a, "old.db", 0, 1, 0);
+	store_close(a);
+	count = raw_text(old, "SELECT user_version FROM pragma_user_version");
+	ck_assert_str_eq(count, "1"); /* only read */
+	free(count);
+	free(sql);
+	free(sql_path);
+	free(old);
+}
+END_TEST
+
 static Suite *
 merge_suite(void)
 {
@@ -287,6 +361,8 @@ merge_suite(void)
 	tcase_add_test(tc, test_conflict_keeps_both_sides);
 	tcase_add_test(tc, test_unknown_files_refused);
 	tcase_add_test(tc, test_other_left_alone);
+	tcase_add_test(tc, test_merge_carries_survey_files);
+	tcase_add_test(tc, test_merge_from_a_schema1_database);
 	suite_add_tcase(s, tc);
 	return s;
 }

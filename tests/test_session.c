@@ -321,6 +321,28 @@ START_TEST(a_pin_opens_the_menu_only_when_it_matches)
 }
 END_TEST
 
+/* Starting a sitting keeps the survey file's exact text in the database, so
+ * the sitting is scored with it after the file changes (versions.h). */
+START_TEST(a_sitting_keeps_its_survey_file_in_the_database)
+{
+	char *path = testutil_source_path("tests/fixtures/session/mini.yaml");
+	char *file = testutil_read_file(path), *text = NULL, *cause = NULL;
+	const Survey *mini = set.items[0];
+	size_t len;
+
+	ck_assert_int_eq(
+	    store_source_get(store, "mini", mini->version, mini->hash, &text, &len, &cause), 0);
+	reach_first_question();
+	ck_assert_int_eq(
+	    store_source_get(store, "mini", mini->version, mini->hash, &text, &len, &cause), 1);
+	ck_assert_uint_eq(len, strlen(file));
+	ck_assert_str_eq(text, file);
+	free(text);
+	free(file);
+	free(path);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -341,6 +363,7 @@ main(void)
 	tcase_add_test(tc, a_required_code_cannot_be_left_empty);
 	tcase_add_test(tc, an_empty_class_or_code_is_explained_to_adults_as_adults);
 	tcase_add_test(tc, a_pin_opens_the_menu_only_when_it_matches);
+	tcase_add_test(tc, a_sitting_keeps_its_survey_file_in_the_database);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }

@@ -394,6 +394,81 @@ make_store(const char *dir, const char *name, int n)
 	return path;
 }
 
+/* A database as Anketa's first schema (user_version 1) left it, with one
+ * completed sitting of two answers. */
+static char *
+make_schema1_db(const char *dir, const char *name)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	char *sql_path = testutil_source_path("db/001_initial.sql");
+	char *sql = testutil_read_file(sql_path);
+
+	ck_assert_ptr_nonnull(sql);
+	raw_exec(path, sql);
+	raw_exec(path,
+	         "PRAGMA user_version = 1; PRAGMA application_id = 1095650132;" /* "ANKT" */
+	         "INSERT INTO meta VALUES ('device_id', 'old-kiosk');"
+	         "INSERT INTO sitting (id, device_id, wave, class_name, audience, respondent,"
+	         " survey_id, survey_version, survey_hash, started_at, completed_at, status)"
+	         " VALUES ('s-1', 'old-kiosk', 'start', '6А', 'student', 'R1', 'mood', 1, 'h1',"
+	         " '2026-09-15T10:00:00Z', '2026-09-15T10:00:09Z', 1);"
+	         "INSERT INTO answer VALUES ('s-1', 'q1', '1', 2, '2026-09-15T10:00:05Z');"
+	         "INSERT INTO answer VALUES ('s-1', 'q2', '2', NULL, '2026-09-15T10:00:09Z');");
+	free(sql);
+	free(sql_path);
+	return path;
+}
+
+/* Opening a version-1 database migrates it to schema 2: its sittings,
+ * answers and device id stay, and the new table of survey files is empty. */
+START_TEST(test_schema1_database_is_migrated)
+{
+	char *dir = testutil_tmpdir(), *cause = NULL, *count;
+	char *path = make_schema1_db(dir, "old.db");
+	Store *store = store_open(path, &cause);
+	Collected c = { "", 0 };
+
+	ck_assert_msg(store != NULL, "%s", cause);
+	ck_assert_int_eq(store_schema_version(store), 2);
+	ck_assert_str_eq(store_device_id(store), "old-kiosk");
+	ck_assert_int_eq(store_answers_each(store, collect, &c, &cause), 0);
+	ck_assert_str_eq(c.text, "s-1|q1|1|2|2026-09-15T10:00:05Z|1\n"
+	                         "s-1|q2|2|-|2026-09-15T10:00:09Z|1\n");
+	store_close(store);
+	count = raw_query_text(path, "SELECT count(*) || ' ' || (SELECT user_version FROM"
+	                             " pragma_user_version) FROM survey_source");
+	ck_assert_str_eq(count, "0 2");
+	free(count);
+	free(path);
+	free(dir);
+}
+END_TEST
+
+/* A survey file is kept byte for byte under (id, version, hash); keeping the
+ * same key again changes nothing. */
+START_TEST(test_survey_source_put_and_get)
+{
+	char *cause = NULL, *text = NULL;
+	Store *store = store_open(":memory:", &cause);
+	static const char file[] = "id: mood\nversion: 1\ntitle: \"Настроение\"\n";
+	size_t len = 99;
+
+	ck_assert_int_eq(store_source_get(store, "mood", 1, "h1", &text, &len, &cause), 0);
+	ck_assert_ptr_null(text);
+	ck_assert_uint_eq(len, 0);
+	ck_assert_int_eq(store_source_put(store, "mood", 1, "h1", file, strlen(file), &cause), 0);
+	ck_assert_int_eq(store_source_put(store, "mood", 1, "h1", "other", 5, &cause), 0);
+	ck_assert_int_eq(store_source_get(store, "mood", 1, "h1", &text, &len, &cause), 1);
+	ck_assert_uint_eq(len, strlen(file));
+	ck_assert_str_eq(text, file);
+	free(text);
+	/* Another version or another hash is another file. */
+	ck_assert_int_eq(store_source_get(store, "mood", 2, "h1", &text, &len, &cause), 0);
+	ck_assert_int_eq(store_source_get(store, "mood", 1, "h2", &text, &len, &cause), 0);
+	store_close(store);
+}
+END_TEST
+
 START_TEST(test_garbage_file_refused)
 {
 	char *dir = testutil_tmpdir();
@@ -865,6 +940,8 @@ store_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_open_creates_parent_and_device_id);
 	tcase_add_test(tc, test_migrations_match_schema_sql);
+	tcase_add_test(tc, test_schema1_database_is_migrated);
+	tcase_add_test(tc, test_survey_source_put_and_get);
 	tcase_add_test(tc, test_sitting_and_answers);
 	tcase_add_test(tc, test_finished_sitting_is_closed);
 	tcase_add_test(tc, test_open_sittings_of_this_device_are_abandoned);
