@@ -343,6 +343,23 @@ START_TEST(a_sitting_keeps_its_survey_file_in_the_database)
 }
 END_TEST
 
+/* The menu sets a new battery up after sittings were taken: the files kept
+ * so far stay known, and nothing is freed twice (the kiosk once aborted on
+ * exit here). */
+START_TEST(a_new_configuration_after_a_sitting_starts_cleanly)
+{
+	char *cause = NULL, *text = NULL;
+	const Survey *mini = set.items[0];
+	size_t len;
+
+	reach_first_question();
+	reach_first_question(); /* configures again, then a second sitting */
+	ck_assert_int_eq(
+	    store_source_get(store, "mini", mini->version, mini->hash, &text, &len, &cause), 1);
+	free(text);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -364,6 +381,7 @@ main(void)
 	tcase_add_test(tc, an_empty_class_or_code_is_explained_to_adults_as_adults);
 	tcase_add_test(tc, a_pin_opens_the_menu_only_when_it_matches);
 	tcase_add_test(tc, a_sitting_keeps_its_survey_file_in_the_database);
+	tcase_add_test(tc, a_new_configuration_after_a_sitting_starts_cleanly);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }

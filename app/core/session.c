@@ -159,7 +159,6 @@ session_configure(Session *s, const char *wave, const char *class_name, const ch
 	session_clear_results(s);
 	free(s->results);
 	free(s->battery);
-	free(s->kept);
 	free(s->wave);
 	free(s->audience);
 	s->battery = battery;
