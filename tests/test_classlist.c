@@ -87,6 +87,12 @@ START_TEST(test_bad_files)
 	CHECK_READ("class,students,parents\n6\xff,1,1\n",
 	           ":2:1: the text is not in UTF-8; save the file as CSV UTF-8");
 	CHECK_READ("", ": the file is empty; the columns are class,students,parents");
+	/* Found by fuzz_import: a line with two problems names the first one
+	 * (the message of the second replaced it, and leaked it). */
+	CHECK_READ("class,students,parents\n6\xff,1\"1,1\n",
+	           ":2:1: the text is not in UTF-8; save the file as CSV UTF-8");
+	CHECK_READ("class,students,parents\n6А,x,1\r7\"А,1,1\n",
+	           ":2:2: students must be a whole number of people, not \"x\"");
 }
 END_TEST
 

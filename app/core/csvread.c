@@ -133,7 +133,10 @@ feed(Reader *r, struct csv_parser *p, FILE *f)
 		if (p->pstate < 2)
 			r->field_line = r->line;
 		if (csv_parse(p, text, (size_t)len, on_field, on_record, r) != (size_t)len) {
-			rc = parse_error(r, r->line, r->n + 1);
+			/* A problem found earlier in the line (bad UTF-8, or a bad
+			 * record before a lone CR) is the one to report. */
+			if (r->stop == 0)
+				rc = parse_error(r, r->line, r->n + 1);
 			break;
 		}
 	}

@@ -15,7 +15,7 @@
 
 #include "util.h"
 
-static void
+static void __attribute__((format(printf, 5, 0)))
 yamldoc_vadd(YamlDoc *yd, int line, int column, const char *context, const char *fmt, va_list ap)
 {
 	char *text = xvasprintf(fmt, ap);
