@@ -469,6 +469,37 @@ START_TEST(test_survey_source_put_and_get)
 }
 END_TEST
 
+/* A database of the first schema on a read-only medium (an older kiosk's
+ * USB stick) is read as it is: its sittings are there and it keeps no
+ * survey files; nothing is migrated or written. */
+START_TEST(test_schema1_database_reads_read_only)
+{
+	char *dir = testutil_tmpdir(), *cause = NULL, *text = NULL, *before, *after;
+	char *path = make_schema1_db(dir, "old.db");
+	size_t len = 7, len_before, len_after;
+	Collected c = { "", 0 };
+	Store *store;
+
+	before = read_bytes(path, &len_before);
+	store = store_open_readonly(path, &cause);
+	ck_assert_msg(store != NULL, "%s", cause);
+	ck_assert_int_eq(store_schema_version(store), 1);
+	ck_assert_int_eq(store_answers_each(store, collect, &c, &cause), 0);
+	ck_assert_int_eq(c.n, 2);
+	ck_assert_int_eq(store_source_get(store, "mood", 1, "h1", &text, &len, &cause), 0);
+	ck_assert_ptr_null(text);
+	ck_assert_uint_eq(len, 0);
+	store_close(store);
+	after = read_bytes(path, &len_after);
+	ck_assert_uint_eq(len_after, len_before);
+	ck_assert_int_eq(memcmp(before, after, len_before), 0);
+	free(before);
+	free(after);
+	free(path);
+	free(dir);
+}
+END_TEST
+
 START_TEST(test_garbage_file_refused)
 {
 	char *dir = testutil_tmpdir();
@@ -941,6 +972,7 @@ store_suite(void)
 	tcase_add_test(tc, test_open_creates_parent_and_device_id);
 	tcase_add_test(tc, test_migrations_match_schema_sql);
 	tcase_add_test(tc, test_schema1_database_is_migrated);
+	tcase_add_test(tc, test_schema1_database_reads_read_only);
 	tcase_add_test(tc, test_survey_source_put_and_get);
 	tcase_add_test(tc, test_sitting_and_answers);
 	tcase_add_test(tc, test_finished_sitting_is_closed);

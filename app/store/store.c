@@ -477,7 +477,7 @@ store_open_readonly(const char *path, char **cause)
 		                   path);
 		goto fail;
 	}
-	if (store->schema_version < store_migrations_count) {
+	if (store->schema_version < STORE_OLDEST_READABLE) {
 		*cause =
 		    xasprintf(_("the database %s is read-only and was made by an older version "
 		                "of Anketa; copy it to a place where it can be written and try "

@@ -34,9 +34,10 @@ Store *store_open(const char *path, char **cause);
  * Opens an existing Anketa database only to read it (exports, the report),
  * where store_open() would refuse because the file or its medium is
  * read-only. Nothing is written, not even the audit log (store_audit_add()
- * then does nothing). A database whose schema is older than this program's
- * cannot be read this way: it needs store_open() once to be brought up to
- * date. Returns NULL with *cause (one sentence) on failure.
+ * then does nothing). A database of a schema older than the first one read
+ * the same way (STORE_OLDEST_READABLE, now the first schema of all) cannot
+ * be read like this: it needs store_open() once to be brought up to date.
+ * Returns NULL with *cause (one sentence) on failure.
  */
 Store *store_open_readonly(const char *path, char **cause);
 
@@ -248,8 +249,9 @@ int store_source_put(Store *store, const char *survey_id, int version, const cha
 
 /*
  * The stored text of a survey file: 1 with *text (a NUL-terminated copy the
- * caller frees) and *len, 0 when the database holds no such file, -1 with
- * *cause when it cannot be read.
+ * caller frees) and *len, 0 when the database holds no such file (also a
+ * read-only one of the first schema, which keeps none), -1 with *cause when
+ * it cannot be read.
  */
 int store_source_get(Store *store, const char *survey_id, int version, const char *hash,
                      char **text, size_t *len, char **cause);

@@ -15,6 +15,11 @@
 extern const char *const store_migrations[];
 extern const int store_migrations_count;
 
+/* The oldest schema a read-only database may have: the migrations after it
+ * only add tables (002: survey_source), so its sittings read the same, and
+ * what it lacks reads as absent. */
+#define STORE_OLDEST_READABLE 1
+
 /* Marks an Anketa database (PRAGMA application_id, "ANKT"). */
 #define STORE_APPLICATION_ID 0x414e4b54
 

@@ -102,7 +102,7 @@ check_other(const char *path, int *version, char **cause)
 		rc = store_query_int(db, "PRAGMA application_id", &app_id);
 	if (rc == SQLITE_OK)
 		rc = store_query_int(db, "PRAGMA user_version", version);
-	known = *version >= 1 && *version <= store_migrations_count;
+	known = *version >= STORE_OLDEST_READABLE && *version <= store_migrations_count;
 	if (rc == SQLITE_OK && app_id == STORE_APPLICATION_ID && known)
 		rc = store_query_int(db, "SELECT \"quick_check\" = 'ok' FROM pragma_quick_check(1)",
 		                     &ok);

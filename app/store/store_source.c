@@ -40,11 +40,14 @@ int
 store_source_get(Store *store, const char *survey_id, int version, const char *hash, char **text,
                  size_t *len, char **cause)
 {
-	sqlite3_stmt *stmt = store_stmt(store, STMT_SOURCE_GET, cause);
+	sqlite3_stmt *stmt;
 	int rc, found = 0;
 
 	*text = NULL;
 	*len = 0;
+	if (store->schema_version < 2)
+		return 0; /* a read-only database of the first schema keeps no files */
+	stmt = store_stmt(store, STMT_SOURCE_GET, cause);
 	if (stmt == NULL)
 		return -1;
 	sqlite3_bind_text(stmt, 1, survey_id, -1, SQLITE_STATIC);
