@@ -161,7 +161,7 @@ session_configure(Session *s, const char *wave, const char *class_name, const ch
 	free(s->battery);
 	free(s->wave);
 	free(s->audience);
-	s->battery = battery;
+	s->battery = battery; /* s->kept stays: the surveys are the same all run */
 	s->n_battery = n_ids;
 	s->results = xcalloc((size_t)n_ids, sizeof *s->results);
 	s->wave = xstrdup(wave);
