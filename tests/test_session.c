@@ -302,24 +302,6 @@ START_TEST(an_empty_class_or_code_is_explained_to_adults_as_adults)
 }
 END_TEST
 
-/* Two sessions in one run (the menu started twice): the survey's file is
- * kept in the database once, and the second session still works. */
-START_TEST(a_second_session_keeps_the_survey_file_once)
-{
-	const char *ids[] = { "mini" };
-	char *cause = NULL;
-
-	for (int run = 0; run < 2; run++) {
-		ck_assert_int_eq(
-		    session_configure(session, "start", "3Б", "student", ids, 1, &cause), 0);
-		session_start(session, 0);
-		session_next(session, 1, &cause); /* code -> instructions */
-		ck_assert_int_eq(session_next(session, 2, &cause), 0);
-		ck_assert_int_eq(session_phase(session), PHASE_QUESTION);
-	}
-}
-END_TEST
-
 START_TEST(a_pin_opens_the_menu_only_when_it_matches)
 {
 	char *cause = NULL;
@@ -397,7 +379,6 @@ main(void)
 	tcase_add_test(tc, students_need_a_class_but_teachers_may_leave_it_empty);
 	tcase_add_test(tc, a_required_code_cannot_be_left_empty);
 	tcase_add_test(tc, an_empty_class_or_code_is_explained_to_adults_as_adults);
-	tcase_add_test(tc, a_second_session_keeps_the_survey_file_once);
 	tcase_add_test(tc, a_pin_opens_the_menu_only_when_it_matches);
 	tcase_add_test(tc, a_sitting_keeps_its_survey_file_in_the_database);
 	tcase_add_test(tc, a_new_configuration_after_a_sitting_starts_cleanly);
