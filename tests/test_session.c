@@ -321,6 +321,43 @@ START_TEST(a_pin_opens_the_menu_only_when_it_matches)
 }
 END_TEST
 
+static int
+try_pin(const char *pin, uint64_t now_ms)
+{
+	session_type(session, pin, now_ms);
+	return session_pin_submit(session, now_ms);
+}
+
+START_TEST(wrong_pins_in_a_row_make_the_pin_screen_wait)
+{
+	char *cause = NULL;
+
+	ck_assert_int_eq(store_pin_set(store, "2468", &cause), 0);
+	session_open_pin(session, 0);
+	/* Five wrong PINs at 100..104 ms: the fifth locks until 104 + 30 000. */
+	for (int i = 0; i < SESSION_PIN_TRIES; i++)
+		ck_assert_int_eq(try_pin("1111", 100 + (uint64_t)i), 0);
+	ck_assert_int_eq(session_pin_wait_s(session, 104), 30);
+	/* Even the right PIN waits: (30 104 - 1 104) / 1000 = 29 s left. */
+	ck_assert_int_eq(try_pin("2468", 1104), -2);
+	ck_assert_int_eq(session_pin_length(session), 0);
+	ck_assert_int_eq(session_pin_wait_s(session, 1104), 29);
+	ck_assert_int_eq(session_phase(session), PHASE_PIN);
+	/* One more wrong one after the wait doubles it: 60 s from 30 104. */
+	ck_assert_int_eq(try_pin("1111", 30104), 0);
+	ck_assert_int_eq(session_pin_wait_s(session, 30104), 60);
+	ck_assert_int_eq(try_pin("2468", 90104), 1);
+	ck_assert_int_eq(session_phase(session), PHASE_MENU);
+	/* The right PIN starts the count again: four wrong ones do not lock. */
+	session_close_menu(session);
+	session_open_pin(session, 90105);
+	for (int i = 0; i < SESSION_PIN_TRIES - 1; i++)
+		ck_assert_int_eq(try_pin("1111", 90106 + (uint64_t)i), 0);
+	ck_assert_int_eq(session_pin_wait_s(session, 90110), 0);
+	ck_assert_int_eq(try_pin("2468", 90110), 1);
+}
+END_TEST
+
 /* Starting a sitting keeps the survey file's exact text in the database, so
  * the sitting is scored with it after the file changes (versions.h). */
 START_TEST(a_sitting_keeps_its_survey_file_in_the_database)
@@ -380,6 +417,7 @@ main(void)
 	tcase_add_test(tc, a_required_code_cannot_be_left_empty);
 	tcase_add_test(tc, an_empty_class_or_code_is_explained_to_adults_as_adults);
 	tcase_add_test(tc, a_pin_opens_the_menu_only_when_it_matches);
+	tcase_add_test(tc, wrong_pins_in_a_row_make_the_pin_screen_wait);
 	tcase_add_test(tc, a_sitting_keeps_its_survey_file_in_the_database);
 	tcase_add_test(tc, a_new_configuration_after_a_sitting_starts_cleanly);
 	suite_add_tcase(s, tc);

@@ -47,7 +47,9 @@ struct Session {
 	char *error;
 
 	char pin[SESSION_PIN_MAX + 1];
-	bool pin_set; /* the database has a PIN (read when the PIN screen opens) */
+	bool pin_set;           /* the database has a PIN (read when the PIN screen opens) */
+	int pin_failures;       /* wrong PINs in a row */
+	uint64_t pin_locked_ms; /* no PIN is checked before this time */
 
 	const Survey **kept; /* surveys whose file this run put in the database */
 	int n_kept;
@@ -688,6 +690,32 @@ session_open_pin(Session *s, uint64_t now_ms)
 	s->phase = PHASE_PIN;
 }
 
+/*
+ * A wrong PIN. After SESSION_PIN_TRIES of them in a row the PIN screen
+ * waits SESSION_PIN_LOCK_MS before it checks another, twice as long after
+ * every further wrong one (at most a quarter of an hour): a curious student
+ * cannot try the 10 000 four-digit PINs in a lesson, the psychologist who
+ * mistyped waits half a minute.
+ */
+static void
+session_pin_failed(Session *s, uint64_t now_ms)
+{
+	int over = ++s->pin_failures - SESSION_PIN_TRIES;
+	uint64_t wait = SESSION_PIN_LOCK_MS;
+
+	if (over < 0)
+		return;
+	for (int i = 0; i < over && wait < 15 * 60 * 1000; i++)
+		wait *= 2;
+	s->pin_locked_ms = now_ms + (wait < 15 * 60 * 1000 ? wait : 15 * 60 * 1000);
+}
+
+int
+session_pin_wait_s(const Session *s, uint64_t now_ms)
+{
+	return now_ms < s->pin_locked_ms ? (int)((s->pin_locked_ms - now_ms + 999) / 1000) : 0;
+}
+
 int
 session_pin_submit(Session *s, uint64_t now_ms)
 {
@@ -697,7 +725,15 @@ session_pin_submit(Session *s, uint64_t now_ms)
 	s->last_input = now_ms;
 	if (s->phase != PHASE_PIN)
 		return 0;
+	if (now_ms < s->pin_locked_ms) {
+		s->pin[0] = '\0';
+		return -2;
+	}
 	rc = store_pin_check(s->store, s->pin);
+	if (rc == 0)
+		session_pin_failed(s, now_ms);
+	else if (rc == 1)
+		s->pin_failures = 0;
 	if (rc == -1 && strlen(s->pin) >= 4) {
 		/* First start: the first PIN typed becomes the psychologist's. */
 		rc = store_pin_set(s->store, s->pin, &cause) == 0 ? 2 : -1;

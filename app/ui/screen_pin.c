@@ -75,12 +75,19 @@ pin_handle(Ui *ui, const Action *a)
 		break;
 	case ACTION_NEXT: {
 		int rc = session_pin_submit(ui->session, ui->now);
-		if (rc >= 1)
+		if (rc >= 1) {
 			ui_set_message(ui, NULL);
-		else if (rc == 0)
+		} else if (rc == 0) {
 			ui_set_message(ui, _("Wrong PIN. Try again."));
-		else
+		} else if (rc == -2) {
+			char *text =
+			    xasprintf(_("Too many wrong PINs. The next one is checked in %d s."),
+			              session_pin_wait_s(ui->session, ui->now));
+			ui_set_message(ui, text);
+			free(text);
+		} else {
 			ui_set_message(ui, _("Choose a PIN of 4 to 8 digits."));
+		}
 		break;
 	}
 	default:
