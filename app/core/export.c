@@ -77,11 +77,10 @@ static const char *const scores_columns[] = {
 	"survey_id",  "survey_version", "scale_id", "value",    "level",
 };
 
+/* The first seven columns of the scores and alerts tables: which sitting. */
 static void
-write_scores(const ResultSitting *s, Table *table)
+sitting_cells(const ResultSitting *s, Cell cells[7])
 {
-	Cell cells[10];
-
 	cells[0] = text_cell(s->sitting_id);
 	cells[1] = text_cell(s->wave);
 	cells[2] = text_cell(s->class_name);
@@ -89,6 +88,14 @@ write_scores(const ResultSitting *s, Table *table)
 	cells[4] = text_cell(s->respondent);
 	cells[5] = text_cell(s->survey_id);
 	cells[6] = (Cell){ .kind = CELL_NUMBER, .number = s->survey_version };
+}
+
+static void
+write_scores(const ResultSitting *s, Table *table)
+{
+	Cell cells[10];
+
+	sitting_cells(s, cells);
 	for (int k = 0; k < s->survey->n_scales; k++) {
 		const ScaleResult *r = &s->results[k];
 		const SurveyScale *scale = &s->survey->scales[k];
@@ -123,13 +130,7 @@ write_alerts(const ResultSitting *s, Table *table)
 {
 	Cell cells[12];
 
-	cells[0] = text_cell(s->sitting_id);
-	cells[1] = text_cell(s->wave);
-	cells[2] = text_cell(s->class_name);
-	cells[3] = text_cell(s->audience);
-	cells[4] = text_cell(s->respondent);
-	cells[5] = text_cell(s->survey_id);
-	cells[6] = (Cell){ .kind = CELL_NUMBER, .number = s->survey_version };
+	sitting_cells(s, cells);
 	cells[9] = text_cell(store_status_name(s->status));
 	cells[10] = text_cell(s->started_at);
 	cells[11] = text_cell(s->completed_at ? s->completed_at : "");
