@@ -6,6 +6,7 @@
 #include "kiosk.h"
 
 #include <SDL.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -286,12 +287,27 @@ kiosk_start(Kiosk *k, const KioskOptions *o)
 	return 0;
 }
 
+/* The kiosk must stay small on an old PC (DESIGN.md: 40 MB), and glibc's
+ * defaults trade memory for speed in ways a kiosk does not need: the setup
+ * worker would get a malloc arena of its own that outlives it, and after
+ * the first large block is freed, large blocks (rendered text, scaled
+ * pictures) would come from the heap, where freed ones stay resident.
+ * Fixed thresholds give them back to the system when they are freed. */
+static void
+kiosk_tune_malloc(void)
+{
+	mallopt(M_ARENA_MAX, 1);
+	mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+	mallopt(M_TRIM_THRESHOLD, 128 * 1024);
+}
+
 int
 kiosk_run(const KioskOptions *o)
 {
 	Kiosk k = { 0 };
 	int status = 1;
 
+	kiosk_tune_malloc();
 	k.trace = getenv("ANKETA_TRACE") != NULL;
 	if (kiosk_start(&k, o) == 0) {
 		kiosk_loop(&k);

@@ -1,13 +1,16 @@
 /*
  * speech.c: espeak-ng in synchronous mode on a worker thread, its samples
- * queued to an SDL audio device as they come.
+ * queued to an SDL audio device as they come. The voice is loaded by the
+ * worker when the first text arrives.
  */
 #include "speech.h"
 
 #include <SDL.h>
+#include <espeak-ng/espeak_ng.h>
 #include <espeak-ng/speak_lib.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -19,6 +22,8 @@ struct Speech {
 	SDL_Thread *worker;
 	SDL_mutex *lock;
 	SDL_cond *wake;
+	char *voice;         /* espeak-ng's voice name, loaded on the first text */
+	int loaded;          /* 0 not yet, 1 loaded, -1 failed (worker thread only) */
 	char *pending;       /* the next text to read, or NULL */
 	unsigned generation; /* bumped by every say/stop: older synthesis stops */
 	bool quit;
@@ -75,6 +80,38 @@ speech_drain(Speech *s, unsigned generation)
 	SDL_UnlockMutex(s->lock);
 }
 
+/* Loads espeak-ng's data and the voice (worker thread only): about 4 MB,
+ * which a kiosk whose children never ask for the voice does without. It
+ * takes a few milliseconds, so the first text is not noticeably later. */
+static bool
+speech_load(Speech *s)
+{
+	if (s->loaded == 0) {
+		s->loaded = -1;
+		if (espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 200, NULL, 0) == SPEECH_RATE &&
+		    espeak_SetVoiceByName(s->voice) == EE_OK) {
+			espeak_SetSynthCallback(speech_samples);
+			espeak_SetParameter(espeakRATE, 150, 0); /* a little slower than adults */
+			s->loaded = 1;
+		}
+	}
+	return s->loaded == 1;
+}
+
+/* Synthesises text into the device (opened if need be) and waits until it
+ * has played. */
+static void
+speech_read(Speech *s, const char *text, unsigned generation)
+{
+	SDL_LockMutex(s->lock);
+	if (s->device == 0)
+		s->device = speech_open_device();
+	SDL_PauseAudioDevice(s->device, 0);
+	SDL_UnlockMutex(s->lock);
+	espeak_Synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, NULL, NULL);
+	speech_drain(s, generation);
+}
+
 static int
 speech_worker(void *arg)
 {
@@ -94,15 +131,32 @@ speech_worker(void *arg)
 		text = s->pending;
 		s->pending = NULL;
 		generation = speech_current = s->generation;
-		if (s->device == 0)
-			s->device = speech_open_device();
-		SDL_PauseAudioDevice(s->device, 0);
 		SDL_UnlockMutex(s->lock);
-		espeak_Synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, NULL,
-		             NULL);
+		if (speech_load(s))
+			speech_read(s, text, generation);
 		free(text);
-		speech_drain(s, generation);
 	}
+}
+
+/* Whether espeak-ng's data and the voice's dictionary are installed, without
+ * loading them (that waits for the first text). */
+static bool
+speech_data_present(const char *voice)
+{
+	const char *dir = NULL;
+	char *phonemes, *dictionary;
+	bool present;
+
+	espeak_ng_InitializePath(NULL);
+	espeak_Info(&dir);
+	if (dir == NULL)
+		return false;
+	phonemes = xasprintf("%s/phondata", dir);
+	dictionary = xasprintf("%s/%s_dict", dir, voice);
+	present = access(phonemes, R_OK) == 0 && access(dictionary, R_OK) == 0;
+	free(phonemes);
+	free(dictionary);
+	return present;
 }
 
 Speech *
@@ -122,15 +176,12 @@ speech_create(const char *voice)
 		return NULL;
 	}
 	SDL_CloseAudioDevice(device);
-	if (espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 200, NULL, 0) != SPEECH_RATE ||
-	    espeak_SetVoiceByName(voice) != EE_OK) {
-		espeak_Terminate();
+	if (!speech_data_present(voice)) {
 		SDL_QuitSubSystem(SDL_INIT_AUDIO);
 		return NULL;
 	}
 	s = xcalloc(1, sizeof *s);
-	espeak_SetSynthCallback(speech_samples);
-	espeak_SetParameter(espeakRATE, 150, 0); /* a little slower than adult speech */
+	s->voice = xstrdup(voice);
 	s->lock = SDL_CreateMutex();
 	s->wake = SDL_CreateCond();
 	speech_active = s;
@@ -180,10 +231,12 @@ speech_free(Speech *s)
 	if (s->device != 0)
 		SDL_CloseAudioDevice(s->device);
 	SDL_QuitSubSystem(SDL_INIT_AUDIO);
-	espeak_Terminate();
+	if (s->loaded == 1)
+		espeak_Terminate();
 	SDL_DestroyCond(s->wake);
 	SDL_DestroyMutex(s->lock);
 	free(s->pending);
+	free(s->voice);
 	speech_active = NULL;
 	free(s);
 }

@@ -9,9 +9,11 @@
 typedef struct Speech Speech;
 
 /*
- * Starts the voice and the audio device. Returns NULL when either is
- * missing (no sound card, no espeak-ng data): the kiosk then simply has no
- * read-aloud button. voice is an espeak-ng voice name such as "ru".
+ * Starts the worker that will read aloud. Returns NULL when there is no
+ * sound card or espeak-ng's data for the voice is not installed: the kiosk
+ * then simply has no read-aloud button. The voice itself (about 4 MB) is
+ * loaded only when the first text is to be read. voice is an espeak-ng
+ * voice name such as "ru".
  */
 Speech *speech_create(const char *voice);
 
