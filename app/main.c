@@ -28,7 +28,7 @@ usage(FILE *out)
 	        "              [--require-code]\n"
 	        "       anketa check [--surveys DIR] FILE|DIR...\n"
 	        "       anketa import --db FILE [--surveys DIR] answers.csv\n"
-	        "       anketa export answers|scores|indicators|alerts --db FILE\n"
+	        "       anketa export answers|scores|indicators|alerts|groups --db FILE\n"
 	        "                     [--surveys DIR] [--format csv|xlsx] [--out FILE]\n"
 	        "       anketa report --db FILE [--surveys DIR] --out FILE.pdf\n"
 	        "       anketa merge --db FILE OTHER.db...\n"

@@ -52,6 +52,20 @@ START_TEST(a_long_name_is_cut_at_a_character)
 }
 END_TEST
 
+START_TEST(classes_sort_as_a_school_lists_them)
+{
+	/* Numbers by value, then letters by bytes (А = D0 90 < Б = D0 91), the
+	 * whole school last, equal names 0. */
+	ck_assert_int_lt(classname_compare("2А", "10А"), 0);
+	ck_assert_int_gt(classname_compare("10А", "9Б"), 0);
+	ck_assert_int_lt(classname_compare("5А", "5Б"), 0);
+	ck_assert_int_lt(classname_compare("11Б", "*"), 0);
+	ck_assert_int_gt(classname_compare("*", "1А"), 0);
+	ck_assert_int_eq(classname_compare("7В", "7В"), 0);
+	ck_assert_int_lt(classname_compare("", "1А"), 0);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -62,6 +76,7 @@ main(void)
 	tcase_add_test(tc, latin_letters_are_upper_cased_but_not_guessed);
 	tcase_add_test(tc, other_characters_pass_unchanged);
 	tcase_add_test(tc, a_long_name_is_cut_at_a_character);
+	tcase_add_test(tc, classes_sort_as_a_school_lists_them);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }

@@ -1,5 +1,5 @@
 /*
- * cmd_export.c: `anketa export answers|scores|indicators|alerts` (DESIGN.md
+ * cmd_export.c: `anketa export answers|scores|indicators|alerts|groups` (DESIGN.md
  * section 5), as CSV or as an Excel workbook. The file appears whole or not
  * at all (outfile.h).
  */
@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "diag.h"
 #include "export.h"
+#include "groups.h"
 #include "outfile.h"
 #include "program.h"
 #include "results.h"
@@ -70,9 +71,11 @@ parse_args(int argc, char **argv, ExportArgs *a)
 		goto usage;
 	a->table = argv[optind];
 	if (strcmp(a->table, "answers") != 0 && strcmp(a->table, "scores") != 0 &&
-	    strcmp(a->table, "indicators") != 0 && strcmp(a->table, "alerts") != 0) {
-		cli_error(_("unknown table %s: export answers, scores, indicators or alerts"),
-		          a->table);
+	    strcmp(a->table, "indicators") != 0 && strcmp(a->table, "alerts") != 0 &&
+	    strcmp(a->table, "groups") != 0) {
+		cli_error(
+		    _("unknown table %s: export answers, scores, indicators, alerts or groups"),
+		    a->table);
 		return -1;
 	}
 	if (strcmp(a->format, "csv") != 0 && strcmp(a->format, "xlsx") != 0) {
@@ -87,7 +90,7 @@ parse_args(int argc, char **argv, ExportArgs *a)
 		a->surveys = cli_default_surveys_dir();
 	return 0;
 usage:
-	cli_error(_("usage: anketa export answers|scores|indicators|alerts --db FILE "
+	cli_error(_("usage: anketa export answers|scores|indicators|alerts|groups --db FILE "
 	            "[--surveys DIR] [--format csv|xlsx] [--out FILE]"));
 	return -1;
 }
@@ -147,6 +150,8 @@ write_table(Store *store, const ExportArgs *a, Table *table, char **cause)
 		rc = export_scores(&in.results, table);
 	else if (rc == 0 && strcmp(a->table, "alerts") == 0)
 		rc = export_alerts(&in.results, table);
+	else if (rc == 0 && strcmp(a->table, "groups") == 0)
+		rc = groups_table(&in.results, table);
 	else if (rc == 0)
 		rc =
 		    export_indicators(store, in.programs, in.n_programs, &in.results, table, cause);

@@ -3,7 +3,9 @@
  */
 #include "classname.h"
 
+#include <ctype.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The upper-case form of a code point where Russian class names need one. */
@@ -64,4 +66,31 @@ classname_normalize(const char *in, char *out, size_t cap)
 	if (cap > 0)
 		out[len] = '\0';
 	return len;
+}
+
+int
+classname_compare(const char *a, const char *b)
+{
+	const char *x = a, *y = b;
+
+	if (strcmp(a, "*") == 0 || strcmp(b, "*") == 0)
+		return (strcmp(a, "*") == 0) - (strcmp(b, "*") == 0);
+	while (*x != '\0' && *y != '\0') {
+		if (isdigit((unsigned char)*x) && isdigit((unsigned char)*y)) {
+			char *ex, *ey;
+			unsigned long nx = strtoul(x, &ex, 10), ny = strtoul(y, &ey, 10);
+			if (nx != ny)
+				return nx < ny ? -1 : 1;
+			x = ex;
+			y = ey;
+		} else if (*x != *y) {
+			break;
+		} else {
+			x++;
+			y++;
+		}
+	}
+	if ((unsigned char)*x != (unsigned char)*y)
+		return (unsigned char)*x < (unsigned char)*y ? -1 : 1;
+	return strcmp(a, b);
 }

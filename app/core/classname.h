@@ -17,4 +17,9 @@
  */
 size_t classname_normalize(const char *in, char *out, size_t cap);
 
+/* Orders class names as a school lists them: numbers by their value ("2А"
+ * before "10А"), the rest byte by byte, the whole school ("*") last.
+ * Returns <0, 0 or >0 like strcmp(). */
+int classname_compare(const char *a, const char *b);
+
 #endif

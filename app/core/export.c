@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "csvio.h"
+#include "groups.h"
 #include "indicator.h"
 #include "outfile.h"
 #include "table.h"
@@ -274,6 +275,8 @@ export_workbook_sheets(Store *store, const SurveySet *surveys, Program *const *p
 		rc = export_indicators(store, programs, n_programs, &results, table, cause);
 	if (rc == 0)
 		rc = export_alerts(&results, table);
+	if (rc == 0)
+		rc = groups_table(&results, table);
 	if (rc == 0)
 		rc = export_scores(&results, table);
 	if (rc == 0)

@@ -5,11 +5,11 @@
  */
 #include "report.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "classname.h"
 #include "export.h"
 #include "outfile.h"
 #include "pdfdoc.h"
@@ -386,34 +386,11 @@ find_row(const IndicatorTable *t, const char *id, const char *wave, const char *
 	return NULL;
 }
 
-/* Class names in the order a school lists them: numbers by their value
- * ("2А" before "10А"), the rest byte by byte, the whole school ("*") last. */
+/* qsort() order of class names: see classname_compare(). */
 static int
 compare_classes(const void *pa, const void *pb)
 {
-	const char *a = *(const char *const *)pa, *b = *(const char *const *)pb;
-	const char *x = a, *y = b;
-
-	if (strcmp(a, "*") == 0 || strcmp(b, "*") == 0)
-		return (strcmp(a, "*") == 0) - (strcmp(b, "*") == 0);
-	while (*x != '\0' && *y != '\0') {
-		if (isdigit((unsigned char)*x) && isdigit((unsigned char)*y)) {
-			char *ex, *ey;
-			unsigned long nx = strtoul(x, &ex, 10), ny = strtoul(y, &ey, 10);
-			if (nx != ny)
-				return nx < ny ? -1 : 1;
-			x = ex;
-			y = ey;
-		} else if (*x != *y) {
-			break;
-		} else {
-			x++;
-			y++;
-		}
-	}
-	if ((unsigned char)*x != (unsigned char)*y)
-		return (unsigned char)*x < (unsigned char)*y ? -1 : 1;
-	return strcmp(a, b);
+	return classname_compare(*(const char *const *)pa, *(const char *const *)pb);
 }
 
 /* True when some wave has a figure for the class. */

@@ -18,7 +18,7 @@ command -v soffice >/dev/null || fail "LibreOffice is missing: apt-get install l
 printf 'class,students,parents\n6А,3,0\n6Б,4,0\n' >"$tmp/classes.csv"
 "$anketa" classes --db "$tmp/a.db" "$tmp/classes.csv" >/dev/null || fail "classes"
 mkdir "$tmp/lo"
-for t in answers scores indicators alerts; do
+for t in answers scores indicators alerts groups; do
 	"$anketa" export $t --db "$tmp/a.db" --surveys "$surveys" --out "$tmp/$t.csv" || fail "export $t csv"
 	"$anketa" export $t --db "$tmp/a.db" --surveys "$surveys" --format xlsx --out "$tmp/$t.xlsx" ||
 		fail "export $t xlsx"
@@ -28,15 +28,16 @@ done
 HOME=$tmp timeout 180 soffice --headless --norestore "-env:UserInstallation=file://$tmp/profile" \
 	--convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true' \
 	--outdir "$tmp/lo" "$tmp/answers.xlsx" "$tmp/scores.xlsx" "$tmp/indicators.xlsx" \
-	"$tmp/alerts.xlsx" >/dev/null 2>&1 ||
+	"$tmp/alerts.xlsx" "$tmp/groups.xlsx" >/dev/null 2>&1 ||
 	fail "LibreOffice could not convert the workbooks"
-for t in answers scores indicators alerts; do
+for t in answers scores indicators alerts groups; do
 	[ -s "$tmp/$t.csv" ] || fail "$t.csv is empty"
 	cmp -s "$tmp/lo/$t.csv" "$tmp/$t.csv" || fail "$t: LibreOffice reads $(diff "$tmp/lo/$t.csv" "$tmp/$t.csv")"
 done
 grep -q '"Сказал: ""да, конечно"""' "$tmp/answers.csv" || fail "the quoted answer is missing"
 grep -q ',66.7,70,no,$' "$tmp/indicators.csv" || fail "no one-decimal percentage in indicators"
 grep -q ',q1,Выбран ответ А\.,' "$tmp/alerts.csv" || fail "no alert row: $(cat "$tmp/alerts.csv")"
+grep -qx 'final,6Б,mini,s,high,Высокий,1,0,B1' "$tmp/groups.csv" || fail "no group row: $(cat "$tmp/groups.csv")"
 
 # Inside the workbook: the header row is frozen, numbers are numeric cells.
 sheet=$(unzip -p "$tmp/indicators.xlsx" xl/worksheets/sheet1.xml)

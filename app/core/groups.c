@@ -1,0 +1,178 @@
+/*
+ * groups.c: members of every level per wave and class: the latest completed
+ * sitting of each respondent, then one entry per scale with a level, sorted
+ * so that each group is a run of entries.
+ */
+#include "groups.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "classname.h"
+#include "util.h"
+
+/* One respondent in one level of one scale. */
+typedef struct {
+	const ResultSitting *sitting;
+	int scale;
+	int level;
+} GroupEntry;
+
+static const char *const groups_columns[] = {
+	"wave", "class", "survey_id", "scale_id", "level", "label", "n", "no_code", "respondents",
+};
+
+/* The diagnostic waves in their order in a school year, others after. */
+static int
+groups_wave_rank(const char *wave)
+{
+	static const char *const order[] = { "start", "interim", "final" };
+
+	for (int i = 0; i < 3; i++)
+		if (strcmp(wave, order[i]) == 0)
+			return i;
+	return 3;
+}
+
+static int
+groups_compare_waves(const char *a, const char *b)
+{
+	int ra = groups_wave_rank(a), rb = groups_wave_rank(b);
+
+	return ra != rb ? ra - rb : strcmp(a, b);
+}
+
+/* Orders sittings by respondent (wave, class, survey, code), then by
+ * completion, so that the last of each run is the one that counts. */
+static int
+groups_compare_sittings(const void *pa, const void *pb)
+{
+	const ResultSitting *a = *(const ResultSitting *const *)pa;
+	const ResultSitting *b = *(const ResultSitting *const *)pb;
+	int c;
+
+	if ((c = groups_compare_waves(a->wave, b->wave)) != 0 ||
+	    (c = classname_compare(a->class_name, b->class_name)) != 0 ||
+	    (c = strcmp(a->survey_id, b->survey_id)) != 0 ||
+	    (c = strcmp(a->respondent, b->respondent)) != 0)
+		return c;
+	return strcmp(a->completed_at, b->completed_at);
+}
+
+static bool
+groups_same_respondent(const ResultSitting *a, const ResultSitting *b)
+{
+	return a->respondent[0] != '\0' && strcmp(a->wave, b->wave) == 0 &&
+	       strcmp(a->class_name, b->class_name) == 0 &&
+	       strcmp(a->survey_id, b->survey_id) == 0 && strcmp(a->respondent, b->respondent) == 0;
+}
+
+/* Groups first by where (wave, class, survey, scale, level), then by code. */
+static int
+groups_compare_entries(const void *pa, const void *pb)
+{
+	const GroupEntry *a = pa, *b = pb;
+	int c;
+
+	if ((c = groups_compare_waves(a->sitting->wave, b->sitting->wave)) != 0 ||
+	    (c = classname_compare(a->sitting->class_name, b->sitting->class_name)) != 0 ||
+	    (c = strcmp(a->sitting->survey_id, b->sitting->survey_id)) != 0)
+		return c;
+	if (a->scale != b->scale)
+		return a->scale - b->scale;
+	if (a->level != b->level)
+		return a->level - b->level;
+	/* Codes as class names sort: "K2" before "K10". */
+	return classname_compare(a->sitting->respondent, b->sitting->respondent);
+}
+
+static bool
+groups_same_group(const GroupEntry *a, const GroupEntry *b)
+{
+	return strcmp(a->sitting->wave, b->sitting->wave) == 0 &&
+	       strcmp(a->sitting->class_name, b->sitting->class_name) == 0 &&
+	       strcmp(a->sitting->survey_id, b->sitting->survey_id) == 0 && a->scale == b->scale &&
+	       a->level == b->level;
+}
+
+/* The completed sittings that count, one per respondent; *n gets how many. */
+static const ResultSitting **
+groups_counted(const ResultSet *results, int *n)
+{
+	const ResultSitting **all = xcalloc((size_t)results->n + 1, sizeof *all);
+	int m = 0, kept = 0;
+
+	for (int i = 0; i < results->n; i++)
+		if (results->items[i].status == SITTING_COMPLETED &&
+		    results->items[i].completed_at != NULL)
+			all[m++] = &results->items[i];
+	qsort(all, (size_t)m, sizeof *all, groups_compare_sittings);
+	for (int i = 0; i < m; i++)
+		if (i + 1 == m || !groups_same_respondent(all[i], all[i + 1]))
+			all[kept++] = all[i];
+	*n = kept;
+	return all;
+}
+
+/* Writes the row of the group that starts at e[0] and is n entries long. */
+static void
+groups_row(const GroupEntry *e, int n, Table *table)
+{
+	const SurveyScale *scale = &e->sitting->survey->scales[e->scale];
+	char *codes = xstrdup(""), *next;
+	int no_code = 0;
+	Cell cells[9];
+
+	for (int i = 0; i < n; i++) {
+		const char *code = e[i].sitting->respondent;
+		if (code[0] == '\0') {
+			no_code++;
+			continue;
+		}
+		next = xasprintf("%s%s%s", codes, codes[0] ? ", " : "", code);
+		free(codes);
+		codes = next;
+	}
+	cells[0] = (Cell){ .kind = CELL_TEXT, .text = e->sitting->wave };
+	cells[1] = (Cell){ .kind = CELL_TEXT, .text = e->sitting->class_name };
+	cells[2] = (Cell){ .kind = CELL_TEXT, .text = e->sitting->survey_id };
+	cells[3] = (Cell){ .kind = CELL_TEXT, .text = scale->id };
+	cells[4] = (Cell){ .kind = CELL_TEXT, .text = scale->levels[e->level].id };
+	cells[5] = (Cell){ .kind = CELL_TEXT, .text = scale->levels[e->level].label };
+	cells[6] = (Cell){ .kind = CELL_NUMBER, .number = n };
+	cells[7] = (Cell){ .kind = CELL_NUMBER, .number = no_code };
+	cells[8] = (Cell){ .kind = CELL_TEXT, .text = codes };
+	table_row(table, cells, 9);
+	free(codes);
+}
+
+int
+groups_table(const ResultSet *results, Table *table)
+{
+	int n_counted, n = 0, cap = 16;
+	const ResultSitting **counted = groups_counted(results, &n_counted);
+	GroupEntry *entries = xcalloc((size_t)cap, sizeof *entries);
+
+	table_begin(table, "groups", groups_columns, 9);
+	for (int i = 0; i < n_counted; i++) {
+		const ResultSitting *s = counted[i];
+		for (int k = 0; k < s->survey->n_scales; k++) {
+			if (s->survey->scales[k].n_levels == 0 || !s->results[k].has_value ||
+			    s->results[k].level < 0)
+				continue;
+			if (n == cap)
+				entries =
+				    xreallocarray(entries, (size_t)(cap *= 2), sizeof *entries);
+			entries[n++] = (GroupEntry){ s, k, s->results[k].level };
+		}
+	}
+	qsort(entries, (size_t)n, sizeof *entries, groups_compare_entries);
+	for (int start = 0, end; start < n; start = end) {
+		for (end = start + 1; end < n && groups_same_group(&entries[start], &entries[end]);)
+			end++;
+		groups_row(&entries[start], end - start, table);
+	}
+	free(entries);
+	free(counted);
+	return 0;
+}
