@@ -8,7 +8,8 @@
 #include <string.h>
 
 #include "indicator.h"
-#include "util.h"
+#include "testbuild.h"
+#include "testutil.h"
 
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
 #define EPS  1e-9
@@ -27,31 +28,10 @@ static const ScaleResult R_NONE[] = { { false, 0, -1, 2 } }; /* not enough answe
 static Survey *
 build_survey(void)
 {
-	static const char *const ids[] = { "high", "medium", "low" };
-	Survey *s = xcalloc(1, sizeof *s);
-	SurveyScale *sc;
+	Survey *s = testbuild_survey("mot");
 
-	s->id = xstrdup("mot");
-	s->n_scales = 1;
-	s->scales = sc = xcalloc(1, sizeof *sc);
-	sc->id = xstrdup("motivation");
-	sc->n_levels = 3;
-	sc->levels = xcalloc(3, sizeof *sc->levels);
-	for (int i = 0; i < 3; i++)
-		sc->levels[i].id = xstrdup(ids[i]);
+	testbuild_levels(s, testbuild_scale(s, "motivation", SCALE_SUM, 0), "high medium low");
 	return s;
-}
-
-static void
-build_survey_free(Survey *s)
-{
-	for (int i = 0; i < s->scales[0].n_levels; i++)
-		free(s->scales[0].levels[i].id);
-	free(s->scales[0].levels);
-	free(s->scales[0].id);
-	free(s->scales);
-	free(s->id);
-	free(s);
 }
 
 /*
@@ -70,138 +50,60 @@ static const ScaleResult S_R_NONE[] = { { false, 0, -1, 2 }, { false, 0, -1, 2 }
 static Survey *
 build_survey_senior(void)
 {
-	static const char *const ids[] = { "low", "medium", "high" };
-	Survey *s = xcalloc(1, sizeof *s);
-	SurveyScale *sc;
+	Survey *s = testbuild_survey("sen");
 
-	s->id = xstrdup("sen");
-	s->n_scales = 2;
-	s->scales = xcalloc(2, sizeof *s->scales);
-	s->scales[0].id = xstrdup("total");
-	sc = &s->scales[1];
-	sc->id = xstrdup("motivation");
-	sc->n_levels = 3;
-	sc->levels = xcalloc(3, sizeof *sc->levels);
-	for (int i = 0; i < 3; i++)
-		sc->levels[i].id = xstrdup(ids[i]);
+	testbuild_scale(s, "total", SCALE_SUM, 0);
+	testbuild_levels(s, testbuild_scale(s, "motivation", SCALE_SUM, 0), "low medium high");
 	return s;
-}
-
-static void
-build_survey_senior_free(Survey *s)
-{
-	for (int i = 0; i < s->scales[1].n_levels; i++)
-		free(s->scales[1].levels[i].id);
-	free(s->scales[1].levels);
-	free(s->scales[1].id);
-	free(s->scales[0].id);
-	free(s->scales);
-	free(s->id);
-	free(s);
 }
 
 /* A programme with waves start, interim, final and no indicators yet. */
 static Program *
 build_program(void)
 {
-	static const char *const waves[] = { "start", "interim", "final" };
-	Program *p = xcalloc(1, sizeof *p);
-
-	p->id = xstrdup("shnor");
-	p->n_waves = 3;
-	p->waves = xcalloc(3, sizeof *p->waves);
-	for (int i = 0; i < 3; i++)
-		p->waves[i] = xstrdup(waves[i]);
-	return p;
+	return testbuild_program("shnor", "start interim final");
 }
 
-/* Splits a space-separated list of ids into a new array of *n. */
-static char **
-build_words(const char *words, int *n)
+/* Every test starts from the two surveys above, the programme (its
+ * indicators are each test's own) and no table yet. */
+static Survey *mot, *sen;
+static Program *prog;
+static IndicatorTable table;
+
+static void
+setup(void)
 {
-	char *copy = xstrdup(words), *tok, *save = NULL;
-	char **out = NULL;
-
-	*n = 0;
-	for (tok = strtok_r(copy, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
-		out = xreallocarray(out, (size_t)*n + 1, sizeof *out);
-		out[(*n)++] = xstrdup(tok);
-	}
-	free(copy);
-	return out;
-}
-
-/* Adds an indicator; surveys and levels are space-separated lists of ids. */
-static int
-build_indicator(Program *p, const char *id, IndicatorKind kind, const char *surveys,
-                const char *levels)
-{
-	Indicator *ind;
-
-	p->indicators = xreallocarray(p->indicators, (size_t)p->n_indicators + 1, sizeof *ind);
-	ind = &p->indicators[p->n_indicators];
-	memset(ind, 0, sizeof *ind);
-	ind->id = xstrdup(id);
-	ind->kind = kind;
-	ind->surveys = build_words(surveys, &ind->n_surveys);
-	ind->baseline = -1;
-	if (kind == INDICATOR_PARTICIPATION) {
-		ind->expected = xstrdup(levels);
-		return p->n_indicators++;
-	}
-	ind->scale = xstrdup("motivation");
-	ind->levels = build_words(levels, &ind->n_levels);
-	return p->n_indicators++;
+	mot = build_survey();
+	sen = build_survey_senior();
+	prog = build_program();
+	memset(&table, 0, sizeof table);
 }
 
 static void
-build_target(Program *p, int ind, int wave, double percent)
+teardown(void)
 {
-	Indicator *i = &p->indicators[ind];
-
-	i->targets = xreallocarray(i->targets, (size_t)i->n_targets + 1, sizeof *i->targets);
-	i->targets[i->n_targets++] = (IndicatorTarget){ wave, percent };
-}
-
-static void
-build_program_free(Program *p)
-{
-	for (int i = 0; i < p->n_indicators; i++) {
-		Indicator *ind = &p->indicators[i];
-		for (int l = 0; l < ind->n_levels; l++)
-			free(ind->levels[l]);
-		free(ind->levels);
-		for (int k = 0; k < ind->n_surveys; k++)
-			free(ind->surveys[k]);
-		free(ind->surveys);
-		free(ind->id);
-		free(ind->scale);
-		free(ind->expected);
-		free(ind->targets);
-	}
-	for (int w = 0; w < p->n_waves; w++)
-		free(p->waves[w]);
-	free(p->waves);
-	free(p->indicators);
-	free(p->id);
-	free(p);
+	indicator_table_free(&table);
+	program_free(prog);
+	survey_free(sen);
+	survey_free(mot);
 }
 
 /* A completed sitting of survey "mot". */
 static IndicatorSitting
-sit(const Survey *s, const char *wave, const char *klass, const char *code, const char *at,
-    const ScaleResult *r)
+sit(const char *wave, const char *klass, const char *code, const char *at, const ScaleResult *r)
 {
-	return (IndicatorSitting){ wave, klass, code, "mot", at, s, r };
+	return (IndicatorSitting){ wave, klass, code, "mot", at, mot, r };
 }
 
+/* The row of the table for this indicator, wave and class. */
 static const IndicatorRow *
-find_row(const IndicatorTable *t, const char *ind, const char *wave, const char *klass)
+find_row(const char *ind, const char *wave, const char *klass)
 {
-	for (int i = 0; i < t->n; i++)
-		if (strcmp(t->rows[i].indicator_id, ind) == 0 &&
-		    strcmp(t->rows[i].wave, wave) == 0 && strcmp(t->rows[i].class_name, klass) == 0)
-			return &t->rows[i];
+	for (int i = 0; i < table.n; i++)
+		if (strcmp(table.rows[i].indicator_id, ind) == 0 &&
+		    strcmp(table.rows[i].wave, wave) == 0 &&
+		    strcmp(table.rows[i].class_name, klass) == 0)
+			return &table.rows[i];
 	ck_abort_msg("no row %s/%s/%s", ind, wave, klass);
 	return NULL;
 }
@@ -225,73 +127,61 @@ find_row(const IndicatorTable *t, const char *ind, const char *wave, const char 
 
 START_TEST(test_share)
 {
-	Survey *s = build_survey();
-	Program *p = build_program();
-	IndicatorTable t;
 	/* start, 5А: high, medium, low and one without a value -> n = 3,
 	 * meeting (high or medium) = 2, 66.67 %; 5Б: low -> n 1, meeting 0. */
 	IndicatorSitting st[] = {
-		sit(s, "start", "5А", "a", "2026-09-15T10:00:00Z", R_HIGH),
-		sit(s, "start", "5А", "b", "2026-09-15T10:01:00Z", R_MEDIUM),
-		sit(s, "start", "5А", "c", "2026-09-15T10:02:00Z", R_LOW),
-		sit(s, "start", "5А", "d", "2026-09-15T10:03:00Z", R_NONE),
-		sit(s, "start", "5Б", "a", "2026-09-15T10:04:00Z", R_LOW),
+		sit("start", "5А", "a", "2026-09-15T10:00:00Z", R_HIGH),
+		sit("start", "5А", "b", "2026-09-15T10:01:00Z", R_MEDIUM),
+		sit("start", "5А", "c", "2026-09-15T10:02:00Z", R_LOW),
+		sit("start", "5А", "d", "2026-09-15T10:03:00Z", R_NONE),
+		sit("start", "5Б", "a", "2026-09-15T10:04:00Z", R_LOW),
 	};
 	const IndicatorRow *r;
 
-	build_indicator(p, "1.2", INDICATOR_SHARE, "mot", "high medium");
-	build_target(p, 0, 0, 50);
-	build_target(p, 0, 2, 70);
-	indicator_compute(p, st, N(st), NULL, 0, &t);
+	testbuild_indicator(prog, "1.2", INDICATOR_SHARE, "mot", "motivation", "high medium");
+	testbuild_target(prog, 0, 0, 50);
+	testbuild_target(prog, 0, 2, 70);
+	indicator_compute(prog, st, N(st), NULL, 0, &table);
 	/* 3 waves x (2 classes + "*") */
-	ck_assert_int_eq(t.n, 9);
-	r = find_row(&t, "1.2", "start", "5А");
+	ck_assert_int_eq(table.n, 9);
+	r = find_row("1.2", "start", "5А");
 	ck_assert_row(r, 3, 2, 200.0 / 3); /* 100 * 2 / 3 = 66.666... */
 	ck_assert(r->has_target && r->has_met && r->met);
 	ck_assert_double_eq(r->target, 50);
 	ck_assert(!r->has_change);
-	r = find_row(&t, "1.2", "start", "5Б");
+	r = find_row("1.2", "start", "5Б");
 	ck_assert_row(r, 1, 0, 0.0);
 	ck_assert(r->has_met && !r->met);
 	/* "*": n = 3 + 1 = 4, meeting = 2 + 0 = 2, 50 % >= target 50: met. */
-	r = find_row(&t, "1.2", "start", "*");
+	r = find_row("1.2", "start", "*");
 	ck_assert_row(r, 4, 2, 50.0);
 	ck_assert(r->has_met && r->met);
 	/* interim: nobody, no target -> no percent, no target, no met. */
-	r = find_row(&t, "1.2", "interim", "*");
+	r = find_row("1.2", "interim", "*");
 	ck_assert_row_empty(r, 0);
 	ck_assert(!r->has_target && !r->has_met);
 	/* final: a target but n = 0 -> no met either. */
-	r = find_row(&t, "1.2", "final", "5А");
+	r = find_row("1.2", "final", "5А");
 	ck_assert_row_empty(r, 0);
 	ck_assert(r->has_target && !r->has_met);
-	indicator_table_free(&t);
-	build_program_free(p);
-	build_survey_free(s);
 }
 END_TEST
 
 START_TEST(test_share_just_below_target)
 {
-	Survey *s = build_survey();
-	Program *p = build_program();
-	IndicatorTable t;
 	IndicatorSitting st[3];
 	const IndicatorRow *r;
 
 	/* 2 of 3 meet: 66.666... < target 66.7 (not rounded up first): not met. */
-	st[0] = sit(s, "final", "5А", "", "2026-09-15T10:00:00Z", R_HIGH);
-	st[1] = sit(s, "final", "5А", "", "2026-09-15T10:00:00Z", R_HIGH);
-	st[2] = sit(s, "final", "5А", "", "2026-09-15T10:00:00Z", R_LOW);
-	build_indicator(p, "1.2", INDICATOR_SHARE, "mot", "high");
-	build_target(p, 0, 2, 66.7);
-	indicator_compute(p, st, N(st), NULL, 0, &t);
-	r = find_row(&t, "1.2", "final", "5А");
+	st[0] = sit("final", "5А", "", "2026-09-15T10:00:00Z", R_HIGH);
+	st[1] = sit("final", "5А", "", "2026-09-15T10:00:00Z", R_HIGH);
+	st[2] = sit("final", "5А", "", "2026-09-15T10:00:00Z", R_LOW);
+	testbuild_indicator(prog, "1.2", INDICATOR_SHARE, "mot", "motivation", "high");
+	testbuild_target(prog, 0, 2, 66.7);
+	indicator_compute(prog, st, N(st), NULL, 0, &table);
+	r = find_row("1.2", "final", "5А");
 	ck_assert_row(r, 3, 2, 200.0 / 3);
 	ck_assert(r->has_met && !r->met);
-	indicator_table_free(&t);
-	build_program_free(p);
-	build_survey_free(s);
 }
 END_TEST
 
@@ -299,89 +189,71 @@ END_TEST
 
 START_TEST(test_latest_completed_sitting)
 {
-	Survey *s = build_survey();
-	Program *p = build_program();
-	IndicatorTable t;
 	IndicatorSitting st[] = {
 		/* r1 in 5А at start: low at 10:00, then high at 11:00 (given first
 		 * in the input to show that time, not order, decides); a later
 		 * sitting that was never completed is ignored -> counts once, high. */
-		sit(s, "start", "5А", "r1", "2026-09-15T11:00:00Z", R_HIGH),
-		sit(s, "start", "5А", "r1", "2026-09-15T10:00:00Z", R_LOW),
-		sit(s, "start", "5А", "r1", NULL, R_LOW),
+		sit("start", "5А", "r1", "2026-09-15T11:00:00Z", R_HIGH),
+		sit("start", "5А", "r1", "2026-09-15T10:00:00Z", R_LOW),
+		sit("start", "5А", "r1", NULL, R_LOW),
 		/* r1 in 5Б is another person: counts too (low). */
-		sit(s, "start", "5Б", "r1", "2026-09-15T09:00:00Z", R_LOW),
+		sit("start", "5Б", "r1", "2026-09-15T09:00:00Z", R_LOW),
 		/* r1 in 5А at final is the same person in another wave: counts. */
-		sit(s, "final", "5А", "r1", "2026-12-15T09:00:00Z", R_LOW),
+		sit("final", "5А", "r1", "2026-12-15T09:00:00Z", R_LOW),
 		/* r2: two sittings with the same time: the later in the input wins. */
-		sit(s, "start", "5А", "r2", "2026-09-15T12:00:00Z", R_LOW),
-		sit(s, "start", "5А", "r2", "2026-09-15T12:00:00Z", R_HIGH),
+		sit("start", "5А", "r2", "2026-09-15T12:00:00Z", R_LOW),
+		sit("start", "5А", "r2", "2026-09-15T12:00:00Z", R_HIGH),
 		/* r3: the latest has no value, so r3 is not in n at all, even
 		 * though an earlier sitting had one. */
-		sit(s, "start", "5А", "r3", "2026-09-15T08:00:00Z", R_HIGH),
-		sit(s, "start", "5А", "r3", "2026-09-15T13:00:00Z", R_NONE),
+		sit("start", "5А", "r3", "2026-09-15T08:00:00Z", R_HIGH),
+		sit("start", "5А", "r3", "2026-09-15T13:00:00Z", R_NONE),
 	};
 
-	build_indicator(p, "1.2", INDICATOR_SHARE, "mot", "high");
-	indicator_compute(p, st, N(st), NULL, 0, &t);
+	testbuild_indicator(prog, "1.2", INDICATOR_SHARE, "mot", "motivation", "high");
+	indicator_compute(prog, st, N(st), NULL, 0, &table);
 	/* 5А start: r1 high, r2 high -> n 2, meeting 2. */
-	ck_assert_row(find_row(&t, "1.2", "start", "5А"), 2, 2, 100.0);
-	ck_assert_row(find_row(&t, "1.2", "start", "5Б"), 1, 0, 0.0);
-	ck_assert_row(find_row(&t, "1.2", "final", "5А"), 1, 0, 0.0);
+	ck_assert_row(find_row("1.2", "start", "5А"), 2, 2, 100.0);
+	ck_assert_row(find_row("1.2", "start", "5Б"), 1, 0, 0.0);
+	ck_assert_row(find_row("1.2", "final", "5А"), 1, 0, 0.0);
 	/* "*" at start: n = 2 + 1 = 3, meeting 2. */
-	ck_assert_row(find_row(&t, "1.2", "start", "*"), 3, 2, 200.0 / 3);
-	indicator_table_free(&t);
-	build_program_free(p);
-	build_survey_free(s);
+	ck_assert_row(find_row("1.2", "start", "*"), 3, 2, 200.0 / 3);
 }
 END_TEST
 
 START_TEST(test_empty_codes_count_each)
 {
-	Survey *s = build_survey();
-	Program *p = build_program();
-	IndicatorTable t;
 	/* Three sittings without a code (one with a NULL code) are three
 	 * respondents, even with the same time: n 3, meeting 2. */
 	IndicatorSitting st[] = {
-		sit(s, "start", "5А", "", "2026-09-15T10:00:00Z", R_HIGH),
-		sit(s, "start", "5А", "", "2026-09-15T10:00:00Z", R_HIGH),
-		sit(s, "start", "5А", NULL, "2026-09-15T10:00:00Z", R_LOW),
+		sit("start", "5А", "", "2026-09-15T10:00:00Z", R_HIGH),
+		sit("start", "5А", "", "2026-09-15T10:00:00Z", R_HIGH),
+		sit("start", "5А", NULL, "2026-09-15T10:00:00Z", R_LOW),
 	};
 
-	build_indicator(p, "1.2", INDICATOR_SHARE, "mot", "high");
-	indicator_compute(p, st, N(st), NULL, 0, &t);
-	ck_assert_row(find_row(&t, "1.2", "start", "5А"), 3, 2, 200.0 / 3);
-	indicator_table_free(&t);
-	build_program_free(p);
-	build_survey_free(s);
+	testbuild_indicator(prog, "1.2", INDICATOR_SHARE, "mot", "motivation", "high");
+	indicator_compute(prog, st, N(st), NULL, 0, &table);
+	ck_assert_row(find_row("1.2", "start", "5А"), 3, 2, 200.0 / 3);
 }
 END_TEST
 
 START_TEST(test_ignored_sittings)
 {
-	Survey *s = build_survey();
-	Program *p = build_program();
-	IndicatorTable t;
 	IndicatorSitting st[] = {
-		sit(s, "start", "5А", "a", "2026-09-15T10:00:00Z", R_HIGH),
+		sit("start", "5А", "a", "2026-09-15T10:00:00Z", R_HIGH),
 		/* not completed */
-		sit(s, "start", "5А", "b", NULL, R_HIGH),
-		sit(s, "start", "5А", "", NULL, R_HIGH),
+		sit("start", "5А", "b", NULL, R_HIGH),
+		sit("start", "5А", "", NULL, R_HIGH),
 		/* a wave the programme does not have */
-		sit(s, "pilot", "5А", "c", "2026-09-15T10:00:00Z", R_HIGH),
+		sit("pilot", "5А", "c", "2026-09-15T10:00:00Z", R_HIGH),
 		/* another survey */
-		sit(s, "start", "5А", "d", "2026-09-15T10:00:00Z", R_HIGH),
+		sit("start", "5А", "d", "2026-09-15T10:00:00Z", R_HIGH),
 	};
 
 	st[4].survey_id = "other";
-	build_indicator(p, "1.2", INDICATOR_SHARE, "mot", "high");
-	indicator_compute(p, st, N(st), NULL, 0, &t);
-	ck_assert_row(find_row(&t, "1.2", "start", "5А"), 1, 1, 100.0);
-	ck_assert_row(find_row(&t, "1.2", "start", "*"), 1, 1, 100.0);
-	indicator_table_free(&t);
-	build_program_free(p);
-	build_survey_free(s);
+	testbuild_indicator(prog, "1.2", INDICATOR_SHARE, "mot", "motivation", "high");
+	indicator_compute(prog, st, N(st), NULL, 0, &table);
+	ck_assert_row(find_row("1.2", "start", "5А"), 1, 1, 100.0);
+	ck_assert_row(find_row("1.2", "start", "*"), 1, 1, 100.0);
 }
 END_TEST
 
@@ -389,107 +261,95 @@ END_TEST
 
 START_TEST(test_reduction)
 {
-	Survey *s = build_survey();
-	Program *p = build_program();
-	IndicatorTable t;
 	IndicatorSitting st[] = {
 		/* start 5А: 2 of 4 at risk (low) = 50 %; 5Б: 0 of 1 = 0 %. */
-		sit(s, "start", "5А", "", "2026-09-15T10:00:00Z", R_LOW),
-		sit(s, "start", "5А", "", "2026-09-15T10:00:00Z", R_LOW),
-		sit(s, "start", "5А", "", "2026-09-15T10:00:00Z", R_HIGH),
-		sit(s, "start", "5А", "", "2026-09-15T10:00:00Z", R_HIGH),
-		sit(s, "start", "5Б", "", "2026-09-15T10:00:00Z", R_HIGH),
+		sit("start", "5А", "", "2026-09-15T10:00:00Z", R_LOW),
+		sit("start", "5А", "", "2026-09-15T10:00:00Z", R_LOW),
+		sit("start", "5А", "", "2026-09-15T10:00:00Z", R_HIGH),
+		sit("start", "5А", "", "2026-09-15T10:00:00Z", R_HIGH),
+		sit("start", "5Б", "", "2026-09-15T10:00:00Z", R_HIGH),
 		/* interim 5А: 1 of 4 = 25 %; 5Б: 1 of 1 = 100 %. */
-		sit(s, "interim", "5А", "", "2027-01-15T10:00:00Z", R_LOW),
-		sit(s, "interim", "5А", "", "2027-01-15T10:00:00Z", R_HIGH),
-		sit(s, "interim", "5А", "", "2027-01-15T10:00:00Z", R_HIGH),
-		sit(s, "interim", "5А", "", "2027-01-15T10:00:00Z", R_MEDIUM),
-		sit(s, "interim", "5Б", "", "2027-01-15T10:00:00Z", R_LOW),
+		sit("interim", "5А", "", "2027-01-15T10:00:00Z", R_LOW),
+		sit("interim", "5А", "", "2027-01-15T10:00:00Z", R_HIGH),
+		sit("interim", "5А", "", "2027-01-15T10:00:00Z", R_HIGH),
+		sit("interim", "5А", "", "2027-01-15T10:00:00Z", R_MEDIUM),
+		sit("interim", "5Б", "", "2027-01-15T10:00:00Z", R_LOW),
 		/* final 5А: 1 of 3 = 33.3 %; 5Б: nobody. */
-		sit(s, "final", "5А", "", "2027-05-15T10:00:00Z", R_LOW),
-		sit(s, "final", "5А", "", "2027-05-15T10:00:00Z", R_HIGH),
-		sit(s, "final", "5А", "", "2027-05-15T10:00:00Z", R_HIGH),
+		sit("final", "5А", "", "2027-05-15T10:00:00Z", R_LOW),
+		sit("final", "5А", "", "2027-05-15T10:00:00Z", R_HIGH),
+		sit("final", "5А", "", "2027-05-15T10:00:00Z", R_HIGH),
 	};
 	const IndicatorRow *r;
 	int ind;
 
-	ind = build_indicator(p, "4.1", INDICATOR_REDUCTION, "mot", "low");
-	p->indicators[ind].baseline = 0;
-	build_target(p, ind, 1, 30);
-	build_target(p, ind, 2, 50);
-	indicator_compute(p, st, N(st), NULL, 0, &t);
+	ind = testbuild_indicator(prog, "4.1", INDICATOR_REDUCTION, "mot", "motivation", "low");
+	prog->indicators[ind].baseline = 0;
+	testbuild_target(prog, ind, 1, 30);
+	testbuild_target(prog, ind, 2, 50);
+	indicator_compute(prog, st, N(st), NULL, 0, &table);
 
 	/* The baseline itself: change 0 (its share is above 0), no target. */
-	r = find_row(&t, "4.1", "start", "5А");
+	r = find_row("4.1", "start", "5А");
 	ck_assert_row(r, 4, 2, 50.0);
 	ck_assert(r->has_change);
 	ck_assert_double_eq_tol(r->change, 0, EPS);
 	ck_assert(!r->has_target && !r->has_met);
 	/* interim 5А: 100 * (50 - 25) / 50 = 50 >= 30: met. */
-	r = find_row(&t, "4.1", "interim", "5А");
+	r = find_row("4.1", "interim", "5А");
 	ck_assert_row(r, 4, 1, 25.0);
 	ck_assert(r->has_change);
 	ck_assert_double_eq(r->change, 50); /* exact, not 49.99... */
 	ck_assert(r->has_met && r->met);
 	/* final 5А: 100 * (50 - 33.33) / 50 = 33.33 < 50: not met. */
-	r = find_row(&t, "4.1", "final", "5А");
+	r = find_row("4.1", "final", "5А");
 	ck_assert_row(r, 3, 1, 100.0 / 3);
 	ck_assert(r->has_change);
 	ck_assert_double_eq_tol(r->change, 100.0 / 3, EPS);
 	ck_assert(r->has_met && !r->met);
 	/* 5Б: the baseline share is 0, so no change (and no met) anywhere. */
-	r = find_row(&t, "4.1", "start", "5Б");
+	r = find_row("4.1", "start", "5Б");
 	ck_assert_row(r, 1, 0, 0.0);
 	ck_assert(!r->has_change && !r->has_met);
-	r = find_row(&t, "4.1", "interim", "5Б");
+	r = find_row("4.1", "interim", "5Б");
 	ck_assert_row(r, 1, 1, 100.0);
 	ck_assert(!r->has_change && r->has_target && !r->has_met);
 	/* 5Б final: no share at all -> no change. */
-	r = find_row(&t, "4.1", "final", "5Б");
+	r = find_row("4.1", "final", "5Б");
 	ck_assert_row_empty(r, 0);
 	ck_assert(!r->has_change && !r->has_met);
 	/* "*": start 2/5 = 40 %; interim 2/5 = 40 % -> change 0 < 30, not met;
 	 * final 1/3 -> 100 * (40 - 33.33) / 40 = 16.67, not met. */
-	r = find_row(&t, "4.1", "interim", "*");
+	r = find_row("4.1", "interim", "*");
 	ck_assert_row(r, 5, 2, 40.0);
 	ck_assert(r->has_change && r->has_met && !r->met);
 	ck_assert_double_eq_tol(r->change, 0, EPS);
-	r = find_row(&t, "4.1", "final", "*");
+	r = find_row("4.1", "final", "*");
 	ck_assert_row(r, 3, 1, 100.0 / 3);
 	ck_assert_double_eq_tol(r->change, 50.0 / 3, EPS);
 	ck_assert(r->has_met && !r->met);
-	indicator_table_free(&t);
-	build_program_free(p);
-	build_survey_free(s);
 }
 END_TEST
 
 START_TEST(test_reduction_increase_is_negative)
 {
-	Survey *s = build_survey();
-	Program *p = build_program();
-	IndicatorTable t;
 	/* start 1 of 4 = 25 %, final 2 of 4 = 50 %: 100 * (25 - 50) / 25 = -100. */
 	IndicatorSitting st[] = {
-		sit(s, "start", "5А", "", "x", R_LOW),  sit(s, "start", "5А", "", "x", R_HIGH),
-		sit(s, "start", "5А", "", "x", R_HIGH), sit(s, "start", "5А", "", "x", R_HIGH),
-		sit(s, "final", "5А", "", "y", R_LOW),  sit(s, "final", "5А", "", "y", R_LOW),
-		sit(s, "final", "5А", "", "y", R_HIGH), sit(s, "final", "5А", "", "y", R_HIGH),
+		sit("start", "5А", "", "x", R_LOW),  sit("start", "5А", "", "x", R_HIGH),
+		sit("start", "5А", "", "x", R_HIGH), sit("start", "5А", "", "x", R_HIGH),
+		sit("final", "5А", "", "y", R_LOW),  sit("final", "5А", "", "y", R_LOW),
+		sit("final", "5А", "", "y", R_HIGH), sit("final", "5А", "", "y", R_HIGH),
 	};
 	const IndicatorRow *r;
 	int ind;
 
-	ind = build_indicator(p, "4.1", INDICATOR_REDUCTION, "mot", "low");
-	p->indicators[ind].baseline = 0;
-	build_target(p, ind, 2, 0);
-	indicator_compute(p, st, N(st), NULL, 0, &t);
-	r = find_row(&t, "4.1", "final", "5А");
+	ind = testbuild_indicator(prog, "4.1", INDICATOR_REDUCTION, "mot", "motivation", "low");
+	prog->indicators[ind].baseline = 0;
+	testbuild_target(prog, ind, 2, 0);
+	indicator_compute(prog, st, N(st), NULL, 0, &table);
+	r = find_row("4.1", "final", "5А");
 	ck_assert(r->has_change);
 	ck_assert_double_eq(r->change, -100);
 	ck_assert(r->has_met && !r->met);
-	indicator_table_free(&t);
-	build_program_free(p);
-	build_survey_free(s);
 }
 END_TEST
 
@@ -497,8 +357,6 @@ END_TEST
 
 START_TEST(test_participation)
 {
-	Program *p = build_program();
-	IndicatorTable t;
 	ClassSize sizes[] = { { "5А", 25, 20 }, { "5Б", 24, 10 }, { "6А", 30, 15 } };
 	IndicatorSitting st[16];
 	const IndicatorRow *r;
@@ -520,50 +378,44 @@ START_TEST(test_participation)
 	st[n++] = (IndicatorSitting){ "start", "7В", "", "parents", "t1", NULL, NULL };
 	st[n++] = (IndicatorSitting){ "start", "7В", "", "parents", "t1", NULL, NULL };
 
-	ind = build_indicator(p, "2.2", INDICATOR_PARTICIPATION, "parents", "parents");
-	build_target(p, ind, 0, 70);
-	indicator_compute(p, st, n, sizes, N(sizes), &t);
+	ind = testbuild_participation(prog, "2.2", "parents", "parents");
+	testbuild_target(prog, ind, 0, 70);
+	indicator_compute(prog, st, n, sizes, N(sizes), &table);
 	/* classes 5А, 5Б, 6А (list only), 7В (sittings only), "*" per wave */
-	ck_assert_int_eq(t.n, 3 * 5);
-	r = find_row(&t, "2.2", "start", "5А");
+	ck_assert_int_eq(table.n, 3 * 5);
+	r = find_row("2.2", "start", "5А");
 	ck_assert_row(r, 20, 5, 25.0);
 	ck_assert(r->has_met && !r->met);
-	r = find_row(&t, "2.2", "start", "5Б");
+	r = find_row("2.2", "start", "5Б");
 	ck_assert_row(r, 10, 7, 70.0);
 	ck_assert(r->has_met && r->met);
-	r = find_row(&t, "2.2", "start", "6А");
+	r = find_row("2.2", "start", "6А");
 	ck_assert_row(r, 15, 0, 0.0);
-	r = find_row(&t, "2.2", "start", "7В");
+	r = find_row("2.2", "start", "7В");
 	ck_assert_row_empty(r, 2);
 	ck_assert(r->has_target && !r->has_met);
 	/* "*": n = 20 + 10 + 15 = 45 expected parents of the listed classes,
-	 * meeting = 5 + 7 + 0 = 12 of them (7В's two answers are shown in its
+	 * meeting = 5 + 7 + 0 = 12 of them (7В'mot two answers are shown in its
 	 * own row but expected by nobody), 100 * 12 / 45 = 26.67 %. */
-	r = find_row(&t, "2.2", "start", "*");
+	r = find_row("2.2", "start", "*");
 	ck_assert_row(r, 45, 12, 1200.0 / 45);
 	ck_assert(r->has_met && !r->met);
 	/* interim: the expected people are there, nobody answered: 0 of 20. */
-	ck_assert_row(find_row(&t, "2.2", "interim", "5А"), 20, 0, 0.0);
-	indicator_table_free(&t);
-	build_program_free(p);
+	ck_assert_row(find_row("2.2", "interim", "5А"), 20, 0, 0.0);
 }
 END_TEST
 
 START_TEST(test_participation_students)
 {
-	Program *p = build_program();
-	IndicatorTable t;
 	ClassSize sizes[] = { { "5А", 25, 20 } };
 	IndicatorSitting st[] = {
 		{ "final", "5А", "", "wellbeing", "t1", NULL, NULL },
 	};
 
 	/* expected: students -> 1 of 25 = 4 %. */
-	build_indicator(p, "3.1", INDICATOR_PARTICIPATION, "wellbeing", "students");
-	indicator_compute(p, st, N(st), sizes, N(sizes), &t);
-	ck_assert_row(find_row(&t, "3.1", "final", "5А"), 25, 1, 4.0);
-	indicator_table_free(&t);
-	build_program_free(p);
+	testbuild_participation(prog, "3.1", "wellbeing", "students");
+	indicator_compute(prog, st, N(st), sizes, N(sizes), &table);
+	ck_assert_row(find_row("3.1", "final", "5А"), 25, 1, 4.0);
 }
 END_TEST
 
@@ -571,35 +423,28 @@ END_TEST
 
 START_TEST(test_empty_everything)
 {
-	Program *p = build_program();
-	IndicatorTable t;
 
 	/* No sittings, no class list: one "*" row per wave with n = 0. */
-	build_indicator(p, "1.2", INDICATOR_SHARE, "mot", "high");
-	indicator_compute(p, NULL, 0, NULL, 0, &t);
-	ck_assert_int_eq(t.n, 3);
+	testbuild_indicator(prog, "1.2", INDICATOR_SHARE, "mot", "motivation", "high");
+	indicator_compute(prog, NULL, 0, NULL, 0, &table);
+	ck_assert_int_eq(table.n, 3);
 	for (int i = 0; i < 3; i++) {
-		ck_assert_str_eq(t.rows[i].class_name, "*");
-		ck_assert_row_empty(&t.rows[i], 0);
-		ck_assert(!t.rows[i].has_met && !t.rows[i].has_change);
+		ck_assert_str_eq(table.rows[i].class_name, "*");
+		ck_assert_row_empty(&table.rows[i], 0);
+		ck_assert(!table.rows[i].has_met && !table.rows[i].has_change);
 	}
-	indicator_table_free(&t);
-	build_program_free(p);
 }
 END_TEST
 
 START_TEST(test_row_order)
 {
-	Survey *s = build_survey();
-	Program *p = build_program();
-	IndicatorTable t;
 	ClassSize sizes[] = { { "9Б", 20, 20 } };
 	/* Classes sort by bytes, not as numbers: '1' < '5' < '9', and in UTF-8
 	 * А is D0 90, Б is D0 91, so "10А" < "5А" < "5Б" < "9Б", then "*". */
 	IndicatorSitting st[] = {
-		sit(s, "final", "5Б", "", "t", R_HIGH),
-		sit(s, "start", "5А", "", "t", R_HIGH),
-		sit(s, "interim", "10А", "", "t", R_HIGH),
+		sit("final", "5Б", "", "t", R_HIGH),
+		sit("start", "5А", "", "t", R_HIGH),
+		sit("interim", "10А", "", "t", R_HIGH),
 	};
 	static const char *const classes[] = { "10А", "5А", "5Б", "9Б", "*" };
 	static const char *const waves[] = { "start", "interim", "final" };
@@ -607,44 +452,36 @@ START_TEST(test_row_order)
 	int k = 0;
 
 	/* File order of indicators, not sorted by id. */
-	build_indicator(p, "2.2", INDICATOR_PARTICIPATION, "mot", "parents");
-	build_indicator(p, "1.2", INDICATOR_SHARE, "mot", "high");
-	indicator_compute(p, st, N(st), sizes, N(sizes), &t);
-	ck_assert_int_eq(t.n, 2 * 3 * 5);
+	testbuild_participation(prog, "2.2", "mot", "parents");
+	testbuild_indicator(prog, "1.2", INDICATOR_SHARE, "mot", "motivation", "high");
+	indicator_compute(prog, st, N(st), sizes, N(sizes), &table);
+	ck_assert_int_eq(table.n, 2 * 3 * 5);
 	for (int i = 0; i < 2; i++)
 		for (int w = 0; w < 3; w++)
 			for (int c = 0; c < 5; c++, k++) {
-				ck_assert_str_eq(t.rows[k].indicator_id, inds[i]);
-				ck_assert_str_eq(t.rows[k].wave, waves[w]);
-				ck_assert_str_eq(t.rows[k].class_name, classes[c]);
+				ck_assert_str_eq(table.rows[k].indicator_id, inds[i]);
+				ck_assert_str_eq(table.rows[k].wave, waves[w]);
+				ck_assert_str_eq(table.rows[k].class_name, classes[c]);
 			}
-	indicator_table_free(&t);
-	ck_assert_int_eq(t.n, 0);
-	build_program_free(p);
-	build_survey_free(s);
+	indicator_table_free(&table);
+	ck_assert_int_eq(table.n, 0);
 }
 END_TEST
 
 START_TEST(test_two_indicators_one_survey)
 {
-	Survey *s = build_survey();
-	Program *p = build_program();
-	IndicatorTable t;
 	/* The same sittings feed both: high+medium 2 of 3, low 1 of 3. */
 	IndicatorSitting st[] = {
-		sit(s, "start", "5А", "a", "t1", R_HIGH),
-		sit(s, "start", "5А", "b", "t1", R_MEDIUM), sit(s, "start", "5А", "c", "t1", R_LOW),
-		sit(s, "start", "5А", "a", "t0", R_LOW), /* older: not counted */
+		sit("start", "5А", "a", "t1", R_HIGH), sit("start", "5А", "b", "t1", R_MEDIUM),
+		sit("start", "5А", "c", "t1", R_LOW),
+		sit("start", "5А", "a", "t0", R_LOW), /* older: not counted */
 	};
 
-	build_indicator(p, "1.2", INDICATOR_SHARE, "mot", "high medium");
-	build_indicator(p, "1.3", INDICATOR_SHARE, "mot", "low");
-	indicator_compute(p, st, N(st), NULL, 0, &t);
-	ck_assert_row(find_row(&t, "1.2", "start", "5А"), 3, 2, 200.0 / 3);
-	ck_assert_row(find_row(&t, "1.3", "start", "5А"), 3, 1, 100.0 / 3);
-	indicator_table_free(&t);
-	build_program_free(p);
-	build_survey_free(s);
+	testbuild_indicator(prog, "1.2", INDICATOR_SHARE, "mot", "motivation", "high medium");
+	testbuild_indicator(prog, "1.3", INDICATOR_SHARE, "mot", "motivation", "low");
+	indicator_compute(prog, st, N(st), NULL, 0, &table);
+	ck_assert_row(find_row("1.2", "start", "5А"), 3, 2, 200.0 / 3);
+	ck_assert_row(find_row("1.3", "start", "5А"), 3, 1, 100.0 / 3);
 }
 END_TEST
 
@@ -652,129 +489,113 @@ END_TEST
 
 /* A completed sitting of survey "sen". */
 static IndicatorSitting
-sit_sen(const Survey *s, const char *wave, const char *klass, const char *code, const char *at,
-        const ScaleResult *r)
+sit_sen(const char *wave, const char *klass, const char *code, const char *at, const ScaleResult *r)
 {
-	return (IndicatorSitting){ wave, klass, code, "sen", at, s, r };
+	return (IndicatorSitting){ wave, klass, code, "sen", at, sen, r };
 }
 
 START_TEST(test_two_surveys_share)
 {
-	Survey *mot = build_survey(), *sen = build_survey_senior();
-	Program *p = build_program();
-	IndicatorTable t;
 	IndicatorSitting st[] = {
 		/* 4А answers "mot": a high, b low, c medium. */
-		sit(mot, "start", "4А", "a", "2026-09-15T10:00:00Z", R_HIGH),
-		sit(mot, "start", "4А", "b", "2026-09-15T10:00:00Z", R_LOW),
-		sit(mot, "start", "4А", "c", "2026-09-15T10:00:00Z", R_MEDIUM),
+		sit("start", "4А", "a", "2026-09-15T10:00:00Z", R_HIGH),
+		sit("start", "4А", "b", "2026-09-15T10:00:00Z", R_LOW),
+		sit("start", "4А", "c", "2026-09-15T10:00:00Z", R_MEDIUM),
 		/* e answered both: "mot" low at 10:00, then "sen" high at 11:00:
 		 * counts once, high. f: "sen" high at 09:00, then "mot" low at
 		 * 12:00: counts once, low (time decides, not the survey). */
-		sit(mot, "start", "4А", "e", "2026-09-15T10:00:00Z", R_LOW),
-		sit_sen(sen, "start", "4А", "e", "2026-09-15T11:00:00Z", S_R_HIGH),
-		sit_sen(sen, "start", "4А", "f", "2026-09-15T09:00:00Z", S_R_HIGH),
-		sit(mot, "start", "4А", "f", "2026-09-15T12:00:00Z", R_LOW),
+		sit("start", "4А", "e", "2026-09-15T10:00:00Z", R_LOW),
+		sit_sen("start", "4А", "e", "2026-09-15T11:00:00Z", S_R_HIGH),
+		sit_sen("start", "4А", "f", "2026-09-15T09:00:00Z", S_R_HIGH),
+		sit("start", "4А", "f", "2026-09-15T12:00:00Z", R_LOW),
 		/* 7А answers "sen": a high, b low, c low, d without a value. */
-		sit_sen(sen, "start", "7А", "a", "2026-09-15T10:00:00Z", S_R_HIGH),
-		sit_sen(sen, "start", "7А", "b", "2026-09-15T10:00:00Z", S_R_LOW),
-		sit_sen(sen, "start", "7А", "c", "2026-09-15T10:00:00Z", S_R_LOW),
-		sit_sen(sen, "start", "7А", "d", "2026-09-15T10:00:00Z", S_R_NONE),
+		sit_sen("start", "7А", "a", "2026-09-15T10:00:00Z", S_R_HIGH),
+		sit_sen("start", "7А", "b", "2026-09-15T10:00:00Z", S_R_LOW),
+		sit_sen("start", "7А", "c", "2026-09-15T10:00:00Z", S_R_LOW),
+		sit_sen("start", "7А", "d", "2026-09-15T10:00:00Z", S_R_NONE),
 		/* A survey the indicator does not list: ignored. */
-		sit(mot, "start", "7А", "g", "2026-09-15T10:00:00Z", R_HIGH),
+		sit("start", "7А", "g", "2026-09-15T10:00:00Z", R_HIGH),
 		/* The same 7А a at final is another wave: counts there. */
-		sit_sen(sen, "final", "7А", "a", "2026-12-15T10:00:00Z", S_R_MEDIUM),
+		sit_sen("final", "7А", "a", "2026-12-15T10:00:00Z", S_R_MEDIUM),
 	};
 	const IndicatorRow *r;
 
 	st[11].survey_id = "other";
 	/* "mot" alone first: a later indicator over "mot" and more must not
 	 * take its counted sittings. */
-	build_indicator(p, "1.2/mot", INDICATOR_SHARE, "mot", "high medium");
-	build_indicator(p, "1.2", INDICATOR_SHARE, "mot sen", "high medium");
-	build_target(p, 1, 0, 50);
-	build_indicator(p, "1.2/rev", INDICATOR_SHARE, "sen mot", "high medium");
-	indicator_compute(p, st, N(st), NULL, 0, &t);
+	testbuild_indicator(prog, "1.2/mot", INDICATOR_SHARE, "mot", "motivation", "high medium");
+	testbuild_indicator(prog, "1.2", INDICATOR_SHARE, "mot sen", "motivation", "high medium");
+	testbuild_target(prog, 1, 0, 50);
+	testbuild_indicator(prog, "1.2/rev", INDICATOR_SHARE, "sen mot", "motivation",
+	                    "high medium");
+	indicator_compute(prog, st, N(st), NULL, 0, &table);
 	/* 4А: a high, b low, c medium, e high, f low -> n 5, meeting 3 = 60 %. */
-	ck_assert_row(find_row(&t, "1.2", "start", "4А"), 5, 3, 60.0);
+	ck_assert_row(find_row("1.2", "start", "4А"), 5, 3, 60.0);
 	/* 7А: a high, b low, c low (d has no value) -> n 3, meeting 1. */
-	ck_assert_row(find_row(&t, "1.2", "start", "7А"), 3, 1, 100.0 / 3);
+	ck_assert_row(find_row("1.2", "start", "7А"), 3, 1, 100.0 / 3);
 	/* "*": n 5 + 3 = 8, meeting 3 + 1 = 4 -> 50 % >= target 50: met. */
-	r = find_row(&t, "1.2", "start", "*");
+	r = find_row("1.2", "start", "*");
 	ck_assert_row(r, 8, 4, 50.0);
 	ck_assert(r->has_met && r->met);
-	ck_assert_row(find_row(&t, "1.2", "final", "7А"), 1, 1, 100.0);
+	ck_assert_row(find_row("1.2", "final", "7А"), 1, 1, 100.0);
 	/* "mot" alone: 4А a high, b low, c medium, e low (its only "mot"
 	 * sitting), f low -> n 5, meeting 2; 7А has no "mot" sitting counted. */
-	ck_assert_row(find_row(&t, "1.2/mot", "start", "4А"), 5, 2, 40.0);
-	ck_assert_row_empty(find_row(&t, "1.2/mot", "start", "7А"), 0);
+	ck_assert_row(find_row("1.2/mot", "start", "4А"), 5, 2, 40.0);
+	ck_assert_row_empty(find_row("1.2/mot", "start", "7А"), 0);
 	/* The same two surveys listed the other way round: the same figures. */
-	ck_assert_row(find_row(&t, "1.2/rev", "start", "4А"), 5, 3, 60.0);
-	ck_assert_row(find_row(&t, "1.2/rev", "start", "*"), 8, 4, 50.0);
-	indicator_table_free(&t);
-	build_program_free(p);
-	build_survey_free(mot);
-	build_survey_senior_free(sen);
+	ck_assert_row(find_row("1.2/rev", "start", "4А"), 5, 3, 60.0);
+	ck_assert_row(find_row("1.2/rev", "start", "*"), 8, 4, 50.0);
 }
 END_TEST
 
 START_TEST(test_two_surveys_reduction)
 {
-	Survey *mot = build_survey(), *sen = build_survey_senior();
-	Program *p = build_program();
-	IndicatorTable t;
 	IndicatorSitting st[] = {
 		/* start: 4А ("mot") low, high = 1 of 2; 7А ("sen") low, high = 1 of 2. */
-		sit(mot, "start", "4А", "a", "2026-09-15T10:00:00Z", R_LOW),
-		sit(mot, "start", "4А", "b", "2026-09-15T10:00:00Z", R_HIGH),
-		sit_sen(sen, "start", "7А", "a", "2026-09-15T10:00:00Z", S_R_LOW),
-		sit_sen(sen, "start", "7А", "b", "2026-09-15T10:00:00Z", S_R_HIGH),
+		sit("start", "4А", "a", "2026-09-15T10:00:00Z", R_LOW),
+		sit("start", "4А", "b", "2026-09-15T10:00:00Z", R_HIGH),
+		sit_sen("start", "7А", "a", "2026-09-15T10:00:00Z", S_R_LOW),
+		sit_sen("start", "7А", "b", "2026-09-15T10:00:00Z", S_R_HIGH),
 		/* final: 4А high, high = 0 of 2; 7А low, high, and r, who answered
 		 * "mot" (low, 10:00) and then "sen" (high, 11:00): once, high ->
 		 * 1 of 3. */
-		sit(mot, "final", "4А", "a", "2027-05-15T10:00:00Z", R_HIGH),
-		sit(mot, "final", "4А", "b", "2027-05-15T10:00:00Z", R_HIGH),
-		sit_sen(sen, "final", "7А", "a", "2027-05-15T10:00:00Z", S_R_LOW),
-		sit_sen(sen, "final", "7А", "b", "2027-05-15T10:00:00Z", S_R_HIGH),
-		sit(mot, "final", "7А", "r", "2027-05-15T10:00:00Z", R_LOW),
-		sit_sen(sen, "final", "7А", "r", "2027-05-15T11:00:00Z", S_R_HIGH),
+		sit("final", "4А", "a", "2027-05-15T10:00:00Z", R_HIGH),
+		sit("final", "4А", "b", "2027-05-15T10:00:00Z", R_HIGH),
+		sit_sen("final", "7А", "a", "2027-05-15T10:00:00Z", S_R_LOW),
+		sit_sen("final", "7А", "b", "2027-05-15T10:00:00Z", S_R_HIGH),
+		sit("final", "7А", "r", "2027-05-15T10:00:00Z", R_LOW),
+		sit_sen("final", "7А", "r", "2027-05-15T11:00:00Z", S_R_HIGH),
 	};
 	const IndicatorRow *r;
 	int ind;
 
-	ind = build_indicator(p, "4.1", INDICATOR_REDUCTION, "mot sen", "low");
-	p->indicators[ind].baseline = 0;
-	build_target(p, ind, 2, 50);
-	indicator_compute(p, st, N(st), NULL, 0, &t);
+	ind = testbuild_indicator(prog, "4.1", INDICATOR_REDUCTION, "mot sen", "motivation", "low");
+	prog->indicators[ind].baseline = 0;
+	testbuild_target(prog, ind, 2, 50);
+	indicator_compute(prog, st, N(st), NULL, 0, &table);
 	/* 4А: 50 % -> 0 %: change 100 * (1*2 - 0*2) / (1*2) = 100: met. */
-	r = find_row(&t, "4.1", "final", "4А");
+	r = find_row("4.1", "final", "4А");
 	ck_assert_row(r, 2, 0, 0.0);
 	ck_assert_double_eq(r->change, 100);
 	ck_assert(r->has_met && r->met);
 	/* 7А: 50 % -> 33.3 %: 100 * (1*3 - 1*2) / (1*3) = 33.33 < 50. (Were r
 	 * counted twice it would be 2 of 4 = 50 %, change 0.) */
-	r = find_row(&t, "4.1", "final", "7А");
+	r = find_row("4.1", "final", "7А");
 	ck_assert_row(r, 3, 1, 100.0 / 3);
 	ck_assert_double_eq_tol(r->change, 100.0 / 3, EPS);
 	ck_assert(r->has_met && !r->met);
 	/* "*": start 2 of 4 = 50 %, final 1 of 5 = 20 %:
 	 * 100 * (2*5 - 1*4) / (2*5) = 60 >= 50: met. */
-	ck_assert_row(find_row(&t, "4.1", "start", "*"), 4, 2, 50.0);
-	r = find_row(&t, "4.1", "final", "*");
+	ck_assert_row(find_row("4.1", "start", "*"), 4, 2, 50.0);
+	r = find_row("4.1", "final", "*");
 	ck_assert_row(r, 5, 1, 20.0);
 	ck_assert_double_eq(r->change, 60);
 	ck_assert(r->has_met && r->met);
-	indicator_table_free(&t);
-	build_program_free(p);
-	build_survey_free(mot);
-	build_survey_senior_free(sen);
 }
 END_TEST
 
 START_TEST(test_two_surveys_participation)
 {
-	Program *p = build_program();
-	IndicatorTable t;
 	ClassSize sizes[] = { { "4А", 20, 18 }, { "7А", 25, 22 } };
 	IndicatorSitting st[] = {
 		/* 4А: a answered both (counts once), b one; two without a code
@@ -792,60 +613,57 @@ START_TEST(test_two_surveys_participation)
 		{ "start", "7А", "z", "other", "t1", NULL, NULL },
 	};
 
-	build_indicator(p, "3.1", INDICATOR_PARTICIPATION, "mot sen", "students");
-	indicator_compute(p, st, N(st), sizes, N(sizes), &t);
-	ck_assert_row(find_row(&t, "3.1", "start", "4А"), 20, 4, 20.0);
-	ck_assert_row(find_row(&t, "3.1", "start", "7А"), 25, 2, 8.0);
+	testbuild_participation(prog, "3.1", "mot sen", "students");
+	indicator_compute(prog, st, N(st), sizes, N(sizes), &table);
+	ck_assert_row(find_row("3.1", "start", "4А"), 20, 4, 20.0);
+	ck_assert_row(find_row("3.1", "start", "7А"), 25, 2, 8.0);
 	/* "*": 4 + 2 = 6 of 20 + 25 = 45 -> 13.33 %. */
-	ck_assert_row(find_row(&t, "3.1", "start", "*"), 45, 6, 600.0 / 45);
-	indicator_table_free(&t);
-	build_program_free(p);
+	ck_assert_row(find_row("3.1", "start", "*"), 45, 6, 600.0 / 45);
 }
 END_TEST
+
+/* A test case of the suite, each test run with the fixture above. */
+static TCase *
+indicator_tcase(Suite *s, const char *name)
+{
+	TCase *t = tcase_create(name);
+
+	tcase_add_checked_fixture(t, setup, teardown);
+	suite_add_tcase(s, t);
+	return t;
+}
 
 static Suite *
 indicator_suite(void)
 {
 	Suite *s = suite_create("indicator");
-	TCase *t = tcase_create("share");
+	TCase *t = indicator_tcase(s, "share");
 
 	tcase_add_test(t, test_share);
 	tcase_add_test(t, test_share_just_below_target);
 	tcase_add_test(t, test_two_indicators_one_survey);
-	suite_add_tcase(s, t);
-	t = tcase_create("counting");
+	t = indicator_tcase(s, "counting");
 	tcase_add_test(t, test_latest_completed_sitting);
 	tcase_add_test(t, test_empty_codes_count_each);
 	tcase_add_test(t, test_ignored_sittings);
-	suite_add_tcase(s, t);
-	t = tcase_create("reduction");
+	t = indicator_tcase(s, "reduction");
 	tcase_add_test(t, test_reduction);
 	tcase_add_test(t, test_reduction_increase_is_negative);
-	suite_add_tcase(s, t);
-	t = tcase_create("participation");
+	t = indicator_tcase(s, "participation");
 	tcase_add_test(t, test_participation);
 	tcase_add_test(t, test_participation_students);
-	suite_add_tcase(s, t);
-	t = tcase_create("surveys");
+	t = indicator_tcase(s, "surveys");
 	tcase_add_test(t, test_two_surveys_share);
 	tcase_add_test(t, test_two_surveys_reduction);
 	tcase_add_test(t, test_two_surveys_participation);
-	suite_add_tcase(s, t);
-	t = tcase_create("table");
+	t = indicator_tcase(s, "table");
 	tcase_add_test(t, test_empty_everything);
 	tcase_add_test(t, test_row_order);
-	suite_add_tcase(s, t);
 	return s;
 }
 
 int
 main(void)
 {
-	SRunner *sr = srunner_create(indicator_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return testutil_run(indicator_suite());
 }
