@@ -12,132 +12,23 @@
 
 #include "score.h"
 #include "survey.h"
+#include "testbuild.h"
 #include "testutil.h"
 #include "util.h"
 
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
 #define EPS  1e-9
 
-/* ---- a small survey builder ---- */
-
-static Survey *
-build_survey(void)
-{
-	return xcalloc(1, sizeof(Survey));
-}
-
-/* Adds a question with n options scoring scores[]; returns its index. */
-static int
-build_question(Survey *s, QuestionType type, int n, const double *scores)
-{
-	SurveyQuestion *q;
-
-	s->questions = xreallocarray(s->questions, (size_t)s->n_questions + 1, sizeof *q);
-	q = &s->questions[s->n_questions];
-	memset(q, 0, sizeof *q);
-	q->id = xasprintf("q%d", s->n_questions);
-	q->type = type;
-	q->n_options = n;
-	q->options = xcalloc((size_t)(n > 0 ? n : 1), sizeof *q->options);
-	for (int i = 0; i < n; i++)
-		q->options[i].score = scores[i];
-	return s->n_questions++;
-}
-
-/* The usual three-option item: scores 0, 1, 2 at positions 1, 2, 3. */
-static int
-build_q3(Survey *s)
-{
-	static const double scores[] = { 0, 1, 2 };
-
-	return build_question(s, QUESTION_SINGLE, 3, scores);
-}
-
-static int
-build_scale(Survey *s, ScaleMethod method, int precision)
-{
-	SurveyScale *sc;
-
-	s->scales = xreallocarray(s->scales, (size_t)s->n_scales + 1, sizeof *sc);
-	sc = &s->scales[s->n_scales];
-	memset(sc, 0, sizeof *sc);
-	sc->id = xasprintf("s%d", s->n_scales);
-	sc->method = method;
-	sc->multiplier = 1;
-	sc->precision = precision;
-	return s->n_scales++;
-}
-
-static void
-build_item(Survey *s, int scale, bool is_scale, int index)
-{
-	SurveyScale *sc = &s->scales[scale];
-
-	sc->items = xreallocarray(sc->items, (size_t)sc->n_items + 1, sizeof *sc->items);
-	sc->items[sc->n_items++] = (ScaleItem){ is_scale, index };
-}
-
-/* Adds questions first..last (inclusive) as items of the scale. */
-static void
-build_items(Survey *s, int scale, int first, int last)
-{
-	for (int q = first; q <= last; q++)
-		build_item(s, scale, false, q);
-}
-
-static void
-build_level(Survey *s, int scale, double min, double max)
-{
-	SurveyScale *sc = &s->scales[scale];
-	SurveyLevel *l;
-
-	sc->levels = xreallocarray(sc->levels, (size_t)sc->n_levels + 1, sizeof *l);
-	l = &sc->levels[sc->n_levels];
-	memset(l, 0, sizeof *l);
-	l->id = xasprintf("l%d", sc->n_levels);
-	l->min = min;
-	l->max = max;
-	sc->n_levels++;
-}
-
-static void
-build_alert(Survey *s, int question, double min_score)
-{
-	s->alerts = xreallocarray(s->alerts, (size_t)s->n_alerts + 1, sizeof *s->alerts);
-	s->alerts[s->n_alerts++] =
-	    (SurveyAlert){ .question = question, .min_score = min_score, .max_score = INFINITY };
-}
-
-static void
-build_free(Survey *s)
-{
-	for (int i = 0; i < s->n_questions; i++) {
-		free(s->questions[i].id);
-		free(s->questions[i].options);
-	}
-	for (int i = 0; i < s->n_scales; i++) {
-		for (int j = 0; j < s->scales[i].n_levels; j++)
-			free(s->scales[i].levels[j].id);
-		free(s->scales[i].id);
-		free(s->scales[i].items);
-		free(s->scales[i].levels);
-	}
-	free(s->questions);
-	free(s->scales);
-	free(s->alerts);
-	free(s);
-}
-
 /* Four 0/1/2 items q0..q3 and one scale over all of them. */
 static Survey *
 build_four(ScaleMethod method, int precision)
 {
-	Survey *s = build_survey();
+	Survey *s = testbuild_survey(NULL);
 
 	for (int i = 0; i < 4; i++)
-		build_q3(s);
-	build_scale(s, method, precision);
-	build_items(s, 0, 0, 3);
+		testbuild_q3(s);
+	testbuild_scale(s, "total", method, precision);
+	testbuild_items(s, 0, 0, 3);
 	return s;
 }
 
@@ -171,17 +62,17 @@ score_first(const Survey *s, const ScoreAnswer *a, int n)
 
 START_TEST(test_answer_single)
 {
-	Survey *s = build_survey();
+	Survey *s = testbuild_survey(NULL);
 	double v = -1;
 
-	build_q3(s);
+	testbuild_q3(s);
 	ck_assert(score_answer(&s->questions[0], "1", &v));
 	ck_assert_double_eq(v, 0);
 	ck_assert(score_answer(&s->questions[0], "2", &v));
 	ck_assert_double_eq(v, 1);
 	ck_assert(score_answer(&s->questions[0], "3", &v));
 	ck_assert_double_eq(v, 2);
-	build_free(s);
+	survey_free(s);
 }
 END_TEST
 
@@ -200,16 +91,16 @@ START_TEST(test_answer_malformed)
 		                           "2.0",
 		                           "1e0",
 		                           "9999999999999999999999" };
-	Survey *s = build_survey();
+	Survey *s = testbuild_survey(NULL);
 	double v = 42;
 
-	build_q3(s);
+	testbuild_q3(s);
 	for (int i = 0; i < N(bad); i++)
 		ck_assert_msg(!score_answer(&s->questions[0], bad[i], &v), "accepted \"%s\"",
 		              bad[i]);
 	ck_assert(!score_answer(&s->questions[0], NULL, &v));
 	ck_assert_double_eq(v, 42); /* untouched on failure */
-	build_free(s);
+	survey_free(s);
 }
 END_TEST
 
@@ -217,18 +108,18 @@ START_TEST(test_answer_yesno_likert)
 {
 	static const double yn[] = { 0, 1 };
 	static const double lik[] = { 1, 2, 3, 4, 5 };
-	Survey *s = build_survey();
+	Survey *s = testbuild_survey(NULL);
 	double v = 0;
 
-	build_question(s, QUESTION_YESNO, 2, yn);
-	build_question(s, QUESTION_LIKERT, 5, lik);
+	testbuild_question(s, QUESTION_YESNO, 2, yn);
+	testbuild_question(s, QUESTION_LIKERT, 5, lik);
 	ck_assert(score_answer(&s->questions[0], "2", &v));
 	ck_assert_double_eq(v, 1);
 	ck_assert(!score_answer(&s->questions[0], "3", &v));
 	ck_assert(score_answer(&s->questions[1], "5", &v));
 	ck_assert_double_eq(v, 5);
 	ck_assert(!score_answer(&s->questions[1], "6", &v));
-	build_free(s);
+	survey_free(s);
 }
 END_TEST
 
@@ -237,10 +128,10 @@ START_TEST(test_answer_multi)
 	static const double scores[] = { 1, 2, 4 };
 	static const char *const bad[] = { "",   "0",  "1|1", "1|4", "|1",  "1|",  "1||2",
 		                           " 1", "1 ", "01",  "1,2", "1|x", "3|3", "1|2|3|1" };
-	Survey *s = build_survey();
+	Survey *s = testbuild_survey(NULL);
 	double v = 0;
 
-	build_question(s, QUESTION_MULTI, 3, scores);
+	testbuild_question(s, QUESTION_MULTI, 3, scores);
 	/* Positions 1 and 3 score 1 + 4 = 5, in either order. */
 	ck_assert(score_answer(&s->questions[0], "1|3", &v));
 	ck_assert_double_eq(v, 5);
@@ -253,22 +144,22 @@ START_TEST(test_answer_multi)
 	for (int i = 0; i < N(bad); i++)
 		ck_assert_msg(!score_answer(&s->questions[0], bad[i], &v), "accepted \"%s\"",
 		              bad[i]);
-	build_free(s);
+	survey_free(s);
 }
 END_TEST
 
 START_TEST(test_answer_unscored)
 {
-	Survey *s = build_survey();
+	Survey *s = testbuild_survey(NULL);
 	double v = 0;
 
-	build_q3(s);
-	build_q3(s);
+	testbuild_q3(s);
+	testbuild_q3(s);
 	s->questions[0].type = QUESTION_NUMBER;
 	s->questions[1].type = QUESTION_TEXT;
 	ck_assert(!score_answer(&s->questions[0], "1", &v));
 	ck_assert(!score_answer(&s->questions[1], "1", &v));
-	build_free(s);
+	survey_free(s);
 }
 END_TEST
 
@@ -281,10 +172,10 @@ START_TEST(test_sum)
 	 * sum = 2 + 1 + 0 = 3 over 3 answered items; band [0,3] is level 0. */
 	ScoreAnswer a[] = { { 0, "3" }, { 1, "2" }, { 2, "1" } };
 
-	build_level(s, 0, 0, 3);
-	build_level(s, 0, 4, 8);
+	testbuild_band(s, 0, 0, 3);
+	testbuild_band(s, 0, 4, 8);
 	ck_assert_value(score_first(s, a, N(a)), 3, 0, 3);
-	build_free(s);
+	survey_free(s);
 }
 END_TEST
 
@@ -296,11 +187,11 @@ START_TEST(test_mean_unanswered_not_zero)
 	/* q0 = 2, q1 = 1, q2 = 1: 4 / 3 = 1.333... -> 1.3 at precision 1. */
 	ScoreAnswer three[] = { { 0, "3" }, { 1, "2" }, { 2, "2" } };
 
-	build_level(s, 0, 0, 1.2);
-	build_level(s, 0, 1.3, 2);
+	testbuild_band(s, 0, 0, 1.2);
+	testbuild_band(s, 0, 1.3, 2);
 	ck_assert_value(score_first(s, one, N(one)), 2.0, 1, 1);
 	ck_assert_value(score_first(s, three, N(three)), 1.3, 1, 3);
-	build_free(s);
+	survey_free(s);
 }
 END_TEST
 
@@ -311,41 +202,41 @@ START_TEST(test_percent_of_max)
 	 * (the unanswered item's maximum is left out of the denominator). */
 	ScoreAnswer a[] = { { 0, "3" }, { 1, "2" }, { 3, "1" } };
 
-	build_level(s, 0, 0, 49.9);
-	build_level(s, 0, 50, 100);
+	testbuild_band(s, 0, 0, 49.9);
+	testbuild_band(s, 0, 50, 100);
 	ck_assert_value(score_first(s, a, N(a)), 50.0, 1, 3);
-	build_free(s);
+	survey_free(s);
 }
 END_TEST
 
 START_TEST(test_percent_of_max_multi)
 {
 	static const double scores[] = { 1, 2, 4 };
-	Survey *s = build_survey();
+	Survey *s = testbuild_survey(NULL);
 	/* A multi item's maximum is every option: 1 + 2 + 4 = 7. Choosing
 	 * position 1 scores 1: 100 * 1 / 7 = 14.2857... -> 14.3. */
 	ScoreAnswer a[] = { { 0, "1" } };
 
-	build_question(s, QUESTION_MULTI, 3, scores);
-	build_scale(s, SCALE_PERCENT_OF_MAX, 1);
-	build_items(s, 0, 0, 0);
+	testbuild_question(s, QUESTION_MULTI, 3, scores);
+	testbuild_scale(s, "s0", SCALE_PERCENT_OF_MAX, 1);
+	testbuild_items(s, 0, 0, 0);
 	ck_assert_value(score_first(s, a, N(a)), 14.3, -1, 1);
-	build_free(s);
+	survey_free(s);
 }
 END_TEST
 
 START_TEST(test_percent_of_max_nothing_to_score)
 {
 	static const double zeros[] = { 0, 0 };
-	Survey *s = build_survey();
+	Survey *s = testbuild_survey(NULL);
 	ScoreAnswer a[] = { { 0, "1" } };
 
 	/* Every option scores 0: 100 * 0 / 0 has no value (and no crash). */
-	build_question(s, QUESTION_SINGLE, 2, zeros);
-	build_scale(s, SCALE_PERCENT_OF_MAX, 1);
-	build_items(s, 0, 0, 0);
+	testbuild_question(s, QUESTION_SINGLE, 2, zeros);
+	testbuild_scale(s, "s0", SCALE_PERCENT_OF_MAX, 1);
+	testbuild_items(s, 0, 0, 0);
 	ck_assert_no_value(score_first(s, a, N(a)), 1);
-	build_free(s);
+	survey_free(s);
 }
 END_TEST
 
@@ -366,7 +257,7 @@ START_TEST(test_multiplier_offset)
 	/* With offset -10: 7.5 - 10 = -2.5 -> -3 (away from zero, not -2). */
 	s->scales[0].offset = -10;
 	ck_assert_value(score_first(s, a, N(a)), -3, -1, 2);
-	build_free(s);
+	survey_free(s);
 }
 END_TEST
 
@@ -377,13 +268,13 @@ START_TEST(test_rounding_half_away_precision1)
 	 * between the bands [0,1.2] and [1.3,2] and get no level. */
 	ScoreAnswer a[] = { { 0, "3" }, { 1, "3" }, { 2, "2" }, { 3, "1" } };
 
-	build_level(s, 0, 0, 1.2);
-	build_level(s, 0, 1.3, 2);
+	testbuild_band(s, 0, 0, 1.2);
+	testbuild_band(s, 0, 1.3, 2);
 	ck_assert_value(score_first(s, a, N(a)), 1.3, 1, 4);
 	/* Multiplier -1: -1.25 -> -1.3 (away from zero). */
 	s->scales[0].multiplier = -1;
 	ck_assert_value(score_first(s, a, N(a)), -1.3, -1, 4);
-	build_free(s);
+	survey_free(s);
 }
 END_TEST
 
@@ -400,16 +291,16 @@ START_TEST(test_level_boundaries)
 	ScoreAnswer s6[] = { { 0, "3" }, { 1, "3" }, { 2, "3" } };             /* 2+2+2 = 6 */
 	ScoreAnswer s8[] = { { 0, "3" }, { 1, "3" }, { 2, "3" }, { 3, "3" } }; /* 8 */
 
-	build_level(s, 0, 0, 3);
-	build_level(s, 0, 4, 5);
-	build_level(s, 0, 6, 8);
+	testbuild_band(s, 0, 0, 3);
+	testbuild_band(s, 0, 4, 5);
+	testbuild_band(s, 0, 6, 8);
 	ck_assert_value(score_first(s, s0, N(s0)), 0, 0, 1);
 	ck_assert_value(score_first(s, s3, N(s3)), 3, 0, 2);
 	ck_assert_value(score_first(s, s4, N(s4)), 4, 1, 2);
 	ck_assert_value(score_first(s, s5, N(s5)), 5, 1, 3);
 	ck_assert_value(score_first(s, s6, N(s6)), 6, 2, 3);
 	ck_assert_value(score_first(s, s8, N(s8)), 8, 2, 4);
-	build_free(s);
+	survey_free(s);
 }
 END_TEST
 
@@ -419,10 +310,10 @@ START_TEST(test_level_gap)
 	/* 2 + 2 = 4 falls in no band of [0,3], [5,8]: a value, but no level. */
 	ScoreAnswer a[] = { { 0, "3" }, { 1, "3" } };
 
-	build_level(s, 0, 0, 3);
-	build_level(s, 0, 5, 8);
+	testbuild_band(s, 0, 0, 3);
+	testbuild_band(s, 0, 5, 8);
 	ck_assert_value(score_first(s, a, N(a)), 4, -1, 2);
-	build_free(s);
+	survey_free(s);
 }
 END_TEST
 
@@ -439,15 +330,15 @@ START_TEST(test_level_boundaries_precision1)
 	ScaleResult r;
 
 	s->scales[0].multiplier = 0.1;
-	build_level(s, 0, 0, 0.6);
-	build_level(s, 0, 0.7, 0.8);
+	testbuild_band(s, 0, 0, 0.6);
+	testbuild_band(s, 0, 0.7, 0.8);
 	r = score_first(s, s6, N(s6));
 	ck_assert_value(r, 0.6, 0, 3);
 	ck_assert(r.value == 0.6); /* exactly the band's edge, not a hair above */
 	ck_assert_value(score_first(s, s7, N(s7)), 0.7, 1, 4);
 	ck_assert_value(score_first(s, s8, N(s8)), 0.8, 1, 4);
 	ck_assert_value(score_first(s, s3, N(s3)), 0.3, 0, 2);
-	build_free(s);
+	survey_free(s);
 }
 END_TEST
 
@@ -462,14 +353,14 @@ START_TEST(test_min_answered_edges)
 	ScoreAnswer none[] = { { 0, "x" } };
 
 	s->scales[0].min_answered = 3;
-	build_level(s, 0, 0, 8);
+	testbuild_band(s, 0, 0, 8);
 	ck_assert_value(score_first(s, three, N(three)), 3, 0, 3);
 	ck_assert_no_value(score_first(s, two, N(two)), 2);
 	/* min_answered 0 still needs at least one answered item. */
 	s->scales[0].min_answered = 0;
 	ck_assert_no_value(score_first(s, none, 0), 0);
 	ck_assert_no_value(score_first(s, none, N(none)), 0);
-	build_free(s);
+	survey_free(s);
 }
 END_TEST
 
@@ -483,7 +374,7 @@ START_TEST(test_invalid_ignored)
 	ScoreAnswer a[] = { { 0, "x" }, { 1, "2" }, { 99, "1" }, { -1, "1" }, { 2, "" } };
 
 	ck_assert_value(score_first(s, a, N(a)), 1, -1, 1);
-	build_free(s);
+	survey_free(s);
 }
 END_TEST
 
@@ -497,7 +388,7 @@ START_TEST(test_later_answer_replaces)
 
 	ck_assert_value(score_first(s, changed, N(changed)), 2, -1, 1);
 	ck_assert_value(score_first(s, spoiled, N(spoiled)), 2, -1, 1);
-	build_free(s);
+	survey_free(s);
 }
 END_TEST
 
@@ -514,25 +405,25 @@ END_TEST
 static Survey *
 build_nested(void)
 {
-	Survey *s = build_survey();
+	Survey *s = testbuild_survey(NULL);
 
 	for (int i = 0; i < 4; i++)
-		build_q3(s);
-	build_scale(s, SCALE_SUM, 0);
-	build_scale(s, SCALE_SUM, 0);
-	build_scale(s, SCALE_SUM, 0);
-	build_scale(s, SCALE_SUM, 0);
-	build_scale(s, SCALE_PERCENT_OF_MAX, 1);
-	build_item(s, 0, true, 1);
-	build_item(s, 1, true, 2);
-	build_item(s, 1, true, 3);
-	build_items(s, 2, 0, 1);
-	build_items(s, 3, 2, 3);
+		testbuild_q3(s);
+	testbuild_scale(s, "total", SCALE_SUM, 0);
+	testbuild_scale(s, "phase", SCALE_SUM, 0);
+	testbuild_scale(s, "sym_a", SCALE_SUM, 0);
+	testbuild_scale(s, "sym_b", SCALE_SUM, 0);
+	testbuild_scale(s, "phase_p", SCALE_PERCENT_OF_MAX, 1);
+	testbuild_subscale(s, 0, 1);
+	testbuild_subscale(s, 1, 2);
+	testbuild_subscale(s, 1, 3);
+	testbuild_items(s, 2, 0, 1);
+	testbuild_items(s, 3, 2, 3);
 	s->scales[3].min_answered = 2;
-	build_item(s, 4, true, 2);
-	build_item(s, 4, true, 3);
-	build_level(s, 1, 0, 4);
-	build_level(s, 1, 5, 8);
+	testbuild_subscale(s, 4, 2);
+	testbuild_subscale(s, 4, 3);
+	testbuild_band(s, 1, 0, 4);
+	testbuild_band(s, 1, 5, 8);
 	return s;
 }
 
@@ -551,7 +442,7 @@ START_TEST(test_nested)
 	ck_assert_value(r[1], 7, 1, 2);
 	ck_assert_value(r[0], 7, -1, 1);
 	ck_assert_value(r[4], 87.5, -1, 2);
-	build_free(s);
+	survey_free(s);
 }
 END_TEST
 
@@ -568,7 +459,7 @@ START_TEST(test_nested_without_value)
 	ck_assert_no_value(r[3], 1);
 	ck_assert_value(r[1], 3, 0, 1);
 	ck_assert_value(r[4], 75.0, -1, 1);
-	build_free(s);
+	survey_free(s);
 }
 END_TEST
 
@@ -584,7 +475,7 @@ START_TEST(test_nested_max_uses_multiplier)
 	score_sitting(s, a, N(a), r);
 	ck_assert_value(r[2], 30, -1, 2);
 	ck_assert_value(r[4], 75.0, -1, 1);
-	build_free(s);
+	survey_free(s);
 }
 END_TEST
 
@@ -601,7 +492,7 @@ START_TEST(test_nested_mean_max)
 	score_sitting(s, a, N(a), r);
 	ck_assert_value(r[2], 1.5, -1, 2);
 	ck_assert_value(r[4], 75.0, -1, 1);
-	build_free(s);
+	survey_free(s);
 }
 END_TEST
 
@@ -634,43 +525,43 @@ START_TEST(test_batch)
 	}
 	score_batch_free(batch);
 	score_batch_free(NULL);
-	build_free(s);
+	survey_free(s);
 }
 END_TEST
 
 START_TEST(test_cycle_does_not_hang)
 {
-	Survey *s = build_survey();
+	Survey *s = testbuild_survey(NULL);
 	ScaleResult r[2] = { { true, 99, 99, 99 }, { true, 99, 99, 99 } };
 	ScoreAnswer a[] = { { 0, "3" }, { 1, "2" } };
 
 	/* s0 = sum(s1, q0), s1 = sum(s0, q1): a cycle the loader rejects. While
 	 * s0 is being scored, s1 meets s0 and counts it as unanswered: s1 = q1
 	 * = 1; then s0 = s1 + q0 = 1 + 2 = 3. No garbage, no endless recursion. */
-	build_q3(s);
-	build_q3(s);
-	build_scale(s, SCALE_SUM, 0);
-	build_scale(s, SCALE_SUM, 0);
-	build_item(s, 0, true, 1);
-	build_item(s, 0, false, 0);
-	build_item(s, 1, true, 0);
-	build_item(s, 1, false, 1);
+	testbuild_q3(s);
+	testbuild_q3(s);
+	testbuild_scale(s, "s0", SCALE_SUM, 0);
+	testbuild_scale(s, "s1", SCALE_SUM, 0);
+	testbuild_subscale(s, 0, 1);
+	testbuild_items(s, 0, 0, 0);
+	testbuild_subscale(s, 1, 0);
+	testbuild_items(s, 1, 1, 1);
 	score_sitting(s, a, N(a), r);
 	ck_assert_value(r[1], 1, -1, 1);
 	ck_assert_value(r[0], 3, -1, 2);
-	build_free(s);
+	survey_free(s);
 }
 END_TEST
 
 START_TEST(test_empty_scale)
 {
-	Survey *s = build_survey();
+	Survey *s = testbuild_survey(NULL);
 	ScoreAnswer a[] = { { 0, "1" } };
 
-	build_q3(s);
-	build_scale(s, SCALE_MEAN, 1);
+	testbuild_q3(s);
+	testbuild_scale(s, "s0", SCALE_MEAN, 1);
 	ck_assert_no_value(score_first(s, a, N(a)), 0);
-	build_free(s);
+	survey_free(s);
 }
 END_TEST
 
@@ -685,16 +576,16 @@ START_TEST(test_alerts)
 	/* q0 = 1 < 2 not; q1 = 1 >= 1 raised (exactly at the threshold). */
 	ScoreAnswer b[] = { { 0, "2" }, { 1, "2" }, { 2, "bad" } };
 
-	build_alert(s, 0, 2);
-	build_alert(s, 1, 1);
-	build_alert(s, 2, 1);
+	testbuild_alert(s, 0, 2, INFINITY);
+	testbuild_alert(s, 1, 1, INFINITY);
+	testbuild_alert(s, 2, 1, INFINITY);
 	ck_assert_int_eq(score_alerts(s, a, N(a), raised), 1);
 	ck_assert(raised[0] && !raised[1] && !raised[2]);
 	ck_assert_int_eq(score_alerts(s, b, N(b), raised), 1);
 	ck_assert(!raised[0] && raised[1] && !raised[2]);
 	ck_assert_int_eq(score_alerts(s, a, 0, raised), 0);
 	ck_assert(!raised[0] && !raised[1] && !raised[2]);
-	build_free(s);
+	survey_free(s);
 }
 END_TEST
 
@@ -707,15 +598,13 @@ START_TEST(test_alert_on_low_scores)
 
 	/* "max_score: 0" alone: raised by the lowest answer only; "1 to 1":
 	 * raised by the middle answer only. */
-	build_alert(s, 0, -INFINITY);
-	s->alerts[0].max_score = 0;
-	build_alert(s, 1, 1);
-	s->alerts[1].max_score = 1;
+	testbuild_alert(s, 0, -INFINITY, 0);
+	testbuild_alert(s, 1, 1, 1);
 	ck_assert_int_eq(score_alerts(s, worst, N(worst), raised), 2);
 	ck_assert(raised[0] && raised[1]);
 	ck_assert_int_eq(score_alerts(s, best, N(best), raised), 0);
 	ck_assert(!raised[0] && !raised[1]);
-	build_free(s);
+	survey_free(s);
 }
 END_TEST
 
@@ -870,11 +759,5 @@ score_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(score_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return testutil_run(score_suite());
 }
