@@ -500,6 +500,28 @@ START_TEST(test_schema1_database_reads_read_only)
 }
 END_TEST
 
+START_TEST(test_progress_of_the_day)
+{
+	char *cause = NULL, id[3][37];
+	Store *store = store_open(":memory:", &cause);
+	StoreSitting s = sample_sitting();
+	StoreProgress p;
+
+	for (int i = 0; i < 3; i++)
+		ck_assert_int_eq(store_sitting_begin(store, &s, id[i], &cause), 0);
+	ck_assert_int_eq(store_sitting_finish(store, id[0], SITTING_COMPLETED, &cause), 0);
+	ck_assert_int_eq(store_sitting_finish(store, id[1], SITTING_COMPLETED, &cause), 0);
+	ck_assert_int_eq(store_sitting_finish(store, id[2], SITTING_ABANDONED, &cause), 0);
+	/* All three started after 2000; none after 2999. */
+	ck_assert_int_eq(store_progress_since(store, "2000-01-01T00:00:00Z", &p, &cause), 0);
+	ck_assert_int_eq(p.completed, 2);
+	ck_assert_int_eq(p.unfinished, 1);
+	ck_assert_int_eq(store_progress_since(store, "2999-01-01T00:00:00Z", &p, &cause), 0);
+	ck_assert_int_eq(p.completed + p.unfinished, 0);
+	store_close(store);
+}
+END_TEST
+
 START_TEST(test_garbage_file_refused)
 {
 	char *dir = testutil_tmpdir();
@@ -979,6 +1001,7 @@ store_suite(void)
 	tcase_add_test(tc, test_open_sittings_of_this_device_are_abandoned);
 	tcase_add_test(tc, test_pin);
 	tcase_add_test(tc, test_classes_and_audit);
+	tcase_add_test(tc, test_progress_of_the_day);
 	tcase_add_test(tc, test_garbage_file_refused);
 	tcase_add_test(tc, test_damaged_page_refused);
 	tcase_add_test(tc, test_newer_schema_refused);

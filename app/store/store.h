@@ -41,6 +41,16 @@ Store *store_open(const char *path, char **cause);
  */
 Store *store_open_readonly(const char *path, char **cause);
 
+/* Sittings started on this device since a moment. */
+typedef struct {
+	int completed;
+	int unfinished; /* in progress or abandoned */
+} StoreProgress;
+
+/* Counts this device's sittings started at or after since (ISO 8601 UTC,
+ * "2026-09-15T00:00:00Z"). Returns 0, or -1 with *cause. */
+int store_progress_since(Store *store, const char *since, StoreProgress *out, char **cause);
+
 /* True when the store was opened with store_open_readonly(). */
 bool store_is_readonly(const Store *store);
 

@@ -170,7 +170,14 @@ menu_draw(Ui *ui)
 	const char *who = _("Who answers"), *wave = _("Diagnostic wave"),
 	           *surveys = _("Questionnaires (in this order)");
 
-	widget_header(ui, _("School psychologist's menu"), NULL, -1);
+	if (ui->menu.has_today) {
+		char *today = xasprintf(_("Today: %d completed, %d unfinished"),
+		                        ui->menu.today.completed, ui->menu.today.unfinished);
+		widget_header(ui, _("School psychologist's menu"), today, -1);
+		free(today);
+	} else {
+		widget_header(ui, _("School psychologist's menu"), NULL, -1);
+	}
 	gfx_text(ui->gfx, who, strlen(who), cap, true, UI_TEXT, ui_px(ui, 48), ui_px(ui, 80));
 	menu_row(ui, ui_px(ui, 120), menu_audience_labels, 4, ui->menu.audience, MENU_AUDIENCE);
 	gfx_text(ui->gfx, wave, strlen(wave), cap, true, UI_TEXT, ui_px(ui, 48), ui_px(ui, 200));
@@ -316,8 +323,36 @@ menu_handle(Ui *ui, const Action *a)
 	}
 }
 
+/* The local midnight as the store writes times: "2026-09-15T21:00:00Z"
+ * for a school three hours east of Greenwich. */
+static void
+menu_midnight_utc(char buf[21])
+{
+	time_t now = time(NULL), midnight;
+	struct tm tm;
+
+	localtime_r(&now, &tm);
+	tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
+	tm.tm_isdst = -1;
+	midnight = mktime(&tm);
+	gmtime_r(&midnight, &tm);
+	strftime(buf, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* How the day went on this kiosk, read once when the menu opens. */
+static void
+menu_enter(Ui *ui)
+{
+	char since[21], *cause = NULL;
+
+	menu_midnight_utc(since);
+	ui->menu.has_today = store_progress_since(ui->store, since, &ui->menu.today, &cause) == 0;
+	free(cause);
+}
+
 const struct screen screen_menu = {
 	.name = "menu",
+	.enter = menu_enter,
 	.handle = menu_handle,
 	.draw = menu_draw,
 };

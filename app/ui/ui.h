@@ -76,6 +76,8 @@ typedef struct Ui {
 		int rank[64]; /* per survey of the set: 0 not chosen, else its place in the battery
 		               */
 		char class_name[SESSION_FIELD_MAX + 1]; /* "" : each respondent types it */
+		StoreProgress today;                    /* this kiosk's sittings since midnight */
+		bool has_today;                         /* today could be read */
 	} menu;
 } Ui;
 
