@@ -815,6 +815,41 @@ START_TEST(test_many_problems_at_once)
 }
 END_TEST
 
+/* Checks one problem exactly: where and what. */
+#define CHECK_PROBLEM(diag, i, l, c, text)                                                         \
+	do {                                                                                       \
+		ck_assert_int_eq((diag)->entries[i].line, l);                                      \
+		ck_assert_int_eq((diag)->entries[i].column, c);                                    \
+		ck_assert_str_eq((diag)->entries[i].message, text);                                \
+	} while (0)
+
+/* Inputs tests/fuzz found a bug with (kept in tests/fuzz/regressions/). */
+START_TEST(test_fuzz_findings)
+{
+	Diag diag = { 0 };
+	/* Options of a set that are not mappings had no label, and the
+	 * question that copies the set crashed (strdup of NULL). */
+	Survey *s = load_text("set.yaml",
+	                      HEAD                 /* 1-6 */
+	                      "option_sets:\n"     /* 7 */
+	                      "  yn: [1, 2]\n"     /* 8 */
+	                      "questions:\n"       /* 9 */
+	                      "  - id: q1\n"       /* 10 */
+	                      "    text: X\n"      /* 11 */
+	                      "    options: yn\n", /* 12 */
+	                      &diag);
+
+	ck_assert_ptr_null(s);
+	ck_assert_int_eq(diag.n, 2);
+	/* "  yn: [" is 7 columns, "  yn: [1, " 10. */
+	CHECK_PROBLEM(&diag, 0, 8, 8,
+	              "option set yn, option 1: expected fields written as «name: value» here");
+	CHECK_PROBLEM(&diag, 1, 8, 11,
+	              "option set yn, option 2: expected fields written as «name: value» here");
+	diag_clear(&diag);
+}
+END_TEST
+
 static Suite *
 survey_suite(void)
 {
@@ -837,6 +872,7 @@ survey_suite(void)
 	tcase_add_test(tc, test_bad_files);
 	tcase_add_test(tc, test_set_load_dir);
 	tcase_add_test(tc, test_many_problems_at_once);
+	tcase_add_test(tc, test_fuzz_findings);
 	suite_add_tcase(s, tc);
 	return s;
 }

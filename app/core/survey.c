@@ -472,14 +472,16 @@ survey_parse_option(YamlDoc *yd, yaml_node_t *node, const char *context, SurveyO
 		{ "picture", false, NULL },
 	};
 
-	if (!yamldoc_fields(yd, node, context, f, 3))
-		return;
-	if (f[0].value)
-		yamldoc_get_string(yd, f[0].value, context, "label", &o->label);
-	if (f[1].value)
-		yamldoc_get_number(yd, f[1].value, context, "score", &o->score);
-	if (f[2].value)
-		yamldoc_get_string(yd, f[2].value, context, "picture", &o->picture);
+	if (yamldoc_fields(yd, node, context, f, 3)) {
+		if (f[0].value)
+			yamldoc_get_string(yd, f[0].value, context, "label", &o->label);
+		if (f[1].value)
+			yamldoc_get_number(yd, f[1].value, context, "score", &o->score);
+		if (f[2].value)
+			yamldoc_get_string(yd, f[2].value, context, "picture", &o->picture);
+	}
+	/* Even an option that is not a mapping gets a label: the questions
+	 * that use its option set copy it. */
 	if (o->label == NULL)
 		o->label = xstrdup("");
 }

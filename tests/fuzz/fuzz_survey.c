@@ -1,8 +1,10 @@
 /*
  * fuzz_survey.c: libFuzzer target for the survey loader. Each input is a
- * survey file; when it loads, it is used the way `anketa check` and the
- * kiosk use it: a few sittings are scored (one by one and in a batch, which
- * must agree), alerts are raised, and the file's own examples are run.
+ * survey file, loaded from memory as a file kept in the database is (the
+ * same checks as a file of surveys/). When it loads, it is used the way
+ * `anketa check` and the kiosk use it: a few sittings are scored (one by
+ * one and in a batch, which must agree), alerts are raised, and the file's
+ * own examples are run.
  *
  * Besides crashes, leaks and undefined behaviour, two promises of the loader
  * are checked: a scale with levels gives every value it can take a level
@@ -137,7 +139,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	Diag diag = { 0 };
-	Survey *s = survey_load(fuzzutil_file(data, size), &diag);
+	Survey *s = survey_load_text("fuzz.yaml", (const char *)data, size, &diag);
 
 	if (s == NULL && diag.n == 0) {
 		fprintf(stderr, "a survey was refused without a reason\n");
