@@ -29,30 +29,39 @@ load_fixture(const char *name, Diag *diag)
 static Survey *
 load_text(const char *name, const char *text, Diag *diag)
 {
-	char *dir = testutil_tmpdir();
-	char *path = testutil_write_file(dir, name, text);
+	char *path = testutil_temp_file(name, text);
 	Survey *s = survey_load(path, diag);
 
-	remove(path);
-	remove(dir);
-	free(path);
-	free(dir);
+	testutil_temp_remove(path);
 	return s;
 }
 
-/* True when diag holds a problem at line:column whose message contains
- * needle; prints the problems otherwise, to make a failure readable. */
-static bool
-has_problem(const Diag *diag, int line, int column, const char *needle)
+/* Loads text as the file name and expects it refused with exactly the n
+ * problems in want. */
+static void
+expect_refused(const char *name, const char *text, const TestProblem *want, int n)
 {
-	for (int i = 0; i < diag->n; i++)
-		if (diag->entries[i].line == line && diag->entries[i].column == column &&
-		    strstr(diag->entries[i].message, needle) != NULL)
-			return true;
-	fprintf(stderr, "no problem %d:%d: %s among:\n", line, column, needle);
-	diag_print(diag, stderr);
-	return false;
+	Diag diag = { 0 };
+	Survey *s = load_text(name, text, &diag);
+
+	ck_assert_ptr_null(s);
+	testutil_assert_problems(&diag, want, n);
+	diag_clear(&diag);
 }
+
+/* Loads text as the file name and expects it refused with a problem at
+ * line:column whose message contains needle (among any others). */
+static void
+expect_problem(const char *name, const char *text, int line, int column, const char *needle)
+{
+	Diag diag = { 0 };
+
+	ck_assert_ptr_null(load_text(name, text, &diag));
+	ck_assert(testutil_has_problem(&diag, line, column, needle));
+	diag_clear(&diag);
+}
+
+#define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
 /* A valid head, to which each test appends what it is about. */
 #define HEAD                                                                                       \
@@ -227,33 +236,29 @@ END_TEST
 
 START_TEST(test_unknown_and_missing_fields)
 {
-	Diag diag = { 0 };
-	Survey *s = load_text("bad.yaml",
-	                      "id: t\n"
-	                      "version: 1\n"
-	                      "titel: T\n"
-	                      "audience: [student]\n"
-	                      "source: S\n"
-	                      "license: original\n"
-	                      "colour: red\n"
-	                      "questions:\n"
-	                      "  - id: q1\n"
-	                      "    text: Q\n"
-	                      "    options: [{label: A, score: 1}, {label: B}]\n",
-	                      &diag);
+	static const char yaml[] = "id: t\n"
+	                           "version: 1\n"
+	                           "titel: T\n"
+	                           "audience: [student]\n"
+	                           "source: S\n"
+	                           "license: original\n"
+	                           "colour: red\n"
+	                           "questions:\n"
+	                           "  - id: q1\n"
+	                           "    text: Q\n"
+	                           "    options: [{label: A, score: 1}, {label: B}]\n";
+	static const TestProblem want[] = {
+		/* titel is one letter swap from title: suggested. */
+		{ 3, 1, "unknown field «titel»; did you mean «title»?" },
+		{ 7, 1, "unknown field «colour»" },
+		/* The missing title is reported at the mapping that lacks it. */
+		{ 1, 1, "the field «title» is missing" },
+		/* Option 2 of q1 has no score: 4 spaces, "options: [" and the first
+		 * option with ", " take 36 columns, so its brace is at 37. */
+		{ 11, 37, "question q1, option 2: the field «score» is missing" },
+	};
 
-	ck_assert_ptr_null(s);
-	/* titel is one letter swap from title: suggested. */
-	ck_assert(has_problem(&diag, 3, 1, "unknown field «titel»; did you mean «title»?"));
-	ck_assert(has_problem(&diag, 7, 1, "unknown field «colour»"));
-	/* The missing title is reported at the mapping that lacks it. */
-	ck_assert(has_problem(&diag, 1, 1, "the field «title» is missing"));
-	/* Option 2 of q1 has no score: 4 spaces, "options: [" and the first
-	 * option with ", " take 36 columns, so its brace is at 37. */
-	ck_assert(
-	    has_problem(&diag, 11, 37, "question q1, option 2: the field «score» is missing"));
-	ck_assert_int_eq(diag.n, 4);
-	diag_clear(&diag);
+	expect_refused("bad.yaml", yaml, want, N(want));
 }
 END_TEST
 
@@ -338,367 +343,306 @@ END_TEST
 
 START_TEST(test_wrong_types)
 {
-	Diag diag = { 0 };
-	Survey *s = load_text("types.yaml",
-	                      "id: Bad Id\n"                      /* 1 */
-	                      "version: 1.5\n"                    /* 2 */
-	                      "title: [T]\n"                      /* 3 */
-	                      "audience: student\n"               /* 4 */
-	                      "grades: [9, 5]\n"                  /* 5 */
-	                      "source: S\n"                       /* 6 */
-	                      "license: mine\n"                   /* 7 */
-	                      "show_result: yes\n"                /* 8 */
-	                      "questions:\n"                      /* 9 */
-	                      "  - id: q1\n"                      /* 10 */
-	                      "    text: Q\n"                     /* 11 */
-	                      "    type: slider\n"                /* 12 */
-	                      "    options:\n"                    /* 13 */
-	                      "      - {label: A, score: high}\n" /* 14 */
-	                      "      - {label: B, score: 1}\n"    /* 15 */
-	                      "scales: {id: s}\n",                /* 16 */
-	                      &diag);
+	static const char yaml[] = "id: Bad Id\n"                      /* 1 */
+	                           "version: 1.5\n"                    /* 2 */
+	                           "title: [T]\n"                      /* 3 */
+	                           "audience: student\n"               /* 4 */
+	                           "grades: [9, 5]\n"                  /* 5 */
+	                           "source: S\n"                       /* 6 */
+	                           "license: mine\n"                   /* 7 */
+	                           "show_result: yes\n"                /* 8 */
+	                           "questions:\n"                      /* 9 */
+	                           "  - id: q1\n"                      /* 10 */
+	                           "    text: Q\n"                     /* 11 */
+	                           "    type: slider\n"                /* 12 */
+	                           "    options:\n"                    /* 13 */
+	                           "      - {label: A, score: high}\n" /* 14 */
+	                           "      - {label: B, score: 1}\n"    /* 15 */
+	                           "scales: {id: s}\n";                /* 16 */
+	static const TestProblem want[] = {
+		{ 1, 5, "the survey id «Bad Id» may hold only" },
+		{ 2, 10, "the field «version» must be a whole number from 1" },
+		{ 3, 8, "the field «title» must be text" },
+		{ 4, 11, "the field «audience» must be a list" },
+		{ 5, 9, "grades go from 9 to 5" },
+		{ 7, 10, "unknown license «mine»" },
+		{ 8, 14, "the field «show_result» must be true or false" },
+		{ 12, 11, "question q1: unknown question type «slider»" },
+		/* "      - {label: A, score: " is 26 columns. */
+		{ 14, 27, "question q1, option 1: the field «score» must be a number" },
+		{ 16, 9, "the field «scales» must be a list" },
+	};
 
-	ck_assert_ptr_null(s);
-	ck_assert(has_problem(&diag, 1, 5, "the survey id «Bad Id» may hold only"));
-	ck_assert(has_problem(&diag, 2, 10, "the field «version» must be a whole number from 1"));
-	ck_assert(has_problem(&diag, 3, 8, "the field «title» must be text"));
-	ck_assert(has_problem(&diag, 4, 11, "the field «audience» must be a list"));
-	ck_assert(has_problem(&diag, 5, 9, "grades go from 9 to 5"));
-	ck_assert(has_problem(&diag, 7, 10, "unknown license «mine»"));
-	ck_assert(has_problem(&diag, 8, 14, "the field «show_result» must be true or false"));
-	ck_assert(has_problem(&diag, 12, 11, "question q1: unknown question type «slider»"));
-	/* "      - {label: A, score: " is 26 columns. */
-	ck_assert(has_problem(&diag, 14, 27,
-	                      "question q1, option 1: the field «score» must be a number"));
-	ck_assert(has_problem(&diag, 16, 9, "the field «scales» must be a list"));
-	ck_assert_int_eq(diag.n, 10);
-	diag_clear(&diag);
+	expect_refused("types.yaml", yaml, want, N(want));
 }
 END_TEST
 
 START_TEST(test_duplicate_ids)
 {
-	Diag diag = { 0 };
-	Survey *s = load_text("dup.yaml",
-	                      HEAD                                                   /* 1-6 */
-	                      "option_sets:\n"                                       /* 7 */
-	                      "  yn: [{label: A, score: 1}, {label: B, score: 0}]\n" /* 8 */
-	                      "  yn: [{label: A, score: 1}, {label: B, score: 0}]\n" /* 9 */
-	                      "questions:\n"                                         /* 10 */
-	                      "  - {id: q1, text: Q, options: yn}\n"                 /* 11 */
-	                      "  - {id: q1, text: Q, options: yn}\n"                 /* 12 */
-	                      "scales:\n"                                            /* 13 */
-	                      "  - id: s\n"                                          /* 14 */
-	                      "    title: S\n"                                       /* 15 */
-	                      "    items: [q1]\n"                                    /* 16 */
-	                      "    method: sum\n"                                    /* 17 */
-	                      "    levels:\n"                                        /* 18 */
-	                      "      - {id: lo, label: L, min: 0, max: 0}\n"         /* 19 */
-	                      "      - {id: lo, label: H, min: 1, max: 1}\n"         /* 20 */
-	                      "  - {id: s, title: S, items: [q1], method: sum}\n",   /* 21 */
-	                      &diag);
+	static const char yaml[] = HEAD                            /* 1-6 */
+	    "option_sets:\n"                                       /* 7 */
+	    "  yn: [{label: A, score: 1}, {label: B, score: 0}]\n" /* 8 */
+	    "  yn: [{label: A, score: 1}, {label: B, score: 0}]\n" /* 9 */
+	    "questions:\n"                                         /* 10 */
+	    "  - {id: q1, text: Q, options: yn}\n"                 /* 11 */
+	    "  - {id: q1, text: Q, options: yn}\n"                 /* 12 */
+	    "scales:\n"                                            /* 13 */
+	    "  - id: s\n"                                          /* 14 */
+	    "    title: S\n"                                       /* 15 */
+	    "    items: [q1]\n"                                    /* 16 */
+	    "    method: sum\n"                                    /* 17 */
+	    "    levels:\n"                                        /* 18 */
+	    "      - {id: lo, label: L, min: 0, max: 0}\n"         /* 19 */
+	    "      - {id: lo, label: H, min: 1, max: 1}\n"         /* 20 */
+	    "  - {id: s, title: S, items: [q1], method: sum}\n";   /* 21 */
+	static const TestProblem want[] = {
+		{ 9, 3, "the option set «yn» is defined twice (also at line 8)" },
+		{ 12, 5, "the question id «q1» is used twice (also at line 11)" },
+		{ 20, 9, "scale s: the level id «lo» is used twice (also at line 19)" },
+		{ 21, 5, "the scale id «s» is used twice (also at line 14)" },
+	};
 
-	ck_assert_ptr_null(s);
-	ck_assert(
-	    has_problem(&diag, 9, 3, "the option set «yn» is defined twice (also at line 8)"));
-	ck_assert(
-	    has_problem(&diag, 12, 5, "the question id «q1» is used twice (also at line 11)"));
-	ck_assert(has_problem(&diag, 20, 9,
-	                      "scale s: the level id «lo» is used twice (also at "
-	                      "line 19)"));
-	ck_assert(has_problem(&diag, 21, 5, "the scale id «s» is used twice (also at line 14)"));
-	ck_assert_int_eq(diag.n, 4);
-	diag_clear(&diag);
+	expect_refused("dup.yaml", yaml, want, N(want));
 }
 END_TEST
 
 START_TEST(test_scale_items)
 {
-	Diag diag = { 0 };
-	Survey *s =
-	    load_text("items.yaml",
-	              HEAD           /* 1-6 */
-	              "questions:\n" /* 7 */
-	              "  - {id: q1, text: Q, type: yesno, options: [{label: A, score: 1},"
-	              " {label: B, score: 0}]}\n"                                      /* 8 */
-	              "  - {id: age, text: Age, type: number}\n"                       /* 9 */
-	              "  - {id: dup, text: D, type: text}\n"                           /* 10 */
-	              "scales:\n"                                                      /* 11 */
-	              "  - {id: a, title: A, items: [q1, b], method: sum}\n"           /* 12 */
-	              "  - {id: b, title: B, items: [c], method: sum}\n"               /* 13 */
-	              "  - {id: c, title: C, items: [a], method: sum}\n"               /* 14 */
-	              "  - {id: d, title: D, items: [q9, age, q1, q1], method: sum}\n" /* 15 */
-	              "  - {id: dup, title: D, items: [], method: mean}\n",            /* 16 */
-	              &diag);
+	static const char yaml[] = HEAD /* 1-6 */
+	    "questions:\n"              /* 7 */
+	    "  - {id: q1, text: Q, type: yesno, options: [{label: A, score: 1},"
+	    " {label: B, score: 0}]}\n"                                      /* 8 */
+	    "  - {id: age, text: Age, type: number}\n"                       /* 9 */
+	    "  - {id: dup, text: D, type: text}\n"                           /* 10 */
+	    "scales:\n"                                                      /* 11 */
+	    "  - {id: a, title: A, items: [q1, b], method: sum}\n"           /* 12 */
+	    "  - {id: b, title: B, items: [c], method: sum}\n"               /* 13 */
+	    "  - {id: c, title: C, items: [a], method: sum}\n"               /* 14 */
+	    "  - {id: d, title: D, items: [q9, age, q1, q1], method: sum}\n" /* 15 */
+	    "  - {id: dup, title: D, items: [], method: mean}\n";            /* 16 */
+	static const TestProblem want[] = {
+		/* The circle a -> b -> c -> a is reported once, where it closes. */
+		{ 12, 5, "scales are nested in a circle: a → b → c → a" },
+		/* "  - {id: d, title: D, items: [" is 30 columns; q9 at 31, age at 35,
+		 * the second q1 at 44. */
+		{ 15, 31, "scale d: unknown item «q9»: no question or scale has this id" },
+		{ 15, 35, "scale d: question age is of type number and has no score" },
+		{ 15, 44, "scale d: the item «q1» is listed twice" },
+		{ 16, 32, "scale dup: the scale has no items" },
+	};
 
-	ck_assert_ptr_null(s);
-	/* The circle a -> b -> c -> a is reported once, where it closes. */
-	ck_assert(has_problem(&diag, 12, 5, "scales are nested in a circle: a → b → c → a"));
-	/* "  - {id: d, title: D, items: [" is 30 columns; q9 at 31, age at 35,
-	 * the second q1 at 44. */
-	ck_assert(has_problem(&diag, 15, 31,
-	                      "scale d: unknown item «q9»: no question or scale has this id"));
-	ck_assert(has_problem(&diag, 15, 35,
-	                      "scale d: question age is of type number and has no "
-	                      "score"));
-	ck_assert(has_problem(&diag, 15, 44, "scale d: the item «q1» is listed twice"));
-	ck_assert(has_problem(&diag, 16, 32, "scale dup: the scale has no items"));
-	ck_assert_int_eq(diag.n, 5);
-	diag_clear(&diag);
+	expect_refused("items.yaml", yaml, want, N(want));
 }
 END_TEST
 
 START_TEST(test_level_bands)
 {
-	Diag diag = { 0 };
 	/* Five yes/no questions score 0..5 in sum; mean precision 1 gives
 	 * 0.0..1.0. */
-	Survey *s =
-	    load_text("bands.yaml",
-	              HEAD                                                                /* 1-6 */
-	              "option_sets: {yn: [{label: A, score: 1}, {label: B, score: 0}]}\n" /* 7 */
-	              "questions:\n"                                                      /* 8 */
-	              "  - {id: q1, text: Q, options: yn}\n"                              /* 9 */
-	              "  - {id: q2, text: Q, options: yn}\n"                              /* 10 */
-	              "scales:\n"                                                         /* 11 */
-	              "  - id: gap\n"                                                     /* 12 */
-	              "    title: G\n"
-	              "    items: [q1, q2]\n"
-	              "    method: sum\n" /* 15 */
-	              "    levels:\n"
-	              "      - {id: hi, label: H, min: 2, max: 2}\n" /* 17 */
-	              "      - {id: lo, label: L, min: 0, max: 0}\n" /* 18 */
-	              "  - id: overlap\n"                            /* 19 */
-	              "    title: O\n"
-	              "    items: [q1, q2]\n"
-	              "    method: mean\n" /* 22 */
-	              "    levels:\n"
-	              "      - {id: lo, label: L, min: 0, max: 0.6}\n" /* 24 */
-	              "      - {id: hi, label: H, min: 0.5, max: 1}\n" /* 25 */
-	              "  - id: short\n"                                /* 26 */
-	              "    title: S\n"
-	              "    items: [q1, q2]\n"
-	              "    method: sum\n"
-	              "    levels:\n"                                 /* 30 */
-	              "      - {id: mid, label: M, min: 1, max: 1}\n" /* 31 */
-	              "  - id: odd\n"                                 /* 32 */
-	              "    title: O\n"
-	              "    items: [q1, q2]\n"
-	              "    method: sum\n" /* 35 */
-	              "    levels:\n"
-	              "      - {id: x, label: X, min: 2, max: 0}\n"    /* 37 */
-	              "      - {id: y, label: Y, min: 0.5, max: 2}\n", /* 38 */
-	              &diag);
+	static const char yaml[] = HEAD                                         /* 1-6 */
+	    "option_sets: {yn: [{label: A, score: 1}, {label: B, score: 0}]}\n" /* 7 */
+	    "questions:\n"                                                      /* 8 */
+	    "  - {id: q1, text: Q, options: yn}\n"                              /* 9 */
+	    "  - {id: q2, text: Q, options: yn}\n"                              /* 10 */
+	    "scales:\n"                                                         /* 11 */
+	    "  - id: gap\n"                                                     /* 12 */
+	    "    title: G\n"
+	    "    items: [q1, q2]\n"
+	    "    method: sum\n" /* 15 */
+	    "    levels:\n"
+	    "      - {id: hi, label: H, min: 2, max: 2}\n" /* 17 */
+	    "      - {id: lo, label: L, min: 0, max: 0}\n" /* 18 */
+	    "  - id: overlap\n"                            /* 19 */
+	    "    title: O\n"
+	    "    items: [q1, q2]\n"
+	    "    method: mean\n" /* 22 */
+	    "    levels:\n"
+	    "      - {id: lo, label: L, min: 0, max: 0.6}\n" /* 24 */
+	    "      - {id: hi, label: H, min: 0.5, max: 1}\n" /* 25 */
+	    "  - id: short\n"                                /* 26 */
+	    "    title: S\n"
+	    "    items: [q1, q2]\n"
+	    "    method: sum\n"
+	    "    levels:\n"                                 /* 30 */
+	    "      - {id: mid, label: M, min: 1, max: 1}\n" /* 31 */
+	    "  - id: odd\n"                                 /* 32 */
+	    "    title: O\n"
+	    "    items: [q1, q2]\n"
+	    "    method: sum\n" /* 35 */
+	    "    levels:\n"
+	    "      - {id: x, label: X, min: 2, max: 0}\n"    /* 37 */
+	    "      - {id: y, label: Y, min: 0.5, max: 2}\n"; /* 38 */
+	static const TestProblem want[] = {
+		{ 17, 9,
+		  "scale gap: no level covers the values from 1 to 1 (between levels lo and hi)" },
+		{ 25, 9,
+		  "scale overlap: levels lo and hi overlap: the values from 0.5 to 0.6 fall in "
+		  "both" },
+		{ 31, 9,
+		  "scale short: the scale can be as low as 0, but the lowest level starts at 1" },
+		{ 31, 9,
+		  "scale short: the scale can be as high as 2, but the highest level ends at 1" },
+		{ 37, 9, "scale odd: level x: min 2 is greater than max 0" },
+		{ 38, 9, "scale odd: level y: min and max must have at most 0 decimals" },
+	};
 
-	ck_assert_ptr_null(s);
-	ck_assert(has_problem(&diag, 17, 9,
-	                      "scale gap: no level covers the values from 1 to 1 "
-	                      "(between levels lo and hi)"));
-	ck_assert(has_problem(&diag, 25, 9,
-	                      "scale overlap: levels lo and hi overlap: the values "
-	                      "from 0.5 to 0.6 fall in both"));
-	ck_assert(has_problem(&diag, 31, 9,
-	                      "scale short: the scale can be as low as 0, but the "
-	                      "lowest level starts at 1"));
-	ck_assert(has_problem(&diag, 31, 9,
-	                      "scale short: the scale can be as high as 2, but the "
-	                      "highest level ends at 1"));
-	ck_assert(has_problem(&diag, 37, 9, "scale odd: level x: min 2 is greater than max 0"));
-	ck_assert(has_problem(&diag, 38, 9,
-	                      "scale odd: level y: min and max must have at most 0 "
-	                      "decimals"));
-	ck_assert_int_eq(diag.n, 6);
-	diag_clear(&diag);
+	expect_refused("bands.yaml", yaml, want, N(want));
 }
 END_TEST
 
 START_TEST(test_alert_bounds)
 {
-	Diag diag = { 0 };
-	Survey *s =
-	    load_text("al.yaml",
-	              HEAD           /* 1-6 */
-	              "questions:\n" /* 7 */
-	              "  - {id: q1, text: Q, options: [{label: A, score: 2},"
-	              " {label: B, score: 0}]}\n"                                      /* 8 */
-	              "alerts:\n"                                                      /* 9 */
-	              "  - {question: q1, message: M}\n"                               /* 10 */
-	              "  - {question: q1, min_score: 1, max_score: 1.5, message: M}\n" /* 11 */
-	              "  - {question: q1, min_score: 3, message: M}\n"                 /* 12 */
-	              "  - {question: q1, max_score: 0, message: M}\n",                /* 13 */
-	              &diag);
-
+	static const char yaml[] = HEAD /* 1-6 */
+	    "questions:\n"              /* 7 */
+	    "  - {id: q1, text: Q, options: [{label: A, score: 2},"
+	    " {label: B, score: 0}]}\n"                                      /* 8 */
+	    "alerts:\n"                                                      /* 9 */
+	    "  - {question: q1, message: M}\n"                               /* 10 */
+	    "  - {question: q1, min_score: 1, max_score: 1.5, message: M}\n" /* 11 */
+	    "  - {question: q1, min_score: 3, message: M}\n"                 /* 12 */
+	    "  - {question: q1, max_score: 0, message: M}\n";                /* 13 */
 	/* Alert 4 (B scores 0) is fine; 2 and 3 can never be raised. */
-	ck_assert_ptr_null(s);
-	ck_assert_int_eq(diag.n, 3);
-	ck_assert(
-	    has_problem(&diag, 10, 5, "alert 1: an alert needs min_score, max_score or both"));
-	ck_assert(has_problem(&diag, 11, 5,
-	                      "alert 2: no answer to question q1 has a score between min_score "
-	                      "and max_score"));
-	ck_assert(has_problem(&diag, 12, 5, "alert 3: no answer to question q1"));
-	diag_clear(&diag);
+	static const TestProblem want[] = {
+		{ 10, 5, "alert 1: an alert needs min_score, max_score or both" },
+		{ 11, 5,
+		  "alert 2: no answer to question q1 has a score between min_score and max_score" },
+		{ 12, 5, "alert 3: no answer to question q1" },
+	};
+
+	expect_refused("al.yaml", yaml, want, N(want));
 }
 END_TEST
 
 START_TEST(test_alerts_and_examples)
 {
-	Diag diag = { 0 };
-	Survey *s =
-	    load_text("ex.yaml",
-	              HEAD                                                                /* 1-6 */
-	              "option_sets: {yn: [{label: A, score: 1}, {label: B, score: 0}]}\n" /* 7 */
-	              "questions:\n"                                                      /* 8 */
-	              "  - {id: q1, text: Q, options: yn}\n"                              /* 9 */
-	              "  - {id: m, text: M, type: multi, options: yn}\n"                  /* 10 */
-	              "  - {id: n, text: N, type: number, min: 1, max: 10}\n"             /* 11 */
-	              "  - {id: t, text: T, type: text}\n"                                /* 12 */
-	              "scales:\n"                                                         /* 13 */
-	              "  - {id: s, title: S, items: [q1, m], method: sum,"
-	              " levels: [{id: lo, label: L, min: 0, max: 2}]}\n"            /* 14 */
-	              "alerts:\n"                                                   /* 15 */
-	              "  - {question: q7, min_score: 1, message: M}\n"              /* 16 */
-	              "  - {question: t, min_score: 1, message: M}\n"               /* 17 */
-	              "examples:\n"                                                 /* 18 */
-	              "  - name: e1\n"                                              /* 19 */
-	              "    answers: {q1: 3, m: \"1|1\", n: 11, t: free, x: 1}\n"    /* 20 */
-	              "    expect: {s: {value: 2, level: mid}, z: {value: none}}\n" /* 21 */
-	              "  - name: e2\n"                                              /* 22 */
-	              "    answers: {q1: \"1|2\", n: ten, m: [1]}\n"                /* 23 */
-	              "    expect: {s: {value: many}}\n",                           /* 24 */
-	              &diag);
+	static const char yaml[] = HEAD                                         /* 1-6 */
+	    "option_sets: {yn: [{label: A, score: 1}, {label: B, score: 0}]}\n" /* 7 */
+	    "questions:\n"                                                      /* 8 */
+	    "  - {id: q1, text: Q, options: yn}\n"                              /* 9 */
+	    "  - {id: m, text: M, type: multi, options: yn}\n"                  /* 10 */
+	    "  - {id: n, text: N, type: number, min: 1, max: 10}\n"             /* 11 */
+	    "  - {id: t, text: T, type: text}\n"                                /* 12 */
+	    "scales:\n"                                                         /* 13 */
+	    "  - {id: s, title: S, items: [q1, m], method: sum,"
+	    " levels: [{id: lo, label: L, min: 0, max: 2}]}\n"            /* 14 */
+	    "alerts:\n"                                                   /* 15 */
+	    "  - {question: q7, min_score: 1, message: M}\n"              /* 16 */
+	    "  - {question: t, min_score: 1, message: M}\n"               /* 17 */
+	    "examples:\n"                                                 /* 18 */
+	    "  - name: e1\n"                                              /* 19 */
+	    "    answers: {q1: 3, m: \"1|1\", n: 11, t: free, x: 1}\n"    /* 20 */
+	    "    expect: {s: {value: 2, level: mid}, z: {value: none}}\n" /* 21 */
+	    "  - name: e2\n"                                              /* 22 */
+	    "    answers: {q1: \"1|2\", n: ten, m: [1]}\n"                /* 23 */
+	    "    expect: {s: {value: many}}\n";                           /* 24 */
+	static const TestProblem want[] = {
+		/* "  - {question: " is 15 columns. */
+		{ 16, 16, "alert 1: unknown question «q7»" },
+		{ 17, 16, "alert 2: question t is of type text and has no score" },
+		/* Line 20, "    answers: {q1: " is 18 columns: 3 at 19; m's quoted
+		 * value at 25 (a repeated option); n's 11 at 35; x at 48. */
+		{ 20, 19, "example «e1»: question q1 has options 1 to 2; «3» is not one of them" },
+		{ 20, 25, "example «e1»: question m has options 1 to 2; «1|1» is not one of them" },
+		{ 20, 35, "example «e1»: question n wants a number from 1 to 10, not 11" },
+		{ 20, 48, "example «e1»: unknown question «x»" },
+		/* Line 21, "    expect: {s: {value: 2, level: " is 34 columns; z at 41. */
+		{ 21, 35, "example «e1»: scale s has no level «mid»" },
+		{ 21, 41, "example «e1»: unknown scale «z»" },
+		/* Line 23: "    answers: {q1: \"1|2\", n: " is 28 columns, and
+		 * "..., n: ten, m: " 36; line 24: "    expect: {s: {value: " 24. */
+		{ 23, 19,
+		  "example «e2»: question q1 has options 1 to 2; «1|2» is not one of them" },
+		{ 23, 29, "example «e2»: question n wants a number, not «ten»" },
+		{ 23, 37, "example «e2»: the answer to question m must be a plain value" },
+		{ 24, 25, "example «e2»: the field «value» must be a number" },
+	};
 
-	ck_assert_ptr_null(s);
-	/* "  - {question: " is 15 columns. */
-	ck_assert(has_problem(&diag, 16, 16, "alert 1: unknown question «q7»"));
-	ck_assert(has_problem(&diag, 17, 16,
-	                      "alert 2: question t is of type text and has no "
-	                      "score"));
-	/* Line 20, "    answers: {q1: " is 18 columns: 3 at 19; m's quoted
-	 * value at 25 (a repeated option); n's 11 at 35; x at 48. */
-	ck_assert(has_problem(&diag, 20, 19,
-	                      "example «e1»: question q1 has options 1 to 2; «3» is "
-	                      "not one of them"));
-	ck_assert(has_problem(&diag, 20, 25,
-	                      "example «e1»: question m has options 1 to 2; «1|1» "
-	                      "is not one of them"));
-	ck_assert(has_problem(&diag, 20, 35,
-	                      "example «e1»: question n wants a number from 1 to "
-	                      "10, not 11"));
-	ck_assert(has_problem(&diag, 20, 48, "example «e1»: unknown question «x»"));
-	/* Line 21, "    expect: {s: {value: 2, level: " is 34 columns; z at 41. */
-	ck_assert(has_problem(&diag, 21, 35, "example «e1»: scale s has no level «mid»"));
-	ck_assert(has_problem(&diag, 21, 41, "example «e1»: unknown scale «z»"));
-	/* Line 23: "    answers: {q1: \"1|2\", n: " is 28 columns, and
-	 * "..., n: ten, m: " 36; line 24: "    expect: {s: {value: " 24. */
-	ck_assert(has_problem(&diag, 23, 19,
-	                      "example «e2»: question q1 has options 1 to 2; "
-	                      "«1|2» is not one of them"));
-	ck_assert(has_problem(&diag, 23, 29, "example «e2»: question n wants a number, not «ten»"));
-	ck_assert(has_problem(&diag, 23, 37,
-	                      "example «e2»: the answer to question m must be a "
-	                      "plain value"));
-	ck_assert(has_problem(&diag, 24, 25, "example «e2»: the field «value» must be a number"));
-	ck_assert_int_eq(diag.n, 12);
-	diag_clear(&diag);
+	expect_refused("ex.yaml", yaml, want, N(want));
 }
 END_TEST
 
 START_TEST(test_question_rules)
 {
-	Diag diag = { 0 };
-	Survey *s =
-	    load_text("q.yaml",
-	              HEAD           /* 1-6 */
-	              "questions:\n" /* 7 */
-	              "  - {id: y, text: Y, type: yesno, options: [{label: A, score: 1}]}\n" /* 8 */
-	              "  - {id: n, text: N, type: number, options: yes3}\n"                  /* 9 */
-	              "  - {id: s, text: S, options: nosuch, min: 1}\n" /* 10 */
-	              "  - {id: t, text: T}\n"                          /* 11 */
-	              "  - {id: \"q 1\", text: T, type: text}\n"        /* 12 */
-	              "scales:\n"                                       /* 13 */
-	              "  - {id: p, title: P, items: [y], method: percent_of_max,"
-	              " multiplier: 0, min_answered: 2}\n", /* 14 */
-	              &diag);
+	static const char yaml[] = HEAD                                            /* 1-6 */
+	    "questions:\n"                                                         /* 7 */
+	    "  - {id: y, text: Y, type: yesno, options: [{label: A, score: 1}]}\n" /* 8 */
+	    "  - {id: n, text: N, type: number, options: yes3}\n"                  /* 9 */
+	    "  - {id: s, text: S, options: nosuch, min: 1}\n"                      /* 10 */
+	    "  - {id: t, text: T}\n"                                               /* 11 */
+	    "  - {id: \"q 1\", text: T, type: text}\n"                             /* 12 */
+	    "scales:\n"                                                            /* 13 */
+	    "  - {id: p, title: P, items: [y], method: percent_of_max,"
+	    " multiplier: 0, min_answered: 2}\n"; /* 14 */
+	static const TestProblem want[] = {
+		/* "  - {id: y, text: Y, type: yesno, options: " is 43 columns; on line
+		 * 10 "  - {id: s, text: S, options: " is 30 and "nosuch, min: " 13 more;
+		 * on line 12 "  - {id: " is 9. An unknown set is not also "0 options". */
+		{ 8, 44, "question y: a yesno question needs exactly 2 options, not 1" },
+		{ 9, 45, "question n: a question of type number has no options" },
+		{ 10, 31, "question s: unknown option set «nosuch»" },
+		{ 10, 44, "question s: the field «min» is only for questions of type number" },
+		{ 11, 5, "question t: the field «options» is missing" },
+		{ 12, 10, "question 5: a question id may hold only" },
+		/* "  - {id: p, title: P, items: [y], method: percent_of_max, multiplier: "
+		 * is 70 columns. */
+		{ 14, 71, "scale p: the multiplier must not be 0" },
+	};
 
-	ck_assert_ptr_null(s);
-	/* "  - {id: y, text: Y, type: yesno, options: " is 43 columns; on line
-	 * 10 "  - {id: s, text: S, options: " is 30 and "nosuch, min: " 13 more;
-	 * on line 12 "  - {id: " is 9. An unknown set is not also "0 options". */
-	ck_assert(has_problem(&diag, 8, 44,
-	                      "question y: a yesno question needs exactly 2 "
-	                      "options, not 1"));
-	ck_assert(
-	    has_problem(&diag, 9, 45, "question n: a question of type number has no options"));
-	ck_assert(has_problem(&diag, 10, 31, "question s: unknown option set «nosuch»"));
-	ck_assert(has_problem(&diag, 10, 44,
-	                      "question s: the field «min» is only for questions of "
-	                      "type number"));
-	ck_assert(has_problem(&diag, 11, 5, "question t: the field «options» is missing"));
-	ck_assert(has_problem(&diag, 12, 10, "question 5: a question id may hold only"));
-	/* "  - {id: p, title: P, items: [y], method: percent_of_max, multiplier: "
-	 * is 70 columns. */
-	ck_assert(has_problem(&diag, 14, 71, "scale p: the multiplier must not be 0"));
-	ck_assert_int_eq(diag.n, 7);
-	diag_clear(&diag);
+	expect_refused("q.yaml", yaml, want, N(want));
 }
 END_TEST
 
 START_TEST(test_scale_rules)
 {
-	Diag diag = { 0 };
-	Survey *s = load_text("r.yaml",
-	                      HEAD           /* 1-6 */
-	                      "questions:\n" /* 7 */
-	                      "  - {id: z, text: Z, options: [{label: A, score: 0},"
-	                      " {label: B, score: 0}]}\n"                                   /* 8 */
-	                      "scales:\n"                                                   /* 9 */
-	                      "  - {id: p, title: P, items: [z], method: percent_of_max}\n" /* 10 */
-	                      "  - {id: m, title: M, items: [z], method: median,"
-	                      " min_answered: 2}\n", /* 11 */
-	                      &diag);
-
-	ck_assert_ptr_null(s);
-	ck_assert(has_problem(&diag, 10, 5,
-	                      "scale p: with percent_of_max every item must be able "
-	                      "to score above 0, but z cannot"));
-	/* "  - {id: m, title: M, items: [z], method: " is 42 columns. */
-	ck_assert(has_problem(&diag, 11, 43, "scale m: unknown method «median»"));
-	ck_assert_int_eq(diag.n, 2);
-	diag_clear(&diag);
+	static const char yaml[] = HEAD /* 1-6 */
+	    "questions:\n"              /* 7 */
+	    "  - {id: z, text: Z, options: [{label: A, score: 0},"
+	    " {label: B, score: 0}]}\n"                                   /* 8 */
+	    "scales:\n"                                                   /* 9 */
+	    "  - {id: p, title: P, items: [z], method: percent_of_max}\n" /* 10 */
+	    "  - {id: m, title: M, items: [z], method: median,"
+	    " min_answered: 2}\n"; /* 11 */
+	static const TestProblem want[] = {
+		{ 10, 5,
+		  "scale p: with percent_of_max every item must be able to score above 0, but z "
+		  "cannot" },
+		/* "  - {id: m, title: M, items: [z], method: " is 42 columns. */
+		{ 11, 43, "scale m: unknown method «median»" },
+	};
 	/* min_answered beyond the number of items, on an otherwise sound scale. */
-	s = load_text("r2.yaml",
-	              HEAD "questions:\n"
-	                   "  - {id: z, text: Z, options: [{label: A, score: 0},"
-	                   " {label: B, score: 1}]}\n"
-	                   "scales:\n"
-	                   "  - {id: m, title: M, items: [z], method: sum, min_answered: 2}\n",
-	              &diag);
-	ck_assert_ptr_null(s);
-	ck_assert(has_problem(&diag, 10, 5,
-	                      "scale m: min_answered is 2, but the scale has only 1 "
-	                      "items"));
-	ck_assert_int_eq(diag.n, 1);
-	diag_clear(&diag);
+	static const char too_few[] = HEAD "questions:\n"
+	                                   "  - {id: z, text: Z, options: [{label: A, score: 0},"
+	                                   " {label: B, score: 1}]}\n"
+	                                   "scales:\n"
+	                                   "  - {id: m, title: M, items: [z], method: sum,"
+	                                   " min_answered: 2}\n";
+	static const TestProblem too_few_want[] = {
+		{ 10, 5, "scale m: min_answered is 2, but the scale has only 1 items" },
+	};
 	/* Messages about a scale's own fields name the scale too. */
-	s = load_text("r3.yaml",
-	              HEAD "questions:\n"
-	                   "  - {id: z, text: Z, options: [{label: A, score: 0},"
-	                   " {label: B, score: 1}]}\n"
-	                   "scales:\n"
-	                   "  - {id: m, title: M, items: [z], method: sum, levles: []}\n",
-	              &diag);
-	ck_assert_ptr_null(s);
-	/* "  - {id: m, title: M, items: [z], method: sum, " is 47 columns. */
-	ck_assert(
-	    has_problem(&diag, 10, 48, "scale m: unknown field «levles»; did you mean «levels»?"));
-	ck_assert_int_eq(diag.n, 1);
-	diag_clear(&diag);
+	static const char typo[] =
+	    HEAD "questions:\n"
+	         "  - {id: z, text: Z, options: [{label: A, score: 0},"
+	         " {label: B, score: 1}]}\n"
+	         "scales:\n"
+	         "  - {id: m, title: M, items: [z], method: sum, levles: []}\n";
+	static const TestProblem typo_want[] = {
+		/* "  - {id: m, title: M, items: [z], method: sum, " is 47 columns. */
+		{ 10, 48, "scale m: unknown field «levles»; did you mean «levels»?" },
+	};
+
+	expect_refused("r.yaml", yaml, want, N(want));
+	expect_refused("r2.yaml", too_few, too_few_want, N(too_few_want));
+	expect_refused("r3.yaml", typo, typo_want, N(typo_want));
 }
 END_TEST
 
 START_TEST(test_bad_files)
 {
+	/* The unclosed quote runs to the end of the file (line 3). */
+	static const TestProblem broken[] = {
+		{ 4, 1, "this is not valid YAML: found unexpected end of stream" },
+	};
 	Diag diag = { 0 };
 	char *dir = testutil_tmpdir();
 	char *big = xmalloc(2 * 1024 * 1024 + 1);
@@ -706,45 +650,28 @@ START_TEST(test_bad_files)
 
 	memset(big, 'a', 2 * 1024 * 1024);
 	big[2 * 1024 * 1024] = '\0';
-	ck_assert_ptr_null(load_text("big.yaml", big, &diag));
-	ck_assert(has_problem(&diag, 0, 0, "the file is larger than 1 MB"));
-	diag_clear(&diag);
-	ck_assert_ptr_null(load_text("empty.yaml", "", &diag));
-	ck_assert(has_problem(&diag, 0, 0, "the file is empty"));
-	diag_clear(&diag);
-	ck_assert_ptr_null(load_text("comment.yaml", "# nothing here\n", &diag));
-	ck_assert(has_problem(&diag, 0, 0, "the file is empty"));
-	diag_clear(&diag);
-	ck_assert_ptr_null(load_text("latin1.yaml", "id: t\ntitle: \xe9t\xe9\n", &diag));
-	ck_assert(has_problem(&diag, 0, 0, "the file is not UTF-8 text"));
-	diag_clear(&diag);
-	ck_assert_ptr_null(load_text("list.yaml", "- a\n- b\n", &diag));
-	ck_assert(has_problem(&diag, 1, 1, "the file must be a YAML mapping"));
-	diag_clear(&diag);
-	/* The unclosed quote runs to the end of the file (line 3). */
-	ck_assert_ptr_null(load_text("broken.yaml", "id: t\ntitle: \"open\nversion: 1\n", &diag));
-	ck_assert_int_eq(diag.n, 1);
-	ck_assert(
-	    has_problem(&diag, 4, 1, "this is not valid YAML: found unexpected end of stream"));
-	diag_clear(&diag);
-	ck_assert_ptr_null(load_text("alias.yaml", "a: &x [*x]\n", &diag));
-	ck_assert(has_problem(&diag, 1, 4, "anchors and aliases (& and *) are not allowed here"));
-	diag_clear(&diag);
-	ck_assert_ptr_null(load_text("two.yaml", "id: a\n---\nid: b\n", &diag));
-	ck_assert(has_problem(&diag, 2, 1, "the file holds more than one YAML document"));
-	diag_clear(&diag);
+	expect_problem("big.yaml", big, 0, 0, "the file is larger than 1 MB");
+	expect_problem("empty.yaml", "", 0, 0, "the file is empty");
+	expect_problem("comment.yaml", "# nothing here\n", 0, 0, "the file is empty");
+	expect_problem("latin1.yaml", "id: t\ntitle: \xe9t\xe9\n", 0, 0,
+	               "the file is not UTF-8 text");
+	expect_problem("list.yaml", "- a\n- b\n", 1, 1, "the file must be a YAML mapping");
+	expect_refused("broken.yaml", "id: t\ntitle: \"open\nversion: 1\n", broken, N(broken));
+	expect_problem("alias.yaml", "a: &x [*x]\n", 1, 4,
+	               "anchors and aliases (& and *) are not allowed here");
+	expect_problem("two.yaml", "id: a\n---\nid: b\n", 2, 1,
+	               "the file holds more than one YAML document");
 	for (int i = 0; i < 100000; i++)
 		deep[i] = '[', deep[100000 + i] = ']';
 	deep[200000] = '\0';
-	ck_assert_ptr_null(load_text("deep.yaml", deep, &diag));
 	/* The 33rd "[" is at column 33. */
-	ck_assert(has_problem(&diag, 1, 33, "nested more than 32 levels deep"));
-	diag_clear(&diag);
+	expect_problem("deep.yaml", deep, 1, 33, "nested more than 32 levels deep");
 	ck_assert_ptr_null(survey_load(dir, &diag));
-	ck_assert(has_problem(&diag, 0, 0, "cannot read the file: Is a directory"));
+	ck_assert(testutil_has_problem(&diag, 0, 0, "cannot read the file: Is a directory"));
 	diag_clear(&diag);
 	ck_assert_ptr_null(survey_load("/nonexistent/x.yaml", &diag));
-	ck_assert(has_problem(&diag, 0, 0, "cannot read the file: No such file or directory"));
+	ck_assert(
+	    testutil_has_problem(&diag, 0, 0, "cannot read the file: No such file or directory"));
 	ck_assert_str_eq(diag.entries[0].file, "/nonexistent/x.yaml");
 	diag_clear(&diag);
 	remove(dir);
@@ -793,22 +720,22 @@ END_TEST
 
 START_TEST(test_many_problems_at_once)
 {
+	static const TestProblem want[] = {
+		{ 1, 1, "the field «source» is missing" },
+		{ 1, 1, "the field «license» is missing" },
+		{ 2, 10, "the field «version» must be a whole number" },
+		/* "    options: [{label: \"Да\", score: 1}, " is 39 characters. */
+		{ 8, 40, "question q1, option 2: the field «score» is missing" },
+		{ 9, 5, "question q2: the field «text» is missing" },
+		{ 11, 5, "question q2: unknown field «txt»; did you mean «text»?" },
+		{ 15, 17, "scale s: unknown item «q3»" },
+		{ 18, 21, "alert 1: unknown question «q5»" },
+	};
 	Diag diag = { 0 };
 	Survey *s = load_fixture("bad/many.yaml", &diag);
 
 	ck_assert_ptr_null(s);
-	ck_assert(has_problem(&diag, 1, 1, "the field «source» is missing"));
-	ck_assert(has_problem(&diag, 1, 1, "the field «license» is missing"));
-	ck_assert(has_problem(&diag, 2, 10, "the field «version» must be a whole number"));
-	/* "    options: [{label: \"Да\", score: 1}, " is 39 characters. */
-	ck_assert(has_problem(&diag, 8, 40, "question q1, option 2: the field «score» is missing"));
-	ck_assert(has_problem(&diag, 9, 5, "question q2: the field «text» is missing"));
-	ck_assert(has_problem(&diag, 11, 5,
-	                      "question q2: unknown field «txt»; did you mean "
-	                      "«text»?"));
-	ck_assert(has_problem(&diag, 15, 17, "scale s: unknown item «q3»"));
-	ck_assert(has_problem(&diag, 18, 21, "alert 1: unknown question «q5»"));
-	ck_assert_int_eq(diag.n, 8);
+	testutil_assert_problems(&diag, want, N(want));
 	for (int i = 0; i < diag.n; i++)
 		ck_assert(strstr(diag.entries[i].file, "tests/fixtures/surveys/bad/many.yaml"));
 	diag_clear(&diag);
@@ -880,11 +807,5 @@ survey_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(survey_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return testutil_run(survey_suite());
 }

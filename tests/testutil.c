@@ -47,6 +47,27 @@ testutil_write_file(const char *dir, const char *name, const char *text)
 }
 
 char *
+testutil_temp_file(const char *name, const char *text)
+{
+	char *dir = testutil_tmpdir();
+	char *path = testutil_write_file(dir, name, text);
+
+	free(dir);
+	return path;
+}
+
+void
+testutil_temp_remove(char *path)
+{
+	char *slash = strrchr(path, '/');
+
+	remove(path);
+	*slash = '\0';
+	remove(path);
+	free(path);
+}
+
+char *
 testutil_read_file(const char *path)
 {
 	FILE *f = fopen(path, "rb");
@@ -64,6 +85,28 @@ testutil_read_file(const char *path)
 	buf[len] = '\0';
 	fclose(f);
 	return buf;
+}
+
+bool
+testutil_has_problem(const Diag *diag, int line, int column, const char *needle)
+{
+	for (int i = 0; i < diag->n; i++)
+		if (diag->entries[i].line == line && diag->entries[i].column == column &&
+		    strstr(diag->entries[i].message, needle) != NULL)
+			return true;
+	fprintf(stderr, "no problem %d:%d: %s among:\n", line, column, needle);
+	diag_print(diag, stderr);
+	return false;
+}
+
+void
+testutil_assert_problems(const Diag *diag, const TestProblem *want, int n)
+{
+	for (int i = 0; i < n; i++)
+		ck_assert_msg(
+		    testutil_has_problem(diag, want[i].line, want[i].column, want[i].needle),
+		    "no problem %d:%d: %s", want[i].line, want[i].column, want[i].needle);
+	ck_assert_int_eq(diag->n, n);
 }
 
 int

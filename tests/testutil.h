@@ -4,6 +4,10 @@
 #ifndef ANKETA_TESTUTIL_H
 #define ANKETA_TESTUTIL_H
 
+#include <stdbool.h>
+
+#include "diag.h"
+
 /* Absolute path of a file under the source tree ("tests/fixtures/x.yaml");
  * the caller frees it. */
 char *testutil_source_path(const char *relative);
@@ -15,8 +19,31 @@ char *testutil_tmpdir(void);
 /* Writes text to dir/name and returns the full path (caller frees). */
 char *testutil_write_file(const char *dir, const char *name, const char *text);
 
+/* Writes text to a file of this name in a new temporary directory and
+ * returns its path; testutil_temp_remove() removes both. */
+char *testutil_temp_file(const char *name, const char *text);
+
+/* Removes a file from testutil_temp_file() and its directory, and frees
+ * the path. */
+void testutil_temp_remove(char *path);
+
 /* Reads a whole file into a new NUL-terminated string, or NULL. */
 char *testutil_read_file(const char *path);
+
+/* One problem a test expects a loader to report: where, and a part of
+ * its message. */
+typedef struct {
+	int line;
+	int column;
+	const char *needle;
+} TestProblem;
+
+/* True when diag holds a problem at line:column whose message contains
+ * needle; prints the problems otherwise, to make a failure readable. */
+bool testutil_has_problem(const Diag *diag, int line, int column, const char *needle);
+
+/* Asserts that diag holds each of the n problems in want, and no other. */
+void testutil_assert_problems(const Diag *diag, const TestProblem *want, int n);
 
 /* Runs every test of the suite (printing Check's summary) and returns the
  * process exit status: EXIT_SUCCESS when all passed. */
