@@ -37,28 +37,27 @@ teardown(void)
 static Program *
 load_text(const char *text, const SurveySet *surveys, Diag *diag)
 {
-	char *dir = testutil_tmpdir();
-	char *path = testutil_write_file(dir, "p.yaml", text);
+	char *path = testutil_temp_file("p.yaml", text);
 	Program *p = program_load(path, surveys, diag);
 
-	remove(path);
-	remove(dir);
-	free(path);
-	free(dir);
+	testutil_temp_remove(path);
 	return p;
 }
 
-static bool
-has_problem(const Diag *diag, int line, int column, const char *needle)
+/* Loads text checked against the fixture surveys and expects it refused
+ * with exactly the n problems in want. */
+static void
+expect_refused(const char *text, const TestProblem *want, int n)
 {
-	for (int i = 0; i < diag->n; i++)
-		if (diag->entries[i].line == line && diag->entries[i].column == column &&
-		    strstr(diag->entries[i].message, needle) != NULL)
-			return true;
-	fprintf(stderr, "no problem %d:%d: %s among:\n", line, column, needle);
-	diag_print(diag, stderr);
-	return false;
+	Diag diag = { 0 };
+	Program *p = load_text(text, &fixtures, &diag);
+
+	ck_assert_ptr_null(p);
+	testutil_assert_problems(&diag, want, n);
+	diag_clear(&diag);
 }
+
+#define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
 START_TEST(test_full_programme)
 {
@@ -134,41 +133,38 @@ END_TEST
 
 START_TEST(test_reference_errors)
 {
-	Diag diag = { 0 };
-	Program *p = load_text("id: p\n"
-	                       "title: P\n"
-	                       "waves: [start, final]\n"
-	                       "indicators:\n"
-	                       "  - {id: a, title: A, kind: share, survey: nosuch, scale: s,"
-	                       " levels: [l]}\n"
-	                       "  - {id: b, title: B, kind: share, survey: full-test_1,"
-	                       " scale: nope, levels: [high]}\n"
-	                       "  - {id: c, title: C, kind: share, survey: full-test_1,"
-	                       " scale: part, levels: [high, middle]}\n"
-	                       "  - id: d\n"
-	                       "    title: D\n"
-	                       "    kind: reduction\n"
-	                       "    survey: full-test_1\n"
-	                       "    scale: part\n"
-	                       "    levels: [low]\n"
-	                       "    baseline: begin\n"
-	                       "    targets: {final: 50, finale: 60}\n"
-	                       "  - {id: e, title: E, kind: participation, survey: full-test_1,"
-	                       " expected: parents}\n",
-	                       &fixtures, &diag);
+	static const char yaml[] = "id: p\n"
+	                           "title: P\n"
+	                           "waves: [start, final]\n"
+	                           "indicators:\n"
+	                           "  - {id: a, title: A, kind: share, survey: nosuch, scale: s,"
+	                           " levels: [l]}\n"
+	                           "  - {id: b, title: B, kind: share, survey: full-test_1,"
+	                           " scale: nope, levels: [high]}\n"
+	                           "  - {id: c, title: C, kind: share, survey: full-test_1,"
+	                           " scale: part, levels: [high, middle]}\n"
+	                           "  - id: d\n"
+	                           "    title: D\n"
+	                           "    kind: reduction\n"
+	                           "    survey: full-test_1\n"
+	                           "    scale: part\n"
+	                           "    levels: [low]\n"
+	                           "    baseline: begin\n"
+	                           "    targets: {final: 50, finale: 60}\n"
+	                           "  - {id: e, title: E, kind: participation, survey: full-test_1,"
+	                           " expected: parents}\n";
+	static const TestProblem want[] = {
+		{ 5, 5, "indicator a: unknown survey «nosuch»" },
+		{ 6, 5, "indicator b: survey full-test_1 has no scale «nope»" },
+		{ 7, 5, "indicator c: scale part of survey full-test_1 has no level «middle»" },
+		/* "    baseline: " is 14 columns: the value starts at 15. */
+		{ 14, 15, "indicator d: unknown wave «begin»" },
+		/* "    targets: {final: 50, " is 25 columns. */
+		{ 15, 26, "indicator d: unknown wave «finale»" },
+		{ 16, 5, "indicator e: survey full-test_1 is not for parents" },
+	};
 
-	ck_assert_ptr_null(p);
-	ck_assert(has_problem(&diag, 5, 5, "indicator a: unknown survey «nosuch»"));
-	ck_assert(has_problem(&diag, 6, 5, "indicator b: survey full-test_1 has no scale «nope»"));
-	ck_assert(has_problem(
-	    &diag, 7, 5, "indicator c: scale part of survey full-test_1 has no level «middle»"));
-	/* "    baseline: " is 14 columns: the value starts at 15. */
-	ck_assert(has_problem(&diag, 14, 15, "indicator d: unknown wave «begin»"));
-	/* "    targets: {final: 50, " is 25 columns. */
-	ck_assert(has_problem(&diag, 15, 26, "indicator d: unknown wave «finale»"));
-	ck_assert(has_problem(&diag, 16, 5, "indicator e: survey full-test_1 is not for parents"));
-	ck_assert_int_eq(diag.n, 6);
-	diag_clear(&diag);
+	expect_refused(yaml, want, N(want));
 }
 END_TEST
 
@@ -178,7 +174,6 @@ static void
 add_survey(const char *id, const char *level_a, const char *level_b)
 {
 	Diag diag = { 0 };
-	char *dir = testutil_tmpdir();
 	char *text = xasprintf("id: %s\nversion: 1\ntitle: T\naudience: [student]\n"
 	                       "source: S\nlicense: original\nquestions:\n"
 	                       "  - {id: q1, type: yesno, text: Q,"
@@ -189,17 +184,14 @@ add_survey(const char *id, const char *level_a, const char *level_b)
 	                       "      - {id: %s, label: A, min: 1, max: 1}\n"
 	                       "      - {id: %s, label: B, min: 0, max: 0}\n",
 	                       id, level_a, level_b);
-	char *path = testutil_write_file(dir, "s.yaml", text);
+	char *path = testutil_temp_file("s.yaml", text);
 	Survey *survey = survey_load(path, &diag);
 
 	diag_print(&diag, stderr);
 	ck_assert_ptr_nonnull(survey);
 	survey_set_add(&fixtures, survey);
-	remove(path);
-	remove(dir);
-	free(path);
+	testutil_temp_remove(path);
 	free(text);
-	free(dir);
 }
 
 /* survey: a list, in flow and in block style; both surveys have scale part
@@ -255,11 +247,7 @@ END_TEST
  * them is reported at its place in the list. */
 START_TEST(test_survey_list_errors)
 {
-	Diag diag = { 0 };
-	Program *p;
-
-	add_survey("other", "top", "low");
-	p = load_text(
+	static const char yaml[] =
 	    "id: p\n"
 	    "title: P\n"
 	    "waves: [start]\n"
@@ -274,97 +262,91 @@ START_TEST(test_survey_list_errors)
 	    "  - {id: e, title: E, kind: share, survey: {a: b}, scale: part,"
 	    " levels: [low]}\n"
 	    "  - {id: f, title: F, kind: share, survey: [other, [x]], scale: part,"
-	    " levels: [low]}\n",
-	    &fixtures, &diag);
-	ck_assert_ptr_null(p);
-	/* Line 5: "  - {id: a, title: A, kind: share, survey: [full-test_1, " is 57
-	 * columns: parents at 58, other 9 later at 67. full-test_1 has both. */
-	ck_assert(has_problem(&diag, 5, 58, "indicator a: survey parents has no scale «part»"));
-	ck_assert(has_problem(&diag, 5, 67,
-	                      "indicator a: scale part of survey other has no level «high»"));
-	/* "  - {id: b, title: B, kind: share, survey: " is 43 columns. */
-	ck_assert(has_problem(&diag, 6, 44, "indicator b: the field «survey» is an empty list"));
-	/* "  - {id: c, title: C, kind: participation, survey: [parents, " is 61
-	 * columns; nosuch follows "parents, " 9 later at 71. */
-	ck_assert(has_problem(&diag, 7, 62, "indicator c: the survey «parents» is listed twice"));
-	ck_assert(has_problem(&diag, 7, 71, "indicator c: unknown survey «nosuch»"));
-	/* "  - {id: d, title: D, kind: participation, survey: [parents, " is 61 too. */
-	ck_assert(has_problem(&diag, 8, 62, "indicator d: survey other is not for parents"));
-	/* "  - {id: e, title: E, kind: share, survey: " is 43 columns. */
-	ck_assert(has_problem(&diag, 9, 44,
-	                      "indicator e: the field «survey» must be a survey id or a list"));
-	/* "  - {id: f, title: F, kind: share, survey: [other, " is 51 columns. */
-	ck_assert(has_problem(&diag, 10, 52, "indicator f: the field «survey» must be text"));
-	ck_assert_int_eq(diag.n, 8);
-	diag_clear(&diag);
+	    " levels: [low]}\n";
+	static const TestProblem want[] = {
+		/* Line 5: "  - {id: a, title: A, kind: share, survey: [full-test_1, " is 57
+		 * columns: parents at 58, other 9 later at 67. full-test_1 has both. */
+		{ 5, 58, "indicator a: survey parents has no scale «part»" },
+		{ 5, 67, "indicator a: scale part of survey other has no level «high»" },
+		/* "  - {id: b, title: B, kind: share, survey: " is 43 columns. */
+		{ 6, 44, "indicator b: the field «survey» is an empty list" },
+		/* "  - {id: c, title: C, kind: participation, survey: [parents, " is 61
+		 * columns; nosuch follows "parents, " 9 later at 71. */
+		{ 7, 62, "indicator c: the survey «parents» is listed twice" },
+		{ 7, 71, "indicator c: unknown survey «nosuch»" },
+		/* "  - {id: d, title: D, kind: participation, survey: [parents, " is 61 too. */
+		{ 8, 62, "indicator d: survey other is not for parents" },
+		/* "  - {id: e, title: E, kind: share, survey: " is 43 columns. */
+		{ 9, 44, "indicator e: the field «survey» must be a survey id or a list" },
+		/* "  - {id: f, title: F, kind: share, survey: [other, " is 51 columns. */
+		{ 10, 52, "indicator f: the field «survey» must be text" },
+	};
+
+	add_survey("other", "top", "low");
+	expect_refused(yaml, want, N(want));
 }
 END_TEST
 
 START_TEST(test_fields_per_kind)
 {
-	Diag diag = { 0 };
-	Program *p = load_text("id: p\n"
-	                       "title: P\n"
-	                       "waves: [start, final, start]\n"
-	                       "indicators:\n"
-	                       "  - {id: a, title: A, kind: share, survey: full-test_1}\n"
-	                       "  - {id: b, title: B, kind: reduction, survey: full-test_1,"
-	                       " scale: part, levels: [low], targets: {final: 120}}\n"
-	                       "  - {id: c, title: C, kind: participation, survey: parents,"
-	                       " scale: part, baseline: start}\n"
-	                       "  - {id: a, title: D, kind: count, survey: parents}\n"
-	                       "  - {id: e, title: E, kind: participation, survey: parents,"
-	                       " expected: teachers}\n",
-	                       &fixtures, &diag);
+	static const char yaml[] = "id: p\n"
+	                           "title: P\n"
+	                           "waves: [start, final, start]\n"
+	                           "indicators:\n"
+	                           "  - {id: a, title: A, kind: share, survey: full-test_1}\n"
+	                           "  - {id: b, title: B, kind: reduction, survey: full-test_1,"
+	                           " scale: part, levels: [low], targets: {final: 120}}\n"
+	                           "  - {id: c, title: C, kind: participation, survey: parents,"
+	                           " scale: part, baseline: start}\n"
+	                           "  - {id: a, title: D, kind: count, survey: parents}\n"
+	                           "  - {id: e, title: E, kind: participation, survey: parents,"
+	                           " expected: teachers}\n";
+	static const TestProblem want[] = {
+		{ 3, 23, "the wave «start» is listed twice" },
+		{ 5, 5, "indicator a: the field «scale» is missing" },
+		{ 5, 5, "indicator a: the field «levels» is missing" },
+		{ 6, 5, "indicator b: the field «baseline» is missing" },
+		/* Columns: the text before "120" on line 6 is 105 characters long, before
+		 * "part" on line 7 67, before "start" 83, before "teachers" on line 9 70. */
+		{ 6, 106, "indicator b: a target is a percent from 0 to 100" },
+		{ 7, 5, "indicator c: the field «expected» is missing" },
+		{ 7, 68, "indicator c: a participation indicator counts" },
+		{ 7, 84, "indicator c: the field «baseline» is only for" },
+		{ 8, 5, "the indicator id «a» is used twice (also at line 5)" },
+		{ 8, 29, "indicator a: unknown kind «count»" },
+		{ 9, 71, "indicator e: unknown «expected» value «teachers»" },
+	};
 
-	ck_assert_ptr_null(p);
-	ck_assert(has_problem(&diag, 3, 23, "the wave «start» is listed twice"));
-	ck_assert(has_problem(&diag, 5, 5, "indicator a: the field «scale» is missing"));
-	ck_assert(has_problem(&diag, 5, 5, "indicator a: the field «levels» is missing"));
-	ck_assert(has_problem(&diag, 6, 5, "indicator b: the field «baseline» is missing"));
-	/* Columns: the text before "120" on line 6 is 105 characters long, before
-	 * "part" on line 7 67, before "start" 83, before "teachers" on line 9 70. */
-	ck_assert(has_problem(&diag, 6, 106, "indicator b: a target is a percent from 0 to 100"));
-	ck_assert(has_problem(&diag, 7, 5, "indicator c: the field «expected» is missing"));
-	ck_assert(has_problem(&diag, 7, 68, "indicator c: a participation indicator counts"));
-	ck_assert(has_problem(&diag, 7, 84, "indicator c: the field «baseline» is only for"));
-	ck_assert(has_problem(&diag, 8, 5, "the indicator id «a» is used twice (also at line 5)"));
-	ck_assert(has_problem(&diag, 8, 29, "indicator a: unknown kind «count»"));
-	ck_assert(has_problem(&diag, 9, 71, "indicator e: unknown «expected» value «teachers»"));
-	ck_assert_int_eq(diag.n, 11);
-	diag_clear(&diag);
+	expect_refused(yaml, want, N(want));
 }
 END_TEST
 
 START_TEST(test_bad_file)
 {
+	static const TestProblem typo[] = {
+		/* "  - {id: x, title: X, kind: participation, survey: parents,
+		 * expected: parents, " is 79 columns. */
+		{ 5, 80, "indicator x: unknown field «targts»; did you mean «targets»?" },
+	};
+	static const TestProblem empty[] = {
+		{ 1, 5, "the programme id «P!» may hold only" },
+		{ 3, 8, "the field «waves» is empty" },
+		{ 4, 13, "the field «indicators» must be a list" },
+	};
 	Diag diag = { 0 };
 
-	ck_assert_ptr_null(load_text("id: p\ntitle: P\nwaves: [a]\nindicators:\n"
-	                             "  - {id: x, title: X, kind: participation, survey: parents,"
-	                             " expected: parents, targts: {a: 1}}\n",
-	                             &fixtures, &diag));
-	/* "  - {id: x, title: X, kind: participation, survey: parents,
-	 * expected: parents, " is 79 columns. */
-	ck_assert(has_problem(&diag, 5, 80,
-	                      "indicator x: unknown field «targts»; did you mean "
-	                      "«targets»?"));
-	ck_assert_int_eq(diag.n, 1);
-	diag_clear(&diag);
+	expect_refused("id: p\ntitle: P\nwaves: [a]\nindicators:\n"
+	               "  - {id: x, title: X, kind: participation, survey: parents,"
+	               " expected: parents, targts: {a: 1}}\n",
+	               typo, N(typo));
 	ck_assert_ptr_null(load_text("- just\n- a list\n", &fixtures, &diag));
-	ck_assert(has_problem(&diag, 1, 1, "the file must be a YAML mapping"));
+	ck_assert(testutil_has_problem(&diag, 1, 1, "the file must be a YAML mapping"));
 	diag_clear(&diag);
 	ck_assert_ptr_null(load_text("id: p\ntitle: [P\n", &fixtures, &diag));
 	ck_assert_int_eq(diag.n, 1);
 	ck_assert(strstr(diag.entries[0].message, "this is not valid YAML") != NULL);
 	diag_clear(&diag);
-	ck_assert_ptr_null(
-	    load_text("id: P!\ntitle: P\nwaves: []\nindicators: {}\n", &fixtures, &diag));
-	ck_assert(has_problem(&diag, 1, 5, "the programme id «P!» may hold only"));
-	ck_assert(has_problem(&diag, 3, 8, "the field «waves» is empty"));
-	ck_assert(has_problem(&diag, 4, 13, "the field «indicators» must be a list"));
-	ck_assert_int_eq(diag.n, 3);
-	diag_clear(&diag);
+	expect_refused("id: P!\ntitle: P\nwaves: []\nindicators: {}\n", empty, N(empty));
 }
 END_TEST
 
@@ -389,11 +371,5 @@ program_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(program_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return testutil_run(program_suite());
 }
