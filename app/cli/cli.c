@@ -10,7 +10,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "config.h"
 #include "util.h"
 
 const char *
@@ -20,7 +19,10 @@ cli_default_surveys_dir(void)
 
 	if (env != NULL && env[0] != '\0')
 		return env;
-	return ANKETA_SOURCE_DIR "/surveys";
+	static char dir[4096 + 16];
+
+	snprintf(dir, sizeof dir, "%s/surveys", util_data_dir());
+	return dir;
 }
 
 char *

@@ -14,7 +14,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "config.h"
 #include "util.h"
 
 /* A4 portrait in points; margins of 20 mm (15 mm on the right). */
@@ -71,19 +70,22 @@ static char *
 find_font(const char *name)
 {
 	const char *env = getenv("ANKETA_FONT_DIR");
-	const char *dirs[] = { env, ANKETA_SOURCE_DIR "/assets/fonts",
-		               "/usr/share/fonts/truetype/dejavu" };
+	char *ours = xasprintf("%s/assets/fonts", util_data_dir());
+	const char *dirs[] = { env, ours, "/usr/share/fonts/truetype/dejavu" };
+	char *found = NULL;
 
-	for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
+	for (size_t i = 0; found == NULL && i < sizeof dirs / sizeof dirs[0]; i++) {
 		char *path;
 		if (dirs[i] == NULL || dirs[i][0] == '\0')
 			continue;
 		path = xasprintf("%s/%s", dirs[i], name);
 		if (access(path, R_OK) == 0)
-			return path;
-		free(path);
+			found = path;
+		else
+			free(path);
 	}
-	return NULL;
+	free(ours);
+	return found;
 }
 
 static int

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "config.h"
 
@@ -158,6 +159,63 @@ util_now_iso8601(char buf[21])
 	strftime(buf, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+/* <prefix> when the running program is <prefix>/bin/<name> and
+ * <prefix>/share/anketa holds the surveys, else NULL; cached. */
+static const char *
+util_install_prefix(void)
+{
+	static char prefix[4096];
+	static int known; /* 0 not looked yet, 1 installed, -1 not */
+	char exe[4096], *slash, *probe;
+	ssize_t len;
+
+	if (known != 0)
+		return known > 0 ? prefix : NULL;
+	known = -1;
+	len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (len <= 0)
+		return NULL;
+	exe[len] = '\0';
+	if ((slash = strrchr(exe, '/')) == NULL)
+		return NULL;
+	*slash = '\0'; /* <prefix>/bin */
+	if ((slash = strrchr(exe, '/')) == NULL || strcmp(slash, "/bin") != 0)
+		return NULL;
+	*slash = '\0';
+	probe = xasprintf("%s/share/anketa/surveys", exe);
+	if (access(probe, R_OK) == 0) {
+		snprintf(prefix, sizeof prefix, "%s", exe);
+		known = 1;
+	}
+	free(probe);
+	return known > 0 ? prefix : NULL;
+}
+
+const char *
+util_data_dir(void)
+{
+	static char dir[4096 + 16];
+	const char *prefix = util_install_prefix();
+
+	if (prefix == NULL)
+		return ANKETA_SOURCE_DIR;
+	snprintf(dir, sizeof dir, "%s/share/anketa", prefix);
+	return dir;
+}
+
+/* The installed catalogue's folder, or the build tree's. */
+static const char *
+util_locale_dir(void)
+{
+	static char dir[4096 + 16];
+	const char *prefix = util_install_prefix();
+
+	if (prefix == NULL)
+		return ANKETA_LOCALE_DIR;
+	snprintf(dir, sizeof dir, "%s/share/locale", prefix);
+	return dir;
+}
+
 void
 util_i18n_init(const char *localedir)
 {
@@ -172,7 +230,7 @@ util_i18n_init(const char *localedir)
 	language = getenv("LANGUAGE");
 	if (language == NULL || language[0] == '\0')
 		setenv("LANGUAGE", "ru", 1);
-	bindtextdomain("anketa", localedir ? localedir : ANKETA_LOCALE_DIR);
+	bindtextdomain("anketa", localedir ? localedir : util_locale_dir());
 	bind_textdomain_codeset("anketa", "UTF-8");
 	textdomain("anketa");
 }

@@ -51,4 +51,11 @@ void util_now_iso8601(char buf[21]);
  */
 void util_i18n_init(const char *localedir);
 
+/*
+ * Where surveys/ and assets/ are: <prefix>/share/anketa when this program
+ * runs installed as <prefix>/bin/anketa (`cmake --install`), else the
+ * source tree it was built from. The string is static.
+ */
+const char *util_data_dir(void);
+
 #endif

@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include "cli.h"
-#include "config.h"
 #include "input.h"
 #include "ui.h"
 #include "util.h"
@@ -216,7 +215,7 @@ static int
 kiosk_start_video(Kiosk *k, const KioskOptions *o)
 {
 	char *cause = NULL;
-	char *assets = xasprintf("%s/assets", ANKETA_SOURCE_DIR);
+	char *assets = xasprintf("%s/assets", util_data_dir());
 
 	SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
 	/* A full-screen kiosk is not closed from the keyboard (Alt+F4): only
