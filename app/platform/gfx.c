@@ -17,8 +17,9 @@
 #define GFX_TEXT_SLOTS    1024 /* a power of two */
 #define GFX_PICTURE_SLOTS 32
 /* Rendered text kept for reuse, in bytes of pixels: a few screens' worth at
- * 1920x1080, so the kiosk stays small on an old PC (DESIGN.md: 40 MB). */
-#define GFX_TEXT_BUDGET (6u << 20)
+ * 1920x1080 (a question's text takes about 0.4 MB, the welcome screen's
+ * 1.2 MB), so the kiosk stays small on an old PC (DESIGN.md: 40 MB). */
+#define GFX_TEXT_BUDGET (3u << 20)
 
 typedef struct {
 	int size;
