@@ -3,13 +3,12 @@
  * conflicts kept on both sides, unknown files refused untouched.
  */
 #include <check.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "export.h"
 #include "store.h"
+#include "testio.h"
 #include "testutil.h"
 #include "util.h"
 
@@ -70,18 +69,6 @@ open_db(const char *name)
 	return store;
 }
 
-static char *
-export_text(Store *store)
-{
-	char *text = NULL, *cause = NULL;
-	size_t len = 0;
-	FILE *out = open_memstream(&text, &len);
-
-	ck_assert_int_eq(export_answers_csv(store, out, &cause), 0);
-	fclose(out);
-	return text;
-}
-
 /* The whole line of text holding needle (without its newline). */
 static char *
 line_containing(const char *text, const char *needle)
@@ -121,7 +108,7 @@ START_TEST(test_merge_is_idempotent)
 	store_close(b);
 	/* B's S3 is new, S1 is already here with the same answers. */
 	merge_expect(a, "b.db", 1, 1, 0);
-	before = export_text(a);
+	before = testio_answers_csv(a);
 	ck_assert_ptr_nonnull(strstr(before, S3 ",dev,start,6А,student,03,mini,2,q1,3,1,"));
 	ck_assert_ptr_nonnull(strstr(before, S3 ",dev,start,6А,student,03,mini,2,q2,z,,"));
 	/* S3 started between S1 and S2, and its answers keep their order. */
@@ -132,7 +119,7 @@ START_TEST(test_merge_is_idempotent)
 	ck_assert(s1 < s3_q1 && s3_q1 < s3_q2 && s3_q2 < s2);
 	/* Twice: nothing more. */
 	merge_expect(a, "b.db", 0, 2, 0);
-	after = export_text(a);
+	after = testio_answers_csv(a);
 	ck_assert_str_eq(after, before);
 	free(before);
 	free(after);
@@ -149,7 +136,7 @@ START_TEST(test_conflict_keeps_both_sides)
 	add_sitting(b, S1, "2026-09-15T10:00:00Z", "1", "theirs");
 	store_close(b);
 	merge_expect(a, "b.db", 0, 0, 1);
-	first = export_text(a);
+	first = testio_answers_csv(a);
 	/* The original stays; the incoming side is a new sitting pointing at it. */
 	ck_assert_ptr_nonnull(strstr(first, S1 ",dev,start,6А,student,01,mini,2,q2,mine,"));
 	copy = line_containing(first, ",q2,theirs,,");
@@ -158,7 +145,7 @@ START_TEST(test_conflict_keeps_both_sides)
 	free(copy);
 	/* A second merge finds the kept copy: no new conflict, nothing added. */
 	merge_expect(a, "b.db", 0, 1, 0);
-	second = export_text(a);
+	second = testio_answers_csv(a);
 	ck_assert_str_eq(second, first);
 	free(first);
 	free(second);
@@ -166,41 +153,22 @@ START_TEST(test_conflict_keeps_both_sides)
 }
 END_TEST
 
-/* The whole file (NULL and 0 when there is none). */
-static char *
-read_bytes(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-
-	*len = 0;
-	if (f == NULL)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	*len = (size_t)ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = xmalloc(*len + 1);
-	ck_assert_uint_eq(fread(buf, 1, *len, f), *len);
-	fclose(f);
-	return buf;
-}
-
 /* The other file must be refused with want in the message, and neither
  * database changed. */
 static void
 refuse(Store *a, const char *other_path, const char *want)
 {
-	char *before = export_text(a), *after, *cause = NULL;
+	char *before = testio_answers_csv(a), *after, *cause = NULL;
 	size_t n_before = 0, n_after = 0;
-	char *other_before = read_bytes(other_path, &n_before), *other_after;
+	char *other_before = testutil_read_bytes(other_path, &n_before), *other_after;
 	StoreMergeResult r;
 
 	ck_assert_int_eq(store_merge(a, other_path, &r, &cause), -1);
 	ck_assert_msg(strstr(cause, want) != NULL, "message was: %s", cause);
 	ck_assert_int_eq(r.added + r.present + r.conflicting, 0);
-	after = export_text(a);
+	after = testio_answers_csv(a);
 	ck_assert_str_eq(after, before);
-	other_after = read_bytes(other_path, &n_after);
+	other_after = testutil_read_bytes(other_path, &n_after);
 	ck_assert_uint_eq(n_after, n_before);
 	ck_assert(n_before == 0 || memcmp(other_before, other_after, n_before) == 0);
 	free(before);
@@ -208,33 +176,6 @@ refuse(Store *a, const char *other_path, const char *want)
 	free(other_before);
 	free(other_after);
 	free(cause);
-}
-
-static void
-raw_exec(const char *path, const char *sql)
-{
-	sqlite3 *db;
-
-	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
-}
-
-/* The first column of the first row of sql, read by a connection of our own. */
-static char *
-raw_text(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	sqlite3_stmt *stmt;
-	char *result = NULL;
-
-	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL), SQLITE_OK);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		result = xstrdup((const char *)sqlite3_column_text(stmt, 0));
-	sqlite3_finalize(stmt);
-	sqlite3_close(db);
-	return result;
 }
 
 START_TEST(test_unknown_files_refused)
@@ -247,8 +188,9 @@ START_TEST(test_unknown_files_refused)
 	add_sitting(a, S1, "2026-09-15T10:00:00Z", "1", "x");
 	add_sitting(b, S2, "2026-09-15T10:00:00Z", "1", "x");
 	store_close(b);
-	raw_exec(newer, "PRAGMA user_version = 7");
-	raw_exec(foreign, "CREATE TABLE sitting (id TEXT); INSERT INTO sitting VALUES ('x')");
+	testio_sql_exec(newer, "PRAGMA user_version = 7");
+	testio_sql_exec(foreign,
+	                "CREATE TABLE sitting (id TEXT); INSERT INTO sitting VALUES ('x')");
 	refuse(a, newer,
 	       "has schema version 7 but this program has 2; merge it with the Anketa "
 	       "version that made it");
@@ -280,11 +222,11 @@ START_TEST(test_other_left_alone)
 	char *b_before, *b_after;
 
 	add_sitting(b, S2, "2026-09-15T10:00:00Z", "1", "x");
-	b_before = export_text(b);
+	b_before = testio_answers_csv(b);
 	store_close(b);
 	merge_expect(a, "b.db", 1, 0, 0);
 	b = open_db("b.db");
-	b_after = export_text(b);
+	b_after = testio_answers_csv(b);
 	ck_assert_str_eq(b_after, b_before);
 	free(b_before);
 	free(b_after);
@@ -306,7 +248,7 @@ START_TEST(test_merge_carries_survey_files)
 	ck_assert_int_eq(store_source_put(a, "mini", 1, "g", "id: old\n", 8, &cause), 0);
 	ck_assert_int_eq(store_source_put(b, "mini", 1, "g", "id: old\n", 8, &cause), 0);
 	store_close(a);
-	raw_exec(b_path, "UPDATE survey_source SET first_seen_at = '2020-01-01T00:00:00Z'");
+	testio_sql_exec(b_path, "UPDATE survey_source SET first_seen_at = '2020-01-01T00:00:00Z'");
 	merge_expect(b, "a.db", 1, 0, 0);
 	merge_expect(b, "a.db", 0, 1, 0);
 	ck_assert_int_eq(store_source_get(b, "mini", 2, "h", &text, &len, &cause), 1);
@@ -314,9 +256,9 @@ START_TEST(test_merge_carries_survey_files)
 	ck_assert_uint_eq(len, 9);
 	free(text);
 	store_close(b);
-	rows = raw_text(b_path, "SELECT group_concat(version || '/' || hash || '/' ||"
-	                        " (first_seen_at = '2020-01-01T00:00:00Z'), ' ') FROM"
-	                        " (SELECT * FROM survey_source ORDER BY version)");
+	rows = testio_sql_text(b_path, "SELECT group_concat(version || '/' || hash || '/' ||"
+	                               " (first_seen_at = '2020-01-01T00:00:00Z'), ' ') FROM"
+	                               " (SELECT * FROM survey_source ORDER BY version)");
 	ck_assert_str_eq(rows, "1/g/1 2/h/0");
 	free(rows);
 	free(b_path);
@@ -330,18 +272,19 @@ START_TEST(test_merge_from_a_schema1_database)
 	char *old = db_path("old.db"), *sql_path = testutil_source_path("db/001_initial.sql");
 	char *sql = testutil_read_file(sql_path), *count;
 
-	raw_exec(old, sql);
-	raw_exec(old, "PRAGMA user_version = 1; PRAGMA application_id = 1095650132;"
-	              "INSERT INTO meta VALUES ('device_id', 'old-kiosk');"
-	              "INSERT INTO sitting (id, device_id, wave, class_name, audience, survey_id,"
-	              " survey_version, survey_hash, started_at, status) VALUES ('" S3 "',"
-	              " 'old-kiosk', 'start', '6А', 'student', 'mini', 2, 'h',"
-	              " '2026-09-15T10:00:00Z', 1);"
-	              "INSERT INTO answer VALUES ('" S3 "', 'q1', '1', 2, '');");
+	testio_sql_exec(old, sql);
+	testio_sql_exec(old,
+	                "PRAGMA user_version = 1; PRAGMA application_id = 1095650132;"
+	                "INSERT INTO meta VALUES ('device_id', 'old-kiosk');"
+	                "INSERT INTO sitting (id, device_id, wave, class_name, audience, survey_id,"
+	                " survey_version, survey_hash, started_at, status) VALUES ('" S3 "',"
+	                " 'old-kiosk', 'start', '6А', 'student', 'mini', 2, 'h',"
+	                " '2026-09-15T10:00:00Z', 1);"
+	                "INSERT INTO answer VALUES ('" S3 "', 'q1', '1', 2, '');");
 	merge_expect(a, "old.db", 1, 0, 0);
 	merge_expect(a, "old.db", 0, 1, 0);
 	store_close(a);
-	count = raw_text(old, "SELECT user_version FROM pragma_user_version");
+	count = testio_sql_text(old, "SELECT user_version FROM pragma_user_version");
 	ck_assert_str_eq(count, "1"); /* only read */
 	free(count);
 	free(sql);
@@ -370,11 +313,5 @@ merge_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(merge_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return testutil_run(merge_suite());
 }

@@ -70,19 +70,26 @@ testutil_temp_remove(char *path)
 char *
 testutil_read_file(const char *path)
 {
+	size_t len;
+
+	return testutil_read_bytes(path, &len);
+}
+
+char *
+testutil_read_bytes(const char *path, size_t *len)
+{
 	FILE *f = fopen(path, "rb");
 	char *buf;
-	long len;
 
+	*len = 0;
 	if (f == NULL)
 		return NULL;
 	fseek(f, 0, SEEK_END);
-	len = ftell(f);
+	*len = (size_t)ftell(f);
 	fseek(f, 0, SEEK_SET);
-	buf = xmalloc((size_t)len + 1);
-	if (fread(buf, 1, (size_t)len, f) != (size_t)len)
-		len = 0;
-	buf[len] = '\0';
+	buf = xmalloc(*len + 1);
+	ck_assert_uint_eq(fread(buf, 1, *len, f), *len);
+	buf[*len] = '\0';
 	fclose(f);
 	return buf;
 }

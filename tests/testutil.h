@@ -5,6 +5,7 @@
 #define ANKETA_TESTUTIL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "diag.h"
 
@@ -29,6 +30,10 @@ void testutil_temp_remove(char *path);
 
 /* Reads a whole file into a new NUL-terminated string, or NULL. */
 char *testutil_read_file(const char *path);
+
+/* The whole file as bytes (it may hold NULs) with a NUL added, its size in
+ * *len; NULL and 0 when there is no such file. */
+char *testutil_read_bytes(const char *path, size_t *len);
 
 /* One problem a test expects a loader to report: where, and a part of
  * its message. */
