@@ -238,8 +238,11 @@ void
 export_indicator_warnings(Program *const *programs, int n_programs, const ResultSet *results,
                           Diag *warnings)
 {
-	IndicatorSitting *sittings = indicator_sittings(results);
+	IndicatorSitting *sittings;
 
+	if (n_programs == 0)
+		return; /* scores alone: no indicator, and no list of sittings to make */
+	sittings = indicator_sittings(results);
 	for (int p = 0; p < n_programs; p++)
 		indicator_warn(programs[p], sittings, results->n, warnings);
 	free(sittings);

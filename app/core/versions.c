@@ -36,6 +36,7 @@ struct Versions {
 	StrMap index; /* "id\x1f version \x1f hash" -> entry */
 	VersionEntry *entries;
 	int n;
+	int last; /* the entry found last: most runs of sittings share one */
 };
 
 Versions *
@@ -45,6 +46,7 @@ versions_new(const SurveySet *current, Store *store)
 
 	v->current = current;
 	v->store = store;
+	v->last = -1;
 	return v;
 }
 
@@ -126,20 +128,38 @@ versions_resolve(Versions *v, VersionEntry *e, char **cause)
 	return 0;
 }
 
+/* True when entry i is the one for (survey_id, version, hash). */
+static bool
+versions_is(const Versions *v, int i, const char *survey_id, int version, const char *hash)
+{
+	const VersionEntry *e = &v->entries[i];
+
+	return e->version == version && strcmp(e->survey_id, survey_id) == 0 &&
+	       strcmp(e->hash, hash) == 0;
+}
+
 int
 versions_find(Versions *v, const char *survey_id, int version, const char *hash, const Survey **out,
               char **cause)
 {
-	char *key = xasprintf("%s\x1f%d\x1f%s", survey_id, version, hash ? hash : "");
-	int i = strmap_get(&v->index, key);
+	char *key;
+	int i;
 	VersionEntry *e;
 
+	hash = hash ? hash : "";
+	if (v->last >= 0 && versions_is(v, v->last, survey_id, version, hash)) {
+		v->entries[v->last].sittings++;
+		*out = v->entries[v->last].survey;
+		return 0;
+	}
+	key = xasprintf("%s\x1f%d\x1f%s", survey_id, version, hash);
+	i = strmap_get(&v->index, key);
 	if (i < 0) {
 		v->entries = xreallocarray(v->entries, (size_t)v->n + 1, sizeof *v->entries);
 		e = &v->entries[v->n];
 		*e = (VersionEntry){ .survey_id = xstrdup(survey_id),
 			             .version = version,
-			             .hash = xstrdup(hash ? hash : "") };
+			             .hash = xstrdup(hash) };
 		if (versions_resolve(v, e, cause) != 0) {
 			free(e->survey_id);
 			free(e->hash);
@@ -150,6 +170,7 @@ versions_find(Versions *v, const char *survey_id, int version, const char *hash,
 		strmap_put(&v->index, key, i);
 	}
 	free(key);
+	v->last = i;
 	v->entries[i].sittings++;
 	*out = v->entries[i].survey;
 	return 0;
