@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "store.h"
+#include "testio.h"
 #include "testutil.h"
 #include "util.h"
 
@@ -54,33 +55,6 @@ collect(const StoreAnswerRow *row, void *arg)
 	return 0;
 }
 
-/* A sqlite3 connection of our own, as another program would open the file. */
-static char *
-raw_query_text(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	sqlite3_stmt *stmt;
-	char *result = NULL;
-
-	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL), SQLITE_OK);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		result = xstrdup((const char *)sqlite3_column_text(stmt, 0));
-	sqlite3_finalize(stmt);
-	sqlite3_close(db);
-	return result;
-}
-
-static void
-raw_exec(const char *path, const char *sql)
-{
-	sqlite3 *db;
-
-	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
-}
-
 START_TEST(test_open_creates_parent_and_device_id)
 {
 	char *dir = testutil_tmpdir();
@@ -95,7 +69,7 @@ START_TEST(test_open_creates_parent_and_device_id)
 	ck_assert_int_eq(store_device_id(store)[14], '4'); /* a random (v4) UUID */
 	snprintf(device, sizeof device, "%s", store_device_id(store));
 	store_close(store);
-	mode = raw_query_text(path, "PRAGMA journal_mode");
+	mode = testio_sql_text(path, "PRAGMA journal_mode");
 	ck_assert_str_eq(mode, "wal");
 	free(mode);
 	/* The device id is made once: reopening gives the same one. */
@@ -124,9 +98,9 @@ START_TEST(test_migrations_match_schema_sql)
 	ck_assert_ptr_nonnull(schema);
 	ck_assert_ptr_nonnull(store);
 	store_close(store);
-	raw_exec(ref, schema);
-	got = raw_query_text(path, columns);
-	want = raw_query_text(ref, columns);
+	testio_sql_exec(ref, schema);
+	got = testio_sql_text(path, columns);
+	want = testio_sql_text(ref, columns);
 	ck_assert_str_eq(got, want);
 	free(got);
 	free(want);
@@ -339,18 +313,9 @@ END_TEST
 static char *
 read_bytes(const char *path, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
+	char *buf = testutil_read_bytes(path, len);
 
-	ck_assert_ptr_nonnull(f);
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = xmalloc((size_t)n + 1);
-	ck_assert_int_eq((long)fread(buf, 1, (size_t)n, f), n);
-	fclose(f);
-	*len = (size_t)n;
+	ck_assert_ptr_nonnull(buf);
 	return buf;
 }
 
@@ -404,16 +369,16 @@ make_schema1_db(const char *dir, const char *name)
 	char *sql = testutil_read_file(sql_path);
 
 	ck_assert_ptr_nonnull(sql);
-	raw_exec(path, sql);
-	raw_exec(path,
-	         "PRAGMA user_version = 1; PRAGMA application_id = 1095650132;" /* "ANKT" */
-	         "INSERT INTO meta VALUES ('device_id', 'old-kiosk');"
-	         "INSERT INTO sitting (id, device_id, wave, class_name, audience, respondent,"
-	         " survey_id, survey_version, survey_hash, started_at, completed_at, status)"
-	         " VALUES ('s-1', 'old-kiosk', 'start', '6А', 'student', 'R1', 'mood', 1, 'h1',"
-	         " '2026-09-15T10:00:00Z', '2026-09-15T10:00:09Z', 1);"
-	         "INSERT INTO answer VALUES ('s-1', 'q1', '1', 2, '2026-09-15T10:00:05Z');"
-	         "INSERT INTO answer VALUES ('s-1', 'q2', '2', NULL, '2026-09-15T10:00:09Z');");
+	testio_sql_exec(path, sql);
+	testio_sql_exec(
+	    path, "PRAGMA user_version = 1; PRAGMA application_id = 1095650132;" /* "ANKT" */
+	          "INSERT INTO meta VALUES ('device_id', 'old-kiosk');"
+	          "INSERT INTO sitting (id, device_id, wave, class_name, audience, respondent,"
+	          " survey_id, survey_version, survey_hash, started_at, completed_at, status)"
+	          " VALUES ('s-1', 'old-kiosk', 'start', '6А', 'student', 'R1', 'mood', 1, 'h1',"
+	          " '2026-09-15T10:00:00Z', '2026-09-15T10:00:09Z', 1);"
+	          "INSERT INTO answer VALUES ('s-1', 'q1', '1', 2, '2026-09-15T10:00:05Z');"
+	          "INSERT INTO answer VALUES ('s-1', 'q2', '2', NULL, '2026-09-15T10:00:09Z');");
 	free(sql);
 	free(sql_path);
 	return path;
@@ -435,8 +400,8 @@ START_TEST(test_schema1_database_is_migrated)
 	ck_assert_str_eq(c.text, "s-1|q1|1|2|2026-09-15T10:00:05Z|1\n"
 	                         "s-1|q2|2|-|2026-09-15T10:00:09Z|1\n");
 	store_close(store);
-	count = raw_query_text(path, "SELECT count(*) || ' ' || (SELECT user_version FROM"
-	                             " pragma_user_version) FROM survey_source");
+	count = testio_sql_text(path, "SELECT count(*) || ' ' || (SELECT user_version FROM"
+	                              " pragma_user_version) FROM survey_source");
 	ck_assert_str_eq(count, "0 2");
 	free(count);
 	free(path);
@@ -562,7 +527,7 @@ START_TEST(test_newer_schema_refused)
 	char *dir = testutil_tmpdir();
 	char *path = make_store(dir, "newer.db", 1);
 
-	raw_exec(path, "PRAGMA user_version = 99");
+	testio_sql_exec(path, "PRAGMA user_version = 99");
 	assert_refused_untouched(path, "newer version of Anketa (schema 99; this program knows "
 	                               "up to 2)");
 	free(path);
@@ -575,7 +540,7 @@ START_TEST(test_foreign_database_refused)
 	char *dir = testutil_tmpdir();
 	char *path = xasprintf("%s/other.db", dir);
 
-	raw_exec(path, "CREATE TABLE t (x); INSERT INTO t VALUES (1)");
+	testio_sql_exec(path, "CREATE TABLE t (x); INSERT INTO t VALUES (1)");
 	assert_refused_untouched(path, "is not an Anketa database");
 	free(path);
 	free(dir);
@@ -1017,11 +982,5 @@ store_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(store_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return testutil_run(store_suite());
 }
