@@ -14,6 +14,7 @@
 #include "export.h"
 #include "import.h"
 #include "program.h"
+#include "report.h"
 #include "results.h"
 #include "store.h"
 #include "table.h"
@@ -439,6 +440,43 @@ START_TEST(test_a_removed_file_still_scores_from_the_database)
 }
 END_TEST
 
+/* The report's levels table lists the current file's levels; a sitting of
+ * version 1 counts in the level of the same id. calm, start (version 1):
+ * R1 high, R2 low, R3 high; final (version 2): R1 high, R2 medium, R3 low.
+ * worry, which version 1 lacks: nobody at the start. */
+START_TEST(test_report_levels_match_by_id)
+{
+	Fixture f;
+	char *path, *cmd, *text = NULL, *cause = NULL;
+	size_t len = 0;
+	FILE *p, *mem;
+	int c;
+
+	fixture_setup(&f);
+	fixture_score(&f);
+	path = xasprintf("%s/report.pdf", f.tmp);
+	ck_assert_msg(report_save(f.store, &f.surveys, &f.program, 1, path, NULL, &cause) == 0,
+	              "%s", cause);
+	cmd = xasprintf("pdftotext -layout '%s' - | tr -s ' '", path);
+	p = popen(cmd, "r");
+	ck_assert_ptr_nonnull(p);
+	mem = open_memstream(&text, &len);
+	while ((c = fgetc(p)) != EOF)
+		fputc(c, mem);
+	fclose(mem);
+	ck_assert_msg(pclose(p) == 0, "pdftotext failed (is poppler-utils installed?)");
+	ck_assert_msg(strstr(text, "Низкий 1 1\n") != NULL, "%s", text);
+	ck_assert_msg(strstr(text, "Средний 0 1\n") != NULL, "%s", text);
+	ck_assert_msg(strstr(text, "Высокий 2 1\n") != NULL, "%s", text);
+	ck_assert_msg(strstr(text, "Total 3 3\n") != NULL, "%s", text);
+	ck_assert_msg(strstr(text, "Total 0 3\n") != NULL, "%s", text); /* worry */
+	free(text);
+	free(cmd);
+	free(path);
+	fixture_free(&f);
+}
+END_TEST
+
 /* The resolver on its own: the same key is worked out once and counted. */
 START_TEST(test_find_counts_and_falls_back)
 {
@@ -483,6 +521,7 @@ versions_suite(void)
 	tcase_add_test(tc, test_a_tampered_stored_file_is_not_used);
 	tcase_add_test(tc, test_a_removed_file_still_scores_from_the_database);
 	tcase_add_test(tc, test_find_counts_and_falls_back);
+	tcase_add_test(tc, test_report_levels_match_by_id);
 	suite_add_tcase(s, tc);
 	return s;
 }
