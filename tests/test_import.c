@@ -8,10 +8,10 @@
 #include <string.h>
 
 #include "diag.h"
-#include "export.h"
 #include "import.h"
 #include "store.h"
 #include "survey.h"
+#include "testio.h"
 #include "testutil.h"
 #include "util.h"
 
@@ -52,18 +52,6 @@ import_text(Store *store, const char *name, const char *text, ImportResult *r, c
 
 	free(path);
 	return rc;
-}
-
-static char *
-export_text(Store *store)
-{
-	char *text = NULL, *cause = NULL;
-	size_t len = 0;
-	FILE *out = open_memstream(&text, &len);
-
-	ck_assert_int_eq(export_answers_csv(store, out, &cause), 0);
-	fclose(out);
-	return text;
 }
 
 /* Renders each answer as "respondent:question=value/score/status" lines. */
@@ -213,10 +201,10 @@ START_TEST(test_round_trip_of_a_file)
 
 	ck_assert_int_eq(import_text(a, "rt.csv", round_trip_csv, &r, &cause), 0);
 	ck_assert_int_eq(r.sittings_added, 3);
-	first = export_text(a);
+	first = testio_answers_csv(a);
 	ck_assert_str_eq(first, round_trip_csv);
 	ck_assert_int_eq(import_text(b, "rt2.csv", first, &r, &cause), 0);
-	second = export_text(b);
+	second = testio_answers_csv(b);
 	ck_assert_str_eq(second, first);
 	/* Importing the same file again adds nothing: every sitting is there. */
 	ck_assert_int_eq(import_text(b, "rt3.csv", first, &r, &cause), 0);
@@ -249,10 +237,10 @@ START_TEST(test_round_trip_of_a_kiosk_store)
 	ck_assert_int_eq(store_sitting_finish(kiosk, id, SITTING_COMPLETED, &cause), 0);
 	ck_assert_int_eq(store_sitting_begin(kiosk, &s, id, &cause), 0);
 	ck_assert_int_eq(store_answer_put(kiosk, id, "age", "11", false, 0, NULL, &cause), 0);
-	first = export_text(kiosk);
+	first = testio_answers_csv(kiosk);
 	ck_assert_int_eq(import_text(empty, "k.csv", first, &r, &cause), 0);
 	ck_assert_int_eq(r.sittings_added, 2);
-	second = export_text(empty);
+	second = testio_answers_csv(empty);
 	ck_assert_str_eq(second, first);
 	free(first);
 	free(second);
@@ -268,7 +256,7 @@ START_TEST(test_changed_sitting_refused)
 	ImportResult r;
 
 	ck_assert_int_eq(import_text(store, "rt.csv", round_trip_csv, &r, &cause), 0);
-	before = export_text(store);
+	before = testio_answers_csv(store);
 	/* The same sitting ...0b with q1 answered 3 instead of 2. */
 	*strstr(changed, ",q1,2,1,") = '\0';
 	char *text = xasprintf("%s,q1,3,0,%s", changed,
@@ -277,7 +265,7 @@ START_TEST(test_changed_sitting_refused)
 	ck_assert_ptr_nonnull(strstr(cause, "changed.csv:2:1: the sitting "
 	                                    "00000000-0000-4000-8000-00000000000b is already in "
 	                                    "the database with other answers"));
-	char *after = export_text(store);
+	char *after = testio_answers_csv(store);
 	ck_assert_str_eq(after, before);
 	free(after);
 	free(text);
@@ -418,11 +406,5 @@ import_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(import_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return testutil_run(import_suite());
 }
