@@ -5,7 +5,6 @@
  * a new level and a new scale) before the final wave.
  */
 #include <check.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,66 +17,53 @@
 #include "results.h"
 #include "store.h"
 #include "table.h"
+#include "testio.h"
 #include "testutil.h"
 #include "util.h"
 #include "versions.h"
 
+/* What both versions of "mood" share: three yes/no questions and the scale
+ * calm over them; each version goes on with calm's levels. */
+#define MOOD(version, yes_score)                                                                   \
+	"id: mood\n"                                                                               \
+	"version: " version "\n"                                                                   \
+	"title: \"Настроение\"\n"                                                        \
+	"audience: [student]\n"                                                                    \
+	"source: \"Written for the Anketa tests.\"\n"                                              \
+	"license: original\n"                                                                      \
+	"option_sets:\n"                                                                           \
+	"  yn:\n"                                                                                  \
+	"    - {label: \"Да\", score: " yes_score "}\n"                                            \
+	"    - {label: \"Нет\", score: 0}\n"                                                    \
+	"questions:\n"                                                                             \
+	"  - {id: q1, text: \"Первый?\", options: yn}\n"                                     \
+	"  - {id: q2, text: \"Второй?\", options: yn}\n"                                     \
+	"  - {id: q3, text: \"Третий?\", options: yn}\n"                                     \
+	"scales:\n"                                                                                \
+	"  - id: calm\n"                                                                           \
+	"    title: \"Спокойствие\"\n"                                                  \
+	"    items: [q1, q2, q3]\n"                                                                \
+	"    method: sum\n"                                                                        \
+	"    levels:\n"
+
 /* Version 1: "yes" scores 1; calm = q1 + q2 + q3 in 0..3, low 0..1, high 2..3. */
-static const char mood_v1[] = "id: mood\n"
-                              "version: 1\n"
-                              "title: \"Настроение\"\n"
-                              "audience: [student]\n"
-                              "source: \"Written for the Anketa tests.\"\n"
-                              "license: original\n"
-                              "option_sets:\n"
-                              "  yn:\n"
-                              "    - {label: \"Да\", score: 1}\n"
-                              "    - {label: \"Нет\", score: 0}\n"
-                              "questions:\n"
-                              "  - {id: q1, text: \"Первый?\", options: yn}\n"
-                              "  - {id: q2, text: \"Второй?\", options: yn}\n"
-                              "  - {id: q3, text: \"Третий?\", options: yn}\n"
-                              "scales:\n"
-                              "  - id: calm\n"
-                              "    title: \"Спокойствие\"\n"
-                              "    items: [q1, q2, q3]\n"
-                              "    method: sum\n"
-                              "    levels:\n"
-                              "      - {id: low, label: \"Низкий\", min: 0, max: 1}\n"
-                              "      - {id: high, label: \"Высокий\", min: 2, max: 3}\n";
+static const char mood_v1[] =
+    MOOD("1", "1") "      - {id: low, label: \"Низкий\", min: 0, max: 1}\n"
+                   "      - {id: high, label: \"Высокий\", min: 2, max: 3}\n";
 
 /* Version 2: "yes" scores 2; calm in 0..6: low 0..2, medium 3..4, high
  * 5..6; a new scale worry = q1 in 0..2: no 0..1, yes 2. */
-static const char mood_v2[] = "id: mood\n"
-                              "version: 2\n"
-                              "title: \"Настроение\"\n"
-                              "audience: [student]\n"
-                              "source: \"Written for the Anketa tests.\"\n"
-                              "license: original\n"
-                              "option_sets:\n"
-                              "  yn:\n"
-                              "    - {label: \"Да\", score: 2}\n"
-                              "    - {label: \"Нет\", score: 0}\n"
-                              "questions:\n"
-                              "  - {id: q1, text: \"Первый?\", options: yn}\n"
-                              "  - {id: q2, text: \"Второй?\", options: yn}\n"
-                              "  - {id: q3, text: \"Третий?\", options: yn}\n"
-                              "scales:\n"
-                              "  - id: calm\n"
-                              "    title: \"Спокойствие\"\n"
-                              "    items: [q1, q2, q3]\n"
-                              "    method: sum\n"
-                              "    levels:\n"
-                              "      - {id: low, label: \"Низкий\", min: 0, max: 2}\n"
-                              "      - {id: medium, label: \"Средний\", min: 3, max: 4}\n"
-                              "      - {id: high, label: \"Высокий\", min: 5, max: 6}\n"
-                              "  - id: worry\n"
-                              "    title: \"Тревога\"\n"
-                              "    items: [q1]\n"
-                              "    method: sum\n"
-                              "    levels:\n"
-                              "      - {id: no, label: \"Нет\", min: 0, max: 1}\n"
-                              "      - {id: yes, label: \"Да\", min: 2, max: 2}\n";
+static const char mood_v2[] =
+    MOOD("2", "2") "      - {id: low, label: \"Низкий\", min: 0, max: 2}\n"
+                   "      - {id: medium, label: \"Средний\", min: 3, max: 4}\n"
+                   "      - {id: high, label: \"Высокий\", min: 5, max: 6}\n"
+                   "  - id: worry\n"
+                   "    title: \"Тревога\"\n"
+                   "    items: [q1]\n"
+                   "    method: sum\n"
+                   "    levels:\n"
+                   "      - {id: no, label: \"Нет\", min: 0, max: 1}\n"
+                   "      - {id: yes, label: \"Да\", min: 2, max: 2}\n";
 
 /* Indicator 1 works with both versions; 2 names a level and 3 a scale that
  * only version 2 has. */
@@ -216,29 +202,18 @@ fixture_free(Fixture *f)
 	free(f->tmp);
 }
 
-static void
-raw_exec(const char *path, const char *sql)
-{
-	sqlite3 *db;
-
-	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
-}
-
 /* The scores table without the sitting ids (grouped sittings get name-based
  * UUIDs), one "wave,respondent,version,scale,value,level" line each. */
 static char *
 scores_text(const ResultSet *results)
 {
-	char *text = NULL, *out = NULL, *save = NULL;
+	TestTable scores;
+	char *text, *out = NULL, *save = NULL;
 	size_t len = 0;
-	FILE *f = open_memstream(&text, &len);
-	Table *table = table_csv_new(f);
+	FILE *f;
 
-	ck_assert_int_eq(export_scores(results, table), 0);
-	ck_assert_int_eq(table_close(table, NULL), 0);
-	fclose(f);
+	ck_assert_int_eq(export_scores(results, testio_table_open(&scores)), 0);
+	text = testio_table_text(&scores);
 	f = open_memstream(&out, &len);
 	for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
 		char *cell[10], *cells = NULL;
@@ -258,16 +233,13 @@ scores_text(const ResultSet *results)
 static char *
 indicators_text(Fixture *f)
 {
-	char *text = NULL, *cause = NULL;
-	size_t len = 0;
-	FILE *out = open_memstream(&text, &len);
-	Table *table = table_csv_new(out);
+	TestTable out;
+	char *cause = NULL;
 
-	ck_assert_int_eq(export_indicators(f->store, &f->program, 1, &f->results, table, &cause),
+	ck_assert_int_eq(export_indicators(f->store, &f->program, 1, &f->results,
+	                                   testio_table_open(&out), &cause),
 	                 0);
-	ck_assert_int_eq(table_close(table, NULL), 0);
-	fclose(out);
-	return text;
+	return testio_table_text(&out);
 }
 
 /* Version 1 sums: R1 1+1+0 = 2 high, R2 1+0+0 = 1 low, R3 3 high.
@@ -348,7 +320,7 @@ START_TEST(test_without_the_stored_file_the_current_one_scores)
 
 	fixture_setup(&f);
 	store_close(f.store);
-	raw_exec(f.db, "DELETE FROM survey_source WHERE version = 1");
+	testio_sql_exec(f.db, "DELETE FROM survey_source WHERE version = 1");
 	open_store(&f);
 	fixture_score(&f);
 	text = scores_text(&f.results);
@@ -389,8 +361,8 @@ START_TEST(test_a_tampered_stored_file_is_not_used)
 
 	fixture_setup(&f);
 	store_close(f.store);
-	raw_exec(f.db, "UPDATE survey_source SET source = replace(source, 'Настроение',"
-	               " 'Настроение!') WHERE version = 1");
+	testio_sql_exec(f.db, "UPDATE survey_source SET source = replace(source, 'Настроение',"
+	                      " 'Настроение!') WHERE version = 1");
 	open_store(&f);
 	fixture_score(&f);
 	ck_assert_int_eq(f.warnings.n, 1);
