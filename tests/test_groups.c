@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "groups.h"
+#include "testio.h"
 #include "testutil.h"
 #include "util.h"
 
@@ -57,15 +58,10 @@ sitting(const char *wave, const char *klass, const char *code, const char *compl
 static char *
 groups_csv(const ResultSet *set)
 {
-	char *text = NULL;
-	size_t len = 0;
-	FILE *out = open_memstream(&text, &len);
-	Table *table = table_csv_new(out);
+	TestTable out;
 
-	ck_assert_int_eq(groups_table(set, table), 0);
-	ck_assert_int_eq(table_close(table, NULL), 0);
-	fclose(out);
-	return text;
+	ck_assert_int_eq(groups_table(set, testio_table_open(&out)), 0);
+	return testio_table_text(&out);
 }
 
 START_TEST(latest_sitting_per_respondent_in_school_order)
