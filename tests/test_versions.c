@@ -242,10 +242,22 @@ indicators_text(Fixture *f)
 	return testio_table_text(&out);
 }
 
-/* Version 1 sums: R1 1+1+0 = 2 high, R2 1+0+0 = 1 low, R3 3 high.
- * Version 2 sums: R1 2+2+2 = 6 high, worry 2 yes; R2 2+2+0 = 4 medium,
- * worry 2 yes; R3 0 low, worry 0 no. (Scored with version 2, the start
- * wave would be R1 4 medium, R2 2 low, R3 6 high.) */
+/* The scores of the two waves, each sitting scored with the version it was
+ * answered with. Version 1 sums: R1 1+1+0 = 2 high, R2 1+0+0 = 1 low, R3 3
+ * high. Version 2 sums: R1 2+2+2 = 6 high, worry 2 yes; R2 2+2+0 = 4
+ * medium, worry 2 yes; R3 0 low, worry 0 no. (Scored with version 2, the
+ * start wave would be R1 4 medium, R2 2 low, R3 6 high.) */
+static const char scores_as_answered[] = "wave,respondent,survey_version,scale_id,value,level\n"
+                                         "start,R1,1,calm,2,high\n"
+                                         "start,R2,1,calm,1,low\n"
+                                         "start,R3,1,calm,3,high\n"
+                                         "final,R1,2,calm,6,high\n"
+                                         "final,R1,2,worry,2,yes\n"
+                                         "final,R2,2,calm,4,medium\n"
+                                         "final,R2,2,worry,2,yes\n"
+                                         "final,R3,2,calm,0,low\n"
+                                         "final,R3,2,worry,0,no\n";
+
 START_TEST(test_scores_use_the_answered_version)
 {
 	Fixture f;
@@ -255,16 +267,7 @@ START_TEST(test_scores_use_the_answered_version)
 	fixture_score(&f);
 	ck_assert_int_eq(f.warnings.n, 0);
 	text = scores_text(&f.results);
-	ck_assert_str_eq(text, "wave,respondent,survey_version,scale_id,value,level\n"
-	                       "start,R1,1,calm,2,high\n"
-	                       "start,R2,1,calm,1,low\n"
-	                       "start,R3,1,calm,3,high\n"
-	                       "final,R1,2,calm,6,high\n"
-	                       "final,R1,2,worry,2,yes\n"
-	                       "final,R2,2,calm,4,medium\n"
-	                       "final,R2,2,worry,2,yes\n"
-	                       "final,R3,2,calm,0,low\n"
-	                       "final,R3,2,worry,0,no\n");
+	ck_assert_str_eq(text, scores_as_answered);
 	free(text);
 	fixture_free(&f);
 }
@@ -394,16 +397,7 @@ START_TEST(test_a_removed_file_still_scores_from_the_database)
 	ck_assert_int_eq(results_load(f.store, &f.surveys, &f.results, &diag, &cause), 0);
 	ck_assert_int_eq(diag.n, 0);
 	text = scores_text(&f.results);
-	ck_assert_str_eq(text, "wave,respondent,survey_version,scale_id,value,level\n"
-	                       "start,R1,1,calm,2,high\n"
-	                       "start,R2,1,calm,1,low\n"
-	                       "start,R3,1,calm,3,high\n"
-	                       "final,R1,2,calm,6,high\n"
-	                       "final,R1,2,worry,2,yes\n"
-	                       "final,R2,2,calm,4,medium\n"
-	                       "final,R2,2,worry,2,yes\n"
-	                       "final,R3,2,calm,0,low\n"
-	                       "final,R3,2,worry,0,no\n");
+	ck_assert_str_eq(text, scores_as_answered);
 	ck_assert_str_eq(f.results.items[0].survey->path,
 	                 "mood version 1 (stored in the database)");
 	free(text);
