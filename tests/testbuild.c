@@ -98,7 +98,7 @@ testbuild_subscale(Survey *survey, int scale, int sub)
 
 /* Adds a level with this id (owned) and band; returns its index. */
 static int
-testbuild_level(Survey *survey, int scale, char *id, double min, double max)
+testbuild_add_level(Survey *survey, int scale, char *id, double min, double max)
 {
 	SurveyScale *sc = &survey->scales[scale];
 	SurveyLevel *l;
@@ -117,7 +117,13 @@ testbuild_band(Survey *survey, int scale, double min, double max)
 {
 	char *id = xasprintf("l%d", survey->scales[scale].n_levels);
 
-	return testbuild_level(survey, scale, id, min, max);
+	return testbuild_add_level(survey, scale, id, min, max);
+}
+
+int
+testbuild_level(Survey *survey, int scale, const char *id, double min, double max)
+{
+	return testbuild_add_level(survey, scale, xstrdup(id), min, max);
 }
 
 void
@@ -127,7 +133,7 @@ testbuild_levels(Survey *survey, int scale, const char *ids)
 	char **words = testbuild_words(ids, &n);
 
 	for (int i = 0; i < n; i++)
-		testbuild_level(survey, scale, words[i], 0, 0);
+		testbuild_add_level(survey, scale, words[i], 0, 0);
 	free(words);
 }
 

@@ -38,6 +38,10 @@ void testbuild_subscale(Survey *survey, int scale, int sub);
 /* Adds a level "l<index>" covering [min, max] to the scale; returns its index. */
 int testbuild_band(Survey *survey, int scale, double min, double max);
 
+/* Adds a level with this id covering [min, max] to the scale; returns its
+ * index. */
+int testbuild_level(Survey *survey, int scale, const char *id, double min, double max);
+
 /* Adds levels with these space-separated ids, in order, to the scale (their
  * bands are left 0..0: for tests that only look levels up by id). */
 void testbuild_levels(Survey *survey, int scale, const char *ids);

@@ -16,6 +16,7 @@
 
 #include "indicator.h"
 #include "score.h"
+#include "testbuild.h"
 #include "util.h"
 
 enum { N_QUESTIONS = 40, N_CLASSES = 30, N_WAVES = 3, N_TIMES = 3600 };
@@ -44,32 +45,15 @@ bench_now(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* Adds a scale with the levels low, medium, high over bands[0..5]. */
 static int
 bench_scale(Survey *s, const char *id, ScaleMethod method, int precision, const double *bands)
 {
-	SurveyScale *sc = &s->scales[s->n_scales];
+	int k = testbuild_scale(s, id, method, precision);
 
-	sc->id = xstrdup(id);
-	sc->method = method;
-	sc->multiplier = 1;
-	sc->precision = precision;
-	sc->levels = xcalloc(3, sizeof *sc->levels);
-	sc->n_levels = 3;
-	for (int l = 0; l < 3; l++) {
-		sc->levels[l].id = xstrdup(level_ids[l]);
-		sc->levels[l].min = bands[2 * l];
-		sc->levels[l].max = bands[2 * l + 1];
-	}
-	sc->items = xcalloc(N_QUESTIONS, sizeof *sc->items);
-	return s->n_scales++;
-}
-
-static void
-bench_item(Survey *s, int scale, bool is_scale, int index)
-{
-	SurveyScale *sc = &s->scales[scale];
-
-	sc->items[sc->n_items++] = (ScaleItem){ is_scale, index };
+	for (int l = 0; l < 3; l++)
+		testbuild_level(s, k, level_ids[l], bands[2 * l], bands[2 * l + 1]);
+	return k;
 }
 
 /*
@@ -84,26 +68,15 @@ bench_survey(void)
 	static const double phase[] = { 0, 13, 14, 27, 28, 40 };
 	static const double pct[] = { 0, 33.3, 33.4, 66.6, 66.7, 100 };
 	static const double mean[] = { 0, 0.6, 0.7, 1.3, 1.4, 2 };
-	Survey *s = xcalloc(1, sizeof *s);
+	Survey *s = testbuild_survey("burnout");
 
-	s->id = xstrdup("burnout");
-	s->questions = xcalloc(N_QUESTIONS, sizeof *s->questions);
-	for (int q = 0; q < N_QUESTIONS; q++) {
-		SurveyQuestion *qq = &s->questions[s->n_questions++];
-		qq->id = xasprintf("q%d", q + 1);
-		qq->type = QUESTION_SINGLE;
-		qq->n_options = 3;
-		qq->options = xcalloc(3, sizeof *qq->options);
-		for (int o = 0; o < 3; o++)
-			qq->options[o].score = o;
-	}
-	s->scales = xcalloc(8, sizeof *s->scales);
+	for (int q = 0; q < N_QUESTIONS; q++)
+		testbuild_q3(s);
 	for (int k = 0; k < 4; k++) {
 		char id[16];
 		snprintf(id, sizeof id, "symptom%d", k + 1);
 		bench_scale(s, id, SCALE_SUM, 0, sym);
-		for (int q = 0; q < 10; q++)
-			bench_item(s, k, false, k * 10 + q);
+		testbuild_items(s, k, k * 10, k * 10 + 9);
 		s->scales[k].min_answered = 8;
 	}
 	bench_scale(s, "phase1", SCALE_SUM, 0, phase);
@@ -111,54 +84,31 @@ bench_survey(void)
 	bench_scale(s, "total", SCALE_PERCENT_OF_MAX, 1, pct);
 	bench_scale(s, "mean", SCALE_MEAN, 1, mean);
 	for (int k = 0; k < 4; k++)
-		bench_item(s, 4 + k / 2, true, k);
-	bench_item(s, 6, true, 4);
-	bench_item(s, 6, true, 5);
-	for (int q = 0; q < N_QUESTIONS; q++)
-		bench_item(s, 7, false, q);
-	s->alerts = xcalloc(1, sizeof *s->alerts);
-	s->alerts[s->n_alerts++] = (SurveyAlert){ .question = 39, .min_score = 2 };
+		testbuild_subscale(s, 4 + k / 2, k);
+	testbuild_subscale(s, 6, 4);
+	testbuild_subscale(s, 6, 5);
+	testbuild_items(s, 7, 0, N_QUESTIONS - 1);
+	testbuild_alert(s, 39, 2, 0);
 	return s;
 }
 
-static void
-bench_indicator(Program *p, const char *id, IndicatorKind kind, const char *scale,
-                const char *level)
-{
-	Indicator *ind = &p->indicators[p->n_indicators++];
-
-	ind->id = xstrdup(id);
-	ind->kind = kind;
-	ind->surveys = xcalloc(1, sizeof *ind->surveys);
-	ind->surveys[ind->n_surveys++] = xstrdup("burnout");
-	ind->baseline = kind == INDICATOR_REDUCTION ? 0 : -1;
-	ind->targets = xcalloc(1, sizeof *ind->targets);
-	ind->targets[ind->n_targets++] = (IndicatorTarget){ 2, 50 };
-	if (kind == INDICATOR_PARTICIPATION) {
-		ind->expected = xstrdup("students");
-		return;
-	}
-	ind->scale = xstrdup(scale);
-	ind->levels = xcalloc(1, sizeof *ind->levels);
-	ind->levels[ind->n_levels++] = xstrdup(level);
-}
-
-/* Two shares, two reductions (one on a nested scale), one participation. */
+/* Two shares, two reductions (one on a nested scale), one participation;
+ * each with a target of 50 % at the final wave. */
 static Program *
 bench_program(void)
 {
-	Program *p = xcalloc(1, sizeof *p);
+	Program *p = testbuild_program("bench", "start interim final");
 
-	p->id = xstrdup("bench");
-	p->waves = xcalloc(N_WAVES, sizeof *p->waves);
-	for (int w = 0; w < N_WAVES; w++)
-		p->waves[p->n_waves++] = xstrdup(wave_names[w]);
-	p->indicators = xcalloc(5, sizeof *p->indicators);
-	bench_indicator(p, "1.1", INDICATOR_SHARE, "mean", "low");
-	bench_indicator(p, "1.2", INDICATOR_SHARE, "symptom1", "low");
-	bench_indicator(p, "4.1", INDICATOR_REDUCTION, "total", "high");
-	bench_indicator(p, "4.2", INDICATOR_REDUCTION, "phase2", "high");
-	bench_indicator(p, "2.2", INDICATOR_PARTICIPATION, NULL, NULL);
+	testbuild_indicator(p, "1.1", INDICATOR_SHARE, "burnout", "mean", "low");
+	testbuild_indicator(p, "1.2", INDICATOR_SHARE, "burnout", "symptom1", "low");
+	testbuild_indicator(p, "4.1", INDICATOR_REDUCTION, "burnout", "total", "high");
+	testbuild_indicator(p, "4.2", INDICATOR_REDUCTION, "burnout", "phase2", "high");
+	testbuild_participation(p, "2.2", "burnout", "students");
+	for (int i = 0; i < p->n_indicators; i++) {
+		if (p->indicators[i].kind == INDICATOR_REDUCTION)
+			p->indicators[i].baseline = 0;
+		testbuild_target(p, i, 2, 50);
+	}
 	return p;
 }
 
@@ -243,40 +193,8 @@ bench_score(const Survey *survey, BenchData *d, int n, ScaleResult *results)
 static void
 bench_free(Survey *s, Program *p, BenchData *d, int n)
 {
-	for (int q = 0; q < s->n_questions; q++) {
-		free(s->questions[q].id);
-		free(s->questions[q].options);
-	}
-	for (int k = 0; k < s->n_scales; k++) {
-		for (int l = 0; l < s->scales[k].n_levels; l++)
-			free(s->scales[k].levels[l].id);
-		free(s->scales[k].levels);
-		free(s->scales[k].items);
-		free(s->scales[k].id);
-	}
-	free(s->questions);
-	free(s->scales);
-	free(s->alerts);
-	free(s->id);
-	free(s);
-	for (int i = 0; i < p->n_indicators; i++) {
-		Indicator *ind = &p->indicators[i];
-		for (int l = 0; l < ind->n_levels; l++)
-			free(ind->levels[l]);
-		free(ind->levels);
-		free(ind->id);
-		free(ind->surveys[0]);
-		free(ind->surveys);
-		free(ind->scale);
-		free(ind->expected);
-		free(ind->targets);
-	}
-	for (int w = 0; w < p->n_waves; w++)
-		free(p->waves[w]);
-	free(p->waves);
-	free(p->indicators);
-	free(p->id);
-	free(p);
+	survey_free(s);
+	program_free(p);
 	for (int i = 0; i < n; i++)
 		free(d->codes[i]);
 	for (int t = 0; t < N_TIMES; t++)
