@@ -348,13 +348,13 @@ START_TEST(wrong_pins_in_a_row_make_the_pin_screen_wait)
 	ck_assert_int_eq(session_pin_wait_s(session, 30104), 60);
 	ck_assert_int_eq(try_pin("2468", 90104), 1);
 	ck_assert_int_eq(session_phase(session), PHASE_MENU);
-	/* The right PIN starts the count again: four wrong ones do not lock. */
+	/* The right PIN starts the count again: one wrong PIN now does not lock
+	 * (without the reset it would be the eighth in a row and lock 120 s).
+	 * Each check is a deliberately slow hash, so the test keeps them few. */
 	session_close_menu(session);
 	session_open_pin(session, 90105);
-	for (int i = 0; i < SESSION_PIN_TRIES - 1; i++)
-		ck_assert_int_eq(try_pin("1111", 90106 + (uint64_t)i), 0);
-	ck_assert_int_eq(session_pin_wait_s(session, 90110), 0);
-	ck_assert_int_eq(try_pin("2468", 90110), 1);
+	ck_assert_int_eq(try_pin("1111", 90106), 0);
+	ck_assert_int_eq(session_pin_wait_s(session, 90106), 0);
 }
 END_TEST
 

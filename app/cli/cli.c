@@ -55,10 +55,12 @@ cli_unwritable(const char *path)
 	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
 	bool unwritable;
 
-	if (slash == NULL)
-		strcpy(dir, ".");
-	else
+	if (slash == NULL) {
+		free(dir);
+		dir = xstrdup(".");
+	} else {
 		slash[slash == dir] = '\0';
+	}
 	unwritable = access(path, W_OK) != 0 || access(dir, W_OK) != 0;
 	free(dir);
 	return unwritable;

@@ -417,7 +417,7 @@ store_uri(const char *path, const char *query)
 			*o++ = hex[*p & 15];
 		}
 	}
-	strcpy(o, query);
+	memcpy(o, query, strlen(query) + 1);
 	return uri;
 }
 
