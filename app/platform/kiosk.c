@@ -137,6 +137,11 @@ kiosk_loop(Kiosk *k)
 		if (k->dirty) {
 			k->dirty = false;
 			kiosk_draw(k); /* may ask for one more frame */
+			/* What the frame freed (text dropped from the cache, a
+			 * picture scaled anew) goes back to the system before
+			 * the kiosk sleeps; it takes tens of microseconds. */
+			if (!k->dirty)
+				malloc_trim(0);
 		}
 		wait = k->dirty ? 0 : session_next_deadline(k->session, k->ui.now);
 		if (wait < 0 || wait > 60000)

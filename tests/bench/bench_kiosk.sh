@@ -66,5 +66,9 @@ a=$(ticks)
 sleep 10
 b=$(ticks)
 echo "idle CPU over 10 s on the question screen: $((b - a)) ticks ($(getconf CLK_TCK) per second)"
+# Space reads question 10 aloud: with a sound card the voice is loaded now.
+xdotool key space
+sleep 3
+echo "memory after question 10 was read aloud: $(grep -E 'VmRSS|VmHWM' /proc/$pid/status | tr -s ' \t' ' ' | tr '\n' ' ')"
 kill "$pid"
 wait "$pid" || true
