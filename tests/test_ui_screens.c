@@ -253,6 +253,82 @@ START_TEST(the_progress_bar_fills_with_the_questions_passed)
 }
 END_TEST
 
+/* A checksum of the canvas, to see whether anything was drawn. */
+static Uint32
+canvas_sum(void)
+{
+	Uint32 sum = 0;
+
+	SDL_RenderFlush(renderer);
+	for (int y = 0; y < surface->h; y++) {
+		const Uint32 *row =
+		    (const Uint32 *)((const Uint8 *)surface->pixels + y * surface->pitch);
+		for (int x = 0; x < surface->w; x++)
+			sum = sum * 31 + row[x];
+	}
+	return sum;
+}
+
+/* Lines of text the font engine rendered or measured so far. */
+static unsigned long
+text_work(void)
+{
+	unsigned long rendered, measured;
+
+	gfx_text_work(ui.gfx, &rendered, &measured);
+	return rendered + measured;
+}
+
+START_TEST(a_rehearsal_draws_nothing_and_keeps_the_targets)
+{
+	Uint32 sum;
+	unsigned long work;
+
+	configure(NULL);
+	ui_draw(&ui);
+	sum = canvas_sum();
+	ck_assert_int_eq(ui.n_targets, 2);
+	work = text_work();
+	ui_rehearse(&ui); /* the code screen with its 44 keys */
+	ck_assert_uint_eq(canvas_sum(), sum);
+	ck_assert_int_eq(ui.n_targets, 2);
+	ck_assert_int_eq(ui.targets[1].action.type, ACTION_NEXT);
+	ck_assert_uint_gt(text_work(), work);
+	/* Once: rehearsed again, the screen's text is all in the caches. */
+	work = text_work();
+	ui_rehearse(&ui);
+	ck_assert_uint_eq(text_work(), work);
+}
+END_TEST
+
+START_TEST(rehearsed_screens_render_no_text_when_they_come)
+{
+	unsigned long work;
+
+	configure("6А");
+	ui.now = 0;
+	/* Welcome -> code -> instructions -> question 1 -> question 2: each
+	 * screen rehearses the next, whose first frame then finds all its text. */
+	for (int step = 0; step < 3; step++) {
+		ui_draw(&ui);
+		ui_rehearse(&ui);
+		work = text_work();
+		act(ACTION_NEXT, 0);
+		ui_draw(&ui);
+		ck_assert_uint_eq(text_work(), work);
+	}
+	ck_assert_int_eq(session_phase(session), PHASE_QUESTION);
+	ui_rehearse(&ui);
+	act(ACTION_CHOOSE, 0);
+	ui_draw(&ui); /* the confirmation: the chosen label in white is new */
+	work = text_work();
+	session_tick(session, SESSION_CONFIRM_MS);
+	ck_assert_int_eq(session_question_index(session), 1);
+	ui_draw(&ui);
+	ck_assert_uint_eq(text_work(), work);
+}
+END_TEST
+
 START_TEST(every_screen_fits_every_size)
 {
 	static const int sizes[][2] = {
@@ -482,6 +558,8 @@ main(void)
 	tcase_add_test(tc, a_chosen_answer_turns_green);
 	tcase_add_test(tc, a_click_on_a_card_chooses_that_answer);
 	tcase_add_test(tc, the_progress_bar_fills_with_the_questions_passed);
+	tcase_add_test(tc, a_rehearsal_draws_nothing_and_keeps_the_targets);
+	tcase_add_test(tc, rehearsed_screens_render_no_text_when_they_come);
 	tcase_add_test(tc, every_screen_fits_every_size);
 	tcase_add_test(tc, results_show_met_targets_green_and_missed_ones_red);
 	tcase_add_test(tc, the_last_results_page_lists_the_alerts);

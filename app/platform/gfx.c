@@ -6,20 +6,33 @@
 #include <SDL.h>
 #include <SDL_ttf.h>
 #include <cairo.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "textcache.h"
 #include "util.h"
 
 #define GFX_FONT_SLOTS    24
-#define GFX_TEXT_SLOTS    1024 /* a power of two */
 #define GFX_PICTURE_SLOTS 32
-/* Rendered text kept for reuse, in bytes of pixels: a few screens' worth at
- * 1920x1080 (a question's text takes about 0.4 MB, the welcome screen's
- * 1.2 MB), so the kiosk stays small on an old PC (DESIGN.md: 40 MB). */
+#define GFX_CORNER_SLOTS  32
+/* Opaque fills copy from a texture of their colour (see gfx_fill_rects). */
+#define GFX_SOLID_SLOTS 16
+#define GFX_SOLID_W     256
+#define GFX_SOLID_H     32
+/* Rendered text kept for reuse, in bytes of pixels, so the kiosk stays small
+ * on an old PC (DESIGN.md: 40 MB): a question's text takes about 0.4 MB at
+ * 1920x1080, the welcome screen's 1.2 MB. The screen shown and the one
+ * rehearsed are kept whatever they take; the budget bounds what is kept
+ * beyond them, the least recently used going first. */
+#define GFX_TEXT_SLOTS  1024
 #define GFX_TEXT_BUDGET (3u << 20)
+/* Measured widths: wrapping measures every prefix of a line at every size
+ * it tries, the same again on each redraw. Only the keys cost memory. */
+#define GFX_WIDTH_SLOTS  2048
+#define GFX_WIDTH_BUDGET (128u << 10)
 
 typedef struct {
 	int size;
@@ -28,13 +41,16 @@ typedef struct {
 } GfxFont;
 
 typedef struct {
-	char *text; /* NULL: empty slot */
-	int size;
-	bool bold;
 	GfxColor color;
 	SDL_Texture *texture;
-	int w, h;
-} GfxText;
+} GfxSolid;
+
+/* The corners of cards of one style, drawn once (see gfx_card). */
+typedef struct {
+	int radius, thickness;
+	GfxColor fill, border;
+	SDL_Texture *texture;
+} GfxCorners;
 
 typedef struct {
 	char *path;
@@ -49,11 +65,15 @@ struct Gfx {
 	char *font_path[2]; /* regular, bold */
 	GfxFont fonts[GFX_FONT_SLOTS];
 	int n_fonts;
-	GfxText texts[GFX_TEXT_SLOTS];
-	int n_texts;
-	size_t text_bytes;
+	TextCache texts;  /* textures of rendered lines */
+	TextCache widths; /* measured widths */
+	bool rehearsing;  /* draw nothing, only fill the caches */
 	GfxPicture pictures[GFX_PICTURE_SLOTS];
 	int n_pictures;
+	GfxCorners corners[GFX_CORNER_SLOTS];
+	int n_corners, next_corner;
+	GfxSolid solids[GFX_SOLID_SLOTS];
+	int n_solids, next_solid;
 };
 
 /* The first readable file among dir/name for the candidate directories. */
@@ -82,6 +102,12 @@ gfx_find_font(const char *assets_dir, const char *name)
 	return found;
 }
 
+static void
+gfx_destroy_texture(void *texture)
+{
+	SDL_DestroyTexture(texture);
+}
+
 Gfx *
 gfx_create(SDL_Renderer *renderer, const char *assets_dir, char **cause)
 {
@@ -93,6 +119,8 @@ gfx_create(SDL_Renderer *renderer, const char *assets_dir, char **cause)
 	}
 	gfx = xcalloc(1, sizeof *gfx);
 	gfx->renderer = renderer;
+	textcache_init(&gfx->texts, GFX_TEXT_SLOTS, GFX_TEXT_BUDGET, gfx_destroy_texture);
+	textcache_init(&gfx->widths, GFX_WIDTH_SLOTS, GFX_WIDTH_BUDGET, NULL);
 	gfx->assets_dir = xstrdup(assets_dir);
 	gfx->font_path[0] = gfx_find_font(assets_dir, "DejaVuSans.ttf");
 	gfx->font_path[1] = gfx_find_font(assets_dir, "DejaVuSans-Bold.ttf");
@@ -108,27 +136,23 @@ gfx_create(SDL_Renderer *renderer, const char *assets_dir, char **cause)
 	return gfx;
 }
 
-static void
-gfx_flush_texts(Gfx *gfx)
-{
-	for (int i = 0; i < GFX_TEXT_SLOTS; i++) {
-		free(gfx->texts[i].text);
-		if (gfx->texts[i].texture)
-			SDL_DestroyTexture(gfx->texts[i].texture);
-	}
-	memset(gfx->texts, 0, sizeof gfx->texts);
-	gfx->n_texts = 0;
-	gfx->text_bytes = 0;
-}
-
 void
 gfx_free(Gfx *gfx)
 {
 	if (gfx == NULL)
 		return;
-	gfx_flush_texts(gfx);
+	textcache_free(&gfx->texts);
+	textcache_free(&gfx->widths);
 	for (int i = 0; i < gfx->n_fonts; i++)
 		TTF_CloseFont(gfx->fonts[i].font);
+	for (int i = 0; i < gfx->n_corners; i++) {
+		if (gfx->corners[i].texture != NULL)
+			SDL_DestroyTexture(gfx->corners[i].texture);
+	}
+	for (int i = 0; i < gfx->n_solids; i++) {
+		if (gfx->solids[i].texture != NULL)
+			SDL_DestroyTexture(gfx->solids[i].texture);
+	}
 	for (int i = 0; i < gfx->n_pictures; i++) {
 		free(gfx->pictures[i].path);
 		if (gfx->pictures[i].texture)
@@ -153,8 +177,8 @@ gfx_font(Gfx *gfx, int size, bool bold)
 			return gfx->fonts[i].font;
 	}
 	if (gfx->n_fonts == GFX_FONT_SLOTS) {
-		/* Sizes come from a handful of layouts; start over if they churn. */
-		gfx_flush_texts(gfx);
+		/* Sizes come from a handful of layouts; start over if they churn
+		 * (rendered text does not need its font any more). */
 		for (int i = 0; i < gfx->n_fonts; i++)
 			TTF_CloseFont(gfx->fonts[i].font);
 		gfx->n_fonts = 0;
@@ -164,6 +188,22 @@ gfx_font(Gfx *gfx, int size, bool bold)
 		abort(); /* the file was readable at start: only a broken install gets here */
 	gfx->fonts[gfx->n_fonts++] = (GfxFont){ size, bold, font };
 	return font;
+}
+
+void
+gfx_begin_frame(Gfx *gfx)
+{
+	gfx->rehearsing = false;
+	textcache_next_generation(&gfx->texts);
+	textcache_next_generation(&gfx->widths);
+}
+
+void
+gfx_begin_rehearsal(Gfx *gfx)
+{
+	gfx->rehearsing = true;
+	textcache_next_generation(&gfx->texts);
+	textcache_next_generation(&gfx->widths);
 }
 
 void
@@ -182,11 +222,111 @@ gfx_color(Gfx *gfx, GfxColor c)
 	SDL_SetRenderDrawColor(gfx->renderer, c.r, c.g, c.b, c.a);
 }
 
+static bool
+gfx_same_color(GfxColor a, GfxColor b)
+{
+	return a.r == b.r && a.g == b.g && a.b == b.b && a.a == b.a;
+}
+
 void
 gfx_clear(Gfx *gfx, GfxColor color)
 {
+	if (gfx->rehearsing)
+		return;
 	gfx_color(gfx, color);
 	SDL_RenderClear(gfx->renderer);
+}
+
+/* A texture of one opaque colour in the pixel format of the screen, so that
+ * copying it is a memcpy. */
+static SDL_Texture *
+gfx_solid_texture(Gfx *gfx, GfxColor color)
+{
+	SDL_Window *window = SDL_RenderGetWindow(gfx->renderer);
+	Uint32 format = window ? SDL_GetWindowPixelFormat(window) : SDL_PIXELFORMAT_ARGB8888;
+	SDL_PixelFormat *pf;
+	SDL_Texture *texture;
+	uint32_t *pixels, pixel;
+
+	if (SDL_BYTESPERPIXEL(format) != 4 || SDL_ISPIXELFORMAT_FOURCC(format))
+		format = SDL_PIXELFORMAT_ARGB8888;
+	pf = SDL_AllocFormat(format);
+	texture = SDL_CreateTexture(gfx->renderer, format, SDL_TEXTUREACCESS_STATIC, GFX_SOLID_W,
+	                            GFX_SOLID_H);
+	if (pf == NULL || texture == NULL) {
+		SDL_FreeFormat(pf);
+		if (texture != NULL)
+			SDL_DestroyTexture(texture);
+		return NULL;
+	}
+	pixel = SDL_MapRGBA(pf, color.r, color.g, color.b, 255);
+	pixels = xmalloc(GFX_SOLID_W * GFX_SOLID_H * sizeof *pixels);
+	for (int i = 0; i < GFX_SOLID_W * GFX_SOLID_H; i++)
+		pixels[i] = pixel;
+	SDL_UpdateTexture(texture, NULL, pixels, GFX_SOLID_W * (int)sizeof *pixels);
+	SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_NONE);
+	free(pixels);
+	SDL_FreeFormat(pf);
+	return texture;
+}
+
+/* A texture of one opaque colour, made on first use; the oldest is replaced
+ * when all slots are taken. */
+static SDL_Texture *
+gfx_solid(Gfx *gfx, GfxColor color)
+{
+	GfxSolid *s;
+
+	for (int i = 0; i < gfx->n_solids; i++) {
+		if (gfx_same_color(gfx->solids[i].color, color))
+			return gfx->solids[i].texture;
+	}
+	if (gfx->n_solids < GFX_SOLID_SLOTS) {
+		s = &gfx->solids[gfx->n_solids++];
+	} else {
+		s = &gfx->solids[gfx->next_solid];
+		gfx->next_solid = (gfx->next_solid + 1) % GFX_SOLID_SLOTS;
+		if (s->texture != NULL)
+			SDL_DestroyTexture(s->texture);
+	}
+	s->color = color;
+	s->texture = gfx_solid_texture(gfx, color);
+	return s->texture;
+}
+
+/*
+ * Fills rectangles with a colour. SDL's software fill is slow on narrow
+ * rectangles (its streaming stores cost about 3 ns a pixel on a 150-pixel
+ * row, against 0.2 on a full screen row), while copying rows of a texture
+ * is a memcpy: opaque fills are copied from a texture of their colour,
+ * GFX_SOLID_W x GFX_SOLID_H at a time.
+ */
+static void
+gfx_fill_rects(Gfx *gfx, const SDL_Rect *rects, int n, GfxColor color)
+{
+	SDL_Texture *solid = color.a == 255 ? gfx_solid(gfx, color) : NULL;
+
+	if (solid == NULL) {
+		gfx_color(gfx, color);
+		SDL_RenderFillRects(gfx->renderer, rects, n);
+		return;
+	}
+	for (int i = 0; i < n; i++) {
+		const SDL_Rect *r = &rects[i];
+		for (int y = 0; y < r->h; y += GFX_SOLID_H) {
+			for (int x = 0; x < r->w; x += GFX_SOLID_W) {
+				SDL_Rect dst = { r->x + x, r->y + y, r->w - x, r->h - y };
+				SDL_Rect src = { 0, 0, 0, 0 };
+				if (dst.w > GFX_SOLID_W)
+					dst.w = GFX_SOLID_W;
+				if (dst.h > GFX_SOLID_H)
+					dst.h = GFX_SOLID_H;
+				src.w = dst.w;
+				src.h = dst.h;
+				SDL_RenderCopy(gfx->renderer, solid, &src, &dst);
+			}
+		}
+	}
 }
 
 void
@@ -194,8 +334,8 @@ gfx_fill(Gfx *gfx, UiRect r, GfxColor color)
 {
 	SDL_Rect rect = { r.x, r.y, r.w, r.h };
 
-	gfx_color(gfx, color);
-	SDL_RenderFillRect(gfx->renderer, &rect);
+	if (!gfx->rehearsing)
+		gfx_fill_rects(gfx, &rect, 1, color);
 }
 
 /* Horizontal inset of a circle of radius r at row dy from its centre. */
@@ -209,28 +349,6 @@ gfx_corner_inset(int r, int dy)
 	return x;
 }
 
-void
-gfx_fill_rounded(Gfx *gfx, UiRect r, int radius, GfxColor color)
-{
-	SDL_Rect rows[2 * 64 + 1];
-	int n = 0;
-
-	if (radius > r.h / 2)
-		radius = r.h / 2;
-	if (radius > r.w / 2)
-		radius = r.w / 2;
-	if (radius > 64)
-		radius = 64;
-	for (int i = 0; i < radius; i++) {
-		int inset = gfx_corner_inset(radius, radius - i);
-		rows[n++] = (SDL_Rect){ r.x + inset, r.y + i, r.w - 2 * inset, 1 };
-		rows[n++] = (SDL_Rect){ r.x + inset, r.y + r.h - 1 - i, r.w - 2 * inset, 1 };
-	}
-	rows[n++] = (SDL_Rect){ r.x, r.y + radius, r.w, r.h - 2 * radius };
-	gfx_color(gfx, color);
-	SDL_RenderFillRects(gfx->renderer, rows, n);
-}
-
 /* The left inset of a rounded rectangle's outline at row y (0 <= y < h). */
 static int
 gfx_rounded_inset(int h, int radius, int y)
@@ -242,39 +360,149 @@ gfx_rounded_inset(int h, int radius, int y)
 	return 0;
 }
 
-void
-gfx_ring_rounded(Gfx *gfx, UiRect r, int radius, int thickness, GfxColor color)
+/* Where row y of a card of height h changes colour: outside it up to *outer
+ * pixels from either edge, border up to *inner, fill between. */
+static void
+gfx_card_row(int h, int radius, int thickness, int y, int *outer, int *inner)
 {
-	SDL_Rect spans[4 * 64 + 8];
-	int n = 0, inner = radius - thickness > 0 ? radius - thickness : 0;
+	*outer = gfx_rounded_inset(h, radius, y);
+	if (y < thickness || y >= h - thickness)
+		*inner = INT_MAX / 2; /* all border */
+	else
+		*inner = thickness + gfx_rounded_inset(h - 2 * thickness,
+		                                       radius > thickness ? radius - thickness : 0,
+		                                       y - thickness);
+}
+
+static uint32_t
+gfx_argb(GfxColor c)
+{
+	return (uint32_t)c.a << 24 | (uint32_t)c.r << 16 | (uint32_t)c.g << 8 | c.b;
+}
+
+/* A card of 2 radius x 2 radius, all corners: the four corners of every card
+ * of that radius, border and colours are its quarters. */
+static SDL_Texture *
+gfx_corner_texture(Gfx *gfx, int radius, int thickness, GfxColor fill, GfxColor border)
+{
+	int size = 2 * radius;
+	SDL_Surface *surface =
+	    SDL_CreateRGBSurfaceWithFormat(0, size, size, 32, SDL_PIXELFORMAT_ARGB8888);
+	SDL_Texture *texture;
+
+	if (surface == NULL)
+		return NULL;
+	for (int y = 0; y < size; y++) {
+		uint32_t *row = (uint32_t *)((unsigned char *)surface->pixels +
+		                             (size_t)y * (size_t)surface->pitch);
+		int outer, inner;
+		gfx_card_row(size, radius, thickness, y, &outer, &inner);
+		for (int x = 0; x < size; x++) {
+			int edge = x < size - 1 - x ? x : size - 1 - x; /* to the nearer side */
+			row[x] = edge < outer   ? 0
+			         : edge < inner ? gfx_argb(border)
+			                        : gfx_argb(fill);
+		}
+	}
+	texture = SDL_CreateTextureFromSurface(gfx->renderer, surface);
+	SDL_FreeSurface(surface);
+	if (texture != NULL)
+		SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
+	return texture;
+}
+
+/* The corner texture for a card style, made on first use; the oldest is
+ * replaced when all slots are taken. */
+static SDL_Texture *
+gfx_corners(Gfx *gfx, int radius, int thickness, GfxColor fill, GfxColor border)
+{
+	GfxCorners *c;
+
+	for (int i = 0; i < gfx->n_corners; i++) {
+		c = &gfx->corners[i];
+		if (c->radius == radius && c->thickness == thickness &&
+		    gfx_same_color(c->fill, fill) && gfx_same_color(c->border, border))
+			return c->texture;
+	}
+	if (gfx->n_corners < GFX_CORNER_SLOTS) {
+		c = &gfx->corners[gfx->n_corners++];
+	} else {
+		c = &gfx->corners[gfx->next_corner];
+		gfx->next_corner = (gfx->next_corner + 1) % GFX_CORNER_SLOTS;
+		if (c->texture != NULL)
+			SDL_DestroyTexture(c->texture);
+	}
+	*c = (GfxCorners){ radius, thickness, fill, border,
+		           gfx_corner_texture(gfx, radius, thickness, fill, border) };
+	return c->texture;
+}
+
+/* The straight parts of a card between its corners: the border's bands
+ * and the inside, each colour in one call. */
+static void
+gfx_card_straight(Gfx *gfx, UiRect r, int radius, int t, GfxColor fill, GfxColor border)
+{
+	int inner_w = r.w - 2 * radius, mid_h = r.h - 2 * radius;
+	SDL_Rect lines[4] = {
+		{ r.x + radius, r.y, inner_w, t },
+		{ r.x + radius, r.y + r.h - t, inner_w, t },
+		{ r.x, r.y + radius, t, mid_h },
+		{ r.x + r.w - t, r.y + radius, t, mid_h },
+	};
+	SDL_Rect inside[3] = {
+		{ r.x + radius, r.y + t, inner_w, radius - t },
+		{ r.x + t, r.y + radius, r.w - 2 * t, mid_h },
+		{ r.x + radius, r.y + r.h - radius, inner_w, radius - t },
+	};
+
+	if (t > 0)
+		gfx_fill_rects(gfx, lines, 4, border);
+	if (fill.a != 0)
+		gfx_fill_rects(gfx, inside, 3, fill);
+}
+
+void
+gfx_card(Gfx *gfx, UiRect r, int radius, int thickness, GfxColor fill, GfxColor border)
+{
+	SDL_Texture *corners;
 
 	if (radius > r.h / 2)
 		radius = r.h / 2;
 	if (radius > r.w / 2)
 		radius = r.w / 2;
-	if (radius > 64 || thickness >= r.h / 2 || thickness >= r.w / 2) {
-		gfx_fill_rounded(gfx, r, radius, color); /* all border anyway */
+	if (radius > 64)
+		radius = 64;
+	if (thickness > radius) /* all border near the corners: no inner curve */
+		thickness = radius;
+	if (r.w <= 0 || r.h <= 0)
 		return;
-	}
-	for (int y = 0; y < r.h && n < (int)(sizeof spans / sizeof spans[0]) - 2; y++) {
-		int outer = gfx_rounded_inset(r.h, radius, y), w;
-		if (y >= radius && y < r.h - radius) {
-			y = r.h - radius - 1; /* the straight sides, drawn below in one go */
-			continue;
+	corners = radius > 0 ? gfx_corners(gfx, radius, thickness, fill, border) : NULL;
+	if (gfx->rehearsing)
+		return;
+	if (corners != NULL) {
+		for (int i = 0; i < 4; i++) {
+			int dx = i % 2 ? r.w - radius : 0, dy = i / 2 ? r.h - radius : 0;
+			SDL_Rect src = { i % 2 ? radius : 0, i / 2 ? radius : 0, radius, radius };
+			SDL_Rect dst = { r.x + dx, r.y + dy, radius, radius };
+			SDL_RenderCopy(gfx->renderer, corners, &src, &dst);
 		}
-		if (y < thickness || y >= r.h - thickness) {
-			spans[n++] = (SDL_Rect){ r.x + outer, r.y + y, r.w - 2 * outer, 1 };
-			continue;
-		}
-		w = thickness + gfx_rounded_inset(r.h - 2 * thickness, inner, y - thickness) -
-		    outer;
-		spans[n++] = (SDL_Rect){ r.x + outer, r.y + y, w, 1 };
-		spans[n++] = (SDL_Rect){ r.x + r.w - outer - w, r.y + y, w, 1 };
 	}
-	spans[n++] = (SDL_Rect){ r.x, r.y + radius, thickness, r.h - 2 * radius };
-	spans[n++] = (SDL_Rect){ r.x + r.w - thickness, r.y + radius, thickness, r.h - 2 * radius };
-	gfx_color(gfx, color);
-	SDL_RenderFillRects(gfx->renderer, spans, n);
+	gfx_card_straight(gfx, r, corners != NULL ? radius : 0, thickness, fill, border);
+}
+
+void
+gfx_fill_rounded(Gfx *gfx, UiRect r, int radius, GfxColor color)
+{
+	gfx_card(gfx, r, radius, 0, color, color);
+}
+
+void
+gfx_ring_rounded(Gfx *gfx, UiRect r, int radius, int thickness, GfxColor color)
+{
+	if (thickness >= r.h / 2 || thickness >= r.w / 2)
+		gfx_fill_rounded(gfx, r, radius, color); /* all border anyway */
+	else
+		gfx_card(gfx, r, radius, thickness, (GfxColor){ 0, 0, 0, 0 }, color);
 }
 
 void
@@ -287,6 +515,8 @@ gfx_fill_triangle(Gfx *gfx, int x0, int y0, int x1, int y1, int x2, int y2, GfxC
 		{ { (float)x2, (float)y2 }, col, { 0, 0 } },
 	};
 
+	if (gfx->rehearsing)
+		return;
 	SDL_RenderGeometry(gfx->renderer, NULL, v, 3, NULL, 0);
 }
 
@@ -297,14 +527,30 @@ gfx_fill_circle(Gfx *gfx, int cx, int cy, int radius, GfxColor color)
 	                 color);
 }
 
+/* The cache key of a style: size, weight and colour (measurements use a
+ * colour of 0). */
+static uint64_t
+gfx_style(int size, bool bold, GfxColor c)
+{
+	return (uint64_t)(uint16_t)size | (uint64_t)bold << 16 |
+	       (uint64_t)((uint32_t)c.r << 24 | (uint32_t)c.g << 16 | (uint32_t)c.b << 8 | c.a)
+	           << 32;
+}
+
 int
 gfx_text_width(Gfx *gfx, const char *text, size_t len, int size, bool bold)
 {
-	char *copy = xstrndup(text, len);
+	uint64_t style = gfx_style(size, bold, (GfxColor){ 0, 0, 0, 0 });
+	TextEntry *e = textcache_find(&gfx->widths, text, len, style);
+	char *copy;
 	int w = 0, h = 0;
 
+	if (e != NULL)
+		return e->w;
+	copy = xstrndup(text, len);
 	TTF_SizeUTF8(gfx_font(gfx, size, bold), copy, &w, &h);
 	free(copy);
+	textcache_add(&gfx->widths, text, len, style, NULL, w, h, 0);
 	return w;
 }
 
@@ -314,70 +560,54 @@ gfx_measure(void *gfx, const char *text, size_t len, int size, bool bold)
 	return gfx_text_width(gfx, text, len, size, bold);
 }
 
-static uint32_t
-gfx_hash(const char *text, size_t len, int size, bool bold, GfxColor c)
-{
-	uint32_t h = 2166136261u;
-
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)text[i]) * 16777619u;
-	h = (h ^ (uint32_t)size) * 16777619u;
-	h = (h ^ (uint32_t)bold) * 16777619u;
-	return (h ^ ((uint32_t)c.r << 24 | (uint32_t)c.g << 16 | (uint32_t)c.b << 8 | c.a)) *
-	       16777619u;
-}
-
 /* The cached texture of one line of text, rendered on first use. */
-static GfxText *
+static TextEntry *
 gfx_text_entry(Gfx *gfx, const char *text, size_t len, int size, bool bold, GfxColor color)
 {
-	uint32_t slot = gfx_hash(text, len, size, bold, color) & (GFX_TEXT_SLOTS - 1);
-	GfxText *e;
-	SDL_Surface *surface;
+	uint64_t style = gfx_style(size, bold, color);
+	TextEntry *e = textcache_find(&gfx->texts, text, len, style);
 	SDL_Color fg = { color.r, color.g, color.b, color.a };
+	SDL_Surface *surface;
+	SDL_Texture *texture = NULL;
+	char *copy;
+	size_t bytes = 0;
+	int w = 0, h = 0;
 
-	for (;; slot = (slot + 1) & (GFX_TEXT_SLOTS - 1)) {
-		e = &gfx->texts[slot];
-		if (e->text == NULL)
-			break;
-		if (e->size == size && e->bold == bold &&
-		    !memcmp(&e->color, &color, sizeof color) && strlen(e->text) == len &&
-		    memcmp(e->text, text, len) == 0)
-			return e;
-	}
-	if (gfx->n_texts >= GFX_TEXT_SLOTS * 3 / 4 || gfx->text_bytes > GFX_TEXT_BUDGET) {
-		gfx_flush_texts(gfx);
-		return gfx_text_entry(gfx, text, len, size, bold, color);
-	}
-	e->text = xstrndup(text, len);
-	e->size = size;
-	e->bold = bold;
-	e->color = color;
-	surface = TTF_RenderUTF8_Blended(gfx_font(gfx, size, bold), e->text, fg);
+	if (e != NULL)
+		return e;
+	copy = xstrndup(text, len);
+	surface = TTF_RenderUTF8_Blended(gfx_font(gfx, size, bold), copy, fg);
+	free(copy);
 	if (surface != NULL) {
-		e->texture = SDL_CreateTextureFromSurface(gfx->renderer, surface);
-		e->w = surface->w;
-		e->h = surface->h;
-		gfx->text_bytes += (size_t)surface->pitch * (size_t)surface->h;
+		texture = SDL_CreateTextureFromSurface(gfx->renderer, surface);
+		w = surface->w;
+		h = surface->h;
+		bytes = (size_t)surface->pitch * (size_t)surface->h;
 		SDL_FreeSurface(surface);
 	}
-	gfx->n_texts++;
-	return e;
+	return textcache_add(&gfx->texts, text, len, style, texture, w, h, bytes);
+}
+
+void
+gfx_text_work(Gfx *gfx, unsigned long *rendered, unsigned long *measured)
+{
+	*rendered = gfx->texts.misses;
+	*measured = gfx->widths.misses;
 }
 
 void
 gfx_text(Gfx *gfx, const char *text, size_t len, int size, bool bold, GfxColor color, int x, int y)
 {
-	GfxText *e;
+	TextEntry *e;
 	SDL_Rect dst;
 
 	if (len == 0)
 		return;
 	e = gfx_text_entry(gfx, text, len, size, bold, color);
-	if (e->texture == NULL)
+	if (e->value == NULL || gfx->rehearsing)
 		return;
 	dst = (SDL_Rect){ x, y, e->w, e->h };
-	SDL_RenderCopy(gfx->renderer, e->texture, NULL, &dst);
+	SDL_RenderCopy(gfx->renderer, e->value, NULL, &dst);
 }
 
 int
@@ -490,6 +720,7 @@ gfx_picture(Gfx *gfx, const char *path, UiRect r)
 	}
 	if (p->texture == NULL)
 		return false;
-	SDL_RenderCopy(gfx->renderer, p->texture, NULL, &dst);
+	if (!gfx->rehearsing)
+		SDL_RenderCopy(gfx->renderer, p->texture, NULL, &dst);
 	return true;
 }

@@ -3,7 +3,10 @@
  * rectangles, cached text, cached pictures. Wraps an SDL_Renderer.
  *
  * Rendered text is cached as textures keyed by (string, size, weight,
- * colour), so an unchanged screen costs no TTF work when it is redrawn.
+ * colour), and measured widths by (string, size, weight), so an unchanged
+ * screen costs no TTF work when it is redrawn. A screen about to be shown
+ * can be rehearsed: drawn with nothing drawn, only the caches filled, so
+ * that its first frame costs no more than a redraw.
  */
 #ifndef ANKETA_GFX_H
 #define ANKETA_GFX_H
@@ -30,11 +33,26 @@ Gfx *gfx_create(struct SDL_Renderer *renderer, const char *assets_dir, char **ca
 
 void gfx_free(Gfx *gfx);
 
+/* Starts a frame: the text it draws counts as recently used (the caches
+ * evict the least recently used first). Ends a rehearsal. */
+void gfx_begin_frame(Gfx *gfx);
+
+/* Starts a rehearsal: until the next gfx_begin_frame(), drawing renders text
+ * and scales pictures into the caches but puts nothing on the screen. */
+void gfx_begin_rehearsal(Gfx *gfx);
+
 /* Output size in pixels. */
 void gfx_size(Gfx *gfx, int *width, int *height);
 
 void gfx_clear(Gfx *gfx, GfxColor color);
 void gfx_fill(Gfx *gfx, UiRect rect, GfxColor color);
+/*
+ * A card: a rectangle with rounded corners of the given radius, its border
+ * thickness pixels wide inside rect in one colour and the rest in another
+ * (a fill with alpha 0 leaves the inside alone). Every pixel is drawn once;
+ * the corners come from a texture made once per style.
+ */
+void gfx_card(Gfx *gfx, UiRect rect, int radius, int thickness, GfxColor fill, GfxColor border);
 /* A filled rectangle with rounded corners of the given radius. */
 void gfx_fill_rounded(Gfx *gfx, UiRect rect, int radius, GfxColor color);
 /* Only the outline of a rounded rectangle, thickness pixels wide inside r
@@ -49,6 +67,10 @@ void gfx_fill_circle(Gfx *gfx, int cx, int cy, int radius, GfxColor color);
 
 /* Width in pixels of the first len bytes of text at a pixel size. */
 int gfx_text_width(Gfx *gfx, const char *text, size_t len, int size, bool bold);
+
+/* How many lines of text the font engine has rendered and measured so far,
+ * cache misses all (for tests and benchmarks). */
+void gfx_text_work(Gfx *gfx, unsigned long *rendered, unsigned long *measured);
 
 /* Draws one line of text with its top-left at (x, y). */
 void gfx_text(Gfx *gfx, const char *text, size_t len, int size, bool bold, GfxColor color, int x,

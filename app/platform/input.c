@@ -86,3 +86,12 @@ input_needs_redraw(const SDL_Event *ev)
 	return ev->type == SDL_WINDOWEVENT && (ev->window.event == SDL_WINDOWEVENT_EXPOSED ||
 	                                       ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED);
 }
+
+bool
+input_waiting(void)
+{
+	/* The event types input_translate() makes actions of. */
+	SDL_PumpEvents();
+	return SDL_HasEvent(SDL_QUIT) || SDL_HasEvent(SDL_KEYDOWN) || SDL_HasEvent(SDL_TEXTINPUT) ||
+	       SDL_HasEvent(SDL_MOUSEBUTTONUP) || SDL_HasEvent(SDL_FINGERUP);
+}

@@ -18,4 +18,8 @@ bool input_translate(const union SDL_Event *event, Action *action);
  * (window exposed or resized). */
 bool input_needs_redraw(const union SDL_Event *event);
 
+/* True when input that may be an action (a key, a click, a touch) waits in
+ * SDL's queue; mouse motion and window events do not count. */
+bool input_waiting(void);
+
 #endif

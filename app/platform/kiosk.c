@@ -29,6 +29,7 @@ typedef struct {
 	bool fullscreen; /* switch to full screen after the first frame */
 	bool read_aloud; /* --read-aloud, applied once the voice is there */
 	bool dirty;      /* draw again (set by kiosk_draw for the next round) */
+	bool rehearse;   /* a frame was shown: rehearse the next screen when idle */
 	unsigned long frames;
 } Kiosk;
 
@@ -137,9 +138,19 @@ kiosk_loop(Kiosk *k)
 		if (k->dirty) {
 			k->dirty = false;
 			kiosk_draw(k); /* may ask for one more frame */
-			/* What the frame freed (text dropped from the cache, a
-			 * picture scaled anew) goes back to the system before
-			 * the kiosk sleeps; it takes tens of microseconds. */
+			k->rehearse = true;
+		}
+		/* After a frame, unless the user is already at it: render the
+		 * text of the screen that comes next now, rather than in its
+		 * first frame. Window events (the switch to full screen after
+		 * the first frame) may wait that long. */
+		if (k->rehearse && !input_waiting()) {
+			k->rehearse = false;
+			ui_rehearse(&k->ui);
+			/* What the frame and the rehearsal freed (text dropped
+			 * from the cache, a picture scaled anew) goes back to the
+			 * system before the kiosk sleeps; it takes tens of
+			 * microseconds. */
 			if (!k->dirty)
 				malloc_trim(0);
 		}

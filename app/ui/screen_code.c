@@ -123,8 +123,16 @@ code_handle(Ui *ui, const Action *a)
 	}
 }
 
+/* The first survey's instructions. */
+static void
+code_rehearse(Ui *ui)
+{
+	screen_instructions.draw(ui);
+}
+
 const struct screen screen_code = {
 	.name = "code",
 	.handle = code_handle,
 	.draw = code_draw,
+	.rehearse = code_rehearse,
 };

@@ -8,12 +8,12 @@
 #include "ui.h"
 #include "util.h"
 
-static void
-instructions_draw(Ui *ui)
+void
+screen_instructions_draw_at(Ui *ui, int pos)
 {
-	const Survey *survey = session_survey(ui->session);
+	const Survey *survey = session_battery_survey(ui->session, pos);
 	int w = ui->width, h = ui->height;
-	int n = session_battery_size(ui->session), pos = session_battery_position(ui->session);
+	int n = session_battery_size(ui->session);
 	char *note = n > 1 ? xasprintf(_("Part %d of %d"), pos + 1, n) : NULL;
 	UiRect title = { ui_px(ui, 80), ui_px(ui, 110), w - ui_px(ui, 160), ui_px(ui, 150) };
 	UiRect body = { ui_px(ui, 120), ui_px(ui, 280), w - ui_px(ui, 240),
@@ -38,6 +38,19 @@ instructions_draw(Ui *ui)
 }
 
 static void
+instructions_draw(Ui *ui)
+{
+	screen_instructions_draw_at(ui, session_battery_position(ui->session));
+}
+
+/* The survey's first question. */
+static void
+instructions_rehearse(Ui *ui)
+{
+	screen_question_draw_next(ui, session_battery_position(ui->session), 0);
+}
+
+static void
 instructions_handle(Ui *ui, const Action *a)
 {
 	char *cause = NULL;
@@ -52,4 +65,5 @@ const struct screen screen_instructions = {
 	.name = "instructions",
 	.handle = instructions_handle,
 	.draw = instructions_draw,
+	.rehearse = instructions_rehearse,
 };

@@ -19,8 +19,9 @@ question_has_pictures(const SurveyQuestion *q)
 	return false;
 }
 
+/* The options of q; chosen ones as the session says when current, else none. */
 static void
-question_draw_options(Ui *ui, const SurveyQuestion *q, UiRect area)
+question_draw_options(Ui *ui, const SurveyQuestion *q, UiRect area, bool current)
 {
 	UiRect rects[64];
 	bool pictures = question_has_pictures(q);
@@ -28,7 +29,7 @@ question_draw_options(Ui *ui, const SurveyQuestion *q, UiRect area)
 
 	layout_options(area, n, pictures, ui_px(ui, 20), rects);
 	for (int i = 0; i < n; i++) {
-		bool chosen = session_option_chosen(ui->session, i);
+		bool chosen = current && session_option_chosen(ui->session, i);
 		widget_button(ui, rects[i], i < 9 ? i + 1 : 0, q->options[i].label,
 		              q->options[i].picture, chosen ? BUTTON_CHOSEN : BUTTON_NORMAL);
 		ui_target(ui, rects[i], (Action){ .type = ACTION_CHOOSE, .index = i });
@@ -36,14 +37,14 @@ question_draw_options(Ui *ui, const SurveyQuestion *q, UiRect area)
 }
 
 static void
-question_draw_input(Ui *ui, const SurveyQuestion *q, UiRect area)
+question_draw_input(Ui *ui, const SurveyQuestion *q, UiRect area, bool current)
 {
 	UiRect field = { area.x + (area.w - ui_px(ui, 640)) / 2, area.y, ui_px(ui, 640),
 		         ui_px(ui, 130) };
 
 	widget_field(ui, field,
 	             q->type == QUESTION_NUMBER ? _("Type a number") : _("Type your answer"),
-	             session_input(ui->session), true);
+	             current ? session_input(ui->session) : "", true);
 }
 
 /* The line of help: "ты" for children, "Вы" for adults. */
@@ -61,12 +62,13 @@ question_hint(const Ui *ui, QuestionType type)
 	             : _("Please press a number key or a button");
 }
 
+/* Question index of survey; current: the one the session is at, else a
+ * rehearsal of one not answered yet. */
 static void
-question_draw(Ui *ui)
+question_draw_at(Ui *ui, const Survey *survey, int index, bool current)
 {
 	Session *s = ui->session;
-	const Survey *survey = session_survey(s);
-	int index = session_question_index(s), w = ui->width, h = ui->height;
+	int w = ui->width, h = ui->height;
 	const SurveyQuestion *q = &survey->questions[index];
 	char *note = xasprintf(_("Question %d of %d"), index + 1, survey->n_questions);
 	UiRect text = { ui_px(ui, 64), ui_px(ui, 104), w - ui_px(ui, 128), h * 27 / 100 };
@@ -90,18 +92,46 @@ question_draw(Ui *ui)
 	free(note);
 	gfx_text_box(ui->gfx, q->text, text, ui_px(ui, 46), ui_px(ui, 22), true, UI_TEXT, 1, true);
 	if (typed)
-		question_draw_input(ui, q, area);
+		question_draw_input(ui, q, area, current);
 	else
-		question_draw_options(ui, q, area);
+		question_draw_options(ui, q, area, current);
 	widget_button(ui, back, 0, _("< Back"), NULL, BUTTON_NORMAL);
 	ui_target(ui, back, (Action){ .type = ACTION_BACK, .index = 1 });
 	widget_speaker(ui, (UiRect){ back.x + back.w + ui_px(ui, 20), back.y, back.h, back.h });
 	if (typed || q->type == QUESTION_MULTI ||
-	    (session_answer(s, index) != NULL && !session_confirming(s))) {
+	    (current && session_answer(s, index) != NULL && !session_confirming(s))) {
 		widget_button(ui, done, 0, _("Next >"), NULL, BUTTON_PRIMARY);
 		ui_target(ui, done, (Action){ .type = ACTION_NEXT });
 	}
 	widget_hint(ui, question_hint(ui, q->type));
+}
+
+static void
+question_draw(Ui *ui)
+{
+	question_draw_at(ui, session_survey(ui->session), session_question_index(ui->session),
+	                 true);
+}
+
+void
+screen_question_draw_next(Ui *ui, int position, int index)
+{
+	question_draw_at(ui, session_battery_survey(ui->session, position), index, false);
+}
+
+/* The next question, else the next survey's instructions, else the thanks. */
+static void
+question_rehearse(Ui *ui)
+{
+	Session *s = ui->session;
+	int position = session_battery_position(s), next = session_question_index(s) + 1;
+
+	if (next < session_survey(s)->n_questions)
+		screen_question_draw_next(ui, position, next);
+	else if (position + 1 < session_battery_size(s))
+		screen_instructions_draw_at(ui, position + 1);
+	else
+		screen_thanks.draw(ui);
 }
 
 static void
@@ -140,4 +170,5 @@ const struct screen screen_question = {
 	.name = "question",
 	.handle = question_handle,
 	.draw = question_draw,
+	.rehearse = question_rehearse,
 };

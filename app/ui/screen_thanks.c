@@ -69,8 +69,16 @@ thanks_handle(Ui *ui, const Action *a)
 	free(cause);
 }
 
+/* The welcome for the next person. */
+static void
+thanks_rehearse(Ui *ui)
+{
+	screen_welcome.draw(ui);
+}
+
 const struct screen screen_thanks = {
 	.name = "thanks",
 	.handle = thanks_handle,
 	.draw = thanks_draw,
+	.rehearse = thanks_rehearse,
 };

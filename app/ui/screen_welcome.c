@@ -66,8 +66,17 @@ welcome_handle(Ui *ui, const Action *a)
 		session_open_pin(ui->session, ui->now);
 }
 
+/* The code screen, whose 44 keys are the most text of any screen. */
+static void
+welcome_rehearse(Ui *ui)
+{
+	if (session_configured(ui->session))
+		screen_code.draw(ui);
+}
+
 const struct screen screen_welcome = {
 	.name = "welcome",
 	.handle = welcome_handle,
 	.draw = welcome_draw,
+	.rehearse = welcome_rehearse,
 };

@@ -118,11 +118,27 @@ void
 ui_draw(Ui *ui)
 {
 	ui->n_targets = 0;
+	gfx_begin_frame(ui->gfx);
 	gfx_size(ui->gfx, &ui->width, &ui->height);
 	ui->scale = layout_scale(ui->width, ui->height);
 	gfx_clear(ui->gfx, UI_BG);
 	ui_screen(session_phase(ui->session))->draw(ui);
 	widget_banner(ui);
+}
+
+void
+ui_rehearse(Ui *ui)
+{
+	const struct screen *screen = ui_screen(session_phase(ui->session));
+	Ui copy;
+
+	if (screen->rehearse == NULL)
+		return;
+	/* The rehearsal's targets must not replace the screen's own. */
+	copy = *ui;
+	copy.n_targets = 0;
+	gfx_begin_rehearsal(ui->gfx);
+	screen->rehearse(&copy);
 }
 
 void

@@ -87,6 +87,9 @@ struct screen {
 	void (*enter)(Ui *ui);
 	void (*handle)(Ui *ui, const Action *action);
 	void (*draw)(Ui *ui);
+	/* Draws the screen most likely to come next, during a rehearsal (see
+	 * ui_rehearse); NULL: nothing worth preparing. */
+	void (*rehearse)(Ui *ui);
 };
 
 extern const struct screen screen_welcome;
@@ -98,6 +101,14 @@ extern const struct screen screen_pin;
 extern const struct screen screen_menu;
 extern const struct screen screen_results;
 
+/* Draws the instructions of the battery's survey at position (the
+ * instructions screen draws the current one; rehearsals the next). */
+void screen_instructions_draw_at(Ui *ui, int position);
+
+/* Draws question index of the battery's survey at position as it looks
+ * before it is answered: for rehearsals. */
+void screen_question_draw_next(Ui *ui, int position, int index);
+
 /* The screen for a session phase. */
 const struct screen *ui_screen(SessionPhase phase);
 
@@ -106,6 +117,16 @@ void ui_handle(Ui *ui, const Action *action);
 
 /* Draws the current screen (records its targets). */
 void ui_draw(Ui *ui);
+
+/*
+ * Once a frame is shown, rehearses the screen most likely to come next (the
+ * code screen after the welcome, the next question after a question...):
+ * renders its text and pictures into the caches without drawing, so that
+ * its first frame costs no more than a redraw. The work is done once: when
+ * the same screen is rehearsed again (after the next frame), everything is
+ * found in the caches, which keep it as recently used.
+ */
+void ui_rehearse(Ui *ui);
 
 /* Records a clickable region for the current frame. */
 void ui_target(Ui *ui, UiRect rect, Action action);

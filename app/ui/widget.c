@@ -14,9 +14,7 @@ widget_card(Ui *ui, UiRect r, GfxColor fill, GfxColor border)
 {
 	int radius = ui_px(ui, 18), line = ui_px(ui, 3) > 1 ? ui_px(ui, 3) : 1;
 
-	/* The inside, then only the border's pixels: every pixel drawn once. */
-	gfx_fill_rounded(ui->gfx, layout_inset(r, line), radius - line, fill);
-	gfx_ring_rounded(ui->gfx, r, radius, line, border);
+	gfx_card(ui->gfx, r, radius, line, fill, border);
 }
 
 /* The round key badge ("1", "2", ...) at (cx, cy), at most radius wide. */
