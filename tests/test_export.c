@@ -165,15 +165,25 @@ fixture_free(Fixture *f)
 	survey_set_free(&f->surveys);
 }
 
-START_TEST(test_scores_csv)
+/* The table an export of the results writes for the fixture (a new string). */
+static char *
+results_table(int (*export)(const ResultSet *, Table *))
 {
 	Fixture f;
 	TestTable out;
 	char *text;
 
 	fixture_load(&f);
-	ck_assert_int_eq(export_scores(&f.results, testio_table_open(&out)), 0);
+	ck_assert_int_eq(export(&f.results, testio_table_open(&out)), 0);
 	text = testio_table_text(&out);
+	fixture_free(&f);
+	return text;
+}
+
+START_TEST(test_scores_csv)
+{
+	char *text = results_table(export_scores);
+
 	/* s = q1 (2, 1, 0) + q2 (1, 2, 0.5 each chosen); high 3..5.5, low 0..2.9.
 	 * a1: 2 + 2 = 4 high; a2: 0 low; b1: 1 + 0.5 = 1.5 low; f1: 2 + 1 = 3 high;
 	 * f2: 2 low; f3: 2 + 1 + 2 = 5 high. b2 is not completed: no row. */
@@ -189,19 +199,13 @@ START_TEST(test_scores_csv)
 	    ID("f3") ",final,6Б,student,B1,mini,2,s,5,high\n");
 	/* clang-format on */
 	free(text);
-	fixture_free(&f);
 }
 END_TEST
 
 START_TEST(test_alerts_csv)
 {
-	Fixture f;
-	TestTable out;
-	char *text;
+	char *text = results_table(export_alerts);
 
-	fixture_load(&f);
-	ck_assert_int_eq(export_alerts(&f.results, testio_table_open(&out)), 0);
-	text = testio_table_text(&out);
 	/* The alert is q1 scored 2 or more, i.e. option 1 ("А"): a1, b2, f1, f2
 	 * and f3 chose it, a2 (3) and b1 (2) did not. b2 never finished and is
 	 * listed all the same, with its status. The import gives no start or
@@ -223,7 +227,6 @@ START_TEST(test_alerts_csv)
 	             "2026-09-15T11:20:00Z,2026-09-15T11:20:01Z\n");
 	/* clang-format on */
 	free(text);
-	fixture_free(&f);
 }
 END_TEST
 
