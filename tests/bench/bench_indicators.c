@@ -8,6 +8,7 @@
  * Usage: bench_indicators [SITTINGS]   (default 100000)
  */
 #include <stdint.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,7 +89,7 @@ bench_survey(void)
 	testbuild_subscale(s, 6, 4);
 	testbuild_subscale(s, 6, 5);
 	testbuild_items(s, 7, 0, N_QUESTIONS - 1);
-	testbuild_alert(s, 39, 2, 0);
+	testbuild_alert(s, 39, 2, INFINITY); /* the highest answer, 2 */
 	return s;
 }
 
