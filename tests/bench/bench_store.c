@@ -41,7 +41,7 @@ now_ms(void)
 	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
-static void
+static _Noreturn void
 die(const char *what, const char *cause)
 {
 	fprintf(stderr, "bench_store: %s: %s\n", what, cause ? cause : "failed");
