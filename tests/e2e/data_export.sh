@@ -4,9 +4,9 @@
 # usage: data_export.sh ANKETA SOURCE_DIR
 set -u
 anketa=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
+src=$2
+source "$src/tests/e2e/lib.bash"
+e2e_data_test
 header='sitting_id,device_id,wave,class,audience,respondent,survey_id,survey_version,question_id,value,score,answered_at,status,started_at,completed_at,visit_id,survey_hash,conflict_of'
 
 # An empty file becomes a new database; its export is the header alone.

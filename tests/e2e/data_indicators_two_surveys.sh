@@ -8,9 +8,8 @@
 set -u
 anketa=$1
 src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
+source "$src/tests/e2e/lib.bash"
+e2e_data_test
 
 # One student's ten answers (option positions q1..q10) to a survey at an hour.
 answers() { # class code survey hour o1 ... o10

@@ -4,9 +4,9 @@
 # usage: data_pin_classes.sh ANKETA SOURCE_DIR
 set -u
 anketa=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
+src=$2
+source "$src/tests/e2e/lib.bash"
+e2e_data_test
 db=$tmp/sub/anketa.db
 
 # The PIN: stored as an Argon2id hash, never in the clear, and audited.

@@ -9,9 +9,9 @@
 # usage: data_versions.sh ANKETA SOURCE_DIR
 set -u
 anketa=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
+src=$2
+source "$src/tests/e2e/lib.bash"
+e2e_data_test
 mkdir -p "$tmp/surveys/programs"
 
 # Version 1: "Да" scores 1; calm = q1 + q2 + q3 in 0..3: low 0..1, high 2..3.

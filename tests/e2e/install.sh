@@ -7,9 +7,8 @@ set -u
 anketa=$1
 src=$2
 build=$(dirname "$(realpath "$anketa")")
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
+source "$src/tests/e2e/lib.bash"
+e2e_data_test
 p=$tmp/prefix
 
 cmake --install "$build" --prefix "$p" >/dev/null || fail "cmake --install"

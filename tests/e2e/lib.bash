@@ -69,6 +69,12 @@ e2e_kiosk_test() {
 	e2e_start_x "$1"
 }
 
+# For the scripts without a screen: a temporary folder in $tmp, removed on exit.
+e2e_data_test() {
+	tmp=$(mktemp -d)
+	trap 'rm -rf "$tmp"' EXIT
+}
+
 e2e_cleanup() {
 	[ -n "$E2E_PID" ] && kill "$E2E_PID" 2>/dev/null
 	pkill -P $$ Xvfb 2>/dev/null

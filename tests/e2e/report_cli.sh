@@ -6,9 +6,8 @@
 set -u
 anketa=$1
 src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
+source "$src/tests/e2e/lib.bash"
+e2e_data_test
 for tool in pdftotext pdffonts sqlite3; do
 	command -v "$tool" >/dev/null || fail "$tool is not installed (bash .ci/setup test installs it)"
 done
