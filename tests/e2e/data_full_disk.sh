@@ -8,16 +8,8 @@ set -u
 anketa=$1
 src=$2
 surveys=$src/tests/fixtures/store/surveys
-tmp=$(mktemp -d)
-mnt=$tmp/small
-mkdir "$mnt"
-if [ "$(id -u)" -ne 0 ] || ! mount -t tmpfs -o size=256k tmpfs "$mnt" 2>/dev/null; then
-	echo "data_full_disk: skipped (cannot mount a small tmpfs here)"
-	rm -rf "$tmp"
-	exit 0
-fi
-trap 'umount "$mnt"; rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
+source "$src/tests/e2e/lib.bash"
+e2e_data_test_on_tmpfs 256k
 h='sitting_id,device_id,wave,class,audience,respondent,survey_id,survey_version,question_id,value,score,answered_at'
 
 printf '%s\n,,start,6А,student,R1,mini,,q1,1,,2026-09-15T10:00:00Z\n' "$h" >"$tmp/small.csv"

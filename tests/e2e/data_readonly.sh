@@ -10,16 +10,8 @@ set -u
 anketa=$1
 src=$2
 surveys=$src/tests/fixtures/store/surveys
-tmp=$(mktemp -d)
-mnt=$tmp/stick
-mkdir "$mnt"
-if [ "$(id -u)" -ne 0 ] || ! mount -t tmpfs -o size=4m tmpfs "$mnt" 2>/dev/null; then
-	echo "data_readonly: skipped (cannot mount a tmpfs here)"
-	rm -rf "$tmp"
-	exit 0
-fi
-trap 'umount "$mnt"; rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
+source "$src/tests/e2e/lib.bash"
+e2e_data_test_on_tmpfs 4m
 
 "$anketa" import --db "$tmp/school.db" --surveys "$surveys" "$src/tests/fixtures/store/results.csv" \
 	>/dev/null || fail "import"
