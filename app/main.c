@@ -27,7 +27,7 @@ usage(FILE *out)
 	        "              [--wave W --class C --audience A --run ID[,ID...]] [--read-aloud]\n"
 	        "              [--require-code]\n"
 	        "       anketa check [--surveys DIR] FILE|DIR...\n"
-	        "       anketa import --db FILE [--surveys DIR] answers.csv\n"
+	        "       anketa import --db FILE [--surveys DIR] answers.csv|sheet.csv\n"
 	        "       anketa export answers|scores|indicators|alerts|groups --db FILE\n"
 	        "                     [--surveys DIR] [--format csv|xlsx] [--out FILE]\n"
 	        "       anketa report --db FILE [--surveys DIR] --out FILE.pdf\n"

@@ -11,6 +11,7 @@
 #include "import.h"
 #include "store.h"
 #include "survey.h"
+#include "testbuild.h"
 #include "testio.h"
 #include "testutil.h"
 #include "util.h"
@@ -383,6 +384,253 @@ START_TEST(test_import_keeps_the_survey_file)
 }
 END_TEST
 
+/* Renders each answer of a sheet as "class audience respondent vN
+ * started..completed question=value/score at answered_at" lines. */
+static int
+render_sheet_row(const StoreAnswerRow *row, void *arg)
+{
+	char **text = arg, score[32] = "-", *next;
+
+	if (row->has_score)
+		snprintf(score, sizeof score, "%g", row->score);
+	next = xasprintf("%s%s %s %s v%d %s..%s %s=%s/%s at %s\n", *text, row->class_name,
+	                 row->audience, row->respondent, row->survey_version, row->started_at + 11,
+	                 row->completed_at + 11, row->question_id, row->value, score,
+	                 row->answered_at + 11);
+	free(*text);
+	*text = next;
+	return 0;
+}
+
+static char *
+render_sheet(Store *store)
+{
+	char *text = xstrdup(""), *cause = NULL;
+
+	ck_assert_int_eq(store_answers_each(store, render_sheet_row, &text, &cause), 0);
+	return text;
+}
+
+/* Excel's Russian CSV: BOM, semicolons, CRLF; questions in any order, a
+ * subset of them, survey_version and answered_at among them. */
+static const char sheet_csv[] =
+    "\xef\xbb\xbfwave;class;audience;respondent;survey_id;survey_version;note;q2;q1;"
+    "answered_at\r\n"
+    "start;6а;student;R1;mini;;;1|3;1;2026-09-15T10:00:00Z\r\n"
+    "start;6 А;student;;mini;;\"да; нет\";;3;2026-09-15T10:05:00Z\r\n"
+    "start;6А;student;;mini;;\"да; нет\";;3;2026-09-15T10:05:00Z\r\n"
+    "start;6А;student;R4;mini;;;;;2026-09-15T10:06:00Z\r\n"
+    ";;;;;;;;;\r\n"
+    "start;6А;parent;P1;mini;1;;2;;2026-09-15T10:07:00Z\r\n";
+
+START_TEST(test_sheet_rows_are_sittings)
+{
+	char *cause = NULL, *text;
+	Store *store = store_open(":memory:", &cause);
+	ImportResult r;
+
+	ck_assert_int_eq(import_text(store, "sheet.csv", sheet_csv, &r, &cause), 0);
+	/* Lines 2, 3, 4 and 7; line 5 has no answer and line 6 nothing at all:
+	 * both skipped. The two pupils without a code who answered alike are
+	 * two sittings. Answers: 2 + 2 + 2 + 1 = 7. */
+	ck_assert_int_eq(r.sittings_added, 4);
+	ck_assert_int_eq(r.sittings_present, 0);
+	ck_assert_int_eq((int)r.answers_added, 7);
+	text = render_sheet(store);
+	/* Scores from mini: q1 option 1 = 2, option 3 = 0; q2 options 1 and 3 =
+	 * 1 + 0.5 = 1.5, option 2 = 2; a text has none. Answers in column order
+	 * (note, q2, q1), each at its row's answered_at, which is also when the
+	 * sitting started and was completed; "6а" and "6 А" are "6А". */
+	ck_assert_str_eq(text, "6А student R1 v2 10:00:00Z..10:00:00Z q2=1|3/1.5 at 10:00:00Z\n"
+	                       "6А student R1 v2 10:00:00Z..10:00:00Z q1=1/2 at 10:00:00Z\n"
+	                       "6А student  v2 10:05:00Z..10:05:00Z note=да; нет/- at 10:05:00Z\n"
+	                       "6А student  v2 10:05:00Z..10:05:00Z q1=3/0 at 10:05:00Z\n"
+	                       "6А student  v2 10:05:00Z..10:05:00Z note=да; нет/- at 10:05:00Z\n"
+	                       "6А student  v2 10:05:00Z..10:05:00Z q1=3/0 at 10:05:00Z\n"
+	                       "6А parent P1 v1 10:07:00Z..10:07:00Z q2=2/2 at 10:07:00Z\n");
+	free(text);
+	store_close(store);
+}
+END_TEST
+
+static int
+first_sitting(const StoreAnswerRow *row, void *arg)
+{
+	char *out = arg;
+
+	snprintf(out, 160, "%s %s %s %s %s", row->sitting_id, row->started_at, row->completed_at,
+	         row->answered_at, store_status_name(row->status));
+	return 1; /* the first row is enough */
+}
+
+/* A sheet without answered_at: answered at the import; the id is the
+ * UUIDv5 (namespace 5f1d3c1e-2a4b-4c6d-8e9f-0a1b2c3d4e5f) of the name
+ * "start\x1f6А\x1fR1\x1fmini\x1f2\x1eage\x1f12\x1eq1\x1f1\x1eq2\x1f1|3"
+ * "\x1dstudent\x1f\x1f2" (what the grouped rows of the answers table are
+ * named by, then audience, answered_at and line), worked out with Python's
+ * uuid.uuid5. */
+START_TEST(test_sheet_answered_now_with_a_named_id)
+{
+	char *cause = NULL, before[21], after[21], got[160], want[160];
+	Store *store = store_open(":memory:", &cause);
+	ImportResult r;
+
+	util_now_iso8601(before);
+	ck_assert_int_eq(import_text(store, "now.csv",
+	                             "wave,class,audience,respondent,survey_id,q1,q2,age\n"
+	                             "start,6А,student,R1,mini,1,1|3,12\n",
+	                             &r, &cause),
+	                 0);
+	util_now_iso8601(after);
+	ck_assert_int_eq(store_answers_each(store, first_sitting, got, &cause), 1);
+	ck_assert_str_eq(strchr(got, ' ') + 1 + 3 * 21, "completed");
+	ck_assert_int_eq(strncmp(got, "32a6e229-5f7c-549f-9434-4399e9b6085b ", 37), 0);
+	/* started, completed and the answer's time are one moment of the import. */
+	snprintf(want, sizeof want, "%.20s %.20s %.20s", got + 37, got + 37, got + 37);
+	ck_assert_int_eq(strncmp(got + 37, want, 62), 0);
+	ck_assert_int_le(strncmp(before, got + 37, 20), 0);
+	ck_assert_int_ge(strncmp(after, got + 37, 20), 0);
+	store_close(store);
+}
+END_TEST
+
+START_TEST(test_sheet_imported_twice_adds_nothing)
+{
+	char *cause = NULL, *edited = xstrdup(sheet_csv);
+	Store *store = store_open(":memory:", &cause);
+	ImportResult r;
+
+	ck_assert_int_eq(import_text(store, "a.csv", sheet_csv, &r, &cause), 0);
+	ck_assert_int_eq(import_text(store, "b.csv", sheet_csv, &r, &cause), 0);
+	ck_assert_int_eq(r.sittings_added, 0);
+	ck_assert_int_eq(r.sittings_present, 4);
+	ck_assert_int_eq((int)r.answers_added, 0);
+	/* R1's q1 typed again as 2: that row is a sitting of its own, the other
+	 * three are found. */
+	*strstr(edited, "1|3;1;") = '\0';
+	char *text = xasprintf("%s1|3;2;%s", edited, strstr(sheet_csv, "1|3;1;") + 6);
+	ck_assert_int_eq(import_text(store, "c.csv", text, &r, &cause), 0);
+	ck_assert_int_eq(r.sittings_added, 1);
+	ck_assert_int_eq(r.sittings_present, 3);
+	ck_assert_int_eq((int)r.answers_added, 2);
+	free(text);
+	free(edited);
+	store_close(store);
+}
+END_TEST
+
+/* A second survey, "pair", asking q0 and q1 (scores 0, 1, 2 each), next to
+ * mini (q1 scores 2, 1, 0; q2; age; note). */
+static void
+add_pair_survey(void)
+{
+	Survey *pair = testbuild_survey("pair");
+
+	pair->version = 1;
+	pair->hash = xstrdup("pair-hash");
+	testbuild_q3(pair);
+	testbuild_q3(pair);
+	survey_set_add(&surveys, pair);
+}
+
+START_TEST(test_sheet_of_two_surveys)
+{
+	char *cause = NULL, *text;
+	Store *store = store_open(":memory:", &cause);
+	ImportResult r;
+
+	add_pair_survey();
+	ck_assert_int_eq(
+	    import_text(store, "two.csv",
+	                "wave,class,audience,respondent,survey_id,q1,q0,q2,answered_at\n"
+	                "start,6А,student,R1,mini,1,,2,2026-09-15T10:00:00Z\n"
+	                "start,6А,student,R1,pair,1,3,,2026-09-15T10:01:00Z\n",
+	                &r, &cause),
+	    0);
+	ck_assert_int_eq(r.sittings_added, 2);
+	text = render_sheet(store);
+	/* q1 option 1 scores 2 in mini but 0 in pair; pair's q0 option 3 = 2. */
+	ck_assert_str_eq(text, "6А student R1 v2 10:00:00Z..10:00:00Z q1=1/2 at 10:00:00Z\n"
+	                       "6А student R1 v2 10:00:00Z..10:00:00Z q2=2/2 at 10:00:00Z\n"
+	                       "6А student R1 v1 10:01:00Z..10:01:00Z q1=1/0 at 10:01:00Z\n"
+	                       "6А student R1 v1 10:01:00Z..10:01:00Z q0=3/2 at 10:01:00Z\n");
+	free(text);
+	/* mini has no q0: a pair row is fine, a mini row with q0 is not. */
+	ck_assert_int_eq(import_text(store, "bad.csv",
+	                             "wave,class,audience,respondent,survey_id,q1,q0\n"
+	                             "final,6А,student,R1,pair,1,3\n"
+	                             "final,6А,student,R2,mini,1,3\n",
+	                             &r, &cause),
+	                 -1);
+	ck_assert_str_eq(strstr(cause, "/bad.csv:"),
+	                 "/bad.csv:3:7: survey mini has no question \"q0\"");
+	free(cause);
+	store_close(store);
+}
+END_TEST
+
+#define SHEET_HEADER "wave,class,audience,respondent,survey_id,q1,q2,age,note\n"
+#define SHEET_ROW    "start,6А,student,R1,mini,1,1|3,12,\n"
+
+/* Bad answer sheets: each refused whole, at the cell that is wrong. */
+static const struct {
+	const char *text;
+	const char *want; /* the message after the file name */
+} bad_sheets[] = {
+	{ "wave,class,audience,code,survey_id,q1\n",
+	  ":1:4: column 4 of the header must be respondent; an answer sheet starts with the "
+	  "columns wave,class,audience,respondent,survey_id" },
+	{ "wave,class,audience,respondent\n",
+	  ":1:5: column 5 of the header must be survey_id; an answer sheet starts with the "
+	  "columns wave,class,audience,respondent,survey_id" },
+	{ "wave,class,audience,respondent,survey_id,q1,q9\n",
+	  ":1:7: no survey has a question \"q9\"; after survey_id come the question ids of the "
+	  "survey" },
+	{ "wave,class,audience,respondent,survey_id,q1,,q2\n",
+	  ":1:7: column 7 of the header is empty: after survey_id come the question ids of the "
+	  "survey" },
+	{ "wave,class,audience,respondent,survey_id,q1,q2,q1\n",
+	  ":1:8: q1 is in the header twice: columns 6 and 8" },
+	{ "wave,class,audience,respondent,survey_id,answered_at,q1,answered_at\n",
+	  ":1:8: answered_at is in the header twice: columns 6 and 8" },
+	{ SHEET_HEADER SHEET_ROW "start,6А,student,R2,mini,4,,,\n",
+	  ":3:6: option 4 is out of range: question q1 has options 1 to 3" },
+	{ SHEET_HEADER SHEET_ROW "start,6А,student,R2,mini,,1|1,,\n",
+	  ":3:7: option 1 of question q2 is given twice" },
+	{ SHEET_HEADER SHEET_ROW "start,6А,student,R2,mini,,,30,\n",
+	  ":3:8: the answer to question age must be from 7 to 18, not 30" },
+	{ SHEET_HEADER SHEET_ROW "start,6А,student,R2,nosuch,1,,,\n",
+	  ":3:5: unknown survey \"nosuch\": no survey file has this id" },
+	{ SHEET_HEADER SHEET_ROW "start,6А,pupil,R2,mini,1,,,\n",
+	  ":3:3: unknown audience \"pupil\": use student, parent, teacher or head" },
+	{ SHEET_HEADER SHEET_ROW "start,6А,student,R2,mini,1,,\n",
+	  ":3:9: 8 columns, but the header has 9" },
+	{ "wave,class,audience,respondent,survey_id,survey_version,q1\n"
+	  "start,6А,student,R2,mini,x,1\n",
+	  ":2:6: the survey version must be a whole number, not \"x\"" },
+	{ "wave,class,audience,respondent,survey_id,q1,answered_at\n"
+	  "start,6А,student,R2,mini,1,15.09.2026\n",
+	  ":2:7: \"15.09.2026\" is not a time like 2026-09-15T10:23:05Z" },
+};
+
+START_TEST(test_bad_sheet_imports_nothing)
+{
+	char *cause = NULL, *text;
+	Store *store = store_open(":memory:", &cause);
+	ImportResult r;
+
+	ck_assert_int_eq(import_text(store, "bad.csv", bad_sheets[_i].text, &r, &cause), -1);
+	ck_assert_ptr_nonnull(strstr(cause, "/bad.csv:"));
+	ck_assert_str_eq(strstr(cause, "/bad.csv:") + strlen("/bad.csv"), bad_sheets[_i].want);
+	ck_assert_int_eq(r.sittings_added, 0);
+	text = render_store(store);
+	ck_assert_str_eq(text, ""); /* the good row before the bad one is not kept */
+	free(text);
+	free(cause);
+	store_close(store);
+}
+END_TEST
+
 static Suite *
 import_suite(void)
 {
@@ -399,6 +647,12 @@ import_suite(void)
 	tcase_add_test(tc, test_import_keeps_the_survey_file);
 	tcase_add_loop_test(tc, test_bad_file_imports_nothing, 0,
 	                    (int)(sizeof bad_files / sizeof bad_files[0]));
+	tcase_add_test(tc, test_sheet_rows_are_sittings);
+	tcase_add_test(tc, test_sheet_answered_now_with_a_named_id);
+	tcase_add_test(tc, test_sheet_imported_twice_adds_nothing);
+	tcase_add_test(tc, test_sheet_of_two_surveys);
+	tcase_add_loop_test(tc, test_bad_sheet_imports_nothing, 0,
+	                    (int)(sizeof bad_sheets / sizeof bad_sheets[0]));
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,6 +1,7 @@
 /*
- * cmd_import.c: `anketa import --db FILE [--surveys DIR] answers.csv`
- * (DESIGN.md section 5): all rows or none.
+ * cmd_import.c: `anketa import --db FILE [--surveys DIR] answers.csv|sheet.csv`
+ * (DESIGN.md section 5; an answer sheet is told apart by its header): all
+ * rows or none.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -49,7 +50,7 @@ parse_args(int argc, char **argv, ImportArgs *a)
 		a->surveys = cli_default_surveys_dir();
 	return 0;
 usage:
-	cli_error(_("usage: anketa import --db FILE [--surveys DIR] answers.csv"));
+	cli_error(_("usage: anketa import --db FILE [--surveys DIR] answers.csv|sheet.csv"));
 	return -1;
 }
 

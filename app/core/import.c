@@ -8,6 +8,7 @@
  * in memory and compared with it instead.
  */
 #include "import.h"
+#include "import_internal.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -24,66 +25,8 @@
 #include "strmap.h"
 #include "util.h"
 
-/* The required columns, in file order. */
-enum {
-	COL_SITTING,
-	COL_DEVICE,
-	COL_WAVE,
-	COL_CLASS,
-	COL_AUDIENCE,
-	COL_RESPONDENT,
-	COL_SURVEY,
-	COL_VERSION,
-	COL_QUESTION,
-	COL_VALUE,
-	COL_SCORE,
-	COL_ANSWERED,
-	N_REQUIRED
-};
-/* Columns describing the sitting: every row of one sitting agrees on them. */
-#define N_SITTING_COLS (COL_VERSION + 1)
-
-/* The optional columns an export adds (see export.h). */
-enum { EX_STATUS, EX_STARTED, EX_COMPLETED, EX_VISIT, EX_HASH, EX_CONFLICT, N_EXTRA };
-
-typedef struct {
-	char *question;
-	char *value;
-	bool has_score;
-	double score;
-	char *answered_at;
-} KeptAnswer;
-
-typedef struct {
-	char id[37];
-	char *attr[N_SITTING_COLS]; /* the row's sitting columns, as first seen */
-	char *extra[N_EXTRA];       /* NULL when the column is absent */
-	const Survey *survey;
-	int version;
-	char first_at[21], last_at[21]; /* "" until an answer has a time */
-	int line;
-	bool stored;  /* already in the database: compare, don't write */
-	bool grouped; /* no sitting_id in the file: the id comes from the content */
-	KeptAnswer *kept;
-	int n_kept;
-} Sitting;
-
-typedef struct {
-	Store *store;
-	const SurveySet *surveys;
-	const char *path;
-	char **cause;
-	int n_columns;
-	int extra_col[N_EXTRA]; /* column of each optional field, or -1 */
-	StrMap by_id, by_key;
-	Sitting *sittings;
-	int n, cap;
-	ImportResult *result;
-} Importer;
-
-/* Sets *cause to "file:line:column: message" and returns -1. */
-__attribute__((format(printf, 4, 5))) static int
-row_error(Importer *im, int line, int column, const char *fmt, ...)
+int
+import_row_error(Importer *im, int line, int column, const char *fmt, ...)
 {
 	va_list ap;
 	char *msg;
@@ -101,13 +44,14 @@ read_header(Importer *im, char **fields, int n)
 {
 	for (int c = 0; c < N_REQUIRED; c++) {
 		if (c >= n || strcmp(fields[c], export_answers_columns[c]) != 0)
-			return row_error(im, 1, c,
-			                 _("column %d of the header must be %s; the answers "
-			                   "file starts with the columns %s"),
-			                 c + 1, export_answers_columns[c],
-			                 "sitting_id,device_id,wave,class,audience,respondent,"
-			                 "survey_id,survey_version,question_id,value,score,"
-			                 "answered_at");
+			return import_row_error(
+			    im, 1, c,
+			    _("column %d of the header must be %s; the answers "
+			      "file starts with the columns %s"),
+			    c + 1, export_answers_columns[c],
+			    "sitting_id,device_id,wave,class,audience,respondent,"
+			    "survey_id,survey_version,question_id,value,score,"
+			    "answered_at");
 	}
 	for (int e = 0; e < N_EXTRA; e++) {
 		im->extra_col[e] = -1;
@@ -127,10 +71,9 @@ two_digits(const char *t)
 	return (t[0] - '0') * 10 + (t[1] - '0');
 }
 
-/* "2026-09-15T10:23:05Z", or "" (no time). Hand-parsed: it runs for every
- * row of a million-row import. */
-static bool
-valid_time(const char *t)
+/* Hand-parsed: it runs for every row of a million-row import. */
+bool
+import_valid_time(const char *t)
 {
 	static const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
 	int month, day;
@@ -163,9 +106,8 @@ valid_uuid(const char *id)
 	return true;
 }
 
-/* A whole number in [lo, hi] with nothing else around it, or -1. */
-static long
-parse_whole(const char *text, long lo, long hi)
+long
+import_parse_whole(const char *text, long lo, long hi)
 {
 	char *end;
 	long v;
@@ -189,25 +131,26 @@ parse_number(const char *text, double *out)
 
 /* Checks one option position (choice questions). */
 static int
-check_position(Importer *im, int line, const SurveyQuestion *q, const char *text)
+check_position(Importer *im, int line, int column, const SurveyQuestion *q, const char *text)
 {
-	long pos = parse_whole(text, 0, 1000000);
+	long pos = import_parse_whole(text, 0, 1000000);
 
 	if (pos < 0)
-		return row_error(im, line, COL_VALUE,
-		                 _("the answer to question %s must be an option number, not "
-		                   "\"%s\""),
-		                 q->id, text);
+		return import_row_error(im, line, column,
+		                        _("the answer to question %s must be an option number, not "
+		                          "\"%s\""),
+		                        q->id, text);
 	if (pos < 1 || pos > q->n_options)
-		return row_error(im, line, COL_VALUE,
-		                 _("option %ld is out of range: question %s has options 1 to %d"),
-		                 pos, q->id, q->n_options);
+		return import_row_error(
+		    im, line, column,
+		    _("option %ld is out of range: question %s has options 1 to %d"), pos, q->id,
+		    q->n_options);
 	return 0;
 }
 
 /* A multi answer: distinct positions joined with '|' ("" = none chosen). */
 static int
-check_multi(Importer *im, int line, const SurveyQuestion *q, const char *value)
+check_multi(Importer *im, int line, int column, const SurveyQuestion *q, const char *value)
 {
 	bool *seen = xcalloc((size_t)q->n_options + 1, sizeof *seen);
 	const char *p = value;
@@ -218,10 +161,11 @@ check_multi(Importer *im, int line, const SurveyQuestion *q, const char *value)
 		size_t len = strcspn(p, "|");
 
 		snprintf(piece, sizeof piece, "%.*s", (int)(len < 31 ? len : 31), p);
-		rc = check_position(im, line, q, piece);
+		rc = check_position(im, line, column, q, piece);
 		if (rc == 0 && seen[strtol(piece, NULL, 10)])
-			rc = row_error(im, line, COL_VALUE,
-			               _("option %s of question %s is given twice"), piece, q->id);
+			rc = import_row_error(im, line, column,
+			                      _("option %s of question %s is given twice"), piece,
+			                      q->id);
 		if (rc == 0)
 			seen[strtol(piece, NULL, 10)] = true;
 		if (p[len] == '\0')
@@ -232,42 +176,34 @@ check_multi(Importer *im, int line, const SurveyQuestion *q, const char *value)
 	return rc;
 }
 
-static int
-check_value(Importer *im, int line, const SurveyQuestion *q, const char *value)
+int
+import_check_value(Importer *im, int line, int column, const SurveyQuestion *q, const char *value)
 {
 	double number;
 
 	switch (q->type) {
 	case QUESTION_MULTI:
-		return check_multi(im, line, q, value);
+		return check_multi(im, line, column, q, value);
 	case QUESTION_NUMBER:
 		if (!parse_number(value, &number))
-			return row_error(im, line, COL_VALUE,
-			                 _("the answer to question %s must be a number, not "
-			                   "\"%s\""),
-			                 q->id, value);
+			return import_row_error(im, line, column,
+			                        _("the answer to question %s must be a number, not "
+			                          "\"%s\""),
+			                        q->id, value);
 		if ((q->number_min != 0 || q->number_max != 0) &&
 		    (number < q->number_min || number > q->number_max))
-			return row_error(im, line, COL_VALUE,
-			                 _("the answer to question %s must be from %g to %g, "
-			                   "not %s"),
-			                 q->id, q->number_min, q->number_max, value);
+			return import_row_error(
+			    im, line, column,
+			    _("the answer to question %s must be from %g to %g, "
+			      "not %s"),
+			    q->id, q->number_min, q->number_max, value);
 		return 0;
 	case QUESTION_TEXT:
 		return 0;
 	default:
-		return check_position(im, line, q, value);
+		return check_position(im, line, column, q, value);
 	}
 }
-
-/* What a checked row resolves to. */
-typedef struct {
-	const Survey *survey;
-	const SurveyQuestion *question;
-	int version;
-	bool has_score;
-	double score;
-} Row;
 
 static const char *
 extra_field(const Importer *im, char **fields, int e)
@@ -283,19 +219,20 @@ check_extras(Importer *im, char **fields, int line)
 	const char *conflict = extra_field(im, fields, EX_CONFLICT);
 
 	if (status != NULL && status[0] != '\0' && store_status_parse(status) < 0)
-		return row_error(im, line, im->extra_col[EX_STATUS],
-		                 _("unknown status \"%s\": use in_progress, completed or "
-		                   "abandoned"),
-		                 status);
+		return import_row_error(im, line, im->extra_col[EX_STATUS],
+		                        _("unknown status \"%s\": use in_progress, completed or "
+		                          "abandoned"),
+		                        status);
 	for (int e = EX_STARTED; e <= EX_COMPLETED; e++) {
 		const char *t = extra_field(im, fields, e);
-		if (t != NULL && !valid_time(t))
-			return row_error(im, line, im->extra_col[e],
-			                 _("\"%s\" is not a time like 2026-09-15T10:23:05Z"), t);
+		if (t != NULL && !import_valid_time(t))
+			return import_row_error(im, line, im->extra_col[e],
+			                        _("\"%s\" is not a time like 2026-09-15T10:23:05Z"),
+			                        t);
 	}
 	if (conflict != NULL && conflict[0] != '\0' && !valid_uuid(conflict))
-		return row_error(im, line, im->extra_col[EX_CONFLICT],
-		                 _("\"%s\" is not a sitting id (a UUID)"), conflict);
+		return import_row_error(im, line, im->extra_col[EX_CONFLICT],
+		                        _("\"%s\" is not a sitting id (a UUID)"), conflict);
 	return 0;
 }
 
@@ -307,21 +244,22 @@ resolve_question(Importer *im, char **fields, int line, Row *row)
 
 	row->survey = survey_set_find(im->surveys, fields[COL_SURVEY]);
 	if (row->survey == NULL)
-		return row_error(im, line, COL_SURVEY,
-		                 _("unknown survey \"%s\": no survey file has this id"),
-		                 fields[COL_SURVEY]);
+		return import_row_error(im, line, COL_SURVEY,
+		                        _("unknown survey \"%s\": no survey file has this id"),
+		                        fields[COL_SURVEY]);
 	q = survey_find_question(row->survey, fields[COL_QUESTION]);
 	if (q < 0)
-		return row_error(im, line, COL_QUESTION, _("survey %s has no question \"%s\""),
-		                 row->survey->id, fields[COL_QUESTION]);
+		return import_row_error(im, line, COL_QUESTION,
+		                        _("survey %s has no question \"%s\""), row->survey->id,
+		                        fields[COL_QUESTION]);
 	row->question = &row->survey->questions[q];
 	row->version = fields[COL_VERSION][0] == '\0'
 	                   ? row->survey->version
-	                   : (int)parse_whole(fields[COL_VERSION], 1, 1000000);
+	                   : (int)import_parse_whole(fields[COL_VERSION], 1, 1000000);
 	if (row->version < 0)
-		return row_error(im, line, COL_VERSION,
-		                 _("the survey version must be a whole number, not \"%s\""),
-		                 fields[COL_VERSION]);
+		return import_row_error(im, line, COL_VERSION,
+		                        _("the survey version must be a whole number, not \"%s\""),
+		                        fields[COL_VERSION]);
 	return 0;
 }
 
@@ -329,31 +267,35 @@ static int
 check_row(Importer *im, char **fields, int line, Row *row)
 {
 	if (fields[COL_SITTING][0] != '\0' && !valid_uuid(fields[COL_SITTING]))
-		return row_error(im, line, COL_SITTING, _("\"%s\" is not a sitting id (a UUID)"),
-		                 fields[COL_SITTING]);
+		return import_row_error(im, line, COL_SITTING,
+		                        _("\"%s\" is not a sitting id (a UUID)"),
+		                        fields[COL_SITTING]);
 	if (survey_audience_parse(fields[COL_AUDIENCE]) == 0)
-		return row_error(im, line, COL_AUDIENCE,
-		                 _("unknown audience \"%s\": use student, parent, teacher or "
-		                   "head"),
-		                 fields[COL_AUDIENCE]);
+		return import_row_error(
+		    im, line, COL_AUDIENCE,
+		    _("unknown audience \"%s\": use student, parent, teacher or "
+		      "head"),
+		    fields[COL_AUDIENCE]);
 	if (resolve_question(im, fields, line, row) != 0 || row->question == NULL ||
-	    check_value(im, line, row->question, fields[COL_VALUE]) != 0)
+	    import_check_value(im, line, COL_VALUE, row->question, fields[COL_VALUE]) != 0)
 		return -1;
 	row->has_score = fields[COL_SCORE][0] != '\0';
 	if (row->has_score && !parse_number(fields[COL_SCORE], &row->score))
-		return row_error(im, line, COL_SCORE, _("the score must be a number, not \"%s\""),
-		                 fields[COL_SCORE]);
+		return import_row_error(im, line, COL_SCORE,
+		                        _("the score must be a number, not \"%s\""),
+		                        fields[COL_SCORE]);
 	if (!row->has_score)
 		row->has_score = score_answer(row->question, fields[COL_VALUE], &row->score);
-	if (!valid_time(fields[COL_ANSWERED]))
-		return row_error(im, line, COL_ANSWERED,
-		                 _("\"%s\" is not a time like 2026-09-15T10:23:05Z"),
-		                 fields[COL_ANSWERED]);
+	if (!import_valid_time(fields[COL_ANSWERED]))
+		return import_row_error(im, line, COL_ANSWERED,
+		                        _("\"%s\" is not a time like 2026-09-15T10:23:05Z"),
+		                        fields[COL_ANSWERED]);
 	return check_extras(im, fields, line);
 }
 
-static int
-new_sitting(Importer *im, const char *id, char **fields, int line, const Row *row)
+int
+import_new_sitting(Importer *im, const char *id, char **attr, char **fields, int line,
+                   const Row *row)
 {
 	Sitting *s;
 
@@ -365,7 +307,7 @@ new_sitting(Importer *im, const char *id, char **fields, int line, const Row *ro
 	memset(s, 0, sizeof *s);
 	snprintf(s->id, sizeof s->id, "%s", id);
 	for (int c = 0; c < N_SITTING_COLS; c++)
-		s->attr[c] = xstrdup(fields[c]);
+		s->attr[c] = xstrdup(attr[c]);
 	for (int e = 0; e < N_EXTRA; e++) {
 		const char *x = extra_field(im, fields, e);
 		s->extra[e] = x ? xstrdup(x) : NULL;
@@ -385,19 +327,20 @@ check_same_sitting(Importer *im, const Sitting *s, char **fields, int line)
 {
 	for (int c = COL_DEVICE; c < N_SITTING_COLS; c++) {
 		if (strcmp(s->attr[c], fields[c]) != 0)
-			return row_error(im, line, c,
-			                 _("%s is \"%s\" here but \"%s\" on line %d of the same "
-			                   "sitting"),
-			                 export_answers_columns[c], fields[c], s->attr[c], s->line);
+			return import_row_error(
+			    im, line, c,
+			    _("%s is \"%s\" here but \"%s\" on line %d of the same "
+			      "sitting"),
+			    export_answers_columns[c], fields[c], s->attr[c], s->line);
 	}
 	for (int e = 0; e < N_EXTRA; e++) {
 		const char *x = extra_field(im, fields, e);
 		if (x != NULL && strcmp(x, s->extra[e]) != 0)
-			return row_error(im, line, im->extra_col[e],
-			                 _("%s is \"%s\" here but \"%s\" on line %d of the same "
-			                   "sitting"),
-			                 export_answers_columns[N_REQUIRED + e], x, s->extra[e],
-			                 s->line);
+			return import_row_error(
+			    im, line, im->extra_col[e],
+			    _("%s is \"%s\" here but \"%s\" on line %d of the same "
+			      "sitting"),
+			    export_answers_columns[N_REQUIRED + e], x, s->extra[e], s->line);
 	}
 	return 0;
 }
@@ -418,7 +361,7 @@ find_sitting(Importer *im, char **fields, int line, const Row *row)
 		stored = store_sitting_exists(im->store, id, im->cause);
 		if (stored < 0)
 			return -1;
-		i = new_sitting(im, id, fields, line, row);
+		i = import_new_sitting(im, id, fields, fields, line, row);
 		im->sittings[i].stored = stored == 1;
 		return i;
 	}
@@ -426,7 +369,7 @@ find_sitting(Importer *im, char **fields, int line, const Row *row)
 	                fields[COL_RESPONDENT], fields[COL_SURVEY]);
 	i = strmap_get(&im->by_key, key);
 	if (i < 0) {
-		i = new_sitting(im, "", fields, line, row);
+		i = import_new_sitting(im, "", fields, fields, line, row);
 		strmap_put(&im->by_key, key, i);
 	} else if (check_same_sitting(im, &im->sittings[i], fields, line) != 0) {
 		i = -1;
@@ -435,8 +378,8 @@ find_sitting(Importer *im, char **fields, int line, const Row *row)
 	return i;
 }
 
-static void
-note_time(Sitting *s, const char *at)
+void
+import_note_time(Sitting *s, const char *at)
 {
 	if (at[0] == '\0')
 		return;
@@ -446,25 +389,27 @@ note_time(Sitting *s, const char *at)
 		snprintf(s->last_at, sizeof s->last_at, "%s", at);
 }
 
-/* A row of a sitting that is already stored: kept to compare at the end. */
-static int
-keep_answer(Importer *im, Sitting *s, char **fields, int line, const Row *row)
+/* Rows of a sitting that is already stored, or whose id comes from its
+ * content, are kept to compare or write at the end. */
+int
+import_keep_answer(Importer *im, Sitting *s, int line, const char *question, const char *value,
+                   const char *answered_at, const Row *row)
 {
 	KeptAnswer *k;
 
 	for (int i = 0; i < s->n_kept; i++) {
-		if (strcmp(s->kept[i].question, fields[COL_QUESTION]) == 0)
-			return row_error(im, line, COL_QUESTION,
-			                 _("question %s is answered twice in one sitting"),
-			                 fields[COL_QUESTION]);
+		if (strcmp(s->kept[i].question, question) == 0)
+			return import_row_error(im, line, COL_QUESTION,
+			                        _("question %s is answered twice in one sitting"),
+			                        question);
 	}
 	s->kept = xreallocarray(s->kept, (size_t)s->n_kept + 1, sizeof *s->kept);
 	k = &s->kept[s->n_kept++];
-	k->question = xstrdup(fields[COL_QUESTION]);
-	k->value = xstrdup(fields[COL_VALUE]);
+	k->question = xstrdup(question);
+	k->value = xstrdup(value);
 	k->has_score = row->has_score;
 	k->score = row->score;
-	k->answered_at = xstrdup(fields[COL_ANSWERED]);
+	k->answered_at = xstrdup(answered_at);
 	return 0;
 }
 
@@ -477,25 +422,29 @@ on_row(char **fields, int n, int line, void *arg)
 	int i, rc;
 
 	if (im->n_columns == 0)
-		return read_header(im, fields, n);
+		return strcmp(fields[0], "wave") == 0 ? import_sheet_header(im, fields, n)
+		                                      : read_header(im, fields, n);
 	if (n != im->n_columns)
-		return row_error(im, line, n < im->n_columns ? n : im->n_columns,
-		                 _("%d columns, but the header has %d"), n, im->n_columns);
+		return import_row_error(im, line, n < im->n_columns ? n : im->n_columns,
+		                        _("%d columns, but the header has %d"), n, im->n_columns);
+	if (im->is_sheet)
+		return import_sheet_row(im, fields, line);
 	/* Paper forms say "6а" as often as "6А": one spelling, as in the kiosk. */
 	classname_normalize(fields[COL_CLASS], fields[COL_CLASS], strlen(fields[COL_CLASS]) + 1);
 	if (check_row(im, fields, line, &row) != 0 ||
 	    (i = find_sitting(im, fields, line, &row)) < 0)
 		return -1;
 	s = &im->sittings[i];
-	note_time(s, fields[COL_ANSWERED]);
+	import_note_time(s, fields[COL_ANSWERED]);
 	if (s->stored || s->grouped)
-		return keep_answer(im, s, fields, line, &row);
+		return import_keep_answer(im, s, line, fields[COL_QUESTION], fields[COL_VALUE],
+		                          fields[COL_ANSWERED], &row);
 	rc = store_answer_insert(im->store, s->id, fields[COL_QUESTION], fields[COL_VALUE],
 	                         row.has_score, row.score, fields[COL_ANSWERED], im->cause);
 	if (rc == 1)
-		return row_error(im, line, COL_QUESTION,
-		                 _("question %s is answered twice in one sitting"),
-		                 fields[COL_QUESTION]);
+		return import_row_error(im, line, COL_QUESTION,
+		                        _("question %s is answered twice in one sitting"),
+		                        fields[COL_QUESTION]);
 	if (rc == 0)
 		im->result->answers_added++;
 	return rc;
@@ -535,10 +484,10 @@ compare_stored(Importer *im, const Sitting *s)
 	if (store_sitting_answers_each(im->store, s->id, compare_answer, &c, im->cause) != 0)
 		return -1;
 	if (c.differ || c.matched != s->n_kept)
-		return row_error(im, s->line, COL_SITTING,
-		                 _("the sitting %s is already in the database with other "
-		                   "answers"),
-		                 s->id);
+		return import_row_error(im, s->line, COL_SITTING,
+		                        _("the sitting %s is already in the database with other "
+		                          "answers"),
+		                        s->id);
 	im->result->sittings_present++;
 	return 0;
 }
@@ -628,6 +577,15 @@ grouped_sitting_id(Sitting *s)
 		free(name);
 		name = more;
 	}
+	if (s->sheet) {
+		/* Two rows of a sheet alike (pupils without a code) are two
+		 * sittings; what else the row says is part of it too. */
+		char *more =
+		    xasprintf("%s\x1d%s\x1f%s\x1f%d", name, s->attr[COL_AUDIENCE],
+		              s->extra[EX_COMPLETED] ? s->extra[EX_COMPLETED] : "", s->line);
+		free(name);
+		name = more;
+	}
 	uuid_generate_sha1(uuid, ns, name, strlen(name));
 	uuid_unparse_lower(uuid, s->id);
 	free(name);
@@ -714,6 +672,7 @@ importer_free(Importer *im)
 		free(s->kept);
 	}
 	free(im->sittings);
+	import_sheet_free(im);
 	strmap_free(&im->by_id);
 	strmap_free(&im->by_key);
 }
@@ -744,9 +703,9 @@ import_answers_csv(Store *store, const SurveySet *surveys, const char *path, Imp
 		return -1;
 	rc = csvread_file(path, on_row, &im, cause);
 	if (rc == 0 && im.n_columns == 0)
-		rc = row_error(&im, 1, 0,
-		               _("the file is empty: it needs the header row of the "
-		                 "answers table"));
+		rc = import_row_error(&im, 1, 0,
+		                      _("the file is empty: it needs the header row of the "
+		                        "answers table"));
 	if (rc == 0)
 		rc = write_sittings(&im);
 	if (rc == 0)

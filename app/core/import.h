@@ -1,6 +1,9 @@
 /*
  * import.h: `anketa import` of the answers CSV (DESIGN.md section 5), e.g.
- * paper forms typed in, or another kiosk's export.
+ * paper forms typed in, or another kiosk's export; or of an answer sheet,
+ * told apart by its header: wave,class,audience,respondent,survey_id, then
+ * question ids (and optionally survey_version, answered_at), one row per
+ * respondent, each cell holding what the answers table's value holds.
  *
  * All or nothing: every row is checked against the surveys (known survey,
  * question, option in range, well-formed times) and the whole file goes in
@@ -20,13 +23,16 @@ typedef struct {
 } ImportResult;
 
 /*
- * Imports path ("-" for standard input) into store. Rows with an empty
- * sitting_id that share (wave, class, respondent, survey_id) form one new
- * sitting; an empty score is computed from the survey; an empty status means
- * completed. The loaded file of each survey the sittings were answered with
- * is kept in the database too (store_source_put), so they are scored with it
- * after the file changes. Returns 0 and fills *result, or -1 with *cause
- * and nothing stored.
+ * Imports path ("-" for standard input) into store. Answers table: rows
+ * with an empty sitting_id that share (wave, class, respondent, survey_id)
+ * form one new sitting; an empty score is computed from the survey; an
+ * empty status means completed. Answer sheet: each row with an answer is a
+ * completed sitting answered at its answered_at, else now; its id is made
+ * from its content and its line, so the same file imported again adds
+ * nothing. The loaded file of each survey the sittings were answered with
+ * is kept in the database too (store_source_put), so they are scored with
+ * it after the file changes. Returns 0 and fills *result, or -1 with
+ * *cause and nothing stored.
  */
 int import_answers_csv(Store *store, const SurveySet *surveys, const char *path,
                        ImportResult *result, char **cause);
