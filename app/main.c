@@ -17,7 +17,7 @@ static const struct {
 } commands[] = {
 	{ "check", cmd_check },   { "import", cmd_import }, { "export", cmd_export },
 	{ "merge", cmd_merge },   { "pin", cmd_pin },       { "classes", cmd_classes },
-	{ "report", cmd_report },
+	{ "report", cmd_report }, { "sheet", cmd_sheet },
 };
 
 static void
@@ -33,7 +33,8 @@ usage(FILE *out)
 	        "       anketa report --db FILE [--surveys DIR] --out FILE.pdf\n"
 	        "       anketa merge --db FILE OTHER.db...\n"
 	        "       anketa pin --db FILE\n"
-	        "       anketa classes --db FILE classes.csv\n"),
+	        "       anketa classes --db FILE classes.csv\n"
+	        "       anketa sheet SURVEY_ID [--surveys DIR] [--out FILE.csv|FILE.xlsx]\n"),
 	      out);
 }
 

@@ -14,11 +14,11 @@
 #include "classname.h"
 #include "import_internal.h"
 #include "score.h"
+#include "sheet.h"
 #include "util.h"
 
-/* The columns every answer sheet starts with, in this order. */
-static const char *const sheet_fixed[] = { "wave", "class", "audience", "respondent", "survey_id" };
-enum { SHEET_WAVE, SHEET_CLASS, SHEET_AUDIENCE, SHEET_RESPONDENT, SHEET_SURVEY, SHEET_FIXED };
+/* The positions of sheet_fixed_columns. */
+enum { SHEET_WAVE, SHEET_CLASS, SHEET_AUDIENCE, SHEET_RESPONDENT, SHEET_SURVEY };
 
 /* True when some loaded survey has a question with this id. */
 static bool
@@ -43,7 +43,7 @@ check_header_column(Importer *im, char **fields, int c)
 		                        _("column %d of the header is empty: after survey_id "
 		                          "come the question ids of the survey"),
 		                        c + 1);
-	for (int k = SHEET_FIXED; k < c; k++) {
+	for (int k = SHEET_N_FIXED; k < c; k++) {
 		if (strcmp(fields[k], name) == 0)
 			return import_row_error(im, 1, c,
 			                        _("%s is in the header twice: columns %d and %d"),
@@ -64,17 +64,17 @@ check_header_column(Importer *im, char **fields, int c)
 int
 import_sheet_header(Importer *im, char **fields, int n)
 {
-	for (int c = 0; c < SHEET_FIXED; c++) {
-		if (c >= n || strcmp(fields[c], sheet_fixed[c]) != 0)
+	for (int c = 0; c < SHEET_N_FIXED; c++) {
+		if (c >= n || strcmp(fields[c], sheet_fixed_columns[c]) != 0)
 			return import_row_error(im, 1, c,
 			                        _("column %d of the header must be %s; an answer "
 			                          "sheet starts with the columns %s"),
-			                        c + 1, sheet_fixed[c],
+			                        c + 1, sheet_fixed_columns[c],
 			                        "wave,class,audience,respondent,survey_id");
 	}
 	im->sheet.version_col = -1;
 	im->sheet.answered_col = -1;
-	for (int c = SHEET_FIXED; c < n; c++) {
+	for (int c = SHEET_N_FIXED; c < n; c++) {
 		if (check_header_column(im, fields, c) != 0)
 			return -1;
 	}
@@ -92,7 +92,7 @@ import_sheet_header(Importer *im, char **fields, int n)
 static bool
 is_question_column(const Importer *im, int c)
 {
-	return c >= SHEET_FIXED && c != im->sheet.version_col && c != im->sheet.answered_col;
+	return c >= SHEET_N_FIXED && c != im->sheet.version_col && c != im->sheet.answered_col;
 }
 
 /* A row with no answer at all is skipped: spreadsheets keep empty rows,
@@ -100,7 +100,7 @@ is_question_column(const Importer *im, int c)
 static bool
 has_answers(const Importer *im, char **fields)
 {
-	for (int c = SHEET_FIXED; c < im->n_columns; c++) {
+	for (int c = SHEET_N_FIXED; c < im->n_columns; c++) {
 		if (is_question_column(im, c) && fields[c][0] != '\0')
 			return true;
 	}
@@ -191,7 +191,7 @@ import_sheet_row(Importer *im, char **fields, int line)
 		s->extra[EX_STARTED] = xstrdup(at);
 		s->extra[EX_COMPLETED] = xstrdup(at);
 	}
-	for (int c = SHEET_FIXED; c < im->n_columns; c++) {
+	for (int c = SHEET_N_FIXED; c < im->n_columns; c++) {
 		if (is_question_column(im, c) && fields[c][0] != '\0' &&
 		    sheet_answer(im, s, line, c, fields[c]) != 0)
 			return -1;
