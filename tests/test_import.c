@@ -328,7 +328,9 @@ static const struct {
 	              ",,start,6А,student,R1,mini,,q1,1,,2026-09-15T10:00:05Z,abandoned,,,,,\n"
 	              ",,start,6А,student,R1,mini,,q2,1,,,done,,,,,\n",
 	  ":3:13: unknown status \"done\": use in_progress, completed or abandoned" },
-	{ "sitting,device_id\n", ":1:1: column 1 of the header must be sitting_id; the answers "
+	{ "sitting,device_id\n", ":1:1: the header must start with sitting_id (the answers table) "
+	                         "or with wave (an answer sheet), not \"sitting\"" },
+	{ "sitting_id,device\n", ":1:2: column 2 of the header must be device_id; the answers "
 	                         "file starts with the columns " HEADER },
 	{ "", ":1:1: the file is empty: it needs the header row of the answers table" },
 	{ HEADER "\n" GOOD_ROW ",,start,6А,student,R1,mini,,note,\xc0\xaf,,\n",
@@ -593,6 +595,8 @@ static const struct {
 	  ":1:8: q1 is in the header twice: columns 6 and 8" },
 	{ "wave,class,audience,respondent,survey_id,answered_at,q1,answered_at\n",
 	  ":1:8: answered_at is in the header twice: columns 6 and 8" },
+	{ "wave,class,audience,respondent,survey_id,survey_version\n",
+	  ":1:7: the header has no question: after survey_id come the question ids of the survey" },
 	{ SHEET_HEADER SHEET_ROW "start,6А,student,R2,mini,4,,,\n",
 	  ":3:6: option 4 is out of range: question q1 has options 1 to 3" },
 	{ SHEET_HEADER SHEET_ROW "start,6А,student,R2,mini,,1|1,,\n",

@@ -42,7 +42,13 @@ import_row_error(Importer *im, int line, int column, const char *fmt, ...)
 static int
 read_header(Importer *im, char **fields, int n)
 {
-	for (int c = 0; c < N_REQUIRED; c++) {
+	/* Neither kind of file: say both, the person may have typed either. */
+	if (strcmp(fields[0], export_answers_columns[0]) != 0)
+		return import_row_error(im, 1, 0,
+		                        _("the header must start with sitting_id (the answers "
+		                          "table) or with wave (an answer sheet), not \"%s\""),
+		                        fields[0]);
+	for (int c = 1; c < N_REQUIRED; c++) {
 		if (c >= n || strcmp(fields[c], export_answers_columns[c]) != 0)
 			return import_row_error(
 			    im, 1, c,

@@ -78,6 +78,11 @@ import_sheet_header(Importer *im, char **fields, int n)
 		if (check_header_column(im, fields, c) != 0)
 			return -1;
 	}
+	/* Without a question every row would be skipped: surely not meant. */
+	if (n - SHEET_N_FIXED - (im->sheet.version_col >= 0) - (im->sheet.answered_col >= 0) == 0)
+		return import_row_error(im, 1, n,
+		                        _("the header has no question: after survey_id come the "
+		                          "question ids of the survey"));
 	for (int e = 0; e < N_EXTRA; e++)
 		im->extra_col[e] = -1;
 	im->header = xcalloc((size_t)n, sizeof *im->header);
