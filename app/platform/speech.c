@@ -82,17 +82,21 @@ speech_drain(Speech *s, unsigned generation)
 
 /* Loads espeak-ng's data and the voice (worker thread only): about 4 MB,
  * which a kiosk whose children never ask for the voice does without. It
- * takes a few milliseconds, so the first text is not noticeably later. */
+ * takes a few milliseconds, so the first text is not noticeably later.
+ * Once loaded it stays: espeak-ng does not survive being started twice. */
 static bool
 speech_load(Speech *s)
 {
 	if (s->loaded == 0) {
+		int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 200, NULL, 0);
+
 		s->loaded = -1;
-		if (espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 200, NULL, 0) == SPEECH_RATE &&
-		    espeak_SetVoiceByName(s->voice) == EE_OK) {
+		if (rate == SPEECH_RATE && espeak_SetVoiceByName(s->voice) == EE_OK) {
 			espeak_SetSynthCallback(speech_samples);
 			espeak_SetParameter(espeakRATE, 150, 0); /* a little slower than adults */
 			s->loaded = 1;
+		} else if (rate > 0) {
+			espeak_Terminate(); /* for good: espeak-ng hangs if started again */
 		}
 	}
 	return s->loaded == 1;
