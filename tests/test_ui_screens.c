@@ -361,14 +361,14 @@ START_TEST(every_screen_fits_every_size)
 }
 END_TEST
 
-/* Stores one completed school_day sitting answered with option `option`
- * (1 = best) on every question. */
+/* Stores one completed school_day sitting of class klass answered with
+ * option `option` (1 = best) on every question. */
 static void
-store_day(const char *wave, const char *code, int option)
+store_day_in(const char *klass, const char *wave, const char *code, int option)
 {
 	const Survey *day = set.items[0];
 	StoreSitting st = { .wave = wave,
-		            .class_name = "6А",
+		            .class_name = klass,
 		            .audience = "student",
 		            .respondent = code,
 		            .survey_id = day->id,
@@ -387,6 +387,12 @@ store_day(const char *wave, const char *code, int option)
 		                 0);
 	}
 	ck_assert_int_eq(store_sitting_finish(store, id, SITTING_COMPLETED, &cause), 0);
+}
+
+static void
+store_day(const char *wave, const char *code, int option)
+{
+	store_day_in("6А", wave, code, option);
 }
 
 /* True when some pixel of r has exactly colour c. */
@@ -541,6 +547,43 @@ START_TEST(the_last_results_page_lists_the_alerts)
 }
 END_TEST
 
+START_TEST(results_list_classes_as_a_school_does)
+{
+	char *path = testutil_source_path("tests/fixtures/session/day_programme.yaml");
+	Diag diag = { 0 };
+	Program *program = program_load(path, &set, &diag);
+	StoreClass list[] = { { "3В", 20, 20 } };
+	char *cause = NULL;
+
+	/* 10А: worst day, 0 of 1 (red); 2А: best day, 1 of 1 (green); 3В is in
+	 * the class list but nobody there answered: left out. By bytes "10А"
+	 * would come before "2А". */
+	store_day_in("10А", "start", "a", 3);
+	store_day_in("2А", "start", "b", 1);
+	ck_assert_int_eq(store_classes_replace(store, list, 1, &cause), 0);
+	ui.programs = &program;
+	ui.n_programs = 1;
+	ck_assert_int_eq(store_pin_set(store, "2468", &cause), 0);
+	session_open_pin(session, 0);
+	session_type(session, "2468", 0);
+	ck_assert_int_eq(session_pin_submit(session, 0), 1);
+	session_show_results(session);
+	screen_results.enter(&ui);
+	ui_draw(&ui);
+	/* Rows 44 high under the header row at 214: 2А at 258, 10А at 302, the
+	 * whole school at 346 and nothing (3В) at 390; start column from 232. */
+	ck_assert(has_colour((UiRect){ 232, 258, 508, 44 }, UI_CHOSEN));
+	ck_assert(has_colour((UiRect){ 232, 302, 508, 44 }, UI_ERROR));
+	ck_assert(!has_colour((UiRect){ 32, 390, 1216, 44 }, UI_TEXT));
+	ck_assert(!has_colour((UiRect){ 32, 390, 1216, 44 }, UI_MUTED));
+	act(ACTION_CANCEL, 0);
+	ui.programs = NULL;
+	ui.n_programs = 0;
+	program_free(program);
+	free(path);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -563,6 +606,7 @@ main(void)
 	tcase_add_test(tc, every_screen_fits_every_size);
 	tcase_add_test(tc, results_show_met_targets_green_and_missed_ones_red);
 	tcase_add_test(tc, the_last_results_page_lists_the_alerts);
+	tcase_add_test(tc, results_list_classes_as_a_school_does);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }

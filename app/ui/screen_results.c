@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "classname.h"
 #include "export.h"
 #include "report.h"
 #include "results.h"
@@ -94,21 +95,44 @@ results_find(const IndicatorTable *t, const char *id, const char *wave, const ch
 	return NULL;
 }
 
-/* Classes of one indicator in table order ("*" last), at most max. */
+/* True when some wave has a figure for the class. */
+static bool
+results_has_data(const IndicatorTable *t, const char *id, const char *class_name)
+{
+	for (int i = 0; i < t->n; i++)
+		if (strcmp(t->rows[i].indicator_id, id) == 0 &&
+		    strcmp(t->rows[i].class_name, class_name) == 0 && t->rows[i].n > 0)
+			return true;
+	return false;
+}
+
+static int
+results_compare_classes(const void *a, const void *b)
+{
+	return classname_compare(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Classes of one indicator, at most max, as a school lists them ("2А"
+ * before "10А", the whole school last): those with a figure in some wave,
+ * and the whole school always. Answers without a class (teachers) count in
+ * the whole school only, as the report shows them. */
 static int
 results_classes(const IndicatorTable *t, const char *id, const char **out, int max)
 {
 	int n = 0;
 
 	for (int i = 0; i < t->n && n < max; i++) {
-		bool seen = false;
-		if (strcmp(t->rows[i].indicator_id, id) != 0)
+		const char *name = t->rows[i].class_name;
+		bool seen = false, school = strcmp(name, "*") == 0;
+		if (strcmp(t->rows[i].indicator_id, id) != 0 || name[0] == '\0' ||
+		    (!school && !results_has_data(t, id, name)))
 			continue;
 		for (int j = 0; j < n && !seen; j++)
-			seen = strcmp(out[j], t->rows[i].class_name) == 0;
+			seen = strcmp(out[j], name) == 0;
 		if (!seen)
-			out[n++] = t->rows[i].class_name;
+			out[n++] = name;
 	}
+	qsort(out, (size_t)n, sizeof *out, results_compare_classes);
 	return n;
 }
 
