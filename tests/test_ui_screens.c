@@ -584,6 +584,39 @@ START_TEST(results_list_classes_as_a_school_does)
 }
 END_TEST
 
+START_TEST(results_say_when_sittings_were_left_out)
+{
+	StoreSitting st = { .wave = "start",
+		            .class_name = "6А",
+		            .audience = "student",
+		            .respondent = "k1",
+		            .survey_id = "gone",
+		            .survey_version = 1,
+		            .survey_hash = "" };
+	char id[37], *cause = NULL;
+	UiRect hint = { 370, 720, 1280 - 690, 64 };
+
+	/* A sitting of a survey whose file is no longer in surveys/. */
+	ck_assert_int_eq(store_sitting_begin(store, &st, id, &cause), 0);
+	ck_assert_int_eq(store_answer_put(store, id, "q1", "1", true, 1, NULL, &cause), 0);
+	ck_assert_int_eq(store_sitting_finish(store, id, SITTING_COMPLETED, &cause), 0);
+	ck_assert_int_eq(store_pin_set(store, "2468", &cause), 0);
+	session_open_pin(session, 0);
+	session_type(session, "2468", 0);
+	ck_assert_int_eq(session_pin_submit(session, 0), 1);
+	session_show_results(session);
+	screen_results.enter(&ui);
+	ck_assert_int_eq(ui.report.warnings.n, 1);
+	ck_assert_str_eq(ui.report.warnings.entries[0].message,
+	                 "ни в одном файле опросников нет id gone: его прохождения пропущены");
+	/* The hint row between the buttons (370..900, from 800 - 80) shows it. */
+	ui_draw(&ui);
+	ck_assert(has_colour(hint, UI_MUTED));
+	act(ACTION_CANCEL, 0);
+	ck_assert_int_eq(ui.report.warnings.n, 0);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -607,6 +640,7 @@ main(void)
 	tcase_add_test(tc, results_show_met_targets_green_and_missed_ones_red);
 	tcase_add_test(tc, the_last_results_page_lists_the_alerts);
 	tcase_add_test(tc, results_list_classes_as_a_school_does);
+	tcase_add_test(tc, results_say_when_sittings_were_left_out);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }

@@ -46,19 +46,38 @@ results_pages(const Ui *ui)
 static void
 results_enter(Ui *ui)
 {
-	Diag warnings = { 0 };
 	char *cause = NULL;
 
 	ui_report_clear(ui);
 	ui->report.page = 0;
 	ui->report.tables = xcalloc((size_t)ui->n_programs + 1, sizeof *ui->report.tables);
-	if (results_load(ui->store, ui->surveys, &ui->report.results, &warnings, &cause) != 0 ||
+	if (results_load(ui->store, ui->surveys, &ui->report.results, &ui->report.warnings,
+	                 &cause) != 0 ||
 	    export_indicator_tables(ui->store, ui->programs, ui->n_programs, &ui->report.results,
 	                            ui->report.tables, &cause) != 0) {
 		ui_set_message(ui, cause);
 		free(cause);
+		return;
 	}
-	diag_clear(&warnings);
+	export_indicator_warnings(ui->programs, ui->n_programs, &ui->report.results,
+	                          &ui->report.warnings);
+}
+
+/* Between the page buttons: the first warning about the data (an older
+ * survey file, sittings left out) and how many more the report lists. */
+static void
+results_draw_warnings(Ui *ui)
+{
+	const Diag *w = &ui->report.warnings;
+	char *text;
+
+	if (w->n == 0)
+		return;
+	text = w->n == 1 ? xstrdup(w->entries[0].message)
+	                 : xasprintf(_("%s (and %d more warnings like it)"), w->entries[0].message,
+	                             w->n - 1);
+	widget_hint(ui, text);
+	free(text);
 }
 
 /* "62,5 % (10 из 16)", or the reduction against the baseline. */
@@ -329,6 +348,7 @@ results_draw(Ui *ui)
 		results_draw_alerts(ui);
 	}
 	free(note);
+	results_draw_warnings(ui);
 	widget_button(ui, prev, 0, "<", NULL, BUTTON_NORMAL);
 	ui_target(ui, prev, (Action){ .type = ACTION_BACK, .index = 1 });
 	widget_button(ui, next, 0, ">", NULL, BUTTON_PRIMARY);

@@ -189,4 +189,5 @@ ui_report_clear(Ui *ui)
 	free(ui->report.tables);
 	ui->report.tables = NULL;
 	results_free(&ui->report.results);
+	diag_clear(&ui->report.warnings);
 }

@@ -67,6 +67,7 @@ typedef struct Ui {
 	struct {                        /* the results screen: computed when it opens */
 		IndicatorTable *tables; /* one per programme */
 		ResultSet results;      /* every scored sitting, for the alerts page */
+		Diag warnings;          /* how some sittings were scored or left out */
 		int page;               /* the indicator shown, counted over all programmes */
 	} report;
 	int spoken;           /* what was read last (see ui_follow), -1 none */
