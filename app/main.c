@@ -17,7 +17,7 @@ static const struct {
 } commands[] = {
 	{ "check", cmd_check },   { "import", cmd_import }, { "export", cmd_export },
 	{ "merge", cmd_merge },   { "pin", cmd_pin },       { "classes", cmd_classes },
-	{ "report", cmd_report }, { "sheet", cmd_sheet },
+	{ "report", cmd_report }, { "sheet", cmd_sheet },   { "school", cmd_school },
 };
 
 static void
@@ -36,6 +36,7 @@ usage(FILE *out)
 	        "       anketa classes --db FILE classes.csv\n"
 	        "       anketa sheet SURVEY_ID [--surveys DIR] [--out FILE.csv|FILE.xlsx]\n"),
 	      out);
+	fputs(_("       anketa school --db FILE [NAME]\n"), out);
 }
 
 static int

@@ -2,7 +2,8 @@
 -- For reading; the binary applies db/NNN_*.sql in order (tests/test_store.c
 -- checks that they agree).
 
--- Facts about this database itself: its device id, made once.
+-- Facts about this database itself: its device id, made once, and the
+-- school's name (key 'school', from 003_school.sql) when one was set.
 CREATE TABLE meta (
 	key TEXT PRIMARY KEY,
 	value TEXT NOT NULL
@@ -25,7 +26,10 @@ CREATE TABLE sitting (
 	status INTEGER NOT NULL DEFAULT 0 CHECK (status IN (0, 1, 2)),
 	-- A merge that met the same UUID with different answers keeps the
 	-- incoming side as its own sitting pointing at the one it clashed with.
-	conflict_of TEXT
+	conflict_of TEXT,
+	-- The school it was answered in (003_school.sql): the meta 'school' of
+	-- the database that stored it; '' when none was set.
+	school TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX sitting_order ON sitting (started_at, id);
 

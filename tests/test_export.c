@@ -71,13 +71,47 @@ START_TEST(test_answers_csv)
 	    text,
 	    "sitting_id,device_id,wave,class,audience,respondent,survey_id,survey_version,"
 	    "question_id,value,score,answered_at,status,started_at,completed_at,visit_id,"
-	    "survey_hash,conflict_of\n"
+	    "survey_hash,conflict_of,school\n"
 	    "00000000-0000-4000-8000-000000000002,dev-1,start,6А,student,R1,school_day,3,q2,"
-	    "\"say \"\"hi\"\", ok\",,2026-09-15T10:00:09Z,in_progress,2026-09-15T10:00:00Z,,,h1,\n"
+	    "\"say \"\"hi\"\", ok\",,2026-09-15T10:00:09Z,in_progress,2026-09-15T10:00:00Z,,,h1,,\n"
 	    "00000000-0000-4000-8000-000000000002,dev-1,start,6А,student,R1,school_day,3,q1,2,1,"
-	    "2026-09-15T10:00:05Z,in_progress,2026-09-15T10:00:00Z,,,h1,\n"
+	    "2026-09-15T10:00:05Z,in_progress,2026-09-15T10:00:00Z,,,h1,,\n"
 	    "00000000-0000-4000-8000-000000000001,dev-1,start,6А,student,,school_day,3,q1,1|3,0.5,"
-	    "2026-09-15T11:00:03Z,abandoned,2026-09-15T11:00:00Z,,v7,h1,\n");
+	    "2026-09-15T11:00:03Z,abandoned,2026-09-15T11:00:00Z,,v7,h1,,\n");
+	free(text);
+	store_close(store);
+}
+END_TEST
+
+/* A named school's sittings carry its name in the last column. */
+START_TEST(test_answers_csv_names_the_school)
+{
+	char *cause = NULL, *text, id[37];
+	Store *store = store_open(":memory:", &cause);
+	StoreSitting a = {
+		.id = "00000000-0000-4000-8000-000000000003",
+		.device_id = "dev-2",
+		.wave = "start",
+		.class_name = "5А",
+		.audience = "student",
+		.survey_id = "mini",
+		.survey_version = 2,
+		.survey_hash = "h2",
+		.started_at = "2026-09-15T10:00:00Z",
+	};
+
+	ck_assert_int_eq(store_school_set(store, "Школа, № 1", &cause), 0);
+	ck_assert_int_eq(store_sitting_begin(store, &a, id, &cause), 0);
+	ck_assert_int_eq(
+	    store_answer_put(store, a.id, "q1", "2", true, 1, "2026-09-15T10:00:05Z", &cause), 0);
+	text = testio_answers_csv(store);
+	ck_assert_str_eq(text,
+	                 "sitting_id,device_id,wave,class,audience,respondent,survey_id,"
+	                 "survey_version,question_id,value,score,answered_at,status,"
+	                 "started_at,completed_at,visit_id,survey_hash,conflict_of,school\n"
+	                 "00000000-0000-4000-8000-000000000003,dev-2,start,5А,student,,mini,"
+	                 "2,q1,2,1,2026-09-15T10:00:05Z,in_progress,2026-09-15T10:00:00Z,,,h2,,"
+	                 "\"Школа, № 1\"\n");
 	free(text);
 	store_close(store);
 }
@@ -91,7 +125,7 @@ START_TEST(test_empty_store_gives_header_only)
 	text = testio_answers_csv(store);
 	ck_assert_str_eq(text, "sitting_id,device_id,wave,class,audience,respondent,survey_id,"
 	                       "survey_version,question_id,value,score,answered_at,status,"
-	                       "started_at,completed_at,visit_id,survey_hash,conflict_of\n");
+	                       "started_at,completed_at,visit_id,survey_hash,conflict_of,school\n");
 	free(text);
 	store_close(store);
 }
@@ -299,6 +333,7 @@ export_suite(void)
 
 	tcase_add_test(tc, test_number_format);
 	tcase_add_test(tc, test_answers_csv);
+	tcase_add_test(tc, test_answers_csv_names_the_school);
 	tcase_add_test(tc, test_empty_store_gives_header_only);
 	tcase_add_test(tc, test_scores_csv);
 	tcase_add_test(tc, test_alerts_csv);

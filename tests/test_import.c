@@ -182,17 +182,19 @@ START_TEST(test_sitting_times_from_answers)
 }
 END_TEST
 
+/* Sitting ...0a has no school: the database it came from had no name. */
 static const char round_trip_csv[] = FULL_HEADER
-    "\n"
+    ",school\n"
     "00000000-0000-4000-8000-00000000000b,dev-a,start,6А,student,R1,mini,2,q1,2,1,"
-    "2026-09-15T10:00:05Z,completed,2026-09-15T10:00:00Z,2026-09-15T10:01:00Z,visit-1,hash-1,\n"
+    "2026-09-15T10:00:05Z,completed,2026-09-15T10:00:00Z,2026-09-15T10:01:00Z,visit-1,hash-1,,"
+    "Школа № 1\n"
     "00000000-0000-4000-8000-00000000000b,dev-a,start,6А,student,R1,mini,2,note,"
     "\"say \"\"hi\"\", ok\",,2026-09-15T10:00:09Z,completed,2026-09-15T10:00:00Z,"
-    "2026-09-15T10:01:00Z,visit-1,hash-1,\n"
+    "2026-09-15T10:01:00Z,visit-1,hash-1,,Школа № 1\n"
     "00000000-0000-4000-8000-00000000000a,dev-b,final,7Б,parent,,mini,1,q2,1|2,3,"
-    "2026-09-16T08:00:00Z,in_progress,2026-09-16T07:59:00Z,,,,\n"
+    "2026-09-16T08:00:00Z,in_progress,2026-09-16T07:59:00Z,,,,,\n"
     "00000000-0000-4000-8000-00000000000c,dev-b,final,7Б,parent,P,mini,2,age,7,,,abandoned,"
-    "2026-09-17T07:59:00Z,,,h,00000000-0000-4000-8000-00000000000a\n";
+    "2026-09-17T07:59:00Z,,,h,00000000-0000-4000-8000-00000000000a,\"Гимназия, 2\"\n";
 
 START_TEST(test_round_trip_of_a_file)
 {
@@ -274,6 +276,100 @@ START_TEST(test_changed_sitting_refused)
 	free(changed);
 	free(cause);
 	store_close(store);
+}
+END_TEST
+
+/* Renders each sitting's first answer as "respondent:school" lines. */
+static int
+render_school(const StoreAnswerRow *row, void *arg)
+{
+	char **text = arg, *next;
+
+	if (strcmp(row->question_id, "q1") != 0)
+		return 0;
+	next = xasprintf("%s%s:%s\n", *text, row->respondent, row->school);
+	free(*text);
+	*text = next;
+	return 0;
+}
+
+static char *
+render_schools(Store *store)
+{
+	char *text = xstrdup(""), *cause = NULL;
+
+	ck_assert_int_eq(store_answers_each(store, render_school, &text, &cause), 0);
+	return text;
+}
+
+/* A file's school column is kept; without one, or with an empty cell, the
+ * sitting gets the importing database's school name. */
+START_TEST(test_school_from_the_file_or_the_database)
+{
+	char *cause = NULL, *text;
+	Store *store = store_open(":memory:", &cause);
+	ImportResult r;
+
+	ck_assert_int_eq(store_school_set(store, "Школа № 2", &cause), 0);
+	ck_assert_int_eq(import_text(store, "plain.csv",
+	                             HEADER "\n,,start,5А,student,R1,mini,,q1,1,,"
+	                                    "2026-09-15T10:00:01Z\n",
+	                             &r, &cause),
+	                 0);
+	ck_assert_int_eq(import_text(store, "schools.csv",
+	                             FULL_HEADER ",school\n"
+	                                         ",,start,5А,student,R2,mini,,q1,1,,"
+	                                         "2026-09-15T10:00:02Z,,,,,,,Школа № 1\n"
+	                                         ",,start,5А,student,R3,mini,,q1,1,,"
+	                                         "2026-09-15T10:00:03Z,,,,,,,\n",
+	                             &r, &cause),
+	                 0);
+	ck_assert_int_eq(r.sittings_added, 2);
+	text = render_schools(store);
+	ck_assert_str_eq(text, "R1:Школа № 2\nR2:Школа № 1\nR3:Школа № 2\n");
+	free(text);
+	/* The rows of one sitting must agree on its school. */
+	ck_assert_int_eq(import_text(store, "two.csv",
+	                             HEADER ",school\n"
+	                                    ",,final,5А,student,R1,mini,,q1,1,,,Школа № 1\n"
+	                                    ",,final,5А,student,R1,mini,,q2,1,,,Школа № 3\n",
+	                             &r, &cause),
+	                 -1);
+	ck_assert_ptr_nonnull(strstr(cause, "two.csv:3:13: school is \"Школа № 3\" here but "
+	                                    "\"Школа № 1\" on line 2 of the same sitting"));
+	free(cause);
+	store_close(store);
+}
+END_TEST
+
+static int
+first_sitting_id(const StoreAnswerRow *row, void *arg)
+{
+	snprintf(arg, 37, "%s", row->sitting_id);
+	return 1;
+}
+
+/* Paper forms without a sitting id: a database without a school name makes
+ * the ids it always made (a UUIDv5 of "start\x1f5А\x1fR1\x1fmini\x1f2
+ * \x1eq1\x1f1" in Anketa's namespace, computed with Python's uuid5); a
+ * named school adds "\x1c" and its name, so that the same forms of two
+ * schools stay two sittings after a merge. */
+START_TEST(test_paper_form_ids_carry_the_school)
+{
+	static const char paper[] = HEADER "\n,,start,5А,student,R1,mini,,q1,1,,\n";
+	char *cause = NULL, id[37];
+	Store *plain = store_open(":memory:", &cause), *named = store_open(":memory:", &cause);
+	ImportResult r;
+
+	ck_assert_int_eq(store_school_set(named, "Школа № 1", &cause), 0);
+	ck_assert_int_eq(import_text(plain, "p.csv", paper, &r, &cause), 0);
+	ck_assert_int_eq(import_text(named, "n.csv", paper, &r, &cause), 0);
+	ck_assert_int_eq(store_answers_each(plain, first_sitting_id, id, &cause), 1);
+	ck_assert_str_eq(id, "a66c2a31-de05-5cd0-ae5d-39d85f7b4674");
+	ck_assert_int_eq(store_answers_each(named, first_sitting_id, id, &cause), 1);
+	ck_assert_str_eq(id, "e06078d3-8e14-5d64-bb4a-70fdc918ce86");
+	store_close(plain);
+	store_close(named);
 }
 END_TEST
 
@@ -648,6 +744,8 @@ import_suite(void)
 	tcase_add_test(tc, test_round_trip_of_a_file);
 	tcase_add_test(tc, test_round_trip_of_a_kiosk_store);
 	tcase_add_test(tc, test_changed_sitting_refused);
+	tcase_add_test(tc, test_school_from_the_file_or_the_database);
+	tcase_add_test(tc, test_paper_form_ids_carry_the_school);
 	tcase_add_test(tc, test_import_keeps_the_survey_file);
 	tcase_add_loop_test(tc, test_bad_file_imports_nothing, 0,
 	                    (int)(sizeof bad_files / sizeof bad_files[0]));

@@ -140,8 +140,8 @@ START_TEST(test_conflict_keeps_both_sides)
 	/* The original stays; the incoming side is a new sitting pointing at it. */
 	ck_assert_ptr_nonnull(strstr(first, S1 ",dev,start,6А,student,01,mini,2,q2,mine,"));
 	copy = line_containing(first, ",q2,theirs,,");
-	ck_assert_int_ne(strncmp(copy, S1, 36), 0);         /* a sitting id of its own */
-	ck_assert_str_eq(copy + strlen(copy) - 37, "," S1); /* conflict_of */
+	ck_assert_int_ne(strncmp(copy, S1, 36), 0);             /* a sitting id of its own */
+	ck_assert_str_eq(copy + strlen(copy) - 38, "," S1 ","); /* conflict_of, no school */
 	free(copy);
 	/* A second merge finds the kept copy: no new conflict, nothing added. */
 	merge_expect(a, "b.db", 0, 1, 0);
@@ -150,6 +150,53 @@ START_TEST(test_conflict_keeps_both_sides)
 	free(first);
 	free(second);
 	store_close(a);
+}
+END_TEST
+
+/* "respondent/answer to q2/school" of every sitting, in sitting order (a
+ * conflicting copy after its original). */
+static char *
+schools_of(const char *path)
+{
+	return testio_sql_text(path, "SELECT group_concat(x, ' ') FROM (SELECT s.respondent"
+	                             " || '/' || a.value || '/' || s.school AS x FROM sitting s"
+	                             " JOIN answer a ON a.sitting_id = s.id AND a.question_id ="
+	                             " 'q2' ORDER BY s.started_at, s.conflict_of IS NOT NULL)");
+}
+
+/* Merging a school's database: a sitting keeps the school it has, and one
+ * without (stored before the school was named) gets the other database's
+ * name, conflicting copies included; this database's own stay as they
+ * are. */
+START_TEST(test_merge_keeps_or_stamps_the_school)
+{
+	Store *a = open_db("a.db"), *b = open_db("b.db");
+	char *cause = NULL, *a_path = db_path("a.db"), *got;
+	StoreSittingRecord r = { .status = SITTING_COMPLETED };
+
+	add_sitting(a, S1, "2026-09-15T10:00:00Z", "1", "mine");
+	add_sitting(b, S1, "2026-09-15T10:00:00Z", "1", "theirs");
+	ck_assert_int_eq(store_school_set(b, "Школа № 2", &cause), 0);
+	add_sitting(b, S2, "2026-09-15T10:00:02Z", "1", "two");
+	/* A sitting b got from another school (merged or imported earlier). */
+	r.sitting = (StoreSitting){ .id = S3,
+		                    .wave = "start",
+		                    .class_name = "6А",
+		                    .audience = "student",
+		                    .respondent = "03",
+		                    .survey_id = "mini",
+		                    .survey_version = 2,
+		                    .started_at = "2026-09-15T10:00:03Z",
+		                    .school = "Школа № 1" };
+	ck_assert_int_eq(store_sitting_insert(b, &r, &cause), 0);
+	ck_assert_int_eq(store_answer_insert(b, S3, "q2", "three", false, 0, "", &cause), 0);
+	store_close(b);
+	merge_expect(a, "b.db", 2, 0, 1);
+	got = schools_of(a_path);
+	ck_assert_str_eq(got, "01/mine/ 01/theirs/Школа № 2 02/two/Школа № 2 03/three/Школа № 1");
+	free(got);
+	store_close(a);
+	free(a_path);
 }
 END_TEST
 
@@ -192,7 +239,7 @@ START_TEST(test_unknown_files_refused)
 	testio_sql_exec(foreign,
 	                "CREATE TABLE sitting (id TEXT); INSERT INTO sitting VALUES ('x')");
 	refuse(a, newer,
-	       "has schema version 7 but this program has 2; merge it with the Anketa "
+	       "has schema version 7 but this program has 3; merge it with the Anketa "
 	       "version that made it");
 	refuse(a, foreign, "foreign.db is not an Anketa database; nothing was merged");
 	refuse(a, garbage, "garbage.db is damaged or is not an Anketa database");
@@ -269,6 +316,7 @@ END_TEST
 START_TEST(test_merge_from_a_schema1_database)
 {
 	Store *a = open_db("a.db");
+	char *a_path = db_path("a.db");
 	char *old = db_path("old.db"), *sql_path = testutil_source_path("db/001_initial.sql");
 	char *sql = testutil_read_file(sql_path), *count;
 
@@ -284,6 +332,10 @@ START_TEST(test_merge_from_a_schema1_database)
 	merge_expect(a, "old.db", 1, 0, 0);
 	merge_expect(a, "old.db", 0, 1, 0);
 	store_close(a);
+	count = testio_sql_text(a_path, "SELECT school = '' FROM sitting");
+	ck_assert_str_eq(count, "1"); /* it had no school */
+	free(count);
+	free(a_path);
 	count = testio_sql_text(old, "SELECT user_version FROM pragma_user_version");
 	ck_assert_str_eq(count, "1"); /* only read */
 	free(count);
@@ -306,6 +358,7 @@ merge_suite(void)
 	tcase_add_test(tc, test_other_left_alone);
 	tcase_add_test(tc, test_merge_carries_survey_files);
 	tcase_add_test(tc, test_merge_from_a_schema1_database);
+	tcase_add_test(tc, test_merge_keeps_or_stamps_the_school);
 	suite_add_tcase(s, tc);
 	return s;
 }

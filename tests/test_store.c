@@ -55,6 +55,21 @@ collect(const StoreAnswerRow *row, void *arg)
 	return 0;
 }
 
+/* Collects each sitting's school as "respondent:school" lines (first
+ * answer only). */
+static int
+collect_school(const StoreAnswerRow *row, void *arg)
+{
+	Collected *c = arg;
+	size_t len = strlen(c->text);
+
+	if (strcmp(row->question_id, "q1") == 0)
+		snprintf(c->text + len, sizeof c->text - len, "%s:%s\n", row->respondent,
+		         row->school);
+	c->n++;
+	return 0;
+}
+
 START_TEST(test_open_creates_parent_and_device_id)
 {
 	char *dir = testutil_tmpdir();
@@ -64,7 +79,7 @@ START_TEST(test_open_creates_parent_and_device_id)
 	char *mode;
 
 	ck_assert_msg(store != NULL, "%s", cause);
-	ck_assert_int_eq(store_schema_version(store), 2);
+	ck_assert_int_eq(store_schema_version(store), 3);
 	ck_assert_int_eq((int)strlen(store_device_id(store)), 36);
 	ck_assert_int_eq(store_device_id(store)[14], '4'); /* a random (v4) UUID */
 	snprintf(device, sizeof device, "%s", store_device_id(store));
@@ -384,8 +399,9 @@ make_schema1_db(const char *dir, const char *name)
 	return path;
 }
 
-/* Opening a version-1 database migrates it to schema 2: its sittings,
- * answers and device id stay, and the new table of survey files is empty. */
+/* Opening a version-1 database migrates it to schema 3: its sittings,
+ * answers and device id stay, the new table of survey files is empty, and
+ * its sittings have no school. */
 START_TEST(test_schema1_database_is_migrated)
 {
 	char *dir = testutil_tmpdir(), *cause = NULL, *count;
@@ -394,15 +410,19 @@ START_TEST(test_schema1_database_is_migrated)
 	Collected c = { "", 0 };
 
 	ck_assert_msg(store != NULL, "%s", cause);
-	ck_assert_int_eq(store_schema_version(store), 2);
+	ck_assert_int_eq(store_schema_version(store), 3);
 	ck_assert_str_eq(store_device_id(store), "old-kiosk");
+	ck_assert_str_eq(store_school(store), "");
 	ck_assert_int_eq(store_answers_each(store, collect, &c, &cause), 0);
 	ck_assert_str_eq(c.text, "s-1|q1|1|2|2026-09-15T10:00:05Z|1\n"
 	                         "s-1|q2|2|-|2026-09-15T10:00:09Z|1\n");
 	store_close(store);
 	count = testio_sql_text(path, "SELECT count(*) || ' ' || (SELECT user_version FROM"
 	                              " pragma_user_version) FROM survey_source");
-	ck_assert_str_eq(count, "0 2");
+	ck_assert_str_eq(count, "0 3");
+	free(count);
+	count = testio_sql_text(path, "SELECT count(*) FROM sitting WHERE school = ''");
+	ck_assert_str_eq(count, "1");
 	free(count);
 	free(path);
 	free(dir);
@@ -451,6 +471,11 @@ START_TEST(test_schema1_database_reads_read_only)
 	ck_assert_int_eq(store_schema_version(store), 1);
 	ck_assert_int_eq(store_answers_each(store, collect, &c, &cause), 0);
 	ck_assert_int_eq(c.n, 2);
+	/* It has no sitting.school: its sittings read as of no school. */
+	c = (Collected){ "", 0 };
+	ck_assert_int_eq(store_answers_each(store, collect_school, &c, &cause), 0);
+	ck_assert_str_eq(c.text, "R1:\n");
+	ck_assert_str_eq(store_school(store), "");
 	ck_assert_int_eq(store_source_get(store, "mood", 1, "h1", &text, &len, &cause), 0);
 	ck_assert_ptr_null(text);
 	ck_assert_uint_eq(len, 0);
@@ -462,6 +487,91 @@ START_TEST(test_schema1_database_reads_read_only)
 	free(after);
 	free(path);
 	free(dir);
+}
+END_TEST
+
+/* Begins a sitting of respondent ("R1".."R9", started that many seconds
+ * after 10:00, so that they come in that order) with one answer to q1. */
+static void
+begin_with_answer(Store *store, const char *respondent, const char *school)
+{
+	StoreSitting s = sample_sitting();
+	char *cause = NULL, id[37], at[21];
+
+	snprintf(at, sizeof at, "2026-09-15T10:00:0%cZ", respondent[1]);
+	s.started_at = at;
+	s.respondent = respondent;
+	s.school = school;
+	ck_assert_int_eq(store_sitting_begin(store, &s, id, &cause), 0);
+	ck_assert_int_eq(store_answer_put(store, id, "q1", "1", true, 2, NULL, &cause), 0);
+}
+
+/* The school's name is kept in meta, read at open and stamped on the
+ * sittings begun afterwards; those begun before keep having none. */
+START_TEST(test_school_name_stamps_new_sittings)
+{
+	char *dir = testutil_tmpdir(), *cause = NULL, *meta;
+	char *path = xasprintf("%s/s.db", dir);
+	Store *store = store_open(path, &cause);
+	Collected c = { "", 0 };
+
+	ck_assert_str_eq(store_school(store), "");
+	begin_with_answer(store, "R1", NULL);
+	ck_assert_int_eq(store_school_set(store, "  Школа № 5\t", &cause), 0);
+	ck_assert_str_eq(store_school(store), "Школа № 5");
+	begin_with_answer(store, "R2", NULL);
+	store_close(store);
+	store = store_open(path, &cause);
+	ck_assert_str_eq(store_school(store), "Школа № 5");
+	begin_with_answer(store, "R3", NULL);
+	begin_with_answer(store, "R4", "Гимназия"); /* said by the caller: kept */
+	ck_assert_int_eq(store_answers_each(store, collect_school, &c, &cause), 0);
+	ck_assert_str_eq(c.text, "R1:\nR2:Школа № 5\nR3:Школа № 5\nR4:Гимназия\n");
+	store_close(store);
+	meta = testio_sql_text(path, "SELECT value FROM meta WHERE key = 'school'");
+	ck_assert_str_eq(meta, "Школа № 5");
+	free(meta);
+	meta =
+	    testio_sql_text(path, "SELECT group_concat(action || ': ' || detail, '; ') FROM audit");
+	ck_assert_str_eq(meta, "school: Школа № 5 (before: none)");
+	free(meta);
+	free(path);
+	free(dir);
+}
+END_TEST
+
+/* A name that cannot be a school's is refused with a reason, and the name
+ * stays what it was. */
+START_TEST(test_bad_school_name_refused)
+{
+	static const struct {
+		const char *name, *want;
+	} bad[] = {
+		{ "", "the school's name is empty" },
+		{ " \t ", "the school's name is empty" },
+		{ "Школа\n№ 5", "one line without control characters" },
+		{ "*", "\"*\" cannot be a school's name" },
+	};
+	char *cause = NULL, name[202];
+	Store *store = store_open(":memory:", &cause);
+
+	ck_assert_int_eq(store_school_set(store, "Лицей", &cause), 0);
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		ck_assert_int_eq(store_school_set(store, bad[i].name, &cause), -1);
+		ck_assert_msg(strstr(cause, bad[i].want) != NULL, "message was: %s", cause);
+		free(cause);
+		ck_assert_str_eq(store_school(store), "Лицей");
+	}
+	/* 200 bytes are allowed, 201 are not. */
+	memset(name, 'x', 201);
+	name[201] = '\0';
+	ck_assert_int_eq(store_school_set(store, name, &cause), -1);
+	ck_assert_str_eq(cause, "the school's name is 201 bytes long; at most 200 are allowed");
+	free(cause);
+	name[200] = '\0';
+	ck_assert_int_eq(store_school_set(store, name, &cause), 0);
+	ck_assert_int_eq((int)strlen(store_school(store)), 200);
+	store_close(store);
 }
 END_TEST
 
@@ -529,7 +639,7 @@ START_TEST(test_newer_schema_refused)
 
 	testio_sql_exec(path, "PRAGMA user_version = 99");
 	assert_refused_untouched(path, "newer version of Anketa (schema 99; this program knows "
-	                               "up to 2)");
+	                               "up to 3)");
 	free(path);
 	free(dir);
 }
@@ -965,6 +1075,8 @@ store_suite(void)
 	tcase_add_test(tc, test_finished_sitting_is_closed);
 	tcase_add_test(tc, test_open_sittings_of_this_device_are_abandoned);
 	tcase_add_test(tc, test_pin);
+	tcase_add_test(tc, test_school_name_stamps_new_sittings);
+	tcase_add_test(tc, test_bad_school_name_refused);
 	tcase_add_test(tc, test_classes_and_audit);
 	tcase_add_test(tc, test_progress_of_the_day);
 	tcase_add_test(tc, test_garbage_file_refused);

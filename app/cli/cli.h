@@ -19,6 +19,7 @@ int cmd_pin(int argc, char **argv);
 int cmd_classes(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_sheet(int argc, char **argv);
+int cmd_school(int argc, char **argv);
 
 /* The shipped surveys directory: $ANKETA_SURVEYS, else the source tree's
  * surveys/. Never NULL; the string is static. */

@@ -14,9 +14,10 @@
 #include "util.h"
 
 const char *const export_answers_columns[] = {
-	"sitting_id", "device_id",      "wave",         "class",    "audience",    "respondent",
-	"survey_id",  "survey_version", "question_id",  "value",    "score",       "answered_at",
-	"status",     "started_at",     "completed_at", "visit_id", "survey_hash", "conflict_of",
+	"sitting_id", "device_id",   "wave",           "class",       "audience",
+	"respondent", "survey_id",   "survey_version", "question_id", "value",
+	"score",      "answered_at", "status",         "started_at",  "completed_at",
+	"visit_id",   "survey_hash", "conflict_of",    "school",
 };
 const int export_answers_n_columns =
     (int)(sizeof export_answers_columns / sizeof export_answers_columns[0]);
@@ -31,7 +32,7 @@ static int
 write_answer(const StoreAnswerRow *row, void *arg)
 {
 	Table *table = arg;
-	Cell cells[18];
+	Cell cells[19];
 
 	cells[0] = text_cell(row->sitting_id);
 	cells[1] = text_cell(row->device_id);
@@ -52,7 +53,8 @@ write_answer(const StoreAnswerRow *row, void *arg)
 	cells[15] = text_cell(row->visit_id);
 	cells[16] = text_cell(row->survey_hash);
 	cells[17] = text_cell(row->conflict_of);
-	table_row(table, cells, 18);
+	cells[18] = text_cell(row->school);
+	table_row(table, cells, 19);
 	return 0;
 }
 

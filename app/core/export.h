@@ -15,7 +15,8 @@
 
 /* The answers table's columns: the 12 required ones of DESIGN.md section 5,
  * then what makes the export lossless (status, started_at, completed_at,
- * visit_id, survey_hash, conflict_of), so import gives back the same data. */
+ * visit_id, survey_hash, conflict_of, school), so import gives back the
+ * same data. */
 extern const char *const export_answers_columns[];
 extern const int export_answers_n_columns;
 /* How many of them DESIGN.md requires (the rest are optional on import). */

@@ -504,6 +504,16 @@ non_empty(const char *s)
 	return s != NULL && s[0] != '\0' ? s : NULL;
 }
 
+/* The school of a sitting: the file's school column, else (absent or
+ * empty) the importing database's name. */
+static const char *
+sitting_school(const Importer *im, const Sitting *s)
+{
+	const char *school = non_empty(s->extra[EX_SCHOOL]);
+
+	return school ? school : store_school(im->store);
+}
+
 /* The hash of the survey file a sitting was answered with: from the file's
  * survey_hash column, else the loaded file's when the versions agree. */
 static const char *
@@ -537,6 +547,7 @@ write_sitting(Importer *im, const Sitting *s, const char *now)
 		.survey_version = s->version,
 		.survey_hash = hash,
 		.started_at = non_empty(s->extra[EX_STARTED]),
+		.school = sitting_school(im, s),
 	};
 	if (r.sitting.started_at == NULL)
 		r.sitting.started_at = s->first_at[0] ? s->first_at : now;
@@ -564,7 +575,7 @@ kept_by_question(const void *a, const void *b)
  * different form of the same respondent is a sitting of its own.
  */
 static void
-grouped_sitting_id(Sitting *s)
+grouped_sitting_id(Sitting *s, const char *school)
 {
 	/* Anketa's namespace for imported sittings (a fixed random UUID). */
 	static const uuid_t ns = { 0x5f, 0x1d, 0x3c, 0x1e, 0x2a, 0x4b, 0x4c, 0x6d,
@@ -592,6 +603,13 @@ grouped_sitting_id(Sitting *s)
 		free(name);
 		name = more;
 	}
+	if (school[0] != '\0') {
+		/* The same paper forms of two schools' "5А" are two sittings. A
+		 * database without a school name keeps the ids it always made. */
+		char *more = xasprintf("%s\x1c%s", name, school);
+		free(name);
+		name = more;
+	}
 	uuid_generate_sha1(uuid, ns, name, strlen(name));
 	uuid_unparse_lower(uuid, s->id);
 	free(name);
@@ -605,7 +623,7 @@ write_grouped(Importer *im, Sitting *s, const char *now)
 {
 	int stored;
 
-	grouped_sitting_id(s);
+	grouped_sitting_id(s, sitting_school(im, s));
 	stored = store_sitting_exists(im->store, s->id, im->cause);
 	if (stored < 0)
 		return -1;

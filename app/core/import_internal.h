@@ -33,7 +33,7 @@ enum {
 #define N_SITTING_COLS (COL_VERSION + 1)
 
 /* The optional columns an export adds (see export.h). */
-enum { EX_STATUS, EX_STARTED, EX_COMPLETED, EX_VISIT, EX_HASH, EX_CONFLICT, N_EXTRA };
+enum { EX_STATUS, EX_STARTED, EX_COMPLETED, EX_VISIT, EX_HASH, EX_CONFLICT, EX_SCHOOL, N_EXTRA };
 
 typedef struct {
 	char *question;

@@ -15,12 +15,23 @@
 #include "store_internal.h"
 #include "util.h"
 
+/* Every answer joined with its sitting, in export order; school is the
+ * column's expression (a database older than the column reads '' there).
+ * CROSS JOIN keeps sittings outside: walked in order by sitting_order, only
+ * each sitting's few answers need sorting, never all of them. */
+#define ANSWERS_EACH_SQL(school)                                                                   \
+	"SELECT s.id, s.device_id, s.wave, s.class_name, s.audience, s.respondent,"                \
+	" s.survey_id, s.survey_version, a.question_id, a.value, a.score, a.answered_at,"          \
+	" s.status, s.started_at, s.completed_at, s.visit_id, s.survey_hash, "                     \
+	"s.conflict_of, " school " FROM sitting s CROSS JOIN answer a ON a.sitting_id = s.id"      \
+	" ORDER BY s.started_at, s.id, a.rowid"
+
 /* The SQL of every StoreStmt, in enum order. */
 static const char *const stmt_sql[STMT_COUNT] = {
 	[STMT_SITTING_INSERT] =
 	    "INSERT INTO sitting (id, visit_id, device_id, wave, class_name, audience,"
-	    " respondent, survey_id, survey_version, survey_hash, started_at, status)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0)",
+	    " respondent, survey_id, survey_version, survey_hash, started_at, status, school)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0, ?12)",
 	[STMT_SITTING_FINISH] = "UPDATE sitting SET status = ?2,"
 	                        " completed_at = CASE WHEN ?2 = 1 THEN ?3 ELSE completed_at END"
 	                        " WHERE id = ?1 AND status = 0",
@@ -33,14 +44,8 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	    " ON CONFLICT (sitting_id, question_id) DO UPDATE SET value = excluded.value,"
 	    " score = excluded.score, answered_at = excluded.answered_at",
 	[STMT_ANSWER_DELETE] = "DELETE FROM answer WHERE sitting_id = ?1 AND question_id = ?2",
-	[STMT_ANSWERS_EACH] =
-	    "SELECT s.id, s.device_id, s.wave, s.class_name, s.audience, s.respondent,"
-	    " s.survey_id, s.survey_version, a.question_id, a.value, a.score, a.answered_at,"
-	    " s.status, s.started_at, s.completed_at, s.visit_id, s.survey_hash, s.conflict_of"
-	    /* CROSS JOIN keeps sittings outside: walked in order by sitting_order,
-	     * only each sitting's few answers need sorting, never all of them. */
-	    " FROM sitting s CROSS JOIN answer a ON a.sitting_id = s.id"
-	    " ORDER BY s.started_at, s.id, a.rowid",
+	[STMT_ANSWERS_EACH] = ANSWERS_EACH_SQL("s.school"),
+	[STMT_ANSWERS_EACH_NO_SCHOOL] = ANSWERS_EACH_SQL("''"),
 	[STMT_AUDIT_INSERT] = "INSERT INTO audit (at, action, detail) VALUES (?1, ?2, ?3)",
 	[STMT_AUDIT_EACH] = "SELECT at, action, detail FROM audit ORDER BY id",
 	[STMT_PIN_SET] = "INSERT INTO pin (id, hash, set_at) VALUES (1, ?1, ?2)"
@@ -54,8 +59,8 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	[STMT_SITTING_INSERT_FULL] =
 	    "INSERT INTO sitting (id, visit_id, device_id, wave, class_name, audience,"
 	    " respondent, survey_id, survey_version, survey_hash, started_at, completed_at,"
-	    " status, conflict_of)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+	    " status, conflict_of, school)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
 	[STMT_ANSWER_INSERT] = "INSERT INTO answer (sitting_id, question_id, value, score,"
 	                       " answered_at) VALUES (?1, ?2, ?3, ?4, ?5)",
 	[STMT_SITTING_EXISTS] = "SELECT 1 FROM sitting WHERE id = ?1",
@@ -65,6 +70,8 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	                    " source, first_seen_at) VALUES (?1, ?2, ?3, ?4, ?5)",
 	[STMT_SOURCE_GET] = "SELECT source FROM survey_source"
 	                    " WHERE survey_id = ?1 AND version = ?2 AND hash = ?3",
+	[STMT_SCHOOL_SET] = "INSERT INTO meta (key, value) VALUES ('school', ?1)"
+	                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
 };
 
 int
@@ -390,7 +397,7 @@ store_open(const char *path, char **cause)
 		goto fail;
 	if (store->schema_version < store_migrations_count && migrate(store, cause) != 0)
 		goto fail;
-	if (load_device_id(store, cause) != 0)
+	if (load_device_id(store, cause) != 0 || store_school_load(store, cause) != 0)
 		goto fail;
 	return store;
 fail:
@@ -485,7 +492,7 @@ store_open_readonly(const char *path, char **cause)
 		              path);
 		goto fail;
 	}
-	if (load_device_id(store, cause) != 0)
+	if (load_device_id(store, cause) != 0 || store_school_load(store, cause) != 0)
 		goto fail;
 	return store;
 fail:
@@ -508,6 +515,7 @@ store_close(Store *store)
 		sqlite3_finalize(store->stmts[i]);
 	sqlite3_close(store->db);
 	free(store->path);
+	free(store->school);
 	free(store);
 }
 
@@ -586,6 +594,7 @@ store_sitting_begin(Store *store, const StoreSitting *s, char id_out[37], char *
 	sqlite3_bind_int(stmt, 9, s->survey_version);
 	store_bind_text(stmt, 10, or_empty(s->survey_hash));
 	store_bind_text(stmt, 11, s->started_at ? s->started_at : now);
+	store_bind_text(stmt, 12, s->school ? s->school : store->school);
 	rc = sqlite3_step(stmt);
 	sqlite3_reset(stmt);
 	if (rc == SQLITE_CONSTRAINT_PRIMARYKEY) {
@@ -730,7 +739,11 @@ column_text(sqlite3_stmt *stmt, int col)
 int
 store_answers_each(Store *store, StoreAnswerFn fn, void *arg, char **cause)
 {
-	sqlite3_stmt *stmt = store_stmt(store, STMT_ANSWERS_EACH, cause);
+	sqlite3_stmt *stmt =
+	    store_stmt(store,
+	               store->schema_version >= STORE_SCHEMA_SCHOOL ? STMT_ANSWERS_EACH
+	                                                            : STMT_ANSWERS_EACH_NO_SCHOOL,
+	               cause);
 	int rc, stop = 0;
 
 	if (stmt == NULL)
@@ -756,6 +769,7 @@ store_answers_each(Store *store, StoreAnswerFn fn, void *arg, char **cause)
 			.visit_id = column_text(stmt, 15),
 			.survey_hash = column_text(stmt, 16),
 			.conflict_of = column_text(stmt, 17),
+			.school = column_text(stmt, 18),
 		};
 		stop = fn(&row, arg);
 	}

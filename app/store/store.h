@@ -60,6 +60,23 @@ void store_close(Store *store);
 /* This database's device id (a UUID made once, when it was created). */
 const char *store_device_id(const Store *store);
 
+/* The name of the school this database belongs to (meta 'school', read at
+ * open and kept up to date by store_school_set()), stamped on every sitting
+ * stored here; "" when none was set. Borrowed from the store. */
+const char *store_school(const Store *store);
+
+/*
+ * Sets the school's name (`anketa school`): name with the white space
+ * around it trimmed must be 1 to STORE_SCHOOL_MAX bytes, without control
+ * characters, and not "*" (the indicators' word for all schools). Notes
+ * the change in the audit log. Sittings stored before keep the school they
+ * had. Returns 0, or -1 with *cause and nothing changed.
+ */
+int store_school_set(Store *store, const char *name, char **cause);
+
+/* The longest school name store_school_set() takes, in bytes. */
+#define STORE_SCHOOL_MAX 200
+
 /* The schema version the database is at. */
 int store_schema_version(const Store *store);
 
@@ -81,6 +98,7 @@ typedef struct {
 	int survey_version;
 	const char *survey_hash;
 	const char *started_at; /* ISO 8601 UTC; NULL: now */
+	const char *school;     /* the school it was answered in; NULL: store_school() */
 } StoreSitting;
 
 /* Starts a sitting in progress; writes its UUID (36 chars + NUL) to id_out. */
@@ -136,6 +154,7 @@ typedef struct {
 	const char *visit_id;
 	const char *survey_hash;
 	const char *conflict_of; /* the sitting a merge found clashing with this one */
+	const char *school;      /* the school it was answered in; "" when none was set */
 } StoreAnswerRow;
 
 /* Calls fn for every answer; a non-zero return from fn stops and is returned. */
@@ -240,8 +259,11 @@ typedef struct {
  * stored as a new sitting (a UUID derived from the original and its answers,
  * so a second merge finds it) whose conflict_of names the original. The
  * survey files its sittings were answered with (store_source_put) come
- * along, the same way idempotent. Refuses a file that is not an Anketa
- * database of this schema version or an older one.
+ * along, the same way idempotent. An incoming sitting keeps its school;
+ * one without a school gets the other database's school name (its
+ * store_school()), so that a school's database merged before it was named
+ * still counts apart. Refuses a file that is not an Anketa database of this
+ * schema version or an older one.
  */
 int store_merge(Store *store, const char *other_path, StoreMergeResult *result, char **cause);
 

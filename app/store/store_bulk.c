@@ -48,6 +48,7 @@ store_sitting_insert(Store *store, const StoreSittingRecord *r, char **cause)
 	store_bind_text(stmt, 12, r->completed_at);
 	sqlite3_bind_int(stmt, 13, (int)r->status);
 	store_bind_text(stmt, 14, r->conflict_of);
+	store_bind_text(stmt, 15, s->school ? s->school : store->school);
 	rc = sqlite3_step(stmt);
 	sqlite3_reset(stmt);
 	if (rc == SQLITE_CONSTRAINT_PRIMARYKEY) {

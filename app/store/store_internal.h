@@ -16,8 +16,9 @@ extern const char *const store_migrations[];
 extern const int store_migrations_count;
 
 /* The oldest schema a read-only database may have: the migrations after it
- * only add tables (002: survey_source), so its sittings read the same, and
- * what it lacks reads as absent. */
+ * only add tables (002: survey_source) or columns with a default (003:
+ * sitting.school), so its sittings read the same, and what it lacks reads
+ * as absent or as the default. */
 #define STORE_OLDEST_READABLE 1
 
 /* Marks an Anketa database (PRAGMA application_id, "ANKT"). */
@@ -46,6 +47,8 @@ typedef enum {
 	STMT_SITTINGS_ABANDON_OPEN,
 	STMT_SOURCE_PUT,
 	STMT_SOURCE_GET,
+	STMT_ANSWERS_EACH_NO_SCHOOL, /* a read-only database older than schema 3 */
+	STMT_SCHOOL_SET,
 	STMT_COUNT
 } StoreStmt;
 
@@ -53,6 +56,7 @@ struct Store {
 	sqlite3 *db;
 	char *path;
 	char device_id[37];
+	char *school; /* meta 'school', "" when none was set */
 	int schema_version;
 	bool readonly; /* opened by store_open_readonly(): nothing is written */
 	sqlite3_stmt *stmts[STMT_COUNT];
@@ -78,6 +82,13 @@ void store_bind_text(sqlite3_stmt *stmt, int index, const char *text);
 /* Runs a statement that yields one integer (a PRAGMA or a count); returns
  * the SQLite result code. */
 int store_query_int(sqlite3 *db, const char *sql, int *out);
+
+/* Reads the school's name from meta into store->school ("" when none);
+ * 0, or -1 with *cause. */
+int store_school_load(Store *store, char **cause);
+
+/* The schema that added sitting.school (003_school.sql). */
+#define STORE_SCHEMA_SCHOOL 3
 
 /* Makes a random UUID in lower-case text. */
 void store_uuid(char out[37]);

@@ -28,10 +28,22 @@ static const char plan_sql[] =
 	"visit_id, device_id, wave, class_name, audience, respondent, survey_id,"                  \
 	" survey_version, survey_hash, started_at, completed_at, status"
 
-static const char copy_sittings_sql[] =
-    "INSERT INTO main.sitting (id, " SITTING_COLUMNS ", conflict_of)"
-    " SELECT id, " SITTING_COLUMNS ", conflict_of FROM other.sitting"
-    " WHERE id IN (SELECT id FROM temp.merge_plan WHERE kind = 0)";
+/* The school of an incoming sitting: its own, else the other database's
+ * name; a database older than schema 3 has no sitting.school at all. */
+#define OTHER_SCHOOL  "(SELECT value FROM other.meta WHERE key = 'school')"
+#define SCHOOL_OF_OLD "coalesce(" OTHER_SCHOOL ", '')"
+#define SCHOOL_OF_NEW "coalesce(nullif(school, ''), " OTHER_SCHOOL ", '')"
+
+/* Both forms of a statement: [0] for an older other database, [1] for one
+ * with sitting.school. */
+#define COPY_SITTINGS_SQL(school)                                                                  \
+	"INSERT INTO main.sitting (id, " SITTING_COLUMNS ", conflict_of, school)"                  \
+	" SELECT id, " SITTING_COLUMNS ", conflict_of, " school " FROM other.sitting"              \
+	" WHERE id IN (SELECT id FROM temp.merge_plan WHERE kind = 0)"
+static const char *const copy_sittings_sql[2] = {
+	COPY_SITTINGS_SQL(SCHOOL_OF_OLD),
+	COPY_SITTINGS_SQL(SCHOOL_OF_NEW),
+};
 
 /* Scanning other.answer in rowid order keeps each sitting's answer order. */
 static const char copy_answers_sql[] =
@@ -50,9 +62,13 @@ static const char conflicts_sql[] = "SELECT id FROM temp.merge_plan WHERE kind =
 static const char other_answers_sql[] =
     "SELECT question_id, value, score FROM other.answer WHERE sitting_id = ?1"
     " ORDER BY question_id";
-static const char copy_conflict_sql[] =
-    "INSERT INTO main.sitting (id, " SITTING_COLUMNS ", conflict_of)"
-    " SELECT ?2, " SITTING_COLUMNS ", ?1 FROM other.sitting WHERE id = ?1";
+#define COPY_CONFLICT_SQL(school)                                                                  \
+	"INSERT INTO main.sitting (id, " SITTING_COLUMNS ", conflict_of, school)"                  \
+	" SELECT ?2, " SITTING_COLUMNS ", ?1, " school " FROM other.sitting WHERE id = ?1"
+static const char *const copy_conflict_sql[2] = {
+	COPY_CONFLICT_SQL(SCHOOL_OF_OLD),
+	COPY_CONFLICT_SQL(SCHOOL_OF_NEW),
+};
 static const char copy_conflict_answers_sql[] =
     "INSERT INTO main.answer (sitting_id, question_id, value, score, answered_at)"
     " SELECT ?2, question_id, value, score, answered_at FROM other.answer"
@@ -157,9 +173,9 @@ conflict_id(Store *store, const char *original, char out[37], char **cause)
 }
 
 /* Keeps the incoming side of one conflict; *kept is false when an earlier
- * merge already kept it. */
+ * merge already kept it. with_school: the other side has sitting.school. */
 static int
-keep_conflict(Store *store, const char *original, bool *kept, char **cause)
+keep_conflict(Store *store, const char *original, bool with_school, bool *kept, char **cause)
 {
 	char id[37];
 	int exists;
@@ -172,14 +188,14 @@ keep_conflict(Store *store, const char *original, bool *kept, char **cause)
 	*kept = exists == 0;
 	if (exists)
 		return 0;
-	if (run_sql(store, copy_conflict_sql, original, id, cause) != 0 ||
+	if (run_sql(store, copy_conflict_sql[with_school], original, id, cause) != 0 ||
 	    run_sql(store, copy_conflict_answers_sql, original, id, cause) != 0)
 		return -1;
 	return 0;
 }
 
 static int
-merge_conflicts(Store *store, StoreMergeResult *result, char **cause)
+merge_conflicts(Store *store, bool with_school, StoreMergeResult *result, char **cause)
 {
 	sqlite3_stmt *stmt;
 	int rc = sqlite3_prepare_v2(store->db, conflicts_sql, -1, &stmt, NULL);
@@ -189,7 +205,7 @@ merge_conflicts(Store *store, StoreMergeResult *result, char **cause)
 		return store_error(store->db, store->path, rc, cause);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		char *original = xstrdup((const char *)sqlite3_column_text(stmt, 0));
-		int failed = keep_conflict(store, original, &kept, cause);
+		int failed = keep_conflict(store, original, with_school, &kept, cause);
 
 		free(original);
 		if (failed) {
@@ -233,6 +249,7 @@ static int
 merge_attached(Store *store, const char *other_path, int other_version, StoreMergeResult *result,
                char **cause)
 {
+	bool with_school = other_version >= STORE_SCHEMA_SCHOOL;
 	char *detail;
 	int rc;
 
@@ -242,11 +259,11 @@ merge_attached(Store *store, const char *other_path, int other_version, StoreMer
 	if (rc == 0)
 		rc = merge_count(store, result, cause);
 	if (rc == 0)
-		rc = run_sql(store, copy_sittings_sql, NULL, NULL, cause);
+		rc = run_sql(store, copy_sittings_sql[with_school], NULL, NULL, cause);
 	if (rc == 0)
 		rc = run_sql(store, copy_answers_sql, NULL, NULL, cause);
 	if (rc == 0)
-		rc = merge_conflicts(store, result, cause);
+		rc = merge_conflicts(store, with_school, result, cause);
 	if (rc == 0 && other_version >= 2)
 		rc = run_sql(store, copy_sources_sql, NULL, NULL, cause);
 	if (rc == 0)

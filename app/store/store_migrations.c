@@ -19,13 +19,16 @@
 
 STORE_MIGRATION(store_migration_001, "001_initial.sql");
 STORE_MIGRATION(store_migration_002, "002_survey_source.sql");
+STORE_MIGRATION(store_migration_003, "003_school.sql");
 
 extern const char store_migration_001[];
 extern const char store_migration_002[];
+extern const char store_migration_003[];
 
 const char *const store_migrations[] = {
 	store_migration_001,
 	store_migration_002,
+	store_migration_003,
 };
 
 const int store_migrations_count = (int)(sizeof store_migrations / sizeof store_migrations[0]);

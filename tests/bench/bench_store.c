@@ -152,7 +152,7 @@ make_db(const char *name, int tag, int n)
 		iso_time(i * 60L, at);
 		r.sitting = (StoreSitting){ id,   NULL,      "kiosk", i % 2 ? "final" : "start",
 			                    "6А", "student", "",      "bench",
-			                    1,    "h",       at };
+			                    1,    "h",       at,      NULL };
 		r.completed_at = at;
 		if (store_sitting_insert(store, &r, &cause) != 0)
 			die("sitting", cause);
@@ -238,7 +238,8 @@ bench_export(int sittings)
 	    "sqlite3 -csv -header '%s' \"SELECT s.id, s.device_id, s.wave, s.class_name,"
 	    " s.audience, s.respondent, s.survey_id, s.survey_version, a.question_id, a.value,"
 	    " a.score, a.answered_at, s.status, s.started_at, s.completed_at, s.visit_id,"
-	    " s.survey_hash, s.conflict_of FROM sitting s CROSS JOIN answer a ON a.sitting_id = "
+	    " s.survey_hash, s.conflict_of, s.school FROM sitting s CROSS JOIN answer a ON "
+	    "a.sitting_id = "
 	    "s.id"
 	    " ORDER BY s.started_at, s.id, a.rowid\" > '%s/tool-export.csv'"
 	    " && sync '%s/tool-export.csv'",
