@@ -36,7 +36,10 @@ usage(FILE *out)
 	        "       anketa classes --db FILE classes.csv\n"
 	        "       anketa sheet SURVEY_ID [--surveys DIR] [--out FILE.csv|FILE.xlsx]\n"),
 	      out);
-	fputs(_("       anketa school --db FILE [NAME]\n"), out);
+	fputs(_("       anketa school --db FILE [NAME]\n"
+	        "       (export scores|indicators|alerts|groups and report take --school NAME;\n"
+	        "        export indicators and report take --by-school: a row per school)\n"),
+	      out);
 }
 
 static int

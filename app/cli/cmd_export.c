@@ -25,6 +25,7 @@ typedef struct {
 	const char *surveys;
 	const char *format;
 	const char *out;
+	ResultFilter filter; /* --school NAME, --by-school */
 } ExportArgs;
 
 /* What scores and indicators are computed from. */
@@ -36,6 +37,27 @@ typedef struct {
 	Diag diag;
 } ExportInputs;
 
+/* --school and --by-school make sense only for the tables computed from
+ * scored sittings; --by-school only for the indicators. */
+static int
+check_filter(const ExportArgs *a)
+{
+	if (a->filter.school != NULL && a->filter.school[0] == '\0') {
+		cli_error(_("--school wants the name of a school"));
+		return -1;
+	}
+	if (a->filter.school != NULL && strcmp(a->table, "answers") == 0) {
+		cli_error(_("--school is for the scores, indicators, alerts and groups tables; "
+		            "export answers always writes every sitting with its school"));
+		return -1;
+	}
+	if (a->filter.by_school && strcmp(a->table, "indicators") != 0) {
+		cli_error(_("--by-school is for export indicators (and anketa report) only"));
+		return -1;
+	}
+	return 0;
+}
+
 static int
 parse_args(int argc, char **argv, ExportArgs *a)
 {
@@ -44,6 +66,8 @@ parse_args(int argc, char **argv, ExportArgs *a)
 		{ "surveys", required_argument, NULL, 's' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "out", required_argument, NULL, 'o' },
+		{ "school", required_argument, NULL, 'S' },
+		{ "by-school", no_argument, NULL, 'B' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
@@ -51,6 +75,12 @@ parse_args(int argc, char **argv, ExportArgs *a)
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (c) {
+		case 'S':
+			a->filter.school = optarg;
+			break;
+		case 'B':
+			a->filter.by_school = true;
+			break;
 		case 'd':
 			a->db = optarg;
 			break;
@@ -86,12 +116,16 @@ parse_args(int argc, char **argv, ExportArgs *a)
 		cli_error(_("a workbook cannot go to the screen: give --out FILE.xlsx"));
 		return -1;
 	}
+	if (check_filter(a) != 0)
+		return -1;
 	if (a->surveys == NULL)
 		a->surveys = cli_default_surveys_dir();
 	return 0;
 usage:
 	cli_error(_("usage: anketa export answers|scores|indicators|alerts|groups --db FILE "
 	            "[--surveys DIR] [--format csv|xlsx] [--out FILE]"));
+	cli_error(_("       [--school NAME] [--by-school]: one school's sittings; a row per "
+	            "school (indicators)"));
 	return -1;
 }
 
@@ -119,7 +153,10 @@ load_inputs(Store *store, const ExportArgs *a, ExportInputs *in, char **cause)
 		*cause = xasprintf(_("a programme file has errors; no indicators were exported"));
 		return -1;
 	}
-	if (results_load(store, &in->surveys, &in->results, &in->diag, cause) != 0)
+	if (results_load_filtered(store, &in->surveys, &a->filter, &in->results, &in->diag,
+	                          cause) != 0)
+		return -1;
+	if (results_check_school(&in->results, &a->filter, cause) != 0)
 		return -1;
 	export_indicator_warnings(in->programs, in->n_programs, &in->results, &in->diag);
 	cli_print_diag(&in->diag, _("warning: "));

@@ -19,6 +19,7 @@ typedef struct {
 	const char *db;
 	const char *surveys;
 	const char *out;
+	ResultFilter filter; /* --school NAME, --by-school */
 } ReportArgs;
 
 /* What the report is made from. */
@@ -36,6 +37,8 @@ parse_args(int argc, char **argv, ReportArgs *a)
 		{ "db", required_argument, NULL, 'd' },
 		{ "surveys", required_argument, NULL, 's' },
 		{ "out", required_argument, NULL, 'o' },
+		{ "school", required_argument, NULL, 'S' },
+		{ "by-school", no_argument, NULL, 'B' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
@@ -48,6 +51,10 @@ parse_args(int argc, char **argv, ReportArgs *a)
 			a->surveys = optarg;
 		else if (c == 'o')
 			a->out = optarg;
+		else if (c == 'S')
+			a->filter.school = optarg;
+		else if (c == 'B')
+			a->filter.by_school = true;
 		else
 			goto usage;
 	}
@@ -57,11 +64,17 @@ parse_args(int argc, char **argv, ReportArgs *a)
 		cli_error(_("give --out FILE.pdf: the file the report is written to"));
 		return -1;
 	}
+	if (a->filter.school != NULL && a->filter.school[0] == '\0') {
+		cli_error(_("--school wants the name of a school"));
+		return -1;
+	}
 	if (a->surveys == NULL)
 		a->surveys = cli_default_surveys_dir();
 	return 0;
 usage:
 	cli_error(_("usage: anketa report --db FILE [--surveys DIR] --out FILE.pdf"));
+	cli_error(_("       [--school NAME] [--by-school]: one school's sittings; a row per "
+	            "school (indicators)"));
 	return -1;
 }
 
@@ -107,8 +120,8 @@ run(Store *store, const void *arg)
 	int rc = load_inputs(a, &in, &cause);
 
 	if (rc == 0)
-		rc = report_save(store, &in.surveys, in.programs, in.n_programs, a->out, &in.diag,
-		                 &cause);
+		rc = report_save_filtered(store, &in.surveys, in.programs, in.n_programs,
+		                          &a->filter, a->out, &in.diag, &cause);
 	cli_print_diag(&in.diag, _("warning: "));
 	free_inputs(&in);
 	if (rc != 0) {

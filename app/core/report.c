@@ -270,6 +270,24 @@ completed_table(const Report *r, const int *waves, int n_waves)
 	return t;
 }
 
+/* Whose sittings the report is about, when it was asked for one school or
+ * a row per school. */
+static void
+layout_school(PdfDoc *doc, const ResultFilter *filter)
+{
+	char *text;
+
+	if (filter != NULL && filter->school != NULL) {
+		text = xasprintf(_("School: %s"), filter->school);
+		pdfdoc_text(doc, PDF_SUBHEADING, text);
+		free(text);
+	}
+	if (filter != NULL && filter->by_school)
+		pdfdoc_text(doc, PDF_BODY,
+		            _("By school: the indicators have a row per school instead of a row "
+		              "per class, and a row for all schools together."));
+}
+
 static void
 layout_title(PdfDoc *doc, const Report *r)
 {
@@ -285,6 +303,7 @@ layout_title(PdfDoc *doc, const Report *r)
 		pdfdoc_text(doc, PDF_BODY,
 		            _("No programme file was found in surveys/programs: "
 		              "the report has no indicators."));
+	layout_school(doc, r->in->filter);
 	pdfdoc_text(doc, PDF_BODY, date);
 	free(date);
 	pdfdoc_text(doc, PDF_HEADING, _("Completed questionnaires"));
@@ -464,22 +483,25 @@ missing_classes_text(const Program *program, const Indicator *ind, const Indicat
 	return text;
 }
 
-/* A row per class, the whole school last; a column per wave. */
+/* A row per class, the whole school last; a column per wave. by_school:
+ * the rows are schools (ResultFilter.by_school), all schools last. */
 static PdfTable *
-indicator_table(const Program *program, const Indicator *ind, const IndicatorTable *rows)
+indicator_table(const Program *program, const Indicator *ind, const IndicatorTable *rows,
+                bool by_school)
 {
 	PdfTable *t = pdfdoc_table_new(program->n_waves + 1);
 	const char **classes;
 	int n = indicator_classes(program, ind, rows, true, &classes);
+	const char *all = by_school ? _("All schools") : _("Whole school");
 
-	pdfdoc_table_set(t, 0, 0, _("Class"));
+	pdfdoc_table_set(t, 0, 0, by_school ? _("School") : _("Class"));
 	for (int w = 0; w < program->n_waves; w++)
 		pdfdoc_table_set(t, 0, w + 1, report_wave_label(program->waves[w]));
 	for (int c = 0; c < n; c++) {
 		bool school = strcmp(classes[c], "*") == 0;
 		int row = pdfdoc_table_add_row(t, school);
 		pdfdoc_table_set(t, row, 0,
-		                 school               ? _("Whole school")
+		                 school               ? all
 		                 : classes[c][0] == 0 ? _("(no class)")
 		                                      : classes[c]);
 		for (int w = 0; w < program->n_waves; w++) {
@@ -522,7 +544,9 @@ layout_indicator(PdfDoc *doc, const Report *r, const Program *program, const Ind
 	char *kind = kind_text(r, program, ind), *targets = targets_text(program, ind);
 	/* Without a single figure the table would only repeat "no data". */
 	PdfTable *t =
-	    class_has_data(program, ind, rows, "*") ? indicator_table(program, ind, rows) : NULL;
+	    class_has_data(program, ind, rows, "*")
+	        ? indicator_table(program, ind, rows, r->in->filter && r->in->filter->by_school)
+	        : NULL;
 
 	/* The heading stays on the page of the table's first rows. */
 	pdfdoc_keep(doc, pdfdoc_text_height(doc, PDF_SUBHEADING, heading) +
@@ -732,14 +756,17 @@ report_today(char buf[16])
 /* Scores what is stored and writes the PDF to the open outfile. */
 static int
 report_compose(Store *store, const SurveySet *surveys, Program *const *programs, int n_programs,
-               FILE *out, Diag *warnings, char **cause)
+               const ResultFilter *filter, FILE *out, Diag *warnings, char **cause)
 {
 	ResultSet results = { 0 };
 	IndicatorTable *tables = xcalloc((size_t)n_programs + 1, sizeof *tables);
 	Diag ignored = { 0 };
 	char date[16];
-	int rc = results_load(store, surveys, &results, warnings ? warnings : &ignored, cause);
+	int rc = results_load_filtered(store, surveys, filter, &results,
+	                               warnings ? warnings : &ignored, cause);
 
+	if (rc == 0)
+		rc = results_check_school(&results, filter, cause);
 	if (rc == 0)
 		export_indicator_warnings(programs, n_programs, &results,
 		                          warnings ? warnings : &ignored);
@@ -751,7 +778,8 @@ report_compose(Store *store, const SurveySet *surveys, Program *const *programs,
 			           .programs = programs,
 			           .n_programs = n_programs,
 			           .tables = tables,
-			           .results = &results };
+			           .results = &results,
+			           .filter = filter };
 		report_today(date);
 		rc = report_write_pdf(&in, out, cause);
 	}
@@ -767,14 +795,23 @@ int
 report_save(Store *store, const SurveySet *surveys, Program *const *programs, int n_programs,
             const char *path, Diag *warnings, char **cause)
 {
+	return report_save_filtered(store, surveys, programs, n_programs, NULL, path, warnings,
+	                            cause);
+}
+
+int
+report_save_filtered(Store *store, const SurveySet *surveys, Program *const *programs,
+                     int n_programs, const ResultFilter *filter, const char *path, Diag *warnings,
+                     char **cause)
+{
 	OutFile *out = outfile_open(path, cause);
 	char *detail;
 	int rc;
 
 	if (out == NULL)
 		return -1;
-	if (report_compose(store, surveys, programs, n_programs, outfile_stream(out), warnings,
-	                   cause) != 0) {
+	if (report_compose(store, surveys, programs, n_programs, filter, outfile_stream(out),
+	                   warnings, cause) != 0) {
 		outfile_abort(out);
 		return -1;
 	}

@@ -24,6 +24,7 @@ typedef struct {
 	int n_programs;
 	const IndicatorTable *tables; /* per programme, from export_indicator_tables() */
 	const ResultSet *results;     /* from results_load() */
+	const ResultFilter *filter;   /* how results were loaded; NULL: every sitting */
 } ReportInput;
 
 /*
@@ -44,6 +45,13 @@ int report_write_pdf(const ReportInput *in, FILE *out, char **cause);
 struct Store;
 int report_save(struct Store *store, const SurveySet *surveys, Program *const *programs,
                 int n_programs, const char *path, Diag *warnings, char **cause);
+
+/* report_save() of the sittings filter keeps (results_load_filtered()):
+ * one school's report, or the indicators with a row per school; the title
+ * block says which. A filter's school without sittings is refused. */
+int report_save_filtered(struct Store *store, const SurveySet *surveys, Program *const *programs,
+                         int n_programs, const ResultFilter *filter, const char *path,
+                         Diag *warnings, char **cause);
 
 /*
  * The text of one cell of an indicator's table: "нет данных" when nobody

@@ -19,6 +19,7 @@ typedef struct {
 
 typedef struct {
 	Versions *versions;
+	const ResultFilter *filter; /* never NULL */
 	ResultSet *set;
 	char **cause;
 	Batch *batches;
@@ -37,6 +38,7 @@ sitting_free(ResultSitting *s)
 	free(s->class_name);
 	free(s->audience);
 	free(s->respondent);
+	free(s->school);
 	free(s->survey_id);
 	free(s->completed_at);
 	free(s->started_at);
@@ -85,6 +87,24 @@ flush(Loader *l)
 	memset(s, 0, sizeof *s);
 }
 
+const char *
+results_school_label(const char *school)
+{
+	return school[0] != '\0' ? school : _("(no school)");
+}
+
+int
+results_check_school(const ResultSet *set, const ResultFilter *filter, char **cause)
+{
+	if (filter == NULL || filter->school == NULL || set->n > 0)
+		return 0;
+	*cause = xasprintf(_("no sitting of the school \"%s\" is in this database; write the "
+	                     "name exactly as anketa school --db FILE prints it for that "
+	                     "school's database"),
+	                   filter->school);
+	return -1;
+}
+
 static void
 start_sitting(Loader *l, const StoreAnswerRow *row, const Survey *survey)
 {
@@ -92,9 +112,17 @@ start_sitting(Loader *l, const StoreAnswerRow *row, const Survey *survey)
 
 	s->sitting_id = xstrdup(row->sitting_id);
 	s->wave = xstrdup(row->wave);
-	s->class_name = xstrdup(row->class_name);
 	s->audience = xstrdup(row->audience);
-	s->respondent = xstrdup(row->respondent);
+	s->school = xstrdup(row->school);
+	if (l->filter->by_school) {
+		s->class_name = xstrdup(results_school_label(row->school));
+		s->respondent = row->respondent[0] != '\0'
+		                    ? xasprintf("%s/%s", row->class_name, row->respondent)
+		                    : xstrdup("");
+	} else {
+		s->class_name = xstrdup(row->class_name);
+		s->respondent = xstrdup(row->respondent);
+	}
 	s->survey_id = xstrdup(row->survey_id);
 	s->survey_version = row->survey_version;
 	s->status = row->status;
@@ -117,6 +145,8 @@ on_answer(const StoreAnswerRow *row, void *arg)
 		survey = l->current.survey;
 	else {
 		flush(l);
+		if (l->filter->school != NULL && strcmp(row->school, l->filter->school) != 0)
+			return 0; /* another school's sitting: left out */
 		if (versions_find(l->versions, row->survey_id, row->survey_version,
 		                  row->survey_hash, &survey, l->cause) != 0)
 			return -1;
@@ -137,7 +167,15 @@ on_answer(const StoreAnswerRow *row, void *arg)
 int
 results_load(Store *store, const SurveySet *surveys, ResultSet *set, Diag *warnings, char **cause)
 {
-	Loader l = { .set = set, .cause = cause };
+	return results_load_filtered(store, surveys, NULL, set, warnings, cause);
+}
+
+int
+results_load_filtered(Store *store, const SurveySet *surveys, const ResultFilter *filter,
+                      ResultSet *set, Diag *warnings, char **cause)
+{
+	static const ResultFilter all = { 0 };
+	Loader l = { .filter = filter ? filter : &all, .set = set, .cause = cause };
 	int rc;
 
 	set->items = NULL;

@@ -13,9 +13,10 @@
 typedef struct {
 	char *sitting_id;
 	char *wave;
-	char *class_name;
+	char *class_name; /* with ResultFilter.by_school: the school's label */
 	char *audience;
-	char *respondent;
+	char *respondent; /* with ResultFilter.by_school: "class/code" ("" stays "") */
+	char *school;     /* the school it was answered in; "" when none was set */
 	char *survey_id;
 	int survey_version;
 	SittingStatus status;
@@ -36,6 +37,16 @@ typedef struct {
 	struct Versions *versions; /* owns the older survey files the items use */
 } ResultSet;
 
+/* Which sittings results_load_filtered() keeps, and under which class. */
+typedef struct {
+	const char *school; /* only the sittings of this school (exact name); NULL: all */
+	bool by_school;     /* each sitting's class becomes its school's label
+	                     * (results_school_label()), so that indicators have one
+	                     * row per school and "*" for them all; its respondent
+	                     * code gets the class in front ("5А/R1"), so that pupils
+	                     * of two classes with the same code stay two */
+} ResultFilter;
+
 /*
  * Scores every sitting that has answers, each with the survey file it was
  * answered with: the loaded one when its hash matches, else the one kept in
@@ -47,6 +58,19 @@ typedef struct {
  */
 int results_load(Store *store, const SurveySet *surveys, ResultSet *set, Diag *warnings,
                  char **cause);
+
+/* results_load() of the sittings filter keeps (NULL: all, as they are);
+ * the sittings left out are not scored and count in no warning. */
+int results_load_filtered(Store *store, const SurveySet *surveys, const ResultFilter *filter,
+                          ResultSet *set, Diag *warnings, char **cause);
+
+/* Refuses a filter's school that no loaded sitting has (a mistyped name,
+ * most likely): -1 with *cause; 0 otherwise, and without a school. */
+int results_check_school(const ResultSet *set, const ResultFilter *filter, char **cause);
+
+/* How a school is named where it stands for a class (ResultFilter.by_school):
+ * its name, or "(no school)" translated for sittings without one. Borrowed. */
+const char *results_school_label(const char *school);
 
 void results_free(ResultSet *set);
 

@@ -47,4 +47,63 @@ got=$("$anketa" export answers --db "$tmp/all.db" | cut -d, -f4,6,9,10,19)
 out=$("$anketa" school --db "$tmp/all.db") || fail "school without a name: status $?"
 [ "$out" = "название школы в этой базе не задано; задайте его командой anketa school --db ФАЙЛ НАЗВАНИЕ" ] ||
 	fail "school without a name said: $out"
+
+# Indicators a row per school. mini's scale s is q1 + q2: school 1's R1 has
+# 2 + 2 = 4 (high), school 2's R1 0 + 0.5 = 0.5 (low). Indicator 1 (share
+# high, target 50 at start): school 1 1 of 1 = 100.0 met, school 2 0 of 1,
+# all 1 of 2 = 50.0 met. Indicator 2 (low; its baseline is this wave, so
+# the change is 0.0 where anybody is low). Indicator 3 (participation)
+# has no class list to count against: n 0, as for classes.
+ind_header='programme_id,indicator_id,wave,class,n,meeting,percent,target,met,change'
+got=$("$anketa" export indicators --db "$tmp/all.db" --surveys "$surveys" --by-school | grep ',start,')
+want='mini_prog,1,start,Школа № 1,1,1,100.0,50,yes,
+mini_prog,1,start,Школа № 2,1,0,0.0,50,no,
+mini_prog,1,start,*,2,1,50.0,50,yes,
+mini_prog,2,start,Школа № 1,1,0,0.0,,,
+mini_prog,2,start,Школа № 2,1,1,100.0,,,0.0
+mini_prog,2,start,*,2,1,50.0,,,0.0
+mini_prog,3,start,Школа № 1,0,1,,70,,
+mini_prog,3,start,Школа № 2,0,1,,70,,
+mini_prog,3,start,*,0,0,,70,,'
+[ "$got" = "$want" ] || fail "by school: $got"
+# One school: its own 5А only.
+got=$("$anketa" export indicators --db "$tmp/all.db" --surveys "$surveys" --school 'Школа № 1' | grep ',1,start,')
+[ "$got" = "$(printf 'mini_prog,1,start,5А,1,1,100.0,50,yes,\nmini_prog,1,start,*,1,1,100.0,50,yes,')" ] ||
+	fail "school 1: $got"
+got=$("$anketa" export scores --db "$tmp/all.db" --surveys "$surveys" --school 'Школа № 2' | cut -d, -f2-)
+[ "$got" = "$(printf 'wave,class,audience,respondent,survey_id,survey_version,scale_id,value,level\nstart,5А,student,R1,mini,2,s,0.5,low')" ] ||
+	fail "scores of school 2: $got"
+# A school the database does not have: one Russian line, status 1, no file.
+err=$("$anketa" export indicators --db "$tmp/all.db" --surveys "$surveys" --school 'Школа № 3' --out "$tmp/x.csv" 2>&1 >/dev/null)
+[ $? -eq 1 ] || fail "unknown school: wrong status"
+[ "$err" = 'anketa: в этой базе нет прохождений школы "Школа № 3"; напишите название точно так, как его выводит anketa school --db ФАЙЛ для базы этой школы' ] ||
+	fail "unknown school said: $err"
+[ ! -e "$tmp/x.csv" ] || fail "a file was written for an unknown school"
+err=$("$anketa" export scores --db "$tmp/all.db" --surveys "$surveys" --by-school 2>&1 >/dev/null)
+[ $? -eq 2 ] || fail "--by-school of scores: wrong status"
+[ "$err" = "anketa: --by-school применяется только к export indicators (и anketa report)" ] ||
+	fail "--by-school of scores said: $err"
+
+# The report names the school, or has a row per school.
+"$anketa" report --db "$tmp/all.db" --surveys "$surveys" --school 'Школа № 2' --out "$tmp/s2.pdf" 2>/dev/null ||
+	fail "report of school 2"
+pdftotext -layout "$tmp/s2.pdf" - | grep -q '^ *Школа: Школа № 2$' || fail "report of school 2 names no school"
+"$anketa" report --db "$tmp/all.db" --surveys "$surveys" --by-school --out "$tmp/all.pdf" 2>/dev/null ||
+	fail "report by school"
+text=$(pdftotext -layout "$tmp/all.pdf" - | tr -s ' ')
+echo "$text" | grep -q '^ *Школа Стартовая диагностика Итоговая диагностика$' || fail "report by school: no School column"
+echo "$text" | grep -q '^ *Все школы 50,0 % (1 из 2) нет данных$' || fail "report by school: no all-schools row"
+
+# Without a school name nothing changes: the same answers in an unnamed
+# database give the per-class rows, and an empty school column; by school
+# they count under "без школы".
+"$anketa" import --db "$tmp/plain.db" --surveys "$surveys" "$tmp/s1.csv" >/dev/null || fail "import plain"
+got=$("$anketa" export indicators --db "$tmp/plain.db" --surveys "$surveys" | grep ',1,start,')
+[ "$got" = "$(printf 'mini_prog,1,start,5А,1,1,100.0,50,yes,\nmini_prog,1,start,*,1,1,100.0,50,yes,')" ] ||
+	fail "plain indicators: $got"
+[ "$("$anketa" export answers --db "$tmp/plain.db" | cut -d, -f19 | sort -u)" = "$(printf '\nschool')" ] ||
+	fail "plain answers name a school"
+got=$("$anketa" export indicators --db "$tmp/plain.db" --surveys "$surveys" --by-school | grep ',1,start,')
+[ "$got" = "$(printf 'mini_prog,1,start,без школы,1,1,100.0,50,yes,\nmini_prog,1,start,*,1,1,100.0,50,yes,')" ] ||
+	fail "plain by school: $got"
 echo "data_schools: ok"
