@@ -168,16 +168,19 @@ menu_draw(Ui *ui)
 	UiRect results = { ui_px(ui, 288), h - ui_px(ui, 100), ui_px(ui, 240), ui_px(ui, 76) };
 	UiRect report = { ui_px(ui, 544), h - ui_px(ui, 100), ui_px(ui, 240), ui_px(ui, 76) };
 	const char *who = _("Who answers"), *wave = _("Diagnostic wave"),
-	           *surveys = _("Questionnaires (in this order)");
+	           *surveys = _("Questionnaires (in this order)"),
+	           *school = store_school(ui->store);
+	/* The school's name (`anketa school`) tells whose kiosk this is. */
+	char *title = school[0] ? xasprintf("%s · %s", _("School psychologist's menu"), school)
+	                        : xstrdup(_("School psychologist's menu"));
+	char *today = ui->menu.has_today
+	                  ? xasprintf(_("Today: %d completed, %d unfinished"),
+	                              ui->menu.today.completed, ui->menu.today.unfinished)
+	                  : NULL;
 
-	if (ui->menu.has_today) {
-		char *today = xasprintf(_("Today: %d completed, %d unfinished"),
-		                        ui->menu.today.completed, ui->menu.today.unfinished);
-		widget_header(ui, _("School psychologist's menu"), today, -1);
-		free(today);
-	} else {
-		widget_header(ui, _("School psychologist's menu"), NULL, -1);
-	}
+	widget_header(ui, title, today, -1);
+	free(today);
+	free(title);
 	gfx_text(ui->gfx, who, strlen(who), cap, true, UI_TEXT, ui_px(ui, 48), ui_px(ui, 80));
 	menu_row(ui, ui_px(ui, 120), menu_audience_labels, 4, ui->menu.audience, MENU_AUDIENCE);
 	gfx_text(ui->gfx, wave, strlen(wave), cap, true, UI_TEXT, ui_px(ui, 48), ui_px(ui, 200));
