@@ -551,6 +551,28 @@ START_TEST(test_sheet_rows_are_sittings)
 }
 END_TEST
 
+/* A named school's sheet: every row's sitting gets the school, and the
+ * same sheet again finds them there. */
+START_TEST(test_sheet_of_a_named_school)
+{
+	char *cause = NULL, *text;
+	Store *store = store_open(":memory:", &cause);
+	ImportResult r;
+
+	ck_assert_int_eq(store_school_set(store, "Школа № 7", &cause), 0);
+	ck_assert_int_eq(import_text(store, "sheet.csv", sheet_csv, &r, &cause), 0);
+	ck_assert_int_eq(r.sittings_added, 4);
+	/* q1 was answered by R1 and the two pupils without a code (P1 did not). */
+	text = render_schools(store);
+	ck_assert_str_eq(text, "R1:Школа № 7\n:Школа № 7\n:Школа № 7\n");
+	free(text);
+	ck_assert_int_eq(import_text(store, "again.csv", sheet_csv, &r, &cause), 0);
+	ck_assert_int_eq(r.sittings_added, 0);
+	ck_assert_int_eq(r.sittings_present, 4);
+	store_close(store);
+}
+END_TEST
+
 static int
 first_sitting(const StoreAnswerRow *row, void *arg)
 {
@@ -750,6 +772,7 @@ import_suite(void)
 	tcase_add_loop_test(tc, test_bad_file_imports_nothing, 0,
 	                    (int)(sizeof bad_files / sizeof bad_files[0]));
 	tcase_add_test(tc, test_sheet_rows_are_sittings);
+	tcase_add_test(tc, test_sheet_of_a_named_school);
 	tcase_add_test(tc, test_sheet_answered_now_with_a_named_id);
 	tcase_add_test(tc, test_sheet_imported_twice_adds_nothing);
 	tcase_add_test(tc, test_sheet_of_two_surveys);
