@@ -395,6 +395,20 @@ store_day(const char *wave, const char *code, int option)
 	store_day_in("6А", wave, code, option);
 }
 
+/* The psychologist's way to the Results screen: a PIN, the menu, Results. */
+static void
+open_results(void)
+{
+	char *cause = NULL;
+
+	ck_assert_int_eq(store_pin_set(store, "2468", &cause), 0);
+	session_open_pin(session, 0);
+	session_type(session, "2468", 0);
+	ck_assert_int_eq(session_pin_submit(session, 0), 1);
+	session_show_results(session);
+	screen_results.enter(&ui);
+}
+
 /* True when some pixel of r has exactly colour c. */
 static bool
 has_colour(UiRect r, GfxColor c)
@@ -437,7 +451,6 @@ START_TEST(results_show_met_targets_green_and_missed_ones_red)
 	char *path = testutil_source_path("tests/fixtures/session/day_programme.yaml");
 	Diag diag = { 0 };
 	Program *program = program_load(path, &set, &diag);
-	char *cause = NULL;
 
 	ck_assert_int_eq(diag.n, 0);
 	/* start: "a" all best (8, good), "b" all worst (0, hard): 1 of 2 = 50 %,
@@ -447,12 +460,7 @@ START_TEST(results_show_met_targets_green_and_missed_ones_red)
 	store_day("final", "b", 3);
 	ui.programs = &program;
 	ui.n_programs = 1;
-	ck_assert_int_eq(store_pin_set(store, "2468", &cause), 0);
-	session_open_pin(session, 0);
-	session_type(session, "2468", 0);
-	ck_assert_int_eq(session_pin_submit(session, 0), 1);
-	session_show_results(session);
-	screen_results.enter(&ui);
+	open_results();
 	ck_assert_int_eq(ui.report.tables[0].n, 4); /* 2 waves x (6А, *) */
 	ck_assert_int_eq(ui.report.tables[0].rows[0].n, 2);
 	ck_assert_int_eq(ui.report.tables[0].rows[0].meeting, 1);
@@ -513,7 +521,6 @@ START_TEST(the_last_results_page_lists_the_alerts)
 	char *path = testutil_source_path("tests/fixtures/session/alerting.yaml");
 	Diag diag = { 0 };
 	const Survey *alerting;
-	char *cause = NULL;
 	UiRect first = { 40, 100, 8, 60 }, second = { 40, 206, 8, 60 };
 
 	survey_set_add(&set, survey_load(path, &diag));
@@ -524,12 +531,7 @@ START_TEST(the_last_results_page_lists_the_alerts)
 	store_one(alerting, "k1", "2", 0, SITTING_COMPLETED);
 	store_one(alerting, "k2", "1", 1, SITTING_COMPLETED);
 	store_one(alerting, "k3", "1", 1, SITTING_IN_PROGRESS);
-	ck_assert_int_eq(store_pin_set(store, "2468", &cause), 0);
-	session_open_pin(session, 0);
-	session_type(session, "2468", 0);
-	ck_assert_int_eq(session_pin_submit(session, 0), 1);
-	session_show_results(session);
-	screen_results.enter(&ui);
+	open_results();
 	ck_assert_int_eq(ui.report.results.n, 3);
 	ck_assert_int_eq(ui.report.results.items[0].n_alerts + ui.report.results.items[1].n_alerts +
 	                     ui.report.results.items[2].n_alerts,
@@ -563,12 +565,7 @@ START_TEST(results_list_classes_as_a_school_does)
 	ck_assert_int_eq(store_classes_replace(store, list, 1, &cause), 0);
 	ui.programs = &program;
 	ui.n_programs = 1;
-	ck_assert_int_eq(store_pin_set(store, "2468", &cause), 0);
-	session_open_pin(session, 0);
-	session_type(session, "2468", 0);
-	ck_assert_int_eq(session_pin_submit(session, 0), 1);
-	session_show_results(session);
-	screen_results.enter(&ui);
+	open_results();
 	ui_draw(&ui);
 	/* Rows 44 high under the header row at 214: 2А at 258, 10А at 302, the
 	 * whole school at 346 and nothing (3В) at 390; start column from 232. */
@@ -600,12 +597,7 @@ START_TEST(results_say_when_sittings_were_left_out)
 	ck_assert_int_eq(store_sitting_begin(store, &st, id, &cause), 0);
 	ck_assert_int_eq(store_answer_put(store, id, "q1", "1", true, 1, NULL, &cause), 0);
 	ck_assert_int_eq(store_sitting_finish(store, id, SITTING_COMPLETED, &cause), 0);
-	ck_assert_int_eq(store_pin_set(store, "2468", &cause), 0);
-	session_open_pin(session, 0);
-	session_type(session, "2468", 0);
-	ck_assert_int_eq(session_pin_submit(session, 0), 1);
-	session_show_results(session);
-	screen_results.enter(&ui);
+	open_results();
 	ck_assert_int_eq(ui.report.warnings.n, 1);
 	ck_assert_str_eq(ui.report.warnings.entries[0].message,
 	                 "ни в одном файле опросников нет id gone: его прохождения пропущены");

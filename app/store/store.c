@@ -359,6 +359,20 @@ configure(Store *store, char **cause)
 	return 0;
 }
 
+/* Opens the connection (name: a path or a "file:" URI) with the settings
+ * every store shares; -1 with *cause about store->path on failure. */
+static int
+store_connect(Store *store, const char *name, int flags, char **cause)
+{
+	int rc = sqlite3_open_v2(name, &store->db, flags | SQLITE_OPEN_URI, NULL);
+
+	if (rc != SQLITE_OK)
+		return store_error(store->db, store->path, rc, cause);
+	sqlite3_extended_result_codes(store->db, 1);
+	sqlite3_busy_timeout(store->db, 5000);
+	return 0;
+}
+
 Store *
 store_open(const char *path, char **cause)
 {
@@ -373,15 +387,10 @@ store_open(const char *path, char **cause)
 	/* URIs are on for ATTACH (merge reads the other file through one); a
 	 * relative path that looks like a URI is kept a path. */
 	open_path = strncmp(path, "file:", 5) == 0 ? xasprintf("./%s", path) : xstrdup(path);
-	rc = sqlite3_open_v2(open_path, &store->db,
-	                     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI, NULL);
+	rc = store_connect(store, open_path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, cause);
 	free(open_path);
-	if (rc != SQLITE_OK) {
-		store_error(store->db, path, rc, cause);
+	if (rc != 0)
 		goto fail;
-	}
-	sqlite3_extended_result_codes(store->db, 1);
-	sqlite3_busy_timeout(store->db, 5000);
 	/* SQLite falls back to read-only when the file is write-protected; say
 	 * so before reading, which may need the -shm file it cannot create. */
 	if (sqlite3_db_readonly(store->db, "main") == 1) {
@@ -468,14 +477,10 @@ store_open_readonly(const char *path, char **cause)
 
 	store->path = xstrdup(path);
 	store->readonly = true;
-	rc = sqlite3_open_v2(uri, &store->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	rc = store_connect(store, uri, SQLITE_OPEN_READONLY, cause);
 	free(uri);
-	if (rc != SQLITE_OK) {
-		store_error(store->db, path, rc, cause);
+	if (rc != 0)
 		goto fail;
-	}
-	sqlite3_extended_result_codes(store->db, 1);
-	sqlite3_busy_timeout(store->db, 5000);
 	if (check_kind(store, cause) != 0 || check_integrity(store, cause) != 0)
 		goto fail;
 	if (store->schema_version == 0) {
