@@ -115,7 +115,9 @@ cli_print_diag(const Diag *diag, const char *prefix)
 		if (e->line > 0)
 			cli_error("%s%s:%d:%d: %s", prefix, e->file, e->line, e->column,
 			          e->message);
-		else
+		else if (e->file != NULL && e->file[0] != '\0')
 			cli_error("%s%s: %s", prefix, e->file, e->message);
+		else
+			cli_error("%s%s", prefix, e->message); /* about the data as a whole */
 	}
 }

@@ -158,6 +158,7 @@ load_inputs(Store *store, const ExportArgs *a, ExportInputs *in, char **cause)
 		return -1;
 	if (results_check_school(&in->results, &a->filter, cause) != 0)
 		return -1;
+	results_warn_schools(&in->results, &a->filter, &in->diag);
 	export_indicator_warnings(in->programs, in->n_programs, &in->results, &in->diag);
 	cli_print_diag(&in->diag, _("warning: "));
 	return 0;

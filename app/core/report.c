@@ -767,9 +767,11 @@ report_compose(Store *store, const SurveySet *surveys, Program *const *programs,
 
 	if (rc == 0)
 		rc = results_check_school(&results, filter, cause);
-	if (rc == 0)
+	if (rc == 0) {
+		results_warn_schools(&results, filter, warnings ? warnings : &ignored);
 		export_indicator_warnings(programs, n_programs, &results,
 		                          warnings ? warnings : &ignored);
+	}
 	if (rc == 0)
 		rc = export_indicator_tables(store, programs, n_programs, &results, tables, cause);
 	if (rc == 0) {

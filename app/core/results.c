@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "strmap.h"
 #include "util.h"
 #include "versions.h"
 
@@ -103,6 +104,30 @@ results_check_school(const ResultSet *set, const ResultFilter *filter, char **ca
 	                     "school's database"),
 	                   filter->school);
 	return -1;
+}
+
+void
+results_warn_schools(const ResultSet *set, const ResultFilter *filter, Diag *warnings)
+{
+	StrMap seen = { 0 };
+	int schools = 0;
+
+	if (filter != NULL && (filter->school != NULL || filter->by_school))
+		return;
+	for (int i = 0; i < set->n; i++) {
+		const char *name = set->items[i].school;
+		if (name[0] != '\0' && strmap_get(&seen, name) < 0) {
+			strmap_put(&seen, name, 1);
+			schools++;
+		}
+	}
+	strmap_free(&seen);
+	if (schools > 1)
+		diag_add(warnings, "", 0, 0,
+		         _("the sittings of %d schools are here and their classes are counted "
+		           "together; give --school NAME for one school or --by-school for a row "
+		           "per school"),
+		         schools);
 }
 
 static void

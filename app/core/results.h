@@ -68,6 +68,11 @@ int results_load_filtered(Store *store, const SurveySet *surveys, const ResultFi
  * most likely): -1 with *cause; 0 otherwise, and without a school. */
 int results_check_school(const ResultSet *set, const ResultFilter *filter, char **cause);
 
+/* Adds a warning when the set holds the sittings of several schools and the
+ * filter neither picks one nor groups by school: classes of the same name
+ * in different schools are then counted as one. */
+void results_warn_schools(const ResultSet *set, const ResultFilter *filter, Diag *warnings);
+
 /* How a school is named where it stands for a class (ResultFilter.by_school):
  * its name, or "(no school)" translated for sittings without one. Borrowed. */
 const char *results_school_label(const char *school);

@@ -59,6 +59,7 @@ results_enter(Ui *ui)
 		free(cause);
 		return;
 	}
+	results_warn_schools(&ui->report.results, NULL, &ui->report.warnings);
 	export_indicator_warnings(ui->programs, ui->n_programs, &ui->report.results,
 	                          &ui->report.warnings);
 }

@@ -66,6 +66,14 @@ mini_prog,3,start,Школа № 1,0,1,,70,,
 mini_prog,3,start,Школа № 2,0,1,,70,,
 mini_prog,3,start,*,0,0,,70,,'
 [ "$got" = "$want" ] || fail "by school: $got"
+# Neither flag on the merged file: the two schools' 5А are one class, and a
+# warning says so and how to tell them apart.
+"$anketa" export indicators --db "$tmp/all.db" --surveys "$surveys" >/dev/null 2>"$tmp/err" ||
+	fail "plain export of two schools"
+[ "$(cat "$tmp/err")" = "anketa: предупреждение: здесь прохождения 2 школ, и их классы считаются вместе; укажите --school НАЗВАНИЕ для одной школы или --by-school для строки на каждую школу" ] ||
+	fail "two schools warned: $(cat "$tmp/err")"
+"$anketa" export indicators --db "$tmp/all.db" --surveys "$surveys" --by-school >/dev/null 2>"$tmp/err"
+[ ! -s "$tmp/err" ] || fail "by school warned: $(cat "$tmp/err")"
 # One school: its own 5А only.
 got=$("$anketa" export indicators --db "$tmp/all.db" --surveys "$surveys" --school 'Школа № 1' | grep ',1,start,')
 [ "$got" = "$(printf 'mini_prog,1,start,5А,1,1,100.0,50,yes,\nmini_prog,1,start,*,1,1,100.0,50,yes,')" ] ||
