@@ -14,13 +14,16 @@ screen_instructions_draw_at(Ui *ui, int pos)
 	const Survey *survey = session_battery_survey(ui->session, pos);
 	int w = ui->width, h = ui->height;
 	int n = session_battery_size(ui->session);
-	char *note = n > 1 ? xasprintf(_("Part %d of %d"), pos + 1, n) : NULL;
+	char *note;
 	UiRect title = { ui_px(ui, 80), ui_px(ui, 110), w - ui_px(ui, 160), ui_px(ui, 150) };
 	UiRect body = { ui_px(ui, 120), ui_px(ui, 280), w - ui_px(ui, 240),
 		        h * 60 / 100 - ui_px(ui, 170) };
 	UiRect button = { (w - ui_px(ui, 360)) / 2, h - ui_px(ui, 230), ui_px(ui, 360),
 		          ui_px(ui, 100) };
 
+	if (survey == NULL)
+		return;
+	note = n > 1 ? xasprintf(_("Part %d of %d"), pos + 1, n) : NULL;
 	widget_header(ui, "", note, -1);
 	free(note);
 	gfx_text_box(ui->gfx, survey->title, title, ui_px(ui, 52), ui_px(ui, 26), true, UI_TEXT, 1,

@@ -116,7 +116,10 @@ question_draw(Ui *ui)
 void
 screen_question_draw_next(Ui *ui, int position, int index)
 {
-	question_draw_at(ui, session_battery_survey(ui->session, position), index, false);
+	const Survey *survey = session_battery_survey(ui->session, position);
+
+	if (survey != NULL && index < survey->n_questions)
+		question_draw_at(ui, survey, index, false);
 }
 
 /* The next question, else the next survey's instructions, else the thanks. */
