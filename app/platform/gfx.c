@@ -26,9 +26,10 @@
  * on an old PC (DESIGN.md: 40 MB): a question's text takes about 0.4 MB at
  * 1920x1080, the welcome screen's 1.2 MB. The screen shown and the one
  * rehearsed are kept whatever they take; the budget bounds what is kept
- * beyond them, the least recently used going first. */
+ * beyond them, the least recently used going first. (2 MB keeps the
+ * kiosk's memory where emptying a 3 MB cache when full had it.) */
 #define GFX_TEXT_SLOTS  1024
-#define GFX_TEXT_BUDGET (3u << 20)
+#define GFX_TEXT_BUDGET (2u << 20)
 /* Measured widths: wrapping measures every prefix of a line at every size
  * it tries, the same again on each redraw. Only the keys cost memory. */
 #define GFX_WIDTH_SLOTS  2048
