@@ -409,6 +409,28 @@ open_results(void)
 	screen_results.enter(&ui);
 }
 
+START_TEST(the_pin_screen_rehearses_the_menu)
+{
+	char *cause = NULL;
+	unsigned long work;
+
+	ck_assert_int_eq(store_pin_set(store, "2468", &cause), 0);
+	act(ACTION_MENU, 0);
+	ck_assert_int_eq(session_phase(session), PHASE_PIN);
+	ui_draw(&ui);
+	ui_rehearse(&ui);
+	work = text_work();
+	session_type(session, "2468", 0);
+	act(ACTION_NEXT, 0);
+	ck_assert_int_eq(session_phase(session), PHASE_MENU);
+	ui_draw(&ui);
+	/* Only what the menu learns when it opens is new: the header's note
+	 * "Today: 0 completed, 0 unfinished", measured once and rendered once. */
+	ck_assert(ui.menu.has_today);
+	ck_assert_uint_eq(text_work(), work + 2);
+}
+END_TEST
+
 /* True when some pixel of r has exactly colour c. */
 static bool
 has_colour(UiRect r, GfxColor c)
@@ -628,6 +650,7 @@ main(void)
 	tcase_add_test(tc, the_progress_bar_fills_with_the_questions_passed);
 	tcase_add_test(tc, a_rehearsal_draws_nothing_and_keeps_the_targets);
 	tcase_add_test(tc, rehearsed_screens_render_no_text_when_they_come);
+	tcase_add_test(tc, the_pin_screen_rehearses_the_menu);
 	tcase_add_test(tc, every_screen_fits_every_size);
 	tcase_add_test(tc, results_show_met_targets_green_and_missed_ones_red);
 	tcase_add_test(tc, the_last_results_page_lists_the_alerts);

@@ -101,9 +101,18 @@ pin_enter(Ui *ui)
 	ui_set_message(ui, NULL);
 }
 
+/* The menu the PIN opens: its many buttons' text is ready while the PIN is
+ * typed. */
+static void
+pin_rehearse(Ui *ui)
+{
+	screen_menu.draw(ui);
+}
+
 const struct screen screen_pin = {
 	.name = "pin",
 	.enter = pin_enter,
 	.handle = pin_handle,
 	.draw = pin_draw,
+	.rehearse = pin_rehearse,
 };

@@ -371,9 +371,24 @@ results_handle(Ui *ui, const Action *a)
 	}
 }
 
+/* The page ">" shows next (ui is the rehearsal's own copy), and the menu
+ * "Back" returns to. */
+static void
+results_rehearse(Ui *ui)
+{
+	int pages = results_pages(ui);
+
+	if (pages > 1) {
+		ui->report.page = (ui->report.page + 1) % pages;
+		results_draw(ui);
+	}
+	screen_menu.draw(ui);
+}
+
 const struct screen screen_results = {
 	.name = "results",
 	.enter = results_enter,
 	.handle = results_handle,
 	.draw = results_draw,
+	.rehearse = results_rehearse,
 };

@@ -89,7 +89,8 @@ struct screen {
 	void (*handle)(Ui *ui, const Action *action);
 	void (*draw)(Ui *ui);
 	/* Draws the screen most likely to come next, during a rehearsal (see
-	 * ui_rehearse); NULL: nothing worth preparing. */
+	 * ui_rehearse), on a copy of the Ui it may change (the results' page);
+	 * NULL: nothing worth preparing. */
 	void (*rehearse)(Ui *ui);
 };
 
