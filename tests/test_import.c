@@ -70,13 +70,20 @@ render(const StoreAnswerRow *row, void *arg)
 	return 0;
 }
 
+/* Every stored answer, one line each as line_of writes it. */
 static char *
-render_store(Store *store)
+render_with(Store *store, StoreAnswerFn line_of)
 {
 	char *text = xstrdup(""), *cause = NULL;
 
-	ck_assert_int_eq(store_answers_each(store, render, &text, &cause), 0);
+	ck_assert_int_eq(store_answers_each(store, line_of, &text, &cause), 0);
 	return text;
+}
+
+static char *
+render_store(Store *store)
+{
+	return render_with(store, render);
 }
 
 START_TEST(test_paper_forms_grouped)
@@ -296,10 +303,7 @@ render_school(const StoreAnswerRow *row, void *arg)
 static char *
 render_schools(Store *store)
 {
-	char *text = xstrdup(""), *cause = NULL;
-
-	ck_assert_int_eq(store_answers_each(store, render_school, &text, &cause), 0);
-	return text;
+	return render_with(store, render_school);
 }
 
 /* A file's school column is kept; without one, or with an empty cell, the
