@@ -631,6 +631,23 @@ START_TEST(results_say_when_sittings_were_left_out)
 }
 END_TEST
 
+START_TEST(a_wrong_pin_message_leaves_the_typed_digits_visible)
+{
+	char *cause = NULL;
+
+	ck_assert_int_eq(store_pin_set(store, "2468", &cause), 0);
+	session_open_pin(session, 0);
+	session_type(session, "1111", 0);
+	act(ACTION_NEXT, 0); /* the screen's Enter: "Wrong PIN" */
+	ck_assert_ptr_nonnull(ui.message);
+	ui_draw(&ui);
+	/* The digits' row (y 150 at 1280x800) stays clear; the message stands
+	 * between "Cancel" (ends at 272) and "Enter" (starts at 1008), 700..776. */
+	ck_assert(!has_colour((UiRect){ 32, 92, 1216, 64 }, UI_ERROR));
+	ck_assert(has_colour((UiRect){ 300, 710, 680, 56 }, UI_ERROR));
+}
+END_TEST
+
 int
 main(void)
 {
@@ -656,6 +673,7 @@ main(void)
 	tcase_add_test(tc, the_last_results_page_lists_the_alerts);
 	tcase_add_test(tc, results_list_classes_as_a_school_does);
 	tcase_add_test(tc, results_say_when_sittings_were_left_out);
+	tcase_add_test(tc, a_wrong_pin_message_leaves_the_typed_digits_visible);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }

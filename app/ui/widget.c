@@ -124,9 +124,14 @@ widget_banner(Ui *ui)
 	const char *error = session_error(ui->session);
 	UiRect r = { ui_px(ui, 32), ui_px(ui, 92), ui->width - ui_px(ui, 64), ui_px(ui, 64) };
 
-	/* On the menu the top is full of choices; the row above its buttons is free. */
+	/* On the menu the top is full of choices; the row above its buttons is free.
+	 * On the PIN screen the top holds the typed digits; the row between
+	 * "Cancel" and "Enter" is free. */
 	if (session_phase(ui->session) == PHASE_MENU)
 		r.y = ui->height - ui_px(ui, 172);
+	else if (session_phase(ui->session) == PHASE_PIN)
+		r = (UiRect){ ui_px(ui, 288), ui->height - ui_px(ui, 100),
+			      ui->width - ui_px(ui, 576), ui_px(ui, 76) };
 
 	if (error != NULL) {
 		/* A storage error: what to do, for whoever is at the kiosk, and the
