@@ -541,18 +541,18 @@ START_TEST(test_alerts_and_examples)
 		{ 17, 16, "alert 2: question t is of type text and has no score" },
 		/* Line 20, "    answers: {q1: " is 18 columns: 3 at 19; m's quoted
 		 * value at 25 (a repeated option); n's 11 at 35; x at 48. */
-		{ 20, 19, "example «e1»: question q1 has options 1 to 2; «3» is not one of them" },
-		{ 20, 25, "example «e1»: question m has options 1 to 2; «1|1» is not one of them" },
-		{ 20, 35, "example «e1»: question n wants a number from 1 to 10, not 11" },
+		{ 20, 19,
+		  "example «e1»: option 3 is out of range: question q1 has options 1 to 2" },
+		{ 20, 25, "example «e1»: option 1 of question m is given twice" },
+		{ 20, 35, "example «e1»: the answer to question n must be from 1 to 10, not 11" },
 		{ 20, 48, "example «e1»: unknown question «x»" },
 		/* Line 21, "    expect: {s: {value: 2, level: " is 34 columns; z at 41. */
 		{ 21, 35, "example «e1»: scale s has no level «mid»" },
 		{ 21, 41, "example «e1»: unknown scale «z»" },
 		/* Line 23: "    answers: {q1: \"1|2\", n: " is 28 columns, and
 		 * "..., n: ten, m: " 36; line 24: "    expect: {s: {value: " 24. */
-		{ 23, 19,
-		  "example «e2»: question q1 has options 1 to 2; «1|2» is not one of them" },
-		{ 23, 29, "example «e2»: question n wants a number, not «ten»" },
+		{ 23, 19, "example «e2»: question q1 takes one option, not several: \"1|2\"" },
+		{ 23, 29, "example «e2»: the answer to question n must be a number, not \"ten\"" },
 		{ 23, 37, "example «e2»: the answer to question m must be a plain value" },
 		{ 24, 25, "example «e2»: the field «value» must be a number" },
 	};

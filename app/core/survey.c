@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "answer.h"
 #include "util.h"
 #include "yamldoc.h"
 
@@ -1298,43 +1299,6 @@ survey_parse_alerts(Loader *L, yaml_node_t *node)
 
 /* ---- Examples ------------------------------------------------------- */
 
-/* Checks an answer written as in the answers CSV; returns a problem
- * sentence (caller frees) or NULL when the answer is valid. */
-static char *
-survey_answer_problem(const SurveyQuestion *q, const char *value)
-{
-	double v;
-
-	if (q->type == QUESTION_TEXT)
-		return NULL;
-	if (q->type == QUESTION_NUMBER) {
-		if (!yamldoc_parse_number(value, &v))
-			return xasprintf(_("question %s wants a number, not «%s»"), q->id, value);
-		if (q->number_min < q->number_max && (v < q->number_min || v > q->number_max))
-			return xasprintf(_("question %s wants a number from %g to %g, not %s"),
-			                 q->id, q->number_min, q->number_max, value);
-		return NULL;
-	}
-	for (const char *p = value;;) {
-		size_t len = strcspn(p, "|");
-		bool ok = len > 0 && len < 4 && strspn(p, "0123456789") >= len && p[0] != '0';
-		int pos = ok ? (int)strtol(p, NULL, 10) : 0;
-		bool repeated = false;
-
-		/* A multi answer names each option once ("1|3", not "1|1"). */
-		for (const char *r = value; ok && r < p; r += strcspn(r, "|") + 1)
-			repeated |= strtol(r, NULL, 10) == pos;
-		if (!ok || pos > q->n_options || repeated ||
-		    (p[len] == '|' && q->type != QUESTION_MULTI))
-			return xasprintf(
-			    _("question %s has options 1 to %d; «%s» is not one of them"), q->id,
-			    q->n_options, value);
-		if (p[len] == '\0')
-			return NULL;
-		p += len + 1;
-	}
-}
-
 static void
 survey_parse_example_answers(Loader *L, yaml_node_t *node, const char *context, SurveyExample *ex)
 {
@@ -1371,7 +1335,7 @@ survey_parse_example_answers(Loader *L, yaml_node_t *node, const char *context, 
 			              name);
 			continue;
 		}
-		problem = survey_answer_problem(&L->s->questions[q], text);
+		problem = answer_problem(&L->s->questions[q], text);
 		if (problem != NULL)
 			yamldoc_error(yd, value, context, "%s", problem);
 		free(problem);
