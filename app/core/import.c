@@ -17,11 +17,11 @@
 #include <string.h>
 #include <uuid/uuid.h>
 
+#include "answer.h"
 #include "classname.h"
 #include "csvio.h"
 #include "csvread.h"
 #include "export.h"
-#include "score.h"
 #include "strmap.h"
 #include "util.h"
 
@@ -135,80 +135,16 @@ parse_number(const char *text, double *out)
 	return *end == '\0' && isfinite(*out);
 }
 
-/* Checks one option position (choice questions). */
-static int
-check_position(Importer *im, int line, int column, const SurveyQuestion *q, const char *text)
-{
-	long pos = import_parse_whole(text, 0, 1000000);
-
-	if (pos < 0)
-		return import_row_error(im, line, column,
-		                        _("the answer to question %s must be an option number, not "
-		                          "\"%s\""),
-		                        q->id, text);
-	if (pos < 1 || pos > q->n_options)
-		return import_row_error(
-		    im, line, column,
-		    _("option %ld is out of range: question %s has options 1 to %d"), pos, q->id,
-		    q->n_options);
-	return 0;
-}
-
-/* A multi answer: distinct positions joined with '|' ("" = none chosen). */
-static int
-check_multi(Importer *im, int line, int column, const SurveyQuestion *q, const char *value)
-{
-	bool *seen = xcalloc((size_t)q->n_options + 1, sizeof *seen);
-	const char *p = value;
-	char piece[32];
-	int rc = 0;
-
-	while (value[0] != '\0' && rc == 0) {
-		size_t len = strcspn(p, "|");
-
-		snprintf(piece, sizeof piece, "%.*s", (int)(len < 31 ? len : 31), p);
-		rc = check_position(im, line, column, q, piece);
-		if (rc == 0 && seen[strtol(piece, NULL, 10)])
-			rc = import_row_error(im, line, column,
-			                      _("option %s of question %s is given twice"), piece,
-			                      q->id);
-		if (rc == 0)
-			seen[strtol(piece, NULL, 10)] = true;
-		if (p[len] == '\0')
-			break;
-		p += len + 1;
-	}
-	free(seen);
-	return rc;
-}
-
 int
 import_check_value(Importer *im, int line, int column, const SurveyQuestion *q, const char *value)
 {
-	double number;
+	char *problem = answer_problem(q, value);
+	int rc = 0;
 
-	switch (q->type) {
-	case QUESTION_MULTI:
-		return check_multi(im, line, column, q, value);
-	case QUESTION_NUMBER:
-		if (!parse_number(value, &number))
-			return import_row_error(im, line, column,
-			                        _("the answer to question %s must be a number, not "
-			                          "\"%s\""),
-			                        q->id, value);
-		if ((q->number_min != 0 || q->number_max != 0) &&
-		    (number < q->number_min || number > q->number_max))
-			return import_row_error(
-			    im, line, column,
-			    _("the answer to question %s must be from %g to %g, "
-			      "not %s"),
-			    q->id, q->number_min, q->number_max, value);
-		return 0;
-	case QUESTION_TEXT:
-		return 0;
-	default:
-		return check_position(im, line, column, q, value);
-	}
+	if (problem != NULL)
+		rc = import_row_error(im, line, column, "%s", problem);
+	free(problem);
+	return rc;
 }
 
 static const char *
@@ -291,7 +227,7 @@ check_row(Importer *im, char **fields, int line, Row *row)
 		                        _("the score must be a number, not \"%s\""),
 		                        fields[COL_SCORE]);
 	if (!row->has_score)
-		row->has_score = score_answer(row->question, fields[COL_VALUE], &row->score);
+		row->has_score = answer_score(row->question, fields[COL_VALUE], &row->score);
 	if (!import_valid_time(fields[COL_ANSWERED]))
 		return import_row_error(im, line, COL_ANSWERED,
 		                        _("\"%s\" is not a time like 2026-09-15T10:23:05Z"),

@@ -11,9 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "answer.h"
 #include "classname.h"
 #include "import_internal.h"
-#include "score.h"
 #include "sheet.h"
 #include "util.h"
 
@@ -157,7 +157,7 @@ sheet_answer(Importer *im, Sitting *s, int line, int c, const char *value)
 	row.question = &s->survey->questions[q];
 	if (import_check_value(im, line, c, row.question, value) != 0)
 		return -1;
-	row.has_score = score_answer(row.question, value, &row.score);
+	row.has_score = answer_score(row.question, value, &row.score);
 	import_note_time(s, at);
 	return import_keep_answer(im, s, line, id, value, at, &row);
 }
