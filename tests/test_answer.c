@@ -119,6 +119,9 @@ START_TEST(a_multi_answer_is_distinct_positions_in_any_order)
 	assert_problem(1, "|1", "the answer to question q1 must be an option number, not \"\"");
 	assert_problem(1, "1,2", "the answer to question q1 must be an option number, not \"1,2\"");
 	assert_problem(1, "1| 2", "the answer to question q1 must be an option number, not \" 2\"");
+	assert_problem(1, "1|x", "the answer to question q1 must be an option number, not \"x\"");
+	assert_problem(1, "3|3", "option 3 of question q1 is given twice");
+	assert_problem(1, "0", "option 0 is out of range: question q1 has options 1 to 3");
 }
 END_TEST
 

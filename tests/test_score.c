@@ -1,7 +1,8 @@
 /*
- * test_score.c: scoring of answers, sittings and alerts (DESIGN.md section 3,
- * "Scoring, exactly"). Surveys are built by hand here, so these tests do not
- * depend on the YAML loader; every expected value is worked out in a comment.
+ * test_score.c: scoring of sittings and alerts (DESIGN.md section 3,
+ * "Scoring, exactly"; one answer's score is test_answer.c's). Surveys are
+ * built by hand here, so these tests do not depend on the YAML loader;
+ * every expected value is worked out in a comment.
  */
 #include <check.h>
 #include <math.h>
@@ -57,111 +58,6 @@ score_first(const Survey *s, const ScoreAnswer *a, int n)
 		ck_assert_int_eq((r).level, -1);                                                   \
 		ck_assert_int_eq((r).answered, (ans));                                             \
 	} while (0)
-
-/* ---- score_answer ---- */
-
-START_TEST(test_answer_single)
-{
-	Survey *s = testbuild_survey(NULL);
-	double v = -1;
-
-	testbuild_q3(s);
-	ck_assert(score_answer(&s->questions[0], "1", &v));
-	ck_assert_double_eq(v, 0);
-	ck_assert(score_answer(&s->questions[0], "2", &v));
-	ck_assert_double_eq(v, 1);
-	ck_assert(score_answer(&s->questions[0], "3", &v));
-	ck_assert_double_eq(v, 2);
-	survey_free(s);
-}
-END_TEST
-
-START_TEST(test_answer_malformed)
-{
-	static const char *const bad[] = { "",
-		                           "0",
-		                           "x",
-		                           " 2",
-		                           "2 ",
-		                           "2|",
-		                           "4",
-		                           "02",
-		                           "+2",
-		                           "-1",
-		                           "2.0",
-		                           "1e0",
-		                           "9999999999999999999999" };
-	Survey *s = testbuild_survey(NULL);
-	double v = 42;
-
-	testbuild_q3(s);
-	for (int i = 0; i < N(bad); i++)
-		ck_assert_msg(!score_answer(&s->questions[0], bad[i], &v), "accepted \"%s\"",
-		              bad[i]);
-	ck_assert(!score_answer(&s->questions[0], NULL, &v));
-	ck_assert_double_eq(v, 42); /* untouched on failure */
-	survey_free(s);
-}
-END_TEST
-
-START_TEST(test_answer_yesno_likert)
-{
-	static const double yn[] = { 0, 1 };
-	static const double lik[] = { 1, 2, 3, 4, 5 };
-	Survey *s = testbuild_survey(NULL);
-	double v = 0;
-
-	testbuild_question(s, QUESTION_YESNO, 2, yn);
-	testbuild_question(s, QUESTION_LIKERT, 5, lik);
-	ck_assert(score_answer(&s->questions[0], "2", &v));
-	ck_assert_double_eq(v, 1);
-	ck_assert(!score_answer(&s->questions[0], "3", &v));
-	ck_assert(score_answer(&s->questions[1], "5", &v));
-	ck_assert_double_eq(v, 5);
-	ck_assert(!score_answer(&s->questions[1], "6", &v));
-	survey_free(s);
-}
-END_TEST
-
-START_TEST(test_answer_multi)
-{
-	static const double scores[] = { 1, 2, 4 };
-	static const char *const bad[] = { "",   "0",  "1|1", "1|4", "|1",  "1|",  "1||2",
-		                           " 1", "1 ", "01",  "1,2", "1|x", "3|3", "1|2|3|1" };
-	Survey *s = testbuild_survey(NULL);
-	double v = 0;
-
-	testbuild_question(s, QUESTION_MULTI, 3, scores);
-	/* Positions 1 and 3 score 1 + 4 = 5, in either order. */
-	ck_assert(score_answer(&s->questions[0], "1|3", &v));
-	ck_assert_double_eq(v, 5);
-	ck_assert(score_answer(&s->questions[0], "3|1", &v));
-	ck_assert_double_eq(v, 5);
-	ck_assert(score_answer(&s->questions[0], "1|2|3", &v)); /* 1 + 2 + 4 */
-	ck_assert_double_eq(v, 7);
-	ck_assert(score_answer(&s->questions[0], "2", &v));
-	ck_assert_double_eq(v, 2);
-	for (int i = 0; i < N(bad); i++)
-		ck_assert_msg(!score_answer(&s->questions[0], bad[i], &v), "accepted \"%s\"",
-		              bad[i]);
-	survey_free(s);
-}
-END_TEST
-
-START_TEST(test_answer_unscored)
-{
-	Survey *s = testbuild_survey(NULL);
-	double v = 0;
-
-	testbuild_q3(s);
-	testbuild_q3(s);
-	s->questions[0].type = QUESTION_NUMBER;
-	s->questions[1].type = QUESTION_TEXT;
-	ck_assert(!score_answer(&s->questions[0], "1", &v));
-	ck_assert(!score_answer(&s->questions[1], "1", &v));
-	survey_free(s);
-}
-END_TEST
 
 /* ---- methods ---- */
 
@@ -716,15 +612,7 @@ static Suite *
 score_suite(void)
 {
 	Suite *s = suite_create("score");
-	TCase *t = tcase_create("answer");
-
-	tcase_add_test(t, test_answer_single);
-	tcase_add_test(t, test_answer_malformed);
-	tcase_add_test(t, test_answer_yesno_likert);
-	tcase_add_test(t, test_answer_multi);
-	tcase_add_test(t, test_answer_unscored);
-	suite_add_tcase(s, t);
-	t = tcase_create("sitting");
+	TCase *t = tcase_create("sitting");
 	tcase_add_test(t, test_sum);
 	tcase_add_test(t, test_mean_unanswered_not_zero);
 	tcase_add_test(t, test_percent_of_max);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "answer.h"
 #include "util.h"
 
 /* Scoring state of one scale while a sitting is scored. */
@@ -29,84 +30,6 @@ struct ScoreBatch {
 };
 
 /*
- * Parses a 1-based option position: digits only, no sign, no spaces, no
- * leading zero, at most n. Advances *s past the digits; returns 0 when the
- * text there is not such a position.
- */
-static int
-score_parse_position(const char **s, int n)
-{
-	const char *p = *s;
-	long pos = 0;
-
-	if (*p < '1' || *p > '9')
-		return 0;
-	while (*p >= '0' && *p <= '9') {
-		pos = pos * 10 + (*p - '0');
-		if (pos > n)
-			return 0;
-		p++;
-	}
-	*s = p;
-	return (int)pos;
-}
-
-/* The sum of a multi answer "1|3"; false on an empty part, a bad or
- * repeated position, or a stray separator. */
-static bool
-score_multi(const SurveyQuestion *question, const char *value, double *score)
-{
-	bool *chosen = xcalloc((size_t)question->n_options, sizeof *chosen);
-	const char *p = value;
-	double sum = 0;
-	bool ok = false;
-
-	for (;;) {
-		int pos = score_parse_position(&p, question->n_options);
-		if (pos == 0 || chosen[pos - 1])
-			goto done;
-		chosen[pos - 1] = true;
-		sum += question->options[pos - 1].score;
-		if (*p == '\0')
-			break;
-		if (*p != '|')
-			goto done;
-		p++;
-	}
-	*score = sum;
-	ok = true;
-done:
-	free(chosen);
-	return ok;
-}
-
-bool
-score_answer(const SurveyQuestion *question, const char *value, double *score)
-{
-	const char *p = value;
-	int pos;
-
-	if (value == NULL || question->n_options <= 0)
-		return false;
-	switch (question->type) {
-	case QUESTION_SINGLE:
-	case QUESTION_YESNO:
-	case QUESTION_LIKERT:
-		pos = score_parse_position(&p, question->n_options);
-		if (pos == 0 || *p != '\0')
-			return false;
-		*score = question->options[pos - 1].score;
-		return true;
-	case QUESTION_MULTI:
-		return score_multi(question, value, score);
-	case QUESTION_NUMBER:
-	case QUESTION_TEXT:
-		break;
-	}
-	return false;
-}
-
-/*
  * Keeps, per question, the score of its last valid answer. An invalid answer
  * is ignored as if it had not been given, so it does not undo an earlier
  * valid one; answers to unknown question indexes are ignored too.
@@ -121,7 +44,7 @@ score_collect(const Survey *survey, const ScoreAnswer *answers, int n_answers, d
 
 		if (q < 0 || q >= survey->n_questions)
 			continue;
-		if (score_answer(&survey->questions[q], answers[i].value, &s)) {
+		if (answer_score(&survey->questions[q], answers[i].value, &s)) {
 			qscore[q] = s;
 			qanswered[q] = true;
 		}

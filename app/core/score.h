@@ -28,15 +28,9 @@ typedef struct {
 } ScaleResult;
 
 /*
- * The score of one answer to a question: the chosen option's score, the sum
- * for multi. Returns false when the value is not a valid answer to the
- * question (unknown option position, unscored type, malformed text).
- */
-bool score_answer(const SurveyQuestion *question, const char *value, double *score);
-
-/*
  * Scores a sitting: fills results[survey->n_scales], one per scale in the
- * survey's order. Answers that are not valid for their question are ignored.
+ * survey's order. Answers that are not valid for their question (answer.h)
+ * are ignored.
  */
 void score_sitting(const Survey *survey, const ScoreAnswer *answers, int n_answers,
                    ScaleResult *results);
