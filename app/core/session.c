@@ -8,6 +8,7 @@
 #include <string.h>
 #include <uuid/uuid.h>
 
+#include "answer.h"
 #include "classname.h"
 #include "util.h"
 
@@ -386,30 +387,30 @@ session_begin_sitting(Session *s, char **cause)
 static void
 session_load_question(Session *s)
 {
+	const SurveyQuestion *q = &session_survey(s)->questions[s->question];
 	const char *value = s->answers[s->question];
 
 	s->multi = 0;
 	s->input[0] = '\0';
 	if (value == NULL)
 		return;
-	if (session_survey(s)->questions[s->question].type == QUESTION_MULTI) {
-		for (const char *p = value; *p != '\0';) {
-			char *end;
-			long pos = strtol(p, &end, 10);
-			if (pos >= 1 && pos <= 32)
-				s->multi |= 1u << (pos - 1);
-			p = *end == '|' ? end + 1 : end + (*end != '\0');
-		}
+	if (q->type == QUESTION_MULTI) {
+		for (int i = 0; i < q->n_options && i < 32; i++)
+			if (answer_chooses(q, value, i + 1))
+				s->multi |= 1u << i;
 	} else {
 		snprintf(s->input, sizeof s->input, "%s", value);
 	}
 }
 
-/* Stores value (and score) as the answer to the current question. */
+/* Stores value (with its score, if it has one) as the answer to the
+ * current question. */
 static int
-session_store_answer(Session *s, const char *value, bool has_score, double score, char **cause)
+session_store_answer(Session *s, const char *value, char **cause)
 {
 	const SurveyQuestion *q = &session_survey(s)->questions[s->question];
+	double score = 0;
+	bool has_score = answer_score(q, value, &score);
 
 	if (store_answer_put(s->store, s->sitting_id, q->id, value, has_score, score, NULL,
 	                     cause) != 0) {
@@ -468,46 +469,41 @@ session_advance(Session *s, uint64_t now_ms)
 	}
 }
 
+/* The value of the toggled options of a multi question ("1|3"), or NULL
+ * when none is toggled. */
+static char *
+session_multi_value(const Session *s, const SurveyQuestion *q)
+{
+	int positions[32], n = 0;
+
+	for (int i = 0; i < q->n_options && i < 32; i++)
+		if (s->multi & (1u << i))
+			positions[n++] = i + 1;
+	return n > 0 ? answer_format_positions(positions, n) : NULL;
+}
+
 /* Enter on a question: submits typed or toggled answers, or moves on. */
 static int
 session_submit_question(Session *s, uint64_t now_ms, char **cause)
 {
 	const SurveyQuestion *q = &session_survey(s)->questions[s->question];
-	char value[SESSION_INPUT_MAX + 1];
-	double score = 0;
+	char *value = NULL;
+	int rc;
 
-	if (q->type == QUESTION_MULTI) {
-		size_t used = 0;
-		value[0] = '\0';
-		for (int i = 0; i < q->n_options && i < 32; i++) {
-			if (s->multi & (1u << i)) {
-				used += (size_t)snprintf(value + used, sizeof value - used, "%s%d",
-				                         used ? "|" : "", i + 1);
-				score += q->options[i].score;
-			}
-		}
-		if (used == 0)
-			return 0;
-		if (session_store_answer(s, value, true, score, cause) != 0)
-			return -1;
-	} else if (q->type == QUESTION_NUMBER || q->type == QUESTION_TEXT) {
-		char *end;
-		double number;
-		if (s->input[0] == '\0')
-			return 0;
-		snprintf(value, sizeof value, "%s", s->input);
-		for (char *p = value; q->type == QUESTION_NUMBER && *p; p++)
-			*p = *p == ',' ? '.' : *p;
-		number = strtod(value, &end);
-		if (q->type == QUESTION_NUMBER &&
-		    (*end != '\0' || ((q->number_min != 0 || q->number_max != 0) &&
-		                      (number < q->number_min || number > q->number_max))))
-			return 0;
-		if (session_store_answer(s, value, false, 0, cause) != 0)
-			return -1;
-	} else if (s->answers[s->question] == NULL) {
+	if (q->type == QUESTION_MULTI)
+		value = session_multi_value(s, q);
+	else if (q->type == QUESTION_NUMBER || q->type == QUESTION_TEXT)
+		value = answer_from_typed(q, s->input);
+	else if (s->answers[s->question] != NULL) {
+		session_advance(s, now_ms); /* a choice is stored already: Enter moves on */
 		return 0;
 	}
+	if (value == NULL)
+		return 0; /* nothing chosen, or typed text that is no answer */
+	rc = session_store_answer(s, value, cause);
+	free(value);
+	if (rc != 0)
+		return -1;
 	session_advance(s, now_ms);
 	return 0;
 }
@@ -570,7 +566,8 @@ int
 session_choose(Session *s, int option, uint64_t now_ms, char **cause)
 {
 	const SurveyQuestion *q;
-	char value[16];
+	int position = option + 1, rc;
+	char *value;
 
 	s->last_input = now_ms;
 	if (s->phase != PHASE_QUESTION || s->confirming)
@@ -583,8 +580,10 @@ session_choose(Session *s, int option, uint64_t now_ms, char **cause)
 			s->multi ^= 1u << option;
 		return 0;
 	}
-	snprintf(value, sizeof value, "%d", option + 1);
-	if (session_store_answer(s, value, true, q->options[option].score, cause) != 0)
+	value = answer_format_positions(&position, 1);
+	rc = session_store_answer(s, value, cause);
+	free(value);
+	if (rc != 0)
 		return -1;
 	s->confirming = true;
 	s->confirm_until = now_ms + SESSION_CONFIRM_MS;
@@ -854,16 +853,13 @@ bool
 session_option_chosen(const Session *s, int option)
 {
 	const Survey *survey = session_survey(s);
-	const char *value;
-	char want[16];
 
 	if (s->phase != PHASE_QUESTION || survey == NULL)
 		return false;
 	if (survey->questions[s->question].type == QUESTION_MULTI)
 		return option >= 0 && option < 32 && (s->multi & (1u << option));
-	value = session_answer(s, s->question);
-	snprintf(want, sizeof want, "%d", option + 1);
-	return value != NULL && strcmp(value, want) == 0;
+	return answer_chooses(&survey->questions[s->question], session_answer(s, s->question),
+	                      option + 1);
 }
 
 bool
