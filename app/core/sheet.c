@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "answer.h"
 #include "outfile.h"
 #include "table.h"
 #include "util.h"
@@ -35,12 +36,13 @@ char *
 sheet_what_to_type(const SurveyQuestion *q)
 {
 	char *options, *text;
+	double min, max;
 
 	switch (q->type) {
 	case QUESTION_NUMBER:
-		if (q->number_min == 0 && q->number_max == 0)
+		if (!answer_number_bounds(q, &min, &max))
 			return xstrdup(_("a number"));
-		return xasprintf(_("a number from %g to %g"), q->number_min, q->number_max);
+		return xasprintf(_("a number from %g to %g"), min, max);
 	case QUESTION_TEXT:
 		return xstrdup(_("any text"));
 	case QUESTION_MULTI:
