@@ -17,12 +17,6 @@
 
 #define DIGITS "0123456789"
 
-static bool
-answer_is_scored(QuestionType type)
-{
-	return type != QUESTION_NUMBER && type != QUESTION_TEXT;
-}
-
 static bool answer_refuse(char **problem, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
@@ -167,7 +161,7 @@ answer_score(const SurveyQuestion *question, const char *value, double *score)
 {
 	double sum = 0;
 
-	if (!answer_is_scored(question->type) || !answer_check(question, value, &sum, NULL))
+	if (!survey_type_scored(question->type) || !answer_check(question, value, &sum, NULL))
 		return false;
 	*score = sum;
 	return true;
@@ -176,7 +170,7 @@ answer_score(const SurveyQuestion *question, const char *value, double *score)
 bool
 answer_chooses(const SurveyQuestion *question, const char *value, int position)
 {
-	if (!answer_is_scored(question->type) || !answer_valid(question, value))
+	if (!survey_type_scored(question->type) || !answer_valid(question, value))
 		return false;
 	return answer_seen(value, value + strlen(value) + 1, position, question->n_options);
 }
@@ -199,7 +193,7 @@ answer_from_typed(const SurveyQuestion *question, const char *typed)
 {
 	char *value;
 
-	if (answer_is_scored(question->type) || typed == NULL)
+	if (survey_type_scored(question->type) || typed == NULL)
 		return NULL;
 	value = xstrdup(typed);
 	for (char *p = value; question->type == QUESTION_NUMBER && *p != '\0'; p++)

@@ -5,6 +5,7 @@
  * libyaml, resolves option sets, scale items and alerts into indexes, and
  * validates everything it can on its own (a programme file is checked against
  * surveys in program.c). A loaded Survey is read-only for everybody else.
+ * The module's files are listed in survey_internal.h.
  */
 #ifndef ANKETA_SURVEY_H
 #define ANKETA_SURVEY_H
@@ -54,7 +55,8 @@ typedef struct {
 	QuestionType type;
 	SurveyOption *options; /* resolved: a copy of the named set or the inline list */
 	int n_options;
-	double number_min; /* QUESTION_NUMBER bounds; both 0 when not given */
+	double number_min; /* QUESTION_NUMBER bounds; both 0 when not given
+	                      (what they mean: answer_number_bounds()) */
 	double number_max;
 	SourcePos pos;
 } SurveyQuestion;
@@ -179,6 +181,10 @@ Audience survey_audience_parse(const char *word);
 
 /* The word for one audience bit; "" for anything else. */
 const char *survey_audience_name(Audience audience);
+
+/* True for the question types whose answers have a score: every type with
+ * options (number and text have none). */
+bool survey_type_scored(QuestionType type);
 
 /* The largest score an answer to this question can reach (0 for unscored types). */
 double survey_question_max_score(const SurveyQuestion *question);
