@@ -13,15 +13,14 @@
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "examples.h"
 #include "program.h"
-#include "score.h"
 #include "survey.h"
 #include "util.h"
 #include "yamldoc.h"
@@ -168,54 +167,6 @@ check_looks_like_program(const char *path)
 	return program;
 }
 
-/* Compares one expected scale result with what scoring gave. */
-static void
-check_expect(CheckFile *f, const SurveyExample *ex, const ExampleExpect *e, const ScaleResult *r)
-{
-	const SurveyScale *sc = &f->survey->scales[e->scale];
-	int p = sc->precision;
-	char *got = r->has_value ? xasprintf("%.*f", p, r->value) : xstrdup(_("no value"));
-	char *want = e->has_value ? xasprintf("%.*f", p, e->value) : xstrdup(_("no value"));
-
-	if (e->has_value != r->has_value || (e->has_value && fabs(e->value - r->value) > 1e-9))
-		diag_add(&f->diag, f->path, ex->pos.line, ex->pos.column,
-		         _("example «%s»: scale %s: expected %s, got %s"), ex->name, sc->id, want,
-		         got);
-	else if (e->level != NULL && r->has_value && r->level < 0)
-		diag_add(&f->diag, f->path, ex->pos.line, ex->pos.column,
-		         _("example «%s»: scale %s: value %s falls in no level, not in %s"),
-		         ex->name, sc->id, got, e->level);
-	else if (e->level != NULL && r->has_value && strcmp(sc->levels[r->level].id, e->level) != 0)
-		diag_add(&f->diag, f->path, ex->pos.line, ex->pos.column,
-		         _("example «%s»: scale %s: value %s falls in level %s, not in %s"),
-		         ex->name, sc->id, got, sc->levels[r->level].id, e->level);
-	free(got);
-	free(want);
-}
-
-/* Scores each example of a loaded survey and reports every mismatch. */
-static void
-check_examples(CheckFile *f)
-{
-	const Survey *s = f->survey;
-	ScaleResult *results = xcalloc((size_t)s->n_scales + 1, sizeof *results);
-
-	for (int i = 0; i < s->n_examples; i++) {
-		const SurveyExample *ex = &s->examples[i];
-		ScoreAnswer *answers = xcalloc((size_t)ex->n_answers + 1, sizeof *answers);
-
-		for (int j = 0; j < ex->n_answers; j++) {
-			answers[j].question = ex->answers[j].question;
-			answers[j].value = ex->answers[j].value;
-		}
-		score_sitting(s, answers, ex->n_answers, results);
-		for (int j = 0; j < ex->n_expect; j++)
-			check_expect(f, ex, &ex->expect[j], &results[ex->expect[j].scale]);
-		free(answers);
-	}
-	free(results);
-}
-
 /* Loads every survey file; good surveys whose examples pass go into named. */
 static void
 check_surveys(CheckList *list, SurveySet *named)
@@ -229,7 +180,7 @@ check_surveys(CheckList *list, SurveySet *named)
 		f->survey = survey_load(f->path, &f->diag);
 		if (f->survey == NULL)
 			continue;
-		check_examples(f);
+		examples_run(f->survey, &f->diag);
 		twin = survey_set_find(named, f->survey->id);
 		if (twin != NULL)
 			diag_add(&f->diag, f->path, 0, 0,
