@@ -76,6 +76,10 @@ sqlite3_stmt *store_stmt(Store *store, StoreStmt which, char **cause);
  * path (read-only, full disk, damaged, busy, ...) and returns -1. */
 int store_error(sqlite3 *db, const char *path, int rc, char **cause);
 
+/* Runs SQL text without parameters or rows (transaction control, a
+ * PRAGMA); 0, or -1 with *cause. */
+int store_exec(Store *store, const char *sql, char **cause);
+
 /* Binds a string, or NULL as SQL NULL. */
 void store_bind_text(sqlite3_stmt *stmt, int index, const char *text);
 

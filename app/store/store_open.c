@@ -1,0 +1,363 @@
+/*
+ * store_open.c: opening a database safely (DESIGN.md section 4): the file
+ * is checked to be an Anketa database of a schema this program knows and
+ * sound (quick_check) before a byte is written, then configured, migrated
+ * and given its device id; or opened read-only, for exports from a
+ * read-only medium.
+ */
+#include "store.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "store_internal.h"
+#include "util.h"
+
+/* Creates every missing directory above path (like mkdir -p of its dirname). */
+static int
+make_parent_dirs(const char *path, char **cause)
+{
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+
+	if (slash == NULL || slash == dir) {
+		free(dir);
+		return 0;
+	}
+	*slash = '\0';
+	for (char *p = dir + 1;; p++) {
+		char saved = *p;
+
+		if (saved != '/' && saved != '\0')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
+			*cause = xasprintf(_("cannot create the folder %s for the database: %s"),
+			                   dir, strerror(errno));
+			free(dir);
+			return -1;
+		}
+		*p = saved;
+		if (saved == '\0')
+			break;
+	}
+	free(dir);
+	return 0;
+}
+
+/* PRAGMA quick_check: the cheap form of integrity_check (no index contents
+ * cross-check), fast enough to run at every start. */
+static int
+check_integrity(Store *store, char **cause)
+{
+	sqlite3_stmt *stmt;
+	int rc = sqlite3_prepare_v2(store->db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+	bool ok = false;
+
+	if (rc != SQLITE_OK)
+		return store_error(store->db, store->path, rc, cause);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		const char *text = (const char *)sqlite3_column_text(stmt, 0);
+		ok = text != NULL && strcmp(text, "ok") == 0;
+		rc = ok ? SQLITE_OK : SQLITE_CORRUPT;
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_OK)
+		return store_error(store->db, store->path, rc, cause);
+	return 0;
+}
+
+/*
+ * Reads what kind of database this is without writing a byte: an empty new
+ * file, an Anketa database of a schema we know, or something to refuse.
+ */
+static int
+check_kind(Store *store, char **cause)
+{
+	int app_id = 0, version = 0, objects = 0, rc;
+
+	rc = store_query_int(store->db, "PRAGMA application_id", &app_id);
+	if (rc == SQLITE_OK)
+		rc = store_query_int(store->db, "PRAGMA user_version", &version);
+	if (rc == SQLITE_OK)
+		rc = store_query_int(store->db, "SELECT count(*) FROM sqlite_schema", &objects);
+	if (rc != SQLITE_OK)
+		return store_error(store->db, store->path, rc, cause);
+	if (objects > 0 && (app_id != STORE_APPLICATION_ID || version == 0)) {
+		*cause = xasprintf(_("the file %s is not an Anketa database; it was left as it is"),
+		                   store->path);
+		return -1;
+	}
+	if (version > store_migrations_count) {
+		*cause = xasprintf(_("the database %s was made by a newer version of Anketa "
+		                     "(schema %d; this program knows up to %d); it was left as it "
+		                     "is: use the newer program"),
+		                   store->path, version, store_migrations_count);
+		return -1;
+	}
+	store->schema_version = version;
+	return 0;
+}
+
+/* Applies the migrations this database lacks and gives a new database its
+ * device id, all in one transaction: a failure leaves the old schema. */
+static int
+migrate(Store *store, char **cause)
+{
+	char sql[96], device[37];
+	sqlite3_stmt *stmt;
+	int version = 0, rc;
+
+	if (store_exec(store, "BEGIN IMMEDIATE", cause) != 0)
+		return -1;
+	/* Another kiosk process may have migrated while we waited for the lock. */
+	rc = store_query_int(store->db, "PRAGMA user_version", &version);
+	for (; rc == SQLITE_OK && version < store_migrations_count; version++)
+		rc = sqlite3_exec(store->db, store_migrations[version], NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		goto fail;
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d; PRAGMA application_id = %d", version,
+	         STORE_APPLICATION_ID);
+	rc = sqlite3_exec(store->db, sql, NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		goto fail;
+	store_uuid(device);
+	rc = sqlite3_prepare_v2(store->db,
+	                        "INSERT OR IGNORE INTO meta (key, value) VALUES ('device_id', ?1)",
+	                        -1, &stmt, NULL);
+	if (rc != SQLITE_OK)
+		goto fail;
+	sqlite3_bind_text(stmt, 1, device, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE)
+		goto fail;
+	store->schema_version = version;
+	return store_exec(store, "COMMIT", cause) == 0 ? 0 : (store_rollback(store), -1);
+fail:
+	store_error(store->db, store->path, rc, cause);
+	store_rollback(store);
+	return -1;
+}
+
+static int
+load_device_id(Store *store, char **cause)
+{
+	sqlite3_stmt *stmt;
+	int rc = sqlite3_prepare_v2(store->db, "SELECT value FROM meta WHERE key = 'device_id'", -1,
+	                            &stmt, NULL);
+
+	if (rc != SQLITE_OK)
+		return store_error(store->db, store->path, rc, cause);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(stmt, 0);
+		snprintf(store->device_id, sizeof store->device_id, "%s", id ? id : "");
+		rc = SQLITE_OK;
+	} else if (rc == SQLITE_DONE) {
+		rc = SQLITE_CORRUPT; /* migrate() always writes one */
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_OK)
+		return store_error(store->db, store->path, rc, cause);
+	return 0;
+}
+
+/*
+ * Connection settings. WAL lets an export read while the kiosk writes.
+ * synchronous = FULL: in WAL mode every commit then fsyncs the log, so an
+ * answer survives a power cut as well as a killed process (NORMAL would only
+ * survive the latter, and school PCs do get switched off at the wall). The
+ * cost is one fsync per answer, well inside the 10 ms budget; bulk work
+ * (import, merge) runs in one transaction and pays it once.
+ */
+static int
+configure(Store *store, char **cause)
+{
+	if (store_exec(store, "PRAGMA journal_mode = WAL", cause) != 0 ||
+	    store_exec(store, "PRAGMA synchronous = FULL", cause) != 0 ||
+	    store_exec(store, "PRAGMA foreign_keys = ON", cause) != 0)
+		return -1;
+	return 0;
+}
+
+/* Opens the connection (name: a path or a "file:" URI) with the settings
+ * every store shares; -1 with *cause about store->path on failure. */
+static int
+store_connect(Store *store, const char *name, int flags, char **cause)
+{
+	int rc = sqlite3_open_v2(name, &store->db, flags | SQLITE_OPEN_URI, NULL);
+
+	if (rc != SQLITE_OK)
+		return store_error(store->db, store->path, rc, cause);
+	sqlite3_extended_result_codes(store->db, 1);
+	sqlite3_busy_timeout(store->db, 5000);
+	return 0;
+}
+
+Store *
+store_open(const char *path, char **cause)
+{
+	bool memory = strcmp(path, ":memory:") == 0;
+	Store *store = xcalloc(1, sizeof *store);
+	char *open_path;
+	int rc;
+
+	store->path = xstrdup(path);
+	if (!memory && make_parent_dirs(path, cause) != 0)
+		goto fail;
+	/* URIs are on for ATTACH (merge reads the other file through one); a
+	 * relative path that looks like a URI is kept a path. */
+	open_path = strncmp(path, "file:", 5) == 0 ? xasprintf("./%s", path) : xstrdup(path);
+	rc = store_connect(store, open_path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, cause);
+	free(open_path);
+	if (rc != 0)
+		goto fail;
+	/* SQLite falls back to read-only when the file is write-protected; say
+	 * so before reading, which may need the -shm file it cannot create. */
+	if (sqlite3_db_readonly(store->db, "main") == 1) {
+		store_error(store->db, path, SQLITE_READONLY, cause);
+		goto fail;
+	}
+	/* Nothing is written before the file is known to be ours and sound. */
+	if (check_kind(store, cause) != 0)
+		goto fail;
+	if (store->schema_version > 0 && check_integrity(store, cause) != 0)
+		goto fail;
+	if (configure(store, cause) != 0)
+		goto fail;
+	if (store->schema_version < store_migrations_count && migrate(store, cause) != 0)
+		goto fail;
+	if (load_device_id(store, cause) != 0 || store_school_load(store, cause) != 0)
+		goto fail;
+	return store;
+fail:
+	store_close(store);
+	return NULL;
+}
+
+/* "file:" and path with every byte a URI path may not hold as it is
+ * percent-encoded, then query. */
+static char *
+store_uri(const char *path, const char *query)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char *uri = xmalloc(3 * strlen(path) + strlen(query) + 8), *o = uri;
+
+	o += sprintf(o, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p != '\0'; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("/-._~", *p) != NULL) {
+			*o++ = (char)*p;
+		} else {
+			*o++ = '%';
+			*o++ = hex[*p >> 4];
+			*o++ = hex[*p & 15];
+		}
+	}
+	memcpy(o, query, strlen(query) + 1);
+	return uri;
+}
+
+/* True when the database can be read through uri (its header and schema). */
+static bool
+store_uri_readable(const char *uri)
+{
+	sqlite3 *db = NULL;
+	int version = 0;
+	int rc = sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+
+	if (rc == SQLITE_OK)
+		rc = store_query_int(db, "PRAGMA user_version", &version);
+	sqlite3_close(db);
+	return rc == SQLITE_OK;
+}
+
+char *
+store_readonly_uri(const char *path)
+{
+	char *plain = store_uri(path, "?mode=ro"), *wal = xasprintf("%s-wal", path);
+	struct stat st;
+	bool pending = stat(wal, &st) == 0 && st.st_size > 0;
+
+	free(wal);
+	/* A database in WAL mode needs its index (-shm), which SQLite cannot
+	 * make on a read-only medium. With no log waiting to be read, nothing
+	 * can change the file there: it may be read as immutable. */
+	if (store_uri_readable(plain) || pending)
+		return plain;
+	free(plain);
+	return store_uri(path, "?mode=ro&immutable=1");
+}
+
+Store *
+store_open_readonly(const char *path, char **cause)
+{
+	Store *store = xcalloc(1, sizeof *store);
+	char *uri = store_readonly_uri(path);
+	int rc;
+
+	store->path = xstrdup(path);
+	store->readonly = true;
+	rc = store_connect(store, uri, SQLITE_OPEN_READONLY, cause);
+	free(uri);
+	if (rc != 0)
+		goto fail;
+	if (check_kind(store, cause) != 0 || check_integrity(store, cause) != 0)
+		goto fail;
+	if (store->schema_version == 0) {
+		*cause = xasprintf(_("the database %s is empty and read-only: there is nothing in "
+		                     "it yet"),
+		                   path);
+		goto fail;
+	}
+	if (store->schema_version < STORE_OLDEST_READABLE) {
+		*cause =
+		    xasprintf(_("the database %s is read-only and was made by an older version "
+		                "of Anketa; copy it to a place where it can be written and try "
+		                "again"),
+		              path);
+		goto fail;
+	}
+	if (load_device_id(store, cause) != 0 || store_school_load(store, cause) != 0)
+		goto fail;
+	return store;
+fail:
+	store_close(store);
+	return NULL;
+}
+
+bool
+store_is_readonly(const Store *store)
+{
+	return store->readonly;
+}
+
+void
+store_close(Store *store)
+{
+	if (store == NULL)
+		return;
+	for (int i = 0; i < STMT_COUNT; i++)
+		sqlite3_finalize(store->stmts[i]);
+	sqlite3_close(store->db);
+	free(store->path);
+	free(store->school);
+	free(store);
+}
+
+const char *
+store_device_id(const Store *store)
+{
+	return store->device_id;
+}
+
+int
+store_schema_version(const Store *store)
+{
+	return store->schema_version;
+}
