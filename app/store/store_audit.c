@@ -32,7 +32,6 @@ store_audit_add(Store *store, const char *action, const char *detail, char **cau
 {
 	sqlite3_stmt *stmt;
 	char now[21];
-	int rc;
 
 	if (store->readonly)
 		return 0; /* nothing may be written; the caller said so when it opened */
@@ -43,11 +42,7 @@ store_audit_add(Store *store, const char *action, const char *detail, char **cau
 	sqlite3_bind_text(stmt, 1, now, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, action, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 3, detail ? detail : "", -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE)
-		return store_error(store->db, store->path, rc, cause);
-	return 0;
+	return store_step_done(store, stmt, cause);
 }
 
 int

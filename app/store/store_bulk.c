@@ -7,18 +7,14 @@
 int
 store_bulk_begin(Store *store, char **cause)
 {
-	int rc;
-
 	if (store_begin(store, cause) != 0)
 		return -1;
 	/* defer_foreign_keys is reset by SQLite at the end of the transaction. A
 	 * 64 MiB page cache (the default is 2 MiB) keeps a big import from
 	 * spilling pages to the WAL and writing them again; only bulk commands
 	 * (import, merge) ask for it, never the kiosk. */
-	rc = sqlite3_exec(store->db, "PRAGMA defer_foreign_keys = ON; PRAGMA cache_size = -65536",
-	                  NULL, NULL, NULL);
-	if (rc != SQLITE_OK) {
-		store_error(store->db, store->path, rc, cause);
+	if (store_run(store, STMT_DEFER_FOREIGN_KEYS, cause) != 0 ||
+	    store_run(store, STMT_BULK_CACHE_SIZE, cause) != 0) {
 		store_rollback(store);
 		return -1;
 	}

@@ -10,15 +10,11 @@
 static int
 insert_classes(Store *store, const StoreClass *classes, int n, char **cause)
 {
-	sqlite3_stmt *stmt = store_stmt(store, STMT_CLASSES_CLEAR, cause);
+	sqlite3_stmt *stmt;
 	int rc;
 
-	if (stmt == NULL)
+	if (store_run(store, STMT_CLASSES_CLEAR, cause) != 0)
 		return -1;
-	rc = sqlite3_step(stmt);
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE)
-		return store_error(store->db, store->path, rc, cause);
 	for (int i = 0; i < n; i++) {
 		stmt = store_stmt(store, STMT_CLASS_INSERT, cause);
 		if (stmt == NULL)

@@ -24,14 +24,38 @@ extern const int store_migrations_count;
 /* Marks an Anketa database (PRAGMA application_id, "ANKT"). */
 #define STORE_APPLICATION_ID 0x414e4b54
 
-/* Every statement the store runs, prepared once on first use. */
+/* Every statement the store runs on its connection; its text is
+ * store_sql[which] (store_sql.c), prepared once on first use. */
 typedef enum {
+	STMT_BEGIN,
+	STMT_COMMIT,
+	STMT_ROLLBACK,
+	STMT_JOURNAL_WAL,
+	STMT_SYNCHRONOUS_FULL,
+	STMT_FOREIGN_KEYS_ON,
+	STMT_DEFER_FOREIGN_KEYS,
+	STMT_BULK_CACHE_SIZE,
+	STMT_APPLICATION_ID,
+	STMT_USER_VERSION,
+	STMT_SCHEMA_OBJECTS,
+	STMT_QUICK_CHECK,
+	STMT_DEVICE_ID_INIT,
+	STMT_DEVICE_ID_GET,
+	STMT_SCHOOL_GET,
+	STMT_SCHOOL_SET,
 	STMT_SITTING_INSERT,
 	STMT_SITTING_FINISH,
 	STMT_SITTING_STATUS,
+	STMT_SITTINGS_ABANDON_OPEN,
 	STMT_ANSWER_UPSERT,
 	STMT_ANSWER_DELETE,
 	STMT_ANSWERS_EACH,
+	STMT_ANSWERS_EACH_NO_SCHOOL, /* a read-only database older than schema 3 */
+	STMT_PROGRESS_SINCE,
+	STMT_SITTING_INSERT_FULL,
+	STMT_ANSWER_INSERT,
+	STMT_SITTING_EXISTS,
+	STMT_SITTING_ANSWERS,
 	STMT_AUDIT_INSERT,
 	STMT_AUDIT_EACH,
 	STMT_PIN_SET,
@@ -40,17 +64,27 @@ typedef enum {
 	STMT_CLASS_INSERT,
 	STMT_CLASSES_EACH,
 	STMT_CLASS_GET,
-	STMT_SITTING_INSERT_FULL,
-	STMT_ANSWER_INSERT,
-	STMT_SITTING_EXISTS,
-	STMT_SITTING_ANSWERS,
-	STMT_SITTINGS_ABANDON_OPEN,
 	STMT_SOURCE_PUT,
 	STMT_SOURCE_GET,
-	STMT_ANSWERS_EACH_NO_SCHOOL, /* a read-only database older than schema 3 */
-	STMT_SCHOOL_SET,
+	STMT_MERGE_ATTACH,
+	STMT_MERGE_DETACH,
+	STMT_MERGE_PLAN,
+	STMT_MERGE_DROP_PLAN,
+	STMT_MERGE_COUNT,
+	STMT_MERGE_COPY_SITTINGS_OLD, /* the other database is older than schema 3 */
+	STMT_MERGE_COPY_SITTINGS_NEW,
+	STMT_MERGE_COPY_ANSWERS,
+	STMT_MERGE_COPY_SOURCES,
+	STMT_MERGE_CONFLICTS,
+	STMT_MERGE_OTHER_ANSWERS,
+	STMT_MERGE_COPY_CONFLICT_OLD,
+	STMT_MERGE_COPY_CONFLICT_NEW,
+	STMT_MERGE_COPY_CONFLICT_ANSWERS,
 	STMT_COUNT
 } StoreStmt;
+
+/* The SQL text of each StoreStmt. */
+extern const char *const store_sql[STMT_COUNT];
 
 struct Store {
 	sqlite3 *db;
@@ -68,24 +102,46 @@ struct Store {
  * The caller frees it. */
 char *store_readonly_uri(const char *path);
 
+/*
+ * How the store runs SQL: every statement on a Store's connection is one of
+ * the table, got with store_stmt(), bound, stepped and left reset (the
+ * helpers below do the last two). store_exec() is the one way to run SQL
+ * text from elsewhere, and only for what cannot be a prepared statement of
+ * the table (see store_sql.c).
+ */
+
 /* The statement, reset and with its bindings cleared, ready to bind; NULL
  * (with *cause set) only if it cannot be prepared. */
 sqlite3_stmt *store_stmt(Store *store, StoreStmt which, char **cause);
 
-/* Sets *cause to a sentence about the SQLite error rc on the database at
- * path (read-only, full disk, damaged, busy, ...) and returns -1. */
-int store_error(sqlite3 *db, const char *path, int rc, char **cause);
+/* Steps a statement through its rows to the end and resets it; 0, or -1
+ * with *cause. */
+int store_step_done(Store *store, sqlite3_stmt *stmt, char **cause);
 
-/* Runs SQL text without parameters or rows (transaction control, a
- * PRAGMA); 0, or -1 with *cause. */
-int store_exec(Store *store, const char *sql, char **cause);
+/* Runs a statement of the table that takes no parameters to its end; 0,
+ * or -1 with *cause. */
+int store_run(Store *store, StoreStmt which, char **cause);
+
+/* Runs a statement of the table that takes no parameters and gives one
+ * integer (a PRAGMA, a count) into *out; 0, or -1 with *cause. */
+int store_run_int(Store *store, StoreStmt which, int *out, char **cause);
+
+/*
+ * Runs SQL text that is not in the table: a migration script (several
+ * statements), a PRAGMA whose value is a number formatted in, or a query on
+ * a connection of another file. Every statement runs to its end; when first
+ * is not NULL, the first column of the first row goes to *first as an
+ * integer. Returns the SQLite result code.
+ */
+int store_exec(sqlite3 *db, const char *sql, int *first);
+
+/* Sets *cause to a sentence about the SQLite error rc on the database at
+ * path (read-only, full disk, damaged, busy, ...) and returns -1. A NULL
+ * cause is allowed where the reason would go unused. */
+int store_error(sqlite3 *db, const char *path, int rc, char **cause);
 
 /* Binds a string, or NULL as SQL NULL. */
 void store_bind_text(sqlite3_stmt *stmt, int index, const char *text);
-
-/* Runs a statement that yields one integer (a PRAGMA or a count); returns
- * the SQLite result code. */
-int store_query_int(sqlite3 *db, const char *sql, int *out);
 
 /* Reads the school's name from meta into store->school ("" when none);
  * 0, or -1 with *cause. */

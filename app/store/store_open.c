@@ -53,19 +53,17 @@ make_parent_dirs(const char *path, char **cause)
 static int
 check_integrity(Store *store, char **cause)
 {
-	sqlite3_stmt *stmt;
-	int rc = sqlite3_prepare_v2(store->db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
-	bool ok = false;
+	sqlite3_stmt *stmt = store_stmt(store, STMT_QUICK_CHECK, cause);
+	int rc;
 
-	if (rc != SQLITE_OK)
-		return store_error(store->db, store->path, rc, cause);
+	if (stmt == NULL)
+		return -1;
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
 		const char *text = (const char *)sqlite3_column_text(stmt, 0);
-		ok = text != NULL && strcmp(text, "ok") == 0;
-		rc = ok ? SQLITE_OK : SQLITE_CORRUPT;
+		rc = text != NULL && strcmp(text, "ok") == 0 ? SQLITE_OK : SQLITE_CORRUPT;
 	}
-	sqlite3_finalize(stmt);
+	sqlite3_reset(stmt);
 	if (rc != SQLITE_OK)
 		return store_error(store->db, store->path, rc, cause);
 	return 0;
@@ -78,15 +76,12 @@ check_integrity(Store *store, char **cause)
 static int
 check_kind(Store *store, char **cause)
 {
-	int app_id = 0, version = 0, objects = 0, rc;
+	int app_id = 0, version = 0, objects = 0;
 
-	rc = store_query_int(store->db, "PRAGMA application_id", &app_id);
-	if (rc == SQLITE_OK)
-		rc = store_query_int(store->db, "PRAGMA user_version", &version);
-	if (rc == SQLITE_OK)
-		rc = store_query_int(store->db, "SELECT count(*) FROM sqlite_schema", &objects);
-	if (rc != SQLITE_OK)
-		return store_error(store->db, store->path, rc, cause);
+	if (store_run_int(store, STMT_APPLICATION_ID, &app_id, cause) != 0 ||
+	    store_run_int(store, STMT_USER_VERSION, &version, cause) != 0 ||
+	    store_run_int(store, STMT_SCHEMA_OBJECTS, &objects, cause) != 0)
+		return -1;
 	if (objects > 0 && (app_id != STORE_APPLICATION_ID || version == 0)) {
 		*cause = xasprintf(_("the file %s is not an Anketa database; it was left as it is"),
 		                   store->path);
@@ -103,56 +98,64 @@ check_kind(Store *store, char **cause)
 	return 0;
 }
 
+/* Brings the schema from its version up to store_migrations_count: the
+ * migration scripts, then the version and the application id stamped. */
+static int
+migrate_schema(Store *store, char **cause)
+{
+	char sql[96];
+	int version = 0, rc = SQLITE_OK;
+
+	/* Another kiosk process may have migrated while we waited for the lock. */
+	if (store_run_int(store, STMT_USER_VERSION, &version, cause) != 0)
+		return -1;
+	for (; rc == SQLITE_OK && version < store_migrations_count; version++)
+		rc = store_exec(store->db, store_migrations[version], NULL);
+	if (rc == SQLITE_OK) {
+		snprintf(sql, sizeof sql, "PRAGMA user_version = %d; PRAGMA application_id = %d",
+		         version, STORE_APPLICATION_ID);
+		rc = store_exec(store->db, sql, NULL);
+	}
+	if (rc != SQLITE_OK)
+		return store_error(store->db, store->path, rc, cause);
+	store->schema_version = version;
+	return 0;
+}
+
 /* Applies the migrations this database lacks and gives a new database its
  * device id, all in one transaction: a failure leaves the old schema. */
 static int
 migrate(Store *store, char **cause)
 {
-	char sql[96], device[37];
 	sqlite3_stmt *stmt;
-	int version = 0, rc;
+	char device[37];
+	int old = store->schema_version;
 
-	if (store_exec(store, "BEGIN IMMEDIATE", cause) != 0)
+	if (store_begin(store, cause) != 0)
 		return -1;
-	/* Another kiosk process may have migrated while we waited for the lock. */
-	rc = store_query_int(store->db, "PRAGMA user_version", &version);
-	for (; rc == SQLITE_OK && version < store_migrations_count; version++)
-		rc = sqlite3_exec(store->db, store_migrations[version], NULL, NULL, NULL);
-	if (rc != SQLITE_OK)
-		goto fail;
-	snprintf(sql, sizeof sql, "PRAGMA user_version = %d; PRAGMA application_id = %d", version,
-	         STORE_APPLICATION_ID);
-	rc = sqlite3_exec(store->db, sql, NULL, NULL, NULL);
-	if (rc != SQLITE_OK)
+	if (migrate_schema(store, cause) != 0)
 		goto fail;
 	store_uuid(device);
-	rc = sqlite3_prepare_v2(store->db,
-	                        "INSERT OR IGNORE INTO meta (key, value) VALUES ('device_id', ?1)",
-	                        -1, &stmt, NULL);
-	if (rc != SQLITE_OK)
+	stmt = store_stmt(store, STMT_DEVICE_ID_INIT, cause);
+	if (stmt == NULL)
 		goto fail;
 	sqlite3_bind_text(stmt, 1, device, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE)
-		goto fail;
-	store->schema_version = version;
-	return store_exec(store, "COMMIT", cause) == 0 ? 0 : (store_rollback(store), -1);
+	if (store_step_done(store, stmt, cause) == 0 && store_commit(store, cause) == 0)
+		return 0;
 fail:
-	store_error(store->db, store->path, rc, cause);
 	store_rollback(store);
+	store->schema_version = old;
 	return -1;
 }
 
 static int
 load_device_id(Store *store, char **cause)
 {
-	sqlite3_stmt *stmt;
-	int rc = sqlite3_prepare_v2(store->db, "SELECT value FROM meta WHERE key = 'device_id'", -1,
-	                            &stmt, NULL);
+	sqlite3_stmt *stmt = store_stmt(store, STMT_DEVICE_ID_GET, cause);
+	int rc;
 
-	if (rc != SQLITE_OK)
-		return store_error(store->db, store->path, rc, cause);
+	if (stmt == NULL)
+		return -1;
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
 		const char *id = (const char *)sqlite3_column_text(stmt, 0);
@@ -161,7 +164,7 @@ load_device_id(Store *store, char **cause)
 	} else if (rc == SQLITE_DONE) {
 		rc = SQLITE_CORRUPT; /* migrate() always writes one */
 	}
-	sqlite3_finalize(stmt);
+	sqlite3_reset(stmt);
 	if (rc != SQLITE_OK)
 		return store_error(store->db, store->path, rc, cause);
 	return 0;
@@ -178,9 +181,9 @@ load_device_id(Store *store, char **cause)
 static int
 configure(Store *store, char **cause)
 {
-	if (store_exec(store, "PRAGMA journal_mode = WAL", cause) != 0 ||
-	    store_exec(store, "PRAGMA synchronous = FULL", cause) != 0 ||
-	    store_exec(store, "PRAGMA foreign_keys = ON", cause) != 0)
+	if (store_run(store, STMT_JOURNAL_WAL, cause) != 0 ||
+	    store_run(store, STMT_SYNCHRONOUS_FULL, cause) != 0 ||
+	    store_run(store, STMT_FOREIGN_KEYS_ON, cause) != 0)
 		return -1;
 	return 0;
 }
@@ -272,7 +275,7 @@ store_uri_readable(const char *uri)
 	int rc = sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
 
 	if (rc == SQLITE_OK)
-		rc = store_query_int(db, "PRAGMA user_version", &version);
+		rc = store_exec(db, "PRAGMA user_version", &version);
 	sqlite3_close(db);
 	return rc == SQLITE_OK;
 }

@@ -3,7 +3,6 @@
  * crypto_pwhash_str hash.
  */
 #include <sodium.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "store_internal.h"
@@ -34,18 +33,13 @@ save_hash(Store *store, const char *hash, char **cause)
 {
 	sqlite3_stmt *stmt = store_stmt(store, STMT_PIN_SET, cause);
 	char now[21];
-	int rc;
 
 	if (stmt == NULL)
 		return -1;
 	util_now_iso8601(now);
 	sqlite3_bind_text(stmt, 1, hash, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, now, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE)
-		return store_error(store->db, store->path, rc, cause);
-	return 0;
+	return store_step_done(store, stmt, cause);
 }
 
 int
@@ -76,14 +70,11 @@ store_pin_set(Store *store, const char *pin, char **cause)
 int
 store_pin_check(Store *store, const char *pin)
 {
-	char *cause = NULL;
-	sqlite3_stmt *stmt = store_stmt(store, STMT_PIN_GET, &cause);
+	sqlite3_stmt *stmt = store_stmt(store, STMT_PIN_GET, NULL);
 	int rc, result = -1;
 
-	if (stmt == NULL) {
-		free(cause);
+	if (stmt == NULL)
 		return -1;
-	}
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
 		const char *hash = (const char *)sqlite3_column_text(stmt, 0);

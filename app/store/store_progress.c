@@ -11,15 +11,12 @@
 int
 store_progress_since(Store *store, const char *since, StoreProgress *out, char **cause)
 {
-	sqlite3_stmt *stmt;
-	int rc = sqlite3_prepare_v2(store->db,
-	                            "SELECT status, count(*) FROM sitting"
-	                            " WHERE device_id = ?1 AND started_at >= ?2 GROUP BY status",
-	                            -1, &stmt, NULL);
+	sqlite3_stmt *stmt = store_stmt(store, STMT_PROGRESS_SINCE, cause);
+	int rc;
 
 	out->completed = out->unfinished = 0;
-	if (rc != SQLITE_OK)
-		return store_error(store->db, store->path, rc, cause);
+	if (stmt == NULL)
+		return -1;
 	sqlite3_bind_text(stmt, 1, store->device_id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, since, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
@@ -29,7 +26,7 @@ store_progress_since(Store *store, const char *since, StoreProgress *out, char *
 		else
 			out->unfinished += n;
 	}
-	sqlite3_finalize(stmt);
+	sqlite3_reset(stmt);
 	if (rc != SQLITE_DONE)
 		return store_error(store->db, store->path, rc, cause);
 	return 0;

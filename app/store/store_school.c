@@ -18,18 +18,17 @@ store_school(const Store *store)
 int
 store_school_load(Store *store, char **cause)
 {
-	sqlite3_stmt *stmt;
-	int rc = sqlite3_prepare_v2(store->db, "SELECT value FROM meta WHERE key = 'school'", -1,
-	                            &stmt, NULL);
+	sqlite3_stmt *stmt = store_stmt(store, STMT_SCHOOL_GET, cause);
+	int rc;
 
-	if (rc != SQLITE_OK)
-		return store_error(store->db, store->path, rc, cause);
+	if (stmt == NULL)
+		return -1;
 	rc = sqlite3_step(stmt);
 	free(store->school);
 	store->school = xstrdup(rc == SQLITE_ROW && sqlite3_column_text(stmt, 0) != NULL
 	                            ? (const char *)sqlite3_column_text(stmt, 0)
 	                            : "");
-	sqlite3_finalize(stmt);
+	sqlite3_reset(stmt);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_error(store->db, store->path, rc, cause);
 	return 0;
@@ -90,12 +89,8 @@ store_school_set(Store *store, const char *name, char **cause)
 	if (stmt == NULL)
 		goto fail_rollback;
 	sqlite3_bind_text(stmt, 1, school, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE) {
-		store_error(store->db, store->path, rc, cause);
+	if (store_step_done(store, stmt, cause) != 0)
 		goto fail_rollback;
-	}
 	detail = xasprintf("%s (before: %s)", school, store->school[0] ? store->school : "none");
 	rc = store_audit_add(store, "school", detail, cause);
 	free(detail);

@@ -8,18 +8,6 @@
 #include "store_internal.h"
 #include "util.h"
 
-/* Steps a write statement to its end; 0 or -1 with *cause. */
-static int
-step_done(Store *store, sqlite3_stmt *stmt, char **cause)
-{
-	int rc = sqlite3_step(stmt);
-
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE)
-		return store_error(store->db, store->path, rc, cause);
-	return 0;
-}
-
 static const char *
 or_empty(const char *s)
 {
@@ -119,7 +107,7 @@ store_sitting_finish(Store *store, const char *sitting_id, SittingStatus status,
 	sqlite3_bind_text(stmt, 1, sitting_id, -1, SQLITE_STATIC);
 	sqlite3_bind_int(stmt, 2, (int)status);
 	sqlite3_bind_text(stmt, 3, now, -1, SQLITE_STATIC);
-	if (step_done(store, stmt, cause) != 0)
+	if (store_step_done(store, stmt, cause) != 0)
 		return -1;
 	if (sqlite3_changes(store->db) == 1)
 		return 0;
@@ -140,7 +128,7 @@ store_sittings_abandon_open(Store *store, int *count, char **cause)
 	if (stmt == NULL)
 		return -1;
 	sqlite3_bind_text(stmt, 1, store->device_id, -1, SQLITE_STATIC);
-	if (step_done(store, stmt, cause) != 0)
+	if (store_step_done(store, stmt, cause) != 0)
 		return -1;
 	*count = sqlite3_changes(store->db);
 	return 0;
@@ -162,7 +150,7 @@ store_answer_put(Store *store, const char *sitting_id, const char *question_id, 
 	if (has_score)
 		sqlite3_bind_double(stmt, 4, score);
 	sqlite3_bind_text(stmt, 5, answered_at ? answered_at : now, -1, SQLITE_STATIC);
-	if (step_done(store, stmt, cause) != 0)
+	if (store_step_done(store, stmt, cause) != 0)
 		return -1;
 	if (sqlite3_changes(store->db) == 1)
 		return 0;
@@ -184,7 +172,7 @@ store_answer_delete(Store *store, const char *sitting_id, const char *question_i
 		return -1;
 	sqlite3_bind_text(stmt, 1, sitting_id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, question_id, -1, SQLITE_STATIC);
-	return step_done(store, stmt, cause);
+	return store_step_done(store, stmt, cause);
 }
 
 static const char *

@@ -28,12 +28,9 @@ store_source_put(Store *store, const char *survey_id, int version, const char *h
 	sqlite3_bind_text(stmt, 3, hash, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 4, text, (int)len, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 5, now, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	sqlite3_reset(stmt);
-	sqlite3_clear_bindings(stmt);
-	if (rc != SQLITE_DONE)
-		return store_error(store->db, store->path, rc, cause);
-	return 0;
+	rc = store_step_done(store, stmt, cause);
+	sqlite3_clear_bindings(stmt); /* keep no pointer to the caller's text */
+	return rc;
 }
 
 int

@@ -1,0 +1,157 @@
+/*
+ * store_sql.c: the text of every statement the store runs on its
+ * connection, indexed by StoreStmt (store_internal.h). store_stmt() prepares
+ * each once, on first use, and keeps it until store_close().
+ *
+ * Only three kinds of SQL are not here, and they go through store_exec():
+ * the migration scripts of db/, the PRAGMA that stamps a migrated schema
+ * with its number, and the look merge takes at another file through a
+ * connection of its own.
+ */
+#include "store_internal.h"
+
+/* Every answer joined with its sitting, in export order; school is the
+ * column's expression (a database older than the column reads '' there).
+ * CROSS JOIN keeps sittings outside: walked in order by sitting_order, only
+ * each sitting's few answers need sorting, never all of them. */
+#define ANSWERS_EACH_SQL(school)                                                                   \
+	"SELECT s.id, s.device_id, s.wave, s.class_name, s.audience, s.respondent,"                \
+	" s.survey_id, s.survey_version, a.question_id, a.value, a.score, a.answered_at,"          \
+	" s.status, s.started_at, s.completed_at, s.visit_id, s.survey_hash, "                     \
+	"s.conflict_of, " school " FROM sitting s CROSS JOIN answer a ON a.sitting_id = s.id"      \
+	" ORDER BY s.started_at, s.id, a.rowid"
+
+/* Merge: the columns of a sitting copied as they are. */
+#define SITTING_COLUMNS                                                                            \
+	"visit_id, device_id, wave, class_name, audience, respondent, survey_id,"                  \
+	" survey_version, survey_hash, started_at, completed_at, status"
+
+/* Merge: the school of an incoming sitting: its own, else the other
+ * database's name; a database older than schema 3 has no sitting.school. */
+#define OTHER_SCHOOL  "(SELECT value FROM other.meta WHERE key = 'school')"
+#define SCHOOL_OF_OLD "coalesce(" OTHER_SCHOOL ", '')"
+#define SCHOOL_OF_NEW "coalesce(nullif(school, ''), " OTHER_SCHOOL ", '')"
+
+/* Merge: the new sittings, each form for an older (no sitting.school) or a
+ * newer other database. */
+#define COPY_SITTINGS_SQL(school)                                                                  \
+	"INSERT INTO main.sitting (id, " SITTING_COLUMNS ", conflict_of, school)"                  \
+	" SELECT id, " SITTING_COLUMNS ", conflict_of, " school " FROM other.sitting"              \
+	" WHERE id IN (SELECT id FROM temp.merge_plan WHERE kind = 0)"
+
+/* Merge: the incoming side of a conflict (?1) kept under a new id (?2). */
+#define COPY_CONFLICT_SQL(school)                                                                  \
+	"INSERT INTO main.sitting (id, " SITTING_COLUMNS ", conflict_of, school)"                  \
+	" SELECT ?2, " SITTING_COLUMNS ", ?1, " school " FROM other.sitting WHERE id = ?1"
+
+const char *const store_sql[STMT_COUNT] = {
+	/* Transactions and the connection's settings (see store_open.c). */
+	[STMT_BEGIN] = "BEGIN IMMEDIATE",
+	[STMT_COMMIT] = "COMMIT",
+	[STMT_ROLLBACK] = "ROLLBACK",
+	[STMT_JOURNAL_WAL] = "PRAGMA journal_mode = WAL",
+	[STMT_SYNCHRONOUS_FULL] = "PRAGMA synchronous = FULL",
+	[STMT_FOREIGN_KEYS_ON] = "PRAGMA foreign_keys = ON",
+	[STMT_DEFER_FOREIGN_KEYS] = "PRAGMA defer_foreign_keys = ON",
+	[STMT_BULK_CACHE_SIZE] = "PRAGMA cache_size = -65536",
+
+	/* What a file is, before anything is written to it. */
+	[STMT_APPLICATION_ID] = "PRAGMA application_id",
+	[STMT_USER_VERSION] = "PRAGMA user_version",
+	[STMT_SCHEMA_OBJECTS] = "SELECT count(*) FROM sqlite_schema",
+	[STMT_QUICK_CHECK] = "PRAGMA quick_check(1)",
+	[STMT_DEVICE_ID_INIT] = "INSERT OR IGNORE INTO meta (key, value) VALUES ('device_id', ?1)",
+	[STMT_DEVICE_ID_GET] = "SELECT value FROM meta WHERE key = 'device_id'",
+	[STMT_SCHOOL_GET] = "SELECT value FROM meta WHERE key = 'school'",
+	[STMT_SCHOOL_SET] = "INSERT INTO meta (key, value) VALUES ('school', ?1)"
+	                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+
+	/* Sittings and answers as the kiosk writes them (store_sitting.c). */
+	[STMT_SITTING_INSERT] =
+	    "INSERT INTO sitting (id, visit_id, device_id, wave, class_name, audience,"
+	    " respondent, survey_id, survey_version, survey_hash, started_at, status, school)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0, ?12)",
+	[STMT_SITTING_FINISH] = "UPDATE sitting SET status = ?2,"
+	                        " completed_at = CASE WHEN ?2 = 1 THEN ?3 ELSE completed_at END"
+	                        " WHERE id = ?1 AND status = 0",
+	[STMT_SITTING_STATUS] = "SELECT status FROM sitting WHERE id = ?1",
+	[STMT_SITTINGS_ABANDON_OPEN] = "UPDATE sitting SET status = 2"
+	                               " WHERE status = 0 AND device_id = ?1",
+	[STMT_ANSWER_UPSERT] =
+	    "INSERT INTO answer (sitting_id, question_id, value, score, answered_at)"
+	    " SELECT id, ?2, ?3, ?4, ?5 FROM sitting WHERE id = ?1 AND status = 0"
+	    " ON CONFLICT (sitting_id, question_id) DO UPDATE SET value = excluded.value,"
+	    " score = excluded.score, answered_at = excluded.answered_at",
+	[STMT_ANSWER_DELETE] = "DELETE FROM answer WHERE sitting_id = ?1 AND question_id = ?2",
+	[STMT_ANSWERS_EACH] = ANSWERS_EACH_SQL("s.school"),
+	[STMT_ANSWERS_EACH_NO_SCHOOL] = ANSWERS_EACH_SQL("''"),
+	[STMT_PROGRESS_SINCE] = "SELECT status, count(*) FROM sitting"
+	                        " WHERE device_id = ?1 AND started_at >= ?2 GROUP BY status",
+
+	/* Whole sittings as they are, for import and merge (store_bulk.c). */
+	[STMT_SITTING_INSERT_FULL] =
+	    "INSERT INTO sitting (id, visit_id, device_id, wave, class_name, audience,"
+	    " respondent, survey_id, survey_version, survey_hash, started_at, completed_at,"
+	    " status, conflict_of, school)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+	[STMT_ANSWER_INSERT] = "INSERT INTO answer (sitting_id, question_id, value, score,"
+	                       " answered_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[STMT_SITTING_EXISTS] = "SELECT 1 FROM sitting WHERE id = ?1",
+	[STMT_SITTING_ANSWERS] = "SELECT question_id, value, score FROM answer"
+	                         " WHERE sitting_id = ?1 ORDER BY rowid",
+
+	/* The audit log, the PIN, the class list, the survey files kept. */
+	[STMT_AUDIT_INSERT] = "INSERT INTO audit (at, action, detail) VALUES (?1, ?2, ?3)",
+	[STMT_AUDIT_EACH] = "SELECT at, action, detail FROM audit ORDER BY id",
+	[STMT_PIN_SET] = "INSERT INTO pin (id, hash, set_at) VALUES (1, ?1, ?2)"
+	                 " ON CONFLICT (id) DO UPDATE SET hash = excluded.hash,"
+	                 " set_at = excluded.set_at",
+	[STMT_PIN_GET] = "SELECT hash FROM pin WHERE id = 1",
+	[STMT_CLASSES_CLEAR] = "DELETE FROM class",
+	[STMT_CLASS_INSERT] = "INSERT INTO class (name, students, parents) VALUES (?1, ?2, ?3)",
+	[STMT_CLASSES_EACH] = "SELECT name, students, parents FROM class ORDER BY name",
+	[STMT_CLASS_GET] = "SELECT students, parents FROM class WHERE name = ?1",
+	[STMT_SOURCE_PUT] = "INSERT OR IGNORE INTO survey_source (survey_id, version, hash,"
+	                    " source, first_seen_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[STMT_SOURCE_GET] = "SELECT source FROM survey_source"
+	                    " WHERE survey_id = ?1 AND version = ?2 AND hash = ?3",
+
+	/* Merge over the other database attached as "other" (store_merge.c). */
+	[STMT_MERGE_ATTACH] = "ATTACH DATABASE ?1 AS other",
+	[STMT_MERGE_DETACH] = "DETACH DATABASE other",
+	/* Sorts the other database's sittings: 0 new, 1 same answers, 2 conflict. */
+	[STMT_MERGE_PLAN] =
+	    "CREATE TEMP TABLE merge_plan AS SELECT o.id AS id, CASE"
+	    " WHEN m.id IS NULL THEN 0"
+	    " WHEN EXISTS (SELECT question_id, value, score FROM other.answer WHERE sitting_id = "
+	    "o.id"
+	    "  EXCEPT SELECT question_id, value, score FROM main.answer WHERE sitting_id = o.id)"
+	    " OR EXISTS (SELECT question_id, value, score FROM main.answer WHERE sitting_id = o.id"
+	    "  EXCEPT SELECT question_id, value, score FROM other.answer WHERE sitting_id = o.id)"
+	    " THEN 2 ELSE 1 END AS kind"
+	    " FROM other.sitting o LEFT JOIN main.sitting m ON m.id = o.id",
+	[STMT_MERGE_DROP_PLAN] = "DROP TABLE IF EXISTS temp.merge_plan",
+	[STMT_MERGE_COUNT] = "SELECT kind, count(*) FROM temp.merge_plan GROUP BY kind",
+	[STMT_MERGE_COPY_SITTINGS_OLD] = COPY_SITTINGS_SQL(SCHOOL_OF_OLD),
+	[STMT_MERGE_COPY_SITTINGS_NEW] = COPY_SITTINGS_SQL(SCHOOL_OF_NEW),
+	/* Scanning other.answer in rowid order keeps each sitting's answer order. */
+	[STMT_MERGE_COPY_ANSWERS] =
+	    "INSERT INTO main.answer (sitting_id, question_id, value, score, answered_at)"
+	    " SELECT sitting_id, question_id, value, score, answered_at FROM other.answer"
+	    " WHERE sitting_id IN (SELECT id FROM temp.merge_plan WHERE kind = 0) ORDER BY rowid",
+	/* The survey files the other side's sittings were answered with (schema 2
+	 * on); a file already here keeps its first-seen time. */
+	[STMT_MERGE_COPY_SOURCES] =
+	    "INSERT OR IGNORE INTO main.survey_source (survey_id, version, hash, source,"
+	    " first_seen_at)"
+	    " SELECT survey_id, version, hash, source, first_seen_at FROM other.survey_source",
+	[STMT_MERGE_CONFLICTS] = "SELECT id FROM temp.merge_plan WHERE kind = 2 ORDER BY id",
+	[STMT_MERGE_OTHER_ANSWERS] = "SELECT question_id, value, score FROM other.answer"
+	                             " WHERE sitting_id = ?1 ORDER BY question_id",
+	[STMT_MERGE_COPY_CONFLICT_OLD] = COPY_CONFLICT_SQL(SCHOOL_OF_OLD),
+	[STMT_MERGE_COPY_CONFLICT_NEW] = COPY_CONFLICT_SQL(SCHOOL_OF_NEW),
+	[STMT_MERGE_COPY_CONFLICT_ANSWERS] =
+	    "INSERT INTO main.answer (sitting_id, question_id, value, score, answered_at)"
+	    " SELECT ?2, question_id, value, score, answered_at FROM other.answer"
+	    " WHERE sitting_id = ?1 ORDER BY rowid",
+};
