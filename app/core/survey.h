@@ -102,10 +102,11 @@ typedef struct {
 } SurveyAlert;
 
 /* One self-test of a survey (extension of the format, see issue 5):
- * answers given as option positions, expected scale values and levels. */
+ * answers given as option positions, expected scale values and levels;
+ * examples_run() (examples.h) scores them and compares. */
 typedef struct {
 	int question; /* index into Survey.questions */
-	char *value;  /* as in the answers CSV: "2", "1|3", a number or a text */
+	char *value;  /* as in the answers CSV (answer.h): "2", "1|3", a number, a text */
 } ExampleAnswer;
 
 typedef struct {
