@@ -144,13 +144,14 @@ START_TEST(a_number_is_plain_decimal_within_the_bounds)
 	assert_problem(3, ".", "the answer to question q3 must be a number, not \".\"");
 	assert_problem(3, "1.2.3", "the answer to question q3 must be a number, not \"1.2.3\"");
 	assert_problem(3, "--1", "the answer to question q3 must be a number, not \"--1\"");
+	assert_problem(3, "-+1", "the answer to question q3 must be a number, not \"-+1\"");
 	assert_problem(3, "inf", "the answer to question q3 must be a number, not \"inf\"");
 	assert_problem(3, "nan", "the answer to question q3 must be a number, not \"nan\"");
 	assert_problem(3, "12 ", "the answer to question q3 must be a number, not \"12 \"");
 }
 END_TEST
 
-START_TEST(a_text_is_anything_but_empty)
+START_TEST(a_text_is_one_line)
 {
 	assert_answer(4, "6А, второй ряд", 0);
 	assert_answer(4, "  |2| ", 0);
@@ -168,13 +169,34 @@ START_TEST(formerly_hex_and_spaces_were_numbers_to_the_import)
 }
 END_TEST
 
-/* The import and an example took "+5" and "1e1" (the kiosk cannot type
- * either): a number is plain decimal now, without a sign '+' or exponent. */
-START_TEST(formerly_plus_and_exponent_were_numbers_to_import_and_examples)
+/* The import and an example took "1e1" (the kiosk cannot type it): a
+ * number is plain decimal now, with a sign if need be but no exponent. */
+START_TEST(formerly_an_exponent_made_a_number_to_import_and_examples)
 {
-	assert_problem(3, "+5", "the answer to question q3 must be a number, not \"+5\"");
+	assert_answer(3, "+5", 0);
+	assert_answer(2, "+7.5", 0);
 	assert_problem(2, "1e1", "the answer to question q2 must be a number, not \"1e1\"");
 	assert_problem(3, "1E3", "the answer to question q3 must be a number, not \"1E3\"");
+	assert_problem(3, "+-5", "the answer to question q3 must be a number, not \"+-5\"");
+	assert_problem(3, "+", "the answer to question q3 must be a number, not \"+\"");
+}
+END_TEST
+
+/* The import and an example took a text with a line break or a tab, and
+ * bytes that are no UTF-8; the kiosk can type neither. */
+START_TEST(formerly_a_text_could_hold_control_characters_and_broken_bytes)
+{
+	static const char *const controls[] = { "two\nlines", "a\tb", "cr\r", "del\x7f",
+		                                "\x1b[0m" };
+
+	for (int i = 0; i < N(controls); i++)
+		assert_problem(
+		    4, controls[i],
+		    "the answer to question q4 holds a control character (a line break or a "
+		    "tab, say): it must be one line of text");
+	assert_problem(4, "\xd0", "the answer to question q4 is not UTF-8 text");
+	assert_problem(4, "caf\xe9", "the answer to question q4 is not UTF-8 text");
+	assert_answer(4, "ёлка — «да»", 0);
 }
 END_TEST
 
@@ -279,7 +301,7 @@ START_TEST(typed_text_becomes_the_value_the_kiosk_stores)
 		{ 2, "9,5", "9.5" },       { 2, "12", "12" },    { 2, "42", NULL },
 		{ 2, "", NULL },           { 2, "1,2,3", NULL }, { 3, "-,5", "-.5" },
 		{ 4, " 5, 6 ", " 5, 6 " }, { 4, "", NULL },      { 0, "2", NULL },
-		{ 1, "1|2", NULL },
+		{ 1, "1|2", NULL },        { 3, "+3", "+3" },    { 4, "a\tb", NULL },
 	};
 
 	for (int i = 0; i < N(cases); i++) {
@@ -328,9 +350,10 @@ main(void)
 	tcase_add_test(tc, a_choice_is_one_position_and_scores_its_option);
 	tcase_add_test(tc, a_multi_answer_is_distinct_positions_in_any_order);
 	tcase_add_test(tc, a_number_is_plain_decimal_within_the_bounds);
-	tcase_add_test(tc, a_text_is_anything_but_empty);
+	tcase_add_test(tc, a_text_is_one_line);
 	tcase_add_test(tc, formerly_hex_and_spaces_were_numbers_to_the_import);
-	tcase_add_test(tc, formerly_plus_and_exponent_were_numbers_to_import_and_examples);
+	tcase_add_test(tc, formerly_an_exponent_made_a_number_to_import_and_examples);
+	tcase_add_test(tc, formerly_a_text_could_hold_control_characters_and_broken_bytes);
 	tcase_add_test(tc, formerly_equal_bounds_were_no_bounds_to_an_example);
 	tcase_add_test(tc, a_number_question_without_bounds_takes_any_number);
 	tcase_add_test(tc, formerly_a_leading_zero_was_an_option_to_the_import);

@@ -414,6 +414,9 @@ static const struct {
 	  ":3:10: the answer to question q2 is empty" },
 	{ HEADER "\n" GOOD_ROW ",,start,6А,student,R1,mini,,note,,,\n",
 	  ":3:10: the answer to question note is empty" },
+	{ HEADER "\n" GOOD_ROW ",,start,6А,student,R1,mini,,note,\"two\nlines\",,\n",
+	  ":3:10: the answer to question note holds a control character (a line break or a tab, "
+	  "say): it must be one line of text" },
 	{ HEADER "\n" GOOD_ROW ",,start,6\"А,student,R1,mini,,q2,1,,\n",
 	  ":3:4: broken quoting: a quote inside a field must be doubled, and a quoted field "
 	  "must end with a quote" },

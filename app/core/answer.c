@@ -117,6 +117,24 @@ answer_check_number(const SurveyQuestion *q, const char *value, char **problem)
 	return true;
 }
 
+/* A text value: one line of UTF-8. */
+static bool
+answer_check_text(const SurveyQuestion *q, const char *value, char **problem)
+{
+	for (const unsigned char *p = (const unsigned char *)value; *p != '\0'; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return answer_refuse(
+			    problem,
+			    _("the answer to question %s holds a control character "
+			      "(a line break or a tab, say): it must be one line of "
+			      "text"),
+			    q->id);
+	if (!util_utf8_valid(value, strlen(value)))
+		return answer_refuse(problem, _("the answer to question %s is not UTF-8 text"),
+		                     q->id);
+	return true;
+}
+
 /* The one checker: true with *score set for scored types, or false with a
  * sentence in *problem when problem is not NULL. */
 static bool
@@ -128,7 +146,7 @@ answer_check(const SurveyQuestion *q, const char *value, double *score, char **p
 	case QUESTION_NUMBER:
 		return answer_check_number(q, value, problem);
 	case QUESTION_TEXT:
-		return true;
+		return answer_check_text(q, value, problem);
 	case QUESTION_SINGLE:
 	case QUESTION_YESNO:
 	case QUESTION_LIKERT:
@@ -208,7 +226,7 @@ answer_from_typed(const SurveyQuestion *question, const char *typed)
 bool
 answer_parse_number(const char *text, double *out)
 {
-	const char *p = text + (text[0] == '-');
+	const char *p = text + (text[0] == '-' || text[0] == '+');
 	size_t whole = strspn(p, DIGITS), fraction = 0;
 	double v;
 

@@ -8,11 +8,12 @@
  *   zero ("2");
  * - a multi question: one or more such positions joined with '|', each at
  *   most once, in any order ("1|3" and "3|1" choose the same options);
- * - a number question: a decimal number: an optional '-', then digits with
- *   at most one '.', at least one digit in all ("12", "-0.5", "9.", ".5");
- *   no '+', exponent, hexadecimal, "inf" or white space; between the
- *   question's bounds when it has them (answer_number_bounds());
- * - a text question: any text.
+ * - a number question: a decimal number: an optional sign ('-' or '+'),
+ *   then digits with at most one '.', at least one digit in all ("12",
+ *   "-0.5", "9.", ".5"); no exponent, hexadecimal, "inf" or white space;
+ *   between the question's bounds when it has them (answer_number_bounds());
+ * - a text question: one line of UTF-8 text: no control characters (bytes
+ *   below 0x20, such as a line break or a tab, and 0x7f).
  *
  * An empty value is never an answer, whatever the type: a question not
  * answered has no value at all.
