@@ -1,14 +1,15 @@
 #!/bin/bash
 # data_full_disk.sh: a really full disk (a 256 KiB tmpfs) under `anketa
 # import`: one clear Russian line, exit 1, the database as it was. Needs
-# root to mount; elsewhere it says so and passes (tests/test_store.c covers
-# the same path with a simulated limit).
+# root to mount; elsewhere it is skipped (tests/test_store.c covers the same
+# path with a simulated limit).
 # usage: data_full_disk.sh ANKETA SOURCE_DIR
 set -u
 anketa=$1
 src=$2
 surveys=$src/tests/fixtures/store/surveys
 source "$src/tests/e2e/lib.bash"
+e2e_need sqlite3
 e2e_data_test_on_tmpfs 256k
 h='sitting_id,device_id,wave,class,audience,respondent,survey_id,survey_version,question_id,value,score,answered_at'
 
