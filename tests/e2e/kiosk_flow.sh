@@ -5,6 +5,7 @@
 set -euo pipefail
 anketa=$1 src=$2
 source "$src/tests/e2e/lib.bash"
+e2e_need sqlite3 xprop
 e2e_kiosk_test 1280x800
 E2E_LOG=$tmp/kiosk.log
 

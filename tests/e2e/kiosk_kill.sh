@@ -7,6 +7,7 @@
 set -euo pipefail
 anketa=$1 src=$2
 source "$src/tests/e2e/lib.bash"
+e2e_need sqlite3
 e2e_kiosk_test 1280x800
 
 start_kiosk() {
