@@ -1,25 +1,87 @@
 /*
- * cli.h: the sub-commands of DESIGN.md section 5, one file each (cmd_*.c).
+ * cli.h: the command line (DESIGN.md section 5) as a table of entries, one
+ * per sub-command (cmd_*.c, tmux's cmd_entry), plus the kiosk, which is what
+ * `anketa` runs without a command word. The options several commands share
+ * (--db, --surveys, --school) and --help are parsed here, once; each entry
+ * lists those it takes, its own options and its usage, and the usage of the
+ * whole program is printed from the table.
  *
- * Each takes the arguments after its own name (argv[0] is the sub-command),
- * prints errors as one line each on stderr and returns the process exit
- * status: 0 on success, 1 for invalid input, 2 for a usage error.
+ * An entry's run function gets the parsed arguments, prints errors as one
+ * line each on stderr and returns the process exit status: 0 on success,
+ * 1 for invalid input, 2 for a usage error.
  */
 #ifndef ANKETA_CLI_H
 #define ANKETA_CLI_H
 
+#include <getopt.h>
+#include <stdbool.h>
+
 #include "diag.h"
 #include "store.h"
 
-int cmd_check(int argc, char **argv);
-int cmd_import(int argc, char **argv);
-int cmd_export(int argc, char **argv);
-int cmd_merge(int argc, char **argv);
-int cmd_pin(int argc, char **argv);
-int cmd_classes(int argc, char **argv);
-int cmd_report(int argc, char **argv);
-int cmd_sheet(int argc, char **argv);
-int cmd_school(int argc, char **argv);
+/* The shared options an entry takes (CliEntry.shared). */
+enum {
+	CLI_DB = 1 << 0,      /* --db FILE */
+	CLI_SURVEYS = 1 << 1, /* --surveys DIR */
+	CLI_SCHOOL = 1 << 2,  /* --school NAME */
+};
+
+/* What the command line gave an entry. */
+typedef struct {
+	const char *db;          /* --db FILE, or NULL: the default database */
+	const char *surveys;     /* --surveys DIR, else cli_default_surveys_dir() */
+	const char *school;      /* --school NAME, never empty; or NULL */
+	const char *values[128]; /* the entry's own options by key: cli_value() */
+	int argc;                /* the operands, in their order */
+	char **argv;
+} CliArgs;
+
+typedef struct {
+	/* The word after "anketa"; NULL for the kiosk, which runs when no
+	 * command word is given. */
+	const char *name;
+	/* N_(): what follows "anketa NAME" in a usage line; '\n' starts
+	 * another line, printed under the first. */
+	const char *usage;
+	/* N_(): lines --help prints after the usage, each ending in '\n'; or
+	 * NULL. */
+	const char *help;
+	unsigned shared; /* the shared options it takes: CLI_DB | ... */
+	/* Its own long options, ending in a zeroed one, or NULL. Each .val is
+	 * the key its value is found by: an ASCII letter, not one of the
+	 * shared options' d, s, S or h. */
+	const struct option *options;
+	int min_args, max_args; /* operands it takes; max_args -1: any number */
+	int (*run)(const CliArgs *args);
+} CliEntry;
+
+extern const CliEntry cmd_check_entry;
+extern const CliEntry cmd_import_entry;
+extern const CliEntry cmd_export_entry;
+extern const CliEntry cmd_merge_entry;
+extern const CliEntry cmd_pin_entry;
+extern const CliEntry cmd_classes_entry;
+extern const CliEntry cmd_report_entry;
+extern const CliEntry cmd_sheet_entry;
+extern const CliEntry cmd_school_entry;
+
+/*
+ * Runs the command line argv against table (NULL-terminated, exactly one
+ * entry without a name). A first argument that names an entry runs that
+ * entry on the rest; otherwise the nameless entry runs on all of them.
+ * Parses the options, checks the number of operands and returns the
+ * entry's exit status. A usage error is status 2 with the entry's usage on
+ * stderr, --help status 0 with it on stdout; the nameless entry's usage is
+ * the whole program's: every entry's, in the table's order.
+ */
+int cli_main(const CliEntry *const *table, int argc, char **argv);
+
+/* The value of the entry's own option key ("" for one that takes none), or
+ * NULL when it was not given; the last one given counts. */
+const char *cli_value(const CliArgs *args, int key);
+
+/* True when the entry's own option key was given. */
+bool cli_flag(const CliArgs *args, int key);
 
 /* The shipped surveys directory: $ANKETA_SURVEYS, else the source tree's
  * surveys/. Never NULL; the string is static. */

@@ -12,7 +12,6 @@
  */
 #include <dirent.h>
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -263,18 +262,6 @@ check_print(CheckList *list)
 }
 
 static void
-check_usage(FILE *out)
-{
-	fputs(_("usage: anketa check [--surveys DIR] FILE|DIR...\n"), out);
-	if (out == stdout)
-		fputs(_("A file with a «waves» or «indicators» field, or one in a folder named\n"
-		        "programs, is checked as a programme; every other file as a survey.\n"
-		        "A folder means its *.yaml files and those in its programs/ folder.\n"
-		        "Programmes refer to the surveys named here and to those in --surveys.\n"),
-		      out);
-}
-
-static void
 check_list_free(CheckList *list)
 {
 	for (int i = 0; i < list->n; i++) {
@@ -311,39 +298,28 @@ check_run(CheckList *list, const char *surveys_dir)
 	return 0;
 }
 
-int
-cmd_check(int argc, char **argv)
+static int
+cmd_check_exec(const CliArgs *args)
 {
-	static const struct option longopts[] = {
-		{ "surveys", required_argument, NULL, 's' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *surveys_dir = cli_default_surveys_dir();
 	CheckList list = { 0 };
-	int c, status;
+	int status;
 
-	optind = 0; /* a fresh scan, whatever parsed argv before */
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (c) {
-		case 's':
-			surveys_dir = optarg;
-			break;
-		case 'h':
-			check_usage(stdout);
-			return 0;
-		default:
-			check_usage(stderr);
-			return 2;
-		}
-	}
-	if (optind >= argc) {
-		check_usage(stderr);
-		return 2;
-	}
-	for (int i = optind; i < argc; i++)
-		check_collect(&list, argv[i]);
-	status = check_run(&list, surveys_dir);
+	for (int i = 0; i < args->argc; i++)
+		check_collect(&list, args->argv[i]);
+	status = check_run(&list, args->surveys);
 	check_list_free(&list);
 	return status;
 }
+
+const CliEntry cmd_check_entry = {
+	.name = "check",
+	.usage = N_("[--surveys DIR] FILE|DIR..."),
+	.help = N_("A file with a «waves» or «indicators» field, or one in a folder named\n"
+	           "programs, is checked as a programme; every other file as a survey.\n"
+	           "A folder means its *.yaml files and those in its programs/ folder.\n"
+	           "Programmes refer to the surveys named here and to those in --surveys.\n"),
+	.shared = CLI_SURVEYS,
+	.min_args = 1,
+	.max_args = -1,
+	.run = cmd_check_exec,
+};

@@ -2,7 +2,6 @@
  * cmd_classes.c: `anketa classes --db FILE classes.csv` replaces the
  * school's class list (DESIGN.md section 5).
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -11,28 +10,16 @@
 #include "store.h"
 #include "util.h"
 
-int
-cmd_classes(int argc, char **argv)
+static int
+cmd_classes_exec(const CliArgs *args)
 {
-	static const struct option longopts[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *db = NULL;
+	const char *db = args->db;
 	char *db_default = NULL, *cause = NULL;
 	ClassList list = { 0 };
 	Store *store = NULL;
-	int c, status = 1;
+	int status = 1;
 
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		if (c != 'd')
-			goto usage;
-		db = optarg;
-	}
-	if (optind != argc - 1)
-		goto usage;
-	if (classlist_read(argv[optind], &list, &cause) != 0)
+	if (classlist_read(args->argv[0], &list, &cause) != 0)
 		goto fail;
 	if (db == NULL)
 		db = db_default = cli_default_db_path();
@@ -42,9 +29,6 @@ cmd_classes(int argc, char **argv)
 	printf(_("%d classes stored\n"), list.n);
 	status = 0;
 	goto done;
-usage:
-	cli_error(_("usage: anketa classes --db FILE classes.csv"));
-	return 2;
 fail:
 	cli_error("%s", cause);
 	free(cause);
@@ -54,3 +38,12 @@ done:
 	free(db_default);
 	return status;
 }
+
+const CliEntry cmd_classes_entry = {
+	.name = "classes",
+	.usage = N_("--db FILE classes.csv"),
+	.shared = CLI_DB,
+	.min_args = 1,
+	.max_args = 1,
+	.run = cmd_classes_exec,
+};

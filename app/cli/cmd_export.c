@@ -3,7 +3,6 @@
  * section 5), as CSV or as an Excel workbook. The file appears whole or not
  * at all (outfile.h).
  */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,10 +41,6 @@ typedef struct {
 static int
 check_filter(const ExportArgs *a)
 {
-	if (a->filter.school != NULL && a->filter.school[0] == '\0') {
-		cli_error(_("--school wants the name of a school"));
-		return -1;
-	}
 	if (a->filter.school != NULL && strcmp(a->table, "answers") == 0) {
 		cli_error(_("--school is for the scores, indicators, alerts and groups tables; "
 		            "export answers always writes every sitting with its school"));
@@ -58,48 +53,19 @@ check_filter(const ExportArgs *a)
 	return 0;
 }
 
+/* The table, format and filter asked for; -1 when they do not go together
+ * (already said). */
 static int
-parse_args(int argc, char **argv, ExportArgs *a)
+parse_args(const CliArgs *args, ExportArgs *a)
 {
-	static const struct option longopts[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "surveys", required_argument, NULL, 's' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "out", required_argument, NULL, 'o' },
-		{ "school", required_argument, NULL, 'S' },
-		{ "by-school", no_argument, NULL, 'B' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int c;
-
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'S':
-			a->filter.school = optarg;
-			break;
-		case 'B':
-			a->filter.by_school = true;
-			break;
-		case 'd':
-			a->db = optarg;
-			break;
-		case 's':
-			a->surveys = optarg;
-			break;
-		case 'f':
-			a->format = optarg;
-			break;
-		case 'o':
-			a->out = optarg;
-			break;
-		default:
-			goto usage;
-		}
-	}
-	if (optind != argc - 1)
-		goto usage;
-	a->table = argv[optind];
+	a->table = args->argv[0];
+	a->db = args->db;
+	a->surveys = args->surveys;
+	if (cli_value(args, 'f') != NULL)
+		a->format = cli_value(args, 'f');
+	a->out = cli_value(args, 'o');
+	a->filter.school = args->school;
+	a->filter.by_school = cli_flag(args, 'B');
 	if (strcmp(a->table, "answers") != 0 && strcmp(a->table, "scores") != 0 &&
 	    strcmp(a->table, "indicators") != 0 && strcmp(a->table, "alerts") != 0 &&
 	    strcmp(a->table, "groups") != 0) {
@@ -116,17 +82,7 @@ parse_args(int argc, char **argv, ExportArgs *a)
 		cli_error(_("a workbook cannot go to the screen: give --out FILE.xlsx"));
 		return -1;
 	}
-	if (check_filter(a) != 0)
-		return -1;
-	if (a->surveys == NULL)
-		a->surveys = cli_default_surveys_dir();
-	return 0;
-usage:
-	cli_error(_("usage: anketa export answers|scores|indicators|alerts|groups --db FILE "
-	            "[--surveys DIR] [--format csv|xlsx] [--out FILE]"));
-	cli_error(_("       [--school NAME] [--by-school]: one school's sittings; a row per "
-	            "school (indicators)"));
-	return -1;
+	return check_filter(a);
 }
 
 /* Every programme in DIR/programs; -1 when one of them is broken. */
@@ -234,12 +190,34 @@ fail:
 	return 1;
 }
 
-int
-cmd_export(int argc, char **argv)
+static int
+cmd_export_exec(const CliArgs *args)
 {
 	ExportArgs a = { .format = "csv" };
 
-	if (parse_args(argc, argv, &a) != 0)
+	if (parse_args(args, &a) != 0)
 		return 2;
 	return cli_with_store(a.db, run, &a);
 }
+
+static const struct option export_options[] = {
+	{ "format", required_argument, NULL, 'f' },
+	{ "out", required_argument, NULL, 'o' },
+	{ "by-school", no_argument, NULL, 'B' },
+	{ NULL, 0, NULL, 0 },
+};
+
+const CliEntry cmd_export_entry = {
+	.name = "export",
+	.usage = N_("answers|scores|indicators|alerts|groups --db FILE\n"
+	            "[--surveys DIR] [--format csv|xlsx] [--out FILE]\n"
+	            "[--school NAME] [--by-school]"),
+	.help = N_("--school NAME: only that school's sittings (not for answers, which\n"
+	           "always have every sitting with its school);\n"
+	           "--by-school: the indicators with a row per school instead of per class.\n"),
+	.shared = CLI_DB | CLI_SURVEYS | CLI_SCHOOL,
+	.options = export_options,
+	.min_args = 1,
+	.max_args = 1,
+	.run = cmd_export_exec,
+};

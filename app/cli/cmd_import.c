@@ -3,7 +3,6 @@
  * (DESIGN.md section 5; an answer sheet is told apart by its header): all
  * rows or none.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -19,40 +18,6 @@ typedef struct {
 	const char *surveys;
 	const char *file;
 } ImportArgs;
-
-static int
-parse_args(int argc, char **argv, ImportArgs *a)
-{
-	static const struct option longopts[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "surveys", required_argument, NULL, 's' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int c;
-
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'd':
-			a->db = optarg;
-			break;
-		case 's':
-			a->surveys = optarg;
-			break;
-		default:
-			goto usage;
-		}
-	}
-	if (optind != argc - 1)
-		goto usage;
-	a->file = argv[optind];
-	if (a->surveys == NULL)
-		a->surveys = cli_default_surveys_dir();
-	return 0;
-usage:
-	cli_error(_("usage: anketa import --db FILE [--surveys DIR] answers.csv|sheet.csv"));
-	return -1;
-}
 
 static int
 run(Store *store, const SurveySet *surveys, const char *file, const Diag *diag)
@@ -77,18 +42,16 @@ run(Store *store, const SurveySet *surveys, const char *file, const Diag *diag)
 	return 0;
 }
 
-int
-cmd_import(int argc, char **argv)
+static int
+cmd_import_exec(const CliArgs *args)
 {
-	ImportArgs a = { 0 };
+	ImportArgs a = { .db = args->db, .surveys = args->surveys, .file = args->argv[0] };
 	SurveySet surveys = { 0 };
 	Diag diag = { 0 };
 	char *db_default = NULL, *cause = NULL, *line;
 	Store *store = NULL;
 	int status = 1;
 
-	if (parse_args(argc, argv, &a) != 0)
-		return 2;
 	if (survey_set_load_dir(&surveys, a.surveys, &diag) < 0) {
 		line = diag_first_line(&diag);
 		cli_error("%s", line);
@@ -111,3 +74,12 @@ done:
 	free(db_default);
 	return status;
 }
+
+const CliEntry cmd_import_entry = {
+	.name = "import",
+	.usage = N_("--db FILE [--surveys DIR] answers.csv|sheet.csv"),
+	.shared = CLI_DB | CLI_SURVEYS,
+	.min_args = 1,
+	.max_args = 1,
+	.run = cmd_import_exec,
+};

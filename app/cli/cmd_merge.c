@@ -2,7 +2,6 @@
  * cmd_merge.c: `anketa merge --db FILE OTHER.db...` brings other kiosks'
  * sittings in (DESIGN.md section 5), one transaction per file.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -30,26 +29,14 @@ merge_one(Store *store, const char *other)
 	return 0;
 }
 
-int
-cmd_merge(int argc, char **argv)
+static int
+cmd_merge_exec(const CliArgs *args)
 {
-	static const struct option longopts[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *db = NULL;
+	const char *db = args->db;
 	char *db_default = NULL, *cause = NULL;
 	Store *store;
-	int c, status = 0;
+	int status = 0;
 
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		if (c != 'd')
-			goto usage;
-		db = optarg;
-	}
-	if (optind >= argc)
-		goto usage;
 	if (db == NULL)
 		db = db_default = cli_default_db_path();
 	store = store_open(db, &cause);
@@ -60,14 +47,20 @@ cmd_merge(int argc, char **argv)
 		return 1;
 	}
 	/* A bad file is reported and skipped; the others still merge. */
-	for (int i = optind; i < argc; i++) {
-		if (merge_one(store, argv[i]) != 0)
+	for (int i = 0; i < args->argc; i++) {
+		if (merge_one(store, args->argv[i]) != 0)
 			status = 1;
 	}
 	store_close(store);
 	free(db_default);
 	return status;
-usage:
-	cli_error(_("usage: anketa merge --db FILE OTHER.db..."));
-	return 2;
 }
+
+const CliEntry cmd_merge_entry = {
+	.name = "merge",
+	.usage = N_("--db FILE OTHER.db..."),
+	.shared = CLI_DB,
+	.min_args = 1,
+	.max_args = -1,
+	.run = cmd_merge_exec,
+};

@@ -2,7 +2,6 @@
  * cmd_pin.c: `anketa pin --db FILE` sets the psychologist's PIN, read from
  * standard input (asked twice, without echo, at a terminal).
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,30 +61,14 @@ read_pin(char *pin, size_t size, char **cause)
 	return 0;
 }
 
-int
-cmd_pin(int argc, char **argv)
+static int
+cmd_pin_exec(const CliArgs *args)
 {
-	static const struct option longopts[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *db = NULL;
+	const char *db = args->db;
 	char *db_default = NULL, *cause = NULL, pin[64];
 	Store *store = NULL;
-	int c, status = 1;
+	int status = 1;
 
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		if (c != 'd') {
-			cli_error(_("usage: anketa pin --db FILE"));
-			return 2;
-		}
-		db = optarg;
-	}
-	if (optind != argc) {
-		cli_error(_("usage: anketa pin --db FILE"));
-		return 2;
-	}
 	if (read_pin(pin, sizeof pin, &cause) != 0)
 		goto fail;
 	if (db == NULL)
@@ -105,3 +88,10 @@ done:
 	free(db_default);
 	return status;
 }
+
+const CliEntry cmd_pin_entry = {
+	.name = "pin",
+	.usage = N_("--db FILE"),
+	.shared = CLI_DB,
+	.run = cmd_pin_exec,
+};

@@ -3,7 +3,6 @@
  * (DESIGN.md section 5): the psychologist's report for the programme as a
  * PDF (report.h). The file appears whole or not at all (outfile.h).
  */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,52 +29,20 @@ typedef struct {
 	Diag diag;
 } ReportInputs;
 
+/* The report's arguments; -1 without a file to write it to (already said). */
 static int
-parse_args(int argc, char **argv, ReportArgs *a)
+parse_args(const CliArgs *args, ReportArgs *a)
 {
-	static const struct option longopts[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "surveys", required_argument, NULL, 's' },
-		{ "out", required_argument, NULL, 'o' },
-		{ "school", required_argument, NULL, 'S' },
-		{ "by-school", no_argument, NULL, 'B' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int c;
-
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		if (c == 'd')
-			a->db = optarg;
-		else if (c == 's')
-			a->surveys = optarg;
-		else if (c == 'o')
-			a->out = optarg;
-		else if (c == 'S')
-			a->filter.school = optarg;
-		else if (c == 'B')
-			a->filter.by_school = true;
-		else
-			goto usage;
-	}
-	if (optind != argc)
-		goto usage;
+	a->db = args->db;
+	a->surveys = args->surveys;
+	a->out = cli_value(args, 'o');
+	a->filter.school = args->school;
+	a->filter.by_school = cli_flag(args, 'B');
 	if (a->out == NULL || a->out[0] == '\0' || strcmp(a->out, "-") == 0) {
 		cli_error(_("give --out FILE.pdf: the file the report is written to"));
 		return -1;
 	}
-	if (a->filter.school != NULL && a->filter.school[0] == '\0') {
-		cli_error(_("--school wants the name of a school"));
-		return -1;
-	}
-	if (a->surveys == NULL)
-		a->surveys = cli_default_surveys_dir();
 	return 0;
-usage:
-	cli_error(_("usage: anketa report --db FILE [--surveys DIR] --out FILE.pdf"));
-	cli_error(_("       [--school NAME] [--by-school]: one school's sittings; a row per "
-	            "school (indicators)"));
-	return -1;
 }
 
 /* The surveys and programmes; -1 with *cause when one of them is broken. */
@@ -132,12 +99,29 @@ run(Store *store, const void *arg)
 	return 0;
 }
 
-int
-cmd_report(int argc, char **argv)
+static int
+cmd_report_exec(const CliArgs *args)
 {
 	ReportArgs a = { 0 };
 
-	if (parse_args(argc, argv, &a) != 0)
+	if (parse_args(args, &a) != 0)
 		return 2;
 	return cli_with_store(a.db, run, &a);
 }
+
+static const struct option report_options[] = {
+	{ "out", required_argument, NULL, 'o' },
+	{ "by-school", no_argument, NULL, 'B' },
+	{ NULL, 0, NULL, 0 },
+};
+
+const CliEntry cmd_report_entry = {
+	.name = "report",
+	.usage = N_("--db FILE [--surveys DIR] --out FILE.pdf\n"
+	            "[--school NAME] [--by-school]"),
+	.help = N_("--school NAME: only that school's sittings;\n"
+	           "--by-school: the indicators with a row per school instead of per class.\n"),
+	.shared = CLI_DB | CLI_SURVEYS | CLI_SCHOOL,
+	.options = report_options,
+	.run = cmd_report_exec,
+};

@@ -4,7 +4,6 @@
  * stored afterwards carry it, so that the databases of several schools
  * merged by the municipality keep their classes apart.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,32 +56,28 @@ set_school(const char *db, const char *name)
 	return 0;
 }
 
-int
-cmd_school(int argc, char **argv)
+static int
+cmd_school_exec(const CliArgs *args)
 {
-	static const struct option longopts[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *db = NULL;
+	const char *db = args->db;
 	char *db_default = NULL, *name;
-	int c, status;
+	int status;
 
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		if (c != 'd') {
-			cli_error(_("usage: anketa school --db FILE [NAME]"));
-			return 2;
-		}
-		db = optarg;
-	}
-	if (optind == argc)
+	if (args->argc == 0)
 		return cli_with_store(db, print_school, NULL);
 	if (db == NULL)
 		db = db_default = cli_default_db_path();
-	name = joined_name(argc - optind, argv + optind);
+	name = joined_name(args->argc, args->argv);
 	status = set_school(db, name);
 	free(name);
 	free(db_default);
 	return status;
 }
+
+const CliEntry cmd_school_entry = {
+	.name = "school",
+	.usage = N_("--db FILE [NAME]"),
+	.shared = CLI_DB,
+	.max_args = -1,
+	.run = cmd_school_exec,
+};

@@ -3,7 +3,6 @@
  * the blank answer sheet of a survey, to type paper forms into and bring
  * back with `anketa import` (sheet.h).
  */
-#include <getopt.h>
 #include <stdlib.h>
 
 #include "cli.h"
@@ -17,36 +16,6 @@ typedef struct {
 	const char *surveys;
 	const char *out;
 } SheetArgs;
-
-static int
-parse_args(int argc, char **argv, SheetArgs *a)
-{
-	static const struct option longopts[] = {
-		{ "surveys", required_argument, NULL, 's' },
-		{ "out", required_argument, NULL, 'o' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int c;
-
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		if (c == 's')
-			a->surveys = optarg;
-		else if (c == 'o')
-			a->out = optarg;
-		else
-			goto usage;
-	}
-	if (optind != argc - 1)
-		goto usage;
-	a->survey = argv[optind];
-	if (a->surveys == NULL)
-		a->surveys = cli_default_surveys_dir();
-	return 0;
-usage:
-	cli_error(_("usage: anketa sheet SURVEY_ID [--surveys DIR] [--out FILE.csv|FILE.xlsx]"));
-	return -1;
-}
 
 /* The survey asked for; when it is missing, a broken file in the folder
  * may be why, so those are named too. */
@@ -66,18 +35,20 @@ find_survey(const SurveySet *surveys, const char *id, const Diag *diag)
 	return NULL;
 }
 
-int
-cmd_sheet(int argc, char **argv)
+static int
+cmd_sheet_exec(const CliArgs *args)
 {
-	SheetArgs a = { 0 };
+	SheetArgs a = {
+		.survey = args->argv[0],
+		.surveys = args->surveys,
+		.out = cli_value(args, 'o'),
+	};
 	SurveySet surveys = { 0 };
 	Diag diag = { 0 };
 	const Survey *survey;
 	char *cause = NULL;
 	int status = 1;
 
-	if (parse_args(argc, argv, &a) != 0)
-		return 2;
 	if (survey_set_load_dir(&surveys, a.surveys, &diag) < 0) {
 		cause = diag_first_line(&diag);
 		goto done;
@@ -95,3 +66,18 @@ done:
 	diag_clear(&diag);
 	return status;
 }
+
+static const struct option sheet_options[] = {
+	{ "out", required_argument, NULL, 'o' },
+	{ NULL, 0, NULL, 0 },
+};
+
+const CliEntry cmd_sheet_entry = {
+	.name = "sheet",
+	.usage = N_("SURVEY_ID [--surveys DIR] [--out FILE.csv|FILE.xlsx]"),
+	.shared = CLI_SURVEYS,
+	.options = sheet_options,
+	.min_args = 1,
+	.max_args = 1,
+	.run = cmd_sheet_exec,
+};

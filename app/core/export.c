@@ -1,5 +1,7 @@
 /*
- * export.c: the answers table as CSV.
+ * export.c: the tables of DESIGN.md section 5 (answers, scores, alerts,
+ * indicators) written through a Table (table.h), which is CSV or a sheet of
+ * an XLSX workbook, and the psychologist's workbook as a whole.
  */
 #include "export.h"
 

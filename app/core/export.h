@@ -1,6 +1,6 @@
 /*
- * export.h: the tables of DESIGN.md section 5 written out as CSV (and, in
- * export_xlsx.c, as an Excel workbook).
+ * export.h: the tables of DESIGN.md section 5 ("CSV and workbook contracts")
+ * written through a Table (table.h): CSV, or a sheet of an XLSX workbook.
  */
 #ifndef ANKETA_EXPORT_H
 #define ANKETA_EXPORT_H

@@ -1,9 +1,10 @@
 /*
- * program.h: a municipal programme file (a file in surveys/programs/) and the
- * indicator table computed from scored sittings.
+ * program.h: a municipal programme file (a file in surveys/programs/) as
+ * data: its waves and indicators. The indicator table computed from scored
+ * sittings is indicator.h.
  *
  * Format: DESIGN.md section 3 ("Programme files"); counting rule and the
- * indicators CSV: DESIGN.md section 5.
+ * indicators CSV: DESIGN.md sections 4 and 5.
  */
 #ifndef ANKETA_PROGRAM_H
 #define ANKETA_PROGRAM_H

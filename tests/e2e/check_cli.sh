@@ -6,6 +6,8 @@
 set -u
 anketa=$1
 src=$2
+source "$src/tests/e2e/lib.bash"
+e2e_need python3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 unset LANGUAGE LC_ALL

@@ -6,6 +6,7 @@ set -u
 anketa=$1
 src=$2
 source "$src/tests/e2e/lib.bash"
+e2e_need sqlite3
 e2e_data_test
 header='sitting_id,device_id,wave,class,audience,respondent,survey_id,survey_version,question_id,value,score,answered_at,status,started_at,completed_at,visit_id,survey_hash,conflict_of,school'
 

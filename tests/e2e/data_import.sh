@@ -7,6 +7,7 @@ anketa=$1
 src=$2
 surveys=$src/tests/fixtures/store/surveys
 source "$src/tests/e2e/lib.bash"
+e2e_need sqlite3
 e2e_data_test
 
 printf '\xef\xbb\xbfsitting_id;device_id;wave;class;audience;respondent;survey_id;survey_version;question_id;value;score;answered_at\r\n;;start;6А;student;R1;mini;;q1;1;;2026-09-15T10:00:05Z\r\n;;start;6А;student;R1;mini;;q2;1|3;;2026-09-15T10:00:09Z\r\n;;start;6А;student;R2;mini;;q1;3;;2026-09-15T11:00:00Z\r\n' >"$tmp/paper.csv"

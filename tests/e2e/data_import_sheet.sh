@@ -9,6 +9,7 @@ anketa=$1
 src=$2
 surveys=$src/tests/fixtures/store/surveys
 source "$src/tests/e2e/lib.bash"
+e2e_need sqlite3
 e2e_data_test
 
 # As Excel saves "CSV UTF-8" with Russian settings: BOM, semicolons, CRLF.

@@ -25,18 +25,20 @@ P=school_attitude_primary
 S=school_attitude_senior
 {
 	echo 'sitting_id,device_id,wave,class,audience,respondent,survey_id,survey_version,question_id,value,score,answered_at'
-	# 3А, primary: all "Да" = 100 % (high), all "Нет" = 0 %, all "Иногда" =
-	# 100 * 5 / 15 = 33 % (low): 1 of 3 not below average, on both scales.
-	answers 3А P1 $P 09 1 1 1 1 1 1 1 1 1 1
-	answers 3А P2 $P 09 3 3 3 3 3 3 3 3 3 3
+	# 3А, primary (q2, q3, q5, q8, q9 reversed: "Нет" is the best answer):
+	# P1 best = 100 % (high), P2 worst = 0 %, P3 all "Иногда" = 100 * 5 / 15
+	# = 33 % (low): 1 of 3 not below average, on both scales.
+	answers 3А P1 $P 09 1 3 3 1 3 1 1 3 3 1
+	answers 3А P2 $P 09 3 1 1 3 1 3 3 1 1 3
 	answers 3А P3 $P 09 2 2 2 2 2 2 2 2 2 2
-	# 7Б, senior (q6, q7, q10 reversed): S1 best = 100 %, S2 "Отчасти" = 33 %.
-	answers 7Б S1 $S 10 1 1 1 1 1 3 3 1 1 3
+	# 7Б, senior (q5, q6, q7, q9, q10 reversed): S1 best = 100 %, S2 "Отчасти"
+	# = 33 %.
+	answers 7Б S1 $S 10 1 1 1 1 3 3 3 1 3 3
 	answers 7Б S2 $S 10 2 2 2 2 2 2 2 2 2 2
-	# S3 took the primary one by mistake at 10:xx (0 %), then the senior one
-	# at 11:xx (100 %): counts once, by the later sitting -> 2 of 3 in 7Б.
-	answers 7Б S3 $P 10 3 3 3 3 3 3 3 3 3 3
-	answers 7Б S3 $S 11 1 1 1 1 1 3 3 1 1 3
+	# S3 took the primary one by mistake at 10:xx (worst answers, 0 %), then the
+	# senior one at 11:xx (100 %): counts once, by the later sitting -> 2 of 3 in 7Б.
+	answers 7Б S3 $P 10 3 1 1 3 1 3 3 1 1 3
+	answers 7Б S3 $S 11 1 1 1 1 3 3 3 1 3 3
 } >"$tmp/answers.csv"
 out=$("$anketa" import --db "$tmp/a.db" --surveys "$src/surveys" "$tmp/answers.csv") ||
 	fail "import failed"

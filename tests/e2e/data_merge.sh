@@ -8,6 +8,7 @@ anketa=$1
 src=$2
 surveys=$src/tests/fixtures/store/surveys
 source "$src/tests/e2e/lib.bash"
+e2e_need sqlite3
 e2e_data_test
 h='sitting_id,device_id,wave,class,audience,respondent,survey_id,survey_version,question_id,value,score,answered_at'
 id1=00000000-0000-4000-8000-000000000001

@@ -6,6 +6,7 @@ set -u
 anketa=$1
 src=$2
 source "$src/tests/e2e/lib.bash"
+e2e_need sqlite3
 e2e_data_test
 db=$tmp/sub/anketa.db
 

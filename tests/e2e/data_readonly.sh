@@ -3,14 +3,15 @@
 # read-only, like a write-protected USB stick or a CD from another school):
 # `anketa merge` takes sittings from it, `anketa export` and `anketa report`
 # read it with one note, and the file stays byte for byte as it was. Needs
-# root to mount; elsewhere it says so and passes (tests/test_store.c opens
-# databases read-only without a mount).
+# root to mount; elsewhere it is skipped (tests/test_store.c opens databases
+# read-only without a mount).
 # usage: data_readonly.sh ANKETA SOURCE_DIR
 set -u
 anketa=$1
 src=$2
 surveys=$src/tests/fixtures/store/surveys
 source "$src/tests/e2e/lib.bash"
+e2e_need sqlite3
 e2e_data_test_on_tmpfs 4m
 
 "$anketa" import --db "$tmp/school.db" --surveys "$surveys" "$src/tests/fixtures/store/results.csv" \

@@ -8,6 +8,7 @@ anketa=$1
 src=$2
 surveys=$src/tests/fixtures/store/surveys
 source "$src/tests/e2e/lib.bash"
+e2e_need sqlite3 pdftotext
 e2e_data_test
 
 # No database yet: one Russian line, status 1; naming one creates it.

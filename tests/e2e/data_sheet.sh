@@ -8,8 +8,8 @@ anketa=$1
 src=$2
 surveys=$src/tests/fixtures/store/surveys
 source "$src/tests/e2e/lib.bash"
+e2e_need soffice
 e2e_data_test
-command -v soffice >/dev/null || fail "LibreOffice is missing: apt-get install libreoffice-calc-nogui"
 
 header=wave,class,audience,respondent,survey_id,q1,q2,age,note
 out=$("$anketa" sheet mini --surveys "$surveys") || fail "sheet to stdout"

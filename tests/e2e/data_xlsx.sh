@@ -9,8 +9,8 @@ anketa=$1
 src=$2
 surveys=$src/tests/fixtures/store/surveys
 source "$src/tests/e2e/lib.bash"
+e2e_need soffice unzip
 e2e_data_test
-command -v soffice >/dev/null || fail "LibreOffice is missing: apt-get install libreoffice-calc-nogui"
 
 "$anketa" import --db "$tmp/a.db" --surveys "$surveys" "$src/tests/fixtures/store/results.csv" >/dev/null ||
 	fail "import"

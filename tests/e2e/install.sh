@@ -8,6 +8,7 @@ anketa=$1
 src=$2
 build=$(dirname "$(realpath "$anketa")")
 source "$src/tests/e2e/lib.bash"
+e2e_need msgunfmt msgfmt
 e2e_data_test
 p=$tmp/prefix
 
@@ -18,8 +19,12 @@ for f in bin/anketa share/anketa/surveys/school_day.yaml share/anketa/surveys/pr
 	[ -e "$p/$f" ] || fail "not installed: $f"
 done
 [ ! -e "$p/share/anketa/assets/po" ] || fail "the .po sources were installed"
-desktop-file-validate "$p/share/applications/anketa.desktop" 2>/dev/null ||
-	! command -v desktop-file-validate >/dev/null || fail "the desktop entry is not valid"
+if command -v desktop-file-validate >/dev/null; then
+	desktop-file-validate "$p/share/applications/anketa.desktop" 2>/dev/null ||
+		fail "the desktop entry is not valid"
+else
+	echo "install: the desktop entry was not validated (desktop-file-validate is not installed)"
+fi
 
 # The installed surveys are the ones checked by default: one removed there
 # (and nowhere else) is missing from the count.

@@ -5,6 +5,7 @@
 set -euo pipefail
 anketa=$1 src=$2
 source "$src/tests/e2e/lib.bash"
+e2e_need sqlite3 xprop
 e2e_kiosk_test 1280x800
 E2E_LOG=$tmp/kiosk.log
 
@@ -56,11 +57,11 @@ header='sitting_id,device_id,wave,class,audience,respondent,survey_id,survey_ver
 [ "$(tail -n +2 "$tmp/answers.csv" | wc -l)" -eq 5 ] || fail "expected 5 answers: $(cat "$tmp/answers.csv")"
 # The middle columns are fixed by the flow above; q2 was changed from 2 to 1.
 got=$(tail -n +2 "$tmp/answers.csv" | cut -d, -f3-11)
-want='start,6А,student,кот7,school_day,1,q1,1,2
-start,6А,student,кот7,school_day,1,q2,1,1
-start,6А,student,кот7,school_day,1,q3,3,0
-start,6А,student,кот7,school_day,1,q4,2,0
-start,6А,student,кот7,school_day,1,q5,1,2'
+want='start,6А,student,кот7,school_day,2,q1,1,2
+start,6А,student,кот7,school_day,2,q2,1,1
+start,6А,student,кот7,school_day,2,q3,3,0
+start,6А,student,кот7,school_day,2,q4,2,0
+start,6А,student,кот7,school_day,2,q5,1,2'
 [ "$got" = "$want" ] || fail "answers differ:
 $got
 --- want ---

@@ -89,11 +89,11 @@ wait "$E2E_PID" || fail "kiosk exit status $?"
 E2E_PID=
 
 got=$("$anketa" export answers --db "$tmp/a.db" | tail -n +2 | cut -d, -f3-11)
-want='final,4Б,student,,school_day,1,q1,3,0
-final,4Б,student,,school_day,1,q2,2,0
-final,4Б,student,,school_day,1,q3,3,0
-final,4Б,student,,school_day,1,q4,2,0
-final,4Б,student,,school_day,1,q5,3,0'
+want='final,4Б,student,,school_day,2,q1,3,0
+final,4Б,student,,school_day,2,q2,2,0
+final,4Б,student,,school_day,2,q3,3,0
+final,4Б,student,,school_day,2,q4,2,0
+final,4Б,student,,school_day,2,q5,3,0'
 [ "$got" = "$want" ] || fail "answers differ:
 $got"
 echo "kiosk_menu: ok"

@@ -5,12 +5,26 @@ fail() {
 	exit 1
 }
 
+# A script that cannot run here says why and exits 77, which ctest reports
+# as skipped (SKIP_RETURN_CODE in tests/CMakeLists.txt), never as passed.
+E2E_SKIP=77
+e2e_skip() {
+	echo "$(basename "$0" .sh): skipped: $*"
+	exit "$E2E_SKIP"
+}
+
+# Skips the script unless every tool named is installed.
+e2e_need() {
+	for tool in "$@"; do
+		command -v "$tool" >/dev/null ||
+			e2e_skip "$tool is not installed (bash .ci/setup test installs it)"
+	done
+}
+
 # Starts Xvfb on a free display at WxH and exports DISPLAY; stopped by e2e_cleanup.
 e2e_start_x() {
 	local size=$1 display
-	for tool in Xvfb xdotool setxkbmap; do
-		command -v "$tool" >/dev/null || fail "$tool is not installed (bash .ci/setup test installs it)"
-	done
+	e2e_need Xvfb xdotool setxkbmap
 	exec 3< <(exec Xvfb -displayfd 1 -screen 0 "${size}x24" -nolisten tcp -noreset 2>/dev/null)
 	read -r -t 10 display <&3 || fail "Xvfb did not start"
 	export DISPLAY=":$display"
@@ -75,18 +89,21 @@ e2e_data_test() {
 	trap 'rm -rf "$tmp"' EXIT
 }
 
+# Mounts a tmpfs of SIZE at the folder $2, or skips the script: mounting
+# needs root (the Check suites cover the same paths without a mount).
+e2e_mount_tmpfs() {
+	[ "$(id -u)" -eq 0 ] || e2e_skip "mounting a tmpfs needs root"
+	mount -t tmpfs -o "size=$1" tmpfs "$2" 2>/dev/null || e2e_skip "cannot mount a tmpfs here"
+}
+
 # Like e2e_data_test, with a tmpfs of SIZE mounted at $mnt (unmounted on
-# exit). Mounting needs root: elsewhere the script says it is skipped and
-# passes (the Check suites cover the same paths without a mount).
+# exit); skipped where it cannot be mounted.
 e2e_data_test_on_tmpfs() {
 	tmp=$(mktemp -d)
 	mnt=$tmp/mnt
 	mkdir "$mnt"
-	if [ "$(id -u)" -ne 0 ] || ! mount -t tmpfs -o "size=$1" tmpfs "$mnt" 2>/dev/null; then
-		echo "$(basename "$0" .sh): skipped (cannot mount a tmpfs here)"
-		rm -rf "$tmp"
-		exit 0
-	fi
+	trap 'rm -rf "$tmp"' EXIT
+	e2e_mount_tmpfs "$1" "$mnt"
 	trap 'umount "$mnt"; rm -rf "$tmp"' EXIT
 }
 

@@ -7,10 +7,8 @@ set -u
 anketa=$1
 src=$2
 source "$src/tests/e2e/lib.bash"
+e2e_need pdftotext pdffonts sqlite3
 e2e_data_test
-for tool in pdftotext pdffonts sqlite3; do
-	command -v "$tool" >/dev/null || fail "$tool is not installed (bash .ci/setup test installs it)"
-done
 unset LANGUAGE
 surveys=$src/tests/fixtures/store/surveys
 
