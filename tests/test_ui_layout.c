@@ -107,10 +107,10 @@ END_TEST
 
 START_TEST(options_with_pictures_stand_in_a_row)
 {
-	UiRect r[3];
+	GfxRect r[3];
 	/* w = (1000 - 2*20) / 3 = 320, h = 400 = 320 * 5/4: no clamping;
 	 * the row is 3*320 + 2*20 = 1000 wide, so it starts at x = 0. */
-	layout_options((UiRect){ 0, 0, 1000, 400 }, 3, true, 20, r);
+	layout_options((GfxRect){ 0, 0, 1000, 400 }, 3, true, 20, r);
 
 	ck_assert_int_eq(r[0].x, 0);
 	ck_assert_int_eq(r[1].x, 340);
@@ -123,10 +123,10 @@ END_TEST
 
 START_TEST(options_without_pictures_form_a_column)
 {
-	UiRect r[4];
+	GfxRect r[4];
 	/* h = (400 - 3*20) / 4 = 85; width capped at 3/4 of 1000 = 750,
 	 * centred at x = 125; the column is 4*85 + 60 = 400 tall. */
-	layout_options((UiRect){ 0, 0, 1000, 400 }, 4, false, 20, r);
+	layout_options((GfxRect){ 0, 0, 1000, 400 }, 4, false, 20, r);
 
 	ck_assert_int_eq(r[0].x, 125);
 	ck_assert_int_eq(r[0].w, 750);
@@ -138,9 +138,9 @@ END_TEST
 
 START_TEST(many_options_use_two_columns)
 {
-	UiRect r[8];
+	GfxRect r[8];
 	/* 8 options: 2 columns of 4, w = (1000 - 20) / 2 = 490. */
-	layout_options((UiRect){ 0, 0, 1000, 400 }, 8, false, 20, r);
+	layout_options((GfxRect){ 0, 0, 1000, 400 }, 8, false, 20, r);
 
 	ck_assert_int_eq(r[0].x, 0);
 	ck_assert_int_eq(r[3].x, 0);
@@ -153,10 +153,10 @@ END_TEST
 
 START_TEST(five_or_more_text_options_use_two_columns)
 {
-	UiRect r[6];
+	GfxRect r[6];
 	/* 6 options: 2 columns of 3, w = (1000 - 20) / 2 = 490,
 	 * h = (400 - 2*20) / 3 = 120. */
-	layout_options((UiRect){ 0, 0, 1000, 400 }, 6, false, 20, r);
+	layout_options((GfxRect){ 0, 0, 1000, 400 }, 6, false, 20, r);
 
 	ck_assert_int_eq(r[2].x, 0);
 	ck_assert_int_eq(r[2].y, 280);
@@ -170,7 +170,7 @@ START_TEST(grid_cells_fill_the_area_row_by_row)
 {
 	/* 3 columns in 320 px with 10 px gaps: (320 - 20) / 3 = 100 wide;
 	 * 2 rows in 210 px: 100 high. Cell 4 is row 1, column 1. */
-	UiRect r = layout_grid((UiRect){ 10, 20, 320, 210 }, 2, 3, 10, 4);
+	GfxRect r = layout_grid((GfxRect){ 10, 20, 320, 210 }, 2, 3, 10, 4);
 
 	ck_assert_int_eq(r.x, 120);
 	ck_assert_int_eq(r.y, 130);
@@ -181,7 +181,7 @@ END_TEST
 
 START_TEST(hit_testing_uses_half_open_rectangles)
 {
-	UiRect r[2] = { { 10, 10, 100, 50 }, { 10, 70, 100, 50 } };
+	GfxRect r[2] = { { 10, 10, 100, 50 }, { 10, 70, 100, 50 } };
 
 	ck_assert_int_eq(layout_hit(r, 2, 10, 10), 0);
 	ck_assert_int_eq(layout_hit(r, 2, 109, 59), 0);

@@ -113,7 +113,7 @@ kiosk_draw(Kiosk *k)
 			printf(" survey=%s question=%d", session_survey(k->session)->id,
 			       session_question_index(k->session) + 1);
 		for (int i = 0; i < k->ui.n_targets; i++) {
-			UiRect r = k->ui.targets[i].rect;
+			GfxRect r = k->ui.targets[i].rect;
 			printf(" target=%d,%d,%d,%d", r.x + r.w / 2, r.y + r.h / 2, r.w, r.h);
 		}
 		printf("\n");

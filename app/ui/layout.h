@@ -9,9 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-typedef struct {
-	int x, y, w, h;
-} UiRect;
+#include "gfx.h"
 
 /* Width in pixels of the first len bytes of text at a pixel size. */
 typedef int (*LayoutMeasure)(void *ctx, const char *text, size_t len, int size, bool bold);
@@ -49,17 +47,17 @@ int layout_fit(const char *text, int width, int height, int size_max, int size_m
  * columns above 4 options). Buttons are as large as the area allows, up to a
  * comfortable maximum, centred, gap pixels apart.
  */
-void layout_options(UiRect area, int n, bool pictures, int gap, UiRect *out);
+void layout_options(GfxRect area, int n, bool pictures, int gap, GfxRect *out);
 
 /* Cell `index` (row by row) of a rows x cols grid filling area, gap pixels
  * between cells. */
-UiRect layout_grid(UiRect area, int rows, int cols, int gap, int index);
+GfxRect layout_grid(GfxRect area, int rows, int cols, int gap, int index);
 
 /* Index of the first rect containing (x, y), or -1. */
-int layout_hit(const UiRect *rects, int n, int x, int y);
+int layout_hit(const GfxRect *rects, int n, int x, int y);
 
 /* rect shrunk by d pixels on every side. */
-UiRect layout_inset(UiRect rect, int d);
+GfxRect layout_inset(GfxRect rect, int d);
 
 /* The UI scale for an output size: 1.0 at 1280x800, proportional otherwise. */
 double layout_scale(int width, int height);

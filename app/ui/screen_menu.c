@@ -61,7 +61,7 @@ menu_row(Ui *ui, int y, const char *const *labels, int n, int current, int base)
 	int x = ui_px(ui, 48);
 
 	for (int i = 0; i < n; i++) {
-		UiRect r = { x + i * (w + gap), y, w, h };
+		GfxRect r = { x + i * (w + gap), y, w, h };
 		widget_button(ui, r, 0, _(labels[i]), NULL,
 		              i == current ? BUTTON_CHOSEN : BUTTON_NORMAL);
 		ui_target(ui, r, (Action){ .type = ACTION_CHOOSE, .index = base + i });
@@ -75,11 +75,11 @@ menu_draw_surveys(Ui *ui, int y)
 	int col_w = (w - gap) / 2, shown = 0;
 
 	for (int i = 0; i < ui->surveys->n && i < 64; i++) {
-		UiRect r;
+		GfxRect r;
 		if (!menu_survey_fits(ui, i))
 			continue;
-		r = (UiRect){ x + (shown % 2) * (col_w + gap), y + (shown / 2) * (h + gap), col_w,
-			      h };
+		r = (GfxRect){ x + (shown % 2) * (col_w + gap), y + (shown / 2) * (h + gap), col_w,
+			       h };
 		widget_button(ui, r, ui->menu.rank[i] <= 9 ? ui->menu.rank[i] : 0,
 		              ui->surveys->items[i]->title, NULL,
 		              ui->menu.rank[i] ? BUTTON_CHOSEN : BUTTON_NORMAL);
@@ -93,8 +93,8 @@ menu_draw_surveys(Ui *ui, int y)
 static void
 menu_draw_class(Ui *ui)
 {
-	UiRect r = { ui->width - ui_px(ui, 48 + 460), ui_px(ui, 306), ui_px(ui, 460),
-		     ui_px(ui, 46) };
+	GfxRect r = { ui->width - ui_px(ui, 48 + 460), ui_px(ui, 306), ui_px(ui, 460),
+		      ui_px(ui, 46) };
 	char name[SESSION_FIELD_MAX + 1], *text;
 
 	/* Shown as it will be stored: "6а" is the class 6А. */
@@ -104,8 +104,8 @@ menu_draw_class(Ui *ui)
 
 	gfx_fill_rounded(ui->gfx, r, ui_px(ui, 10), UI_CARD);
 	gfx_ring_rounded(ui->gfx, r, ui_px(ui, 10), ui_px(ui, 2), name[0] ? UI_PRIMARY : UI_BORDER);
-	gfx_text_box(ui->gfx, text, layout_inset(r, ui_px(ui, 8)), ui_px(ui, 22), ui_px(ui, 12),
-	             name[0] != '\0', name[0] ? UI_TEXT : UI_MUTED, 1, true);
+	widget_text_box(ui, text, layout_inset(r, ui_px(ui, 8)), ui_px(ui, 22), ui_px(ui, 12),
+	                name[0] != '\0', name[0] ? UI_TEXT : UI_MUTED, 1, true);
 	free(text);
 }
 
@@ -139,14 +139,14 @@ menu_erase(Ui *ui)
 static void
 menu_draw_switches(Ui *ui, int y)
 {
-	UiRect col = { ui_px(ui, 48 + 3 * 266), y, 0, ui_px(ui, 64) };
-	UiRect code;
+	GfxRect col = { ui_px(ui, 48 + 3 * 266), y, 0, ui_px(ui, 64) };
+	GfxRect code;
 	bool required = session_code_required(ui->session);
 
 	col.w = ui->width - ui_px(ui, 48) - col.x;
 	code = col;
 	if (ui->speech != NULL) {
-		UiRect read = col;
+		GfxRect read = col;
 		read.w = (col.w - ui_px(ui, 16)) / 2;
 		code.x = read.x + read.w + ui_px(ui, 16);
 		code.w = col.x + col.w - code.x;
@@ -163,10 +163,10 @@ static void
 menu_draw(Ui *ui)
 {
 	int w = ui->width, h = ui->height, cap = ui_px(ui, 26);
-	UiRect start = { w - ui_px(ui, 392), h - ui_px(ui, 100), ui_px(ui, 360), ui_px(ui, 76) };
-	UiRect quit = { ui_px(ui, 32), h - ui_px(ui, 100), ui_px(ui, 240), ui_px(ui, 76) };
-	UiRect results = { ui_px(ui, 288), h - ui_px(ui, 100), ui_px(ui, 240), ui_px(ui, 76) };
-	UiRect report = { ui_px(ui, 544), h - ui_px(ui, 100), ui_px(ui, 240), ui_px(ui, 76) };
+	GfxRect start = { w - ui_px(ui, 392), h - ui_px(ui, 100), ui_px(ui, 360), ui_px(ui, 76) };
+	GfxRect quit = { ui_px(ui, 32), h - ui_px(ui, 100), ui_px(ui, 240), ui_px(ui, 76) };
+	GfxRect results = { ui_px(ui, 288), h - ui_px(ui, 100), ui_px(ui, 240), ui_px(ui, 76) };
+	GfxRect report = { ui_px(ui, 544), h - ui_px(ui, 100), ui_px(ui, 240), ui_px(ui, 76) };
 	const char *who = _("Who answers"), *wave = _("Diagnostic wave"),
 	           *surveys = _("Questionnaires (in this order)"),
 	           *school = store_school(ui->store);

@@ -142,7 +142,7 @@ ui_rehearse(Ui *ui)
 }
 
 void
-ui_target(Ui *ui, UiRect rect, Action action)
+ui_target(Ui *ui, GfxRect rect, Action action)
 {
 	if (ui->n_targets < UI_MAX_TARGETS)
 		ui->targets[ui->n_targets++] = (UiTarget){ rect, action };

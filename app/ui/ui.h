@@ -1,6 +1,7 @@
 /*
- * ui.h: what the screens share: actions (input turned into data by
- * app/platform), the screen table, the colours, and the UI context.
+ * ui.h: what the screens share: the screen table, the colours, the widgets
+ * and the UI context. Input comes in as actions (action.h, made by
+ * app/platform/input.c).
  */
 #ifndef ANKETA_UI_H
 #define ANKETA_UI_H
@@ -8,6 +9,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "action.h"
 #include "gfx.h"
 #include "indicator.h"
 #include "program.h"
@@ -18,30 +20,9 @@
 #include "store.h"
 #include "survey.h"
 
-typedef enum {
-	ACTION_NONE,
-	ACTION_CHOOSE, /* index: 0-based option (keys 1-9 or a click on a button) */
-	ACTION_NEXT,   /* Enter */
-	ACTION_BACK,   /* Backspace or Left */
-	ACTION_TEXT,   /* text: UTF-8 typed */
-	ACTION_CLICK,  /* x, y: a click or touch, resolved through the targets */
-	ACTION_FOCUS,  /* index: a text field was clicked */
-	ACTION_MENU,   /* the psychologist's key (F10) or the corner button */
-	ACTION_CANCEL, /* Escape */
-	ACTION_SPEAK,  /* Space or the speaker button: read the screen aloud */
-	ACTION_QUIT,   /* the window was closed */
-} ActionType;
-
-typedef struct {
-	ActionType type;
-	int index;
-	int x, y;
-	char text[32];
-} Action;
-
 /* A clickable region recorded while drawing, and the action it stands for. */
 typedef struct {
-	UiRect rect;
+	GfxRect rect;
 	Action action;
 } UiTarget;
 
@@ -131,7 +112,7 @@ void ui_draw(Ui *ui);
 void ui_rehearse(Ui *ui);
 
 /* Records a clickable region for the current frame. */
-void ui_target(Ui *ui, UiRect rect, Action action);
+void ui_target(Ui *ui, GfxRect rect, Action action);
 
 /* Scales a length given for 1280x800 to the current output. */
 int ui_px(const Ui *ui, int length);
@@ -144,7 +125,7 @@ void ui_follow(Ui *ui);
 void ui_speak(Ui *ui);
 
 /* The speaker button, drawn only when a voice is available. */
-void widget_speaker(Ui *ui, UiRect rect);
+void widget_speaker(Ui *ui, GfxRect rect);
 
 /* The Russian name of a diagnostic wave ("start" -> "Стартовая"); other
  * waves are shown as written in the programme file. */
@@ -164,6 +145,14 @@ extern const GfxColor UI_BG, UI_TEXT, UI_MUTED, UI_PRIMARY, UI_PRIMARY_DARK, UI_
     UI_CHOSEN, UI_WHITE, UI_ERROR, UI_BADGE;
 
 /* Widgets (widget.c): drawing only, from a rectangle and a state. */
+
+/*
+ * Draws text wrapped into rect at the largest size from size_max down to
+ * size_min that fits (layout_fit), each line aligned (0 left, 1 centre) and
+ * the block centred vertically when valign_center. Returns the size used.
+ */
+int widget_text_box(Ui *ui, const char *text, GfxRect rect, int size_max, int size_min, bool bold,
+                    GfxColor color, int align, bool valign_center);
 typedef enum {
 	BUTTON_NORMAL,
 	BUTTON_CHOSEN,
@@ -171,14 +160,14 @@ typedef enum {
 } ButtonStyle;
 
 /* An answer or command button: a key badge (0 = none), a label, optionally a picture. */
-void widget_button(Ui *ui, UiRect rect, int key, const char *label, const char *picture,
+void widget_button(Ui *ui, GfxRect rect, int key, const char *label, const char *picture,
                    ButtonStyle style);
 /* The top bar: a title on the left, a note on the right, a progress bar (0..1, <0 = none). */
 void widget_header(Ui *ui, const char *title, const char *note, double progress);
 /* A line of help at the bottom. */
 void widget_hint(Ui *ui, const char *hint);
 /* A text field with a caption; focused fields show a caret and a strong border. */
-void widget_field(Ui *ui, UiRect rect, const char *caption, const char *text, bool focused);
+void widget_field(Ui *ui, GfxRect rect, const char *caption, const char *text, bool focused);
 /* The notice or storage error banner, if any. */
 void widget_banner(Ui *ui);
 
