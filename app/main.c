@@ -140,7 +140,7 @@ run_kiosk(int argc, char **argv)
 		o.db_path = db = cli_default_db_path();
 	if (o.surveys_dir == NULL)
 		o.surveys_dir = cli_default_surveys_dir();
-	status = kiosk_run(&o);
+	status = cmd_kiosk(&o);
 	free(db);
 	return status;
 }

@@ -3,6 +3,7 @@
  */
 #include "ui.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -179,6 +180,103 @@ ui_wave_label(const char *wave)
 	if (strcmp(wave, "final") == 0)
 		return _("Final diagnostic");
 	return wave;
+}
+
+/* The session's timers (a confirmation, the thank-you screen, an idle
+ * battery) and what they show or read aloud. */
+static bool
+ui_app_tick(void *app, uint64_t now)
+{
+	Ui *ui = app;
+
+	ui->now = now;
+	if (!session_tick(ui->session, now))
+		return false;
+	ui_follow(ui);
+	return true;
+}
+
+static int64_t
+ui_app_deadline(void *app, uint64_t now)
+{
+	const Ui *ui = app;
+
+	return session_next_deadline(ui->session, now);
+}
+
+static bool
+ui_app_handle(void *app, const Action *action, uint64_t now)
+{
+	Ui *ui = app;
+
+	ui->now = now;
+	ui_handle(ui, action);
+	return !ui->quit;
+}
+
+static const char *
+ui_app_draw(void *app)
+{
+	Ui *ui = app;
+
+	ui_draw(ui);
+	return ui_screen(session_phase(ui->session))->name;
+}
+
+static void
+ui_app_rehearse(void *app)
+{
+	ui_rehearse(app);
+}
+
+/* The voice waits for the first frame: it loads espeak-ng's data, which a
+ * kiosk with no sound card never needs. */
+static bool
+ui_app_first_frame(void *app)
+{
+	Ui *ui = app;
+
+	ui->speech = speech_create("ru");
+	ui->read_aloud = ui->read_aloud && ui->speech != NULL;
+	return ui->speech != NULL; /* the speaker buttons can appear now */
+}
+
+/* What a test script needs to know of the frame: the error banner, the
+ * question shown, and the centre and size of every click target. */
+static void
+ui_app_trace(void *app, FILE *out)
+{
+	const Ui *ui = app;
+	Session *s = ui->session;
+
+	if (session_error(s) != NULL)
+		fprintf(out, " error=1");
+	if (session_phase(s) == PHASE_QUESTION)
+		fprintf(out, " survey=%s question=%d", session_survey(s)->id,
+		        session_question_index(s) + 1);
+	for (int i = 0; i < ui->n_targets; i++) {
+		GfxRect r = ui->targets[i].rect;
+		fprintf(out, " target=%d,%d,%d,%d", r.x + r.w / 2, r.y + r.h / 2, r.w, r.h);
+	}
+}
+
+const KioskApp ui_app = {
+	.tick = ui_app_tick,
+	.deadline = ui_app_deadline,
+	.handle = ui_app_handle,
+	.draw = ui_app_draw,
+	.rehearse = ui_app_rehearse,
+	.first_frame = ui_app_first_frame,
+	.trace = ui_app_trace,
+};
+
+void
+ui_release(Ui *ui)
+{
+	speech_free(ui->speech);
+	ui->speech = NULL;
+	ui_set_message(ui, NULL);
+	ui_report_clear(ui);
 }
 
 void

@@ -12,6 +12,7 @@
 #include "action.h"
 #include "gfx.h"
 #include "indicator.h"
+#include "kiosk.h"
 #include "program.h"
 #include "results.h"
 #include "speech.h"
@@ -110,6 +111,18 @@ void ui_draw(Ui *ui);
  * found in the caches, which keep it as recently used.
  */
 void ui_rehearse(Ui *ui);
+
+/*
+ * The UI as the application of the kiosk's loop (platform/kiosk.h), with
+ * the Ui as its app pointer: time and actions go to the session's screens,
+ * frames are drawn by ui_draw(), and after the first frame the voice is
+ * started (read_aloud stays on only if there is one).
+ */
+extern const KioskApp ui_app;
+
+/* Frees what the Ui holds of its own: the voice, the notice, the results
+ * screen's tables (the session, store and Gfx belong to the caller). */
+void ui_release(Ui *ui);
 
 /* Records a clickable region for the current frame. */
 void ui_target(Ui *ui, GfxRect rect, Action action);
