@@ -170,3 +170,41 @@ layout_grid(GfxRect area, int rows, int cols, int gap, int index)
 	return (GfxRect){ area.x + (index % cols) * (w + gap), area.y + (index / cols) * (h + gap),
 		          w, h };
 }
+
+int
+layout_px(double scale, int length)
+{
+	return (int)(length * scale + 0.5);
+}
+
+GfxRect
+layout_footer(int width, int height, double scale, LayoutSide side, int inset, int w)
+{
+	int x = side == LAYOUT_LEFT ? layout_px(scale, inset) : width - layout_px(scale, inset + w);
+
+	return (GfxRect){ x, height - layout_px(scale, 100), layout_px(scale, w),
+		          layout_px(scale, 76) };
+}
+
+GfxRect
+layout_hint(int width, int height, double scale)
+{
+	return (GfxRect){ layout_px(scale, 370), height - layout_px(scale, 80),
+		          width - layout_px(scale, 690), layout_px(scale, 64) };
+}
+
+GfxRect
+layout_banner(int width, int height, double scale, LayoutBanner place, bool tall)
+{
+	GfxRect r = { layout_px(scale, 32), layout_px(scale, 92), width - layout_px(scale, 64),
+		      layout_px(scale, 64) };
+
+	if (place == LAYOUT_BANNER_ABOVE_FOOTER)
+		r.y = height - layout_px(scale, 172);
+	else if (place == LAYOUT_BANNER_IN_FOOTER)
+		r = (GfxRect){ layout_px(scale, 288), height - layout_px(scale, 100),
+			       width - layout_px(scale, 576), layout_px(scale, 76) };
+	if (tall)
+		r.h = layout_px(scale, 104);
+	return r;
+}

@@ -78,7 +78,7 @@ code_draw(Ui *ui)
 	Session *s = ui->session;
 	bool student = strcmp(session_audience(s), "student") == 0;
 	int w = ui->width, h = ui->height, top = code_draw_fields(ui, student) + ui_px(ui, 28);
-	GfxRect button = { w - ui_px(ui, 292), h - ui_px(ui, 100), ui_px(ui, 260), ui_px(ui, 76) };
+	GfxRect button = ui_footer(ui, LAYOUT_RIGHT, 32, 260);
 
 	widget_header(ui, _("Before we begin"), NULL, -1);
 	code_draw_keyboard(

@@ -162,11 +162,11 @@ menu_draw_switches(Ui *ui, int y)
 static void
 menu_draw(Ui *ui)
 {
-	int w = ui->width, h = ui->height, cap = ui_px(ui, 26);
-	GfxRect start = { w - ui_px(ui, 392), h - ui_px(ui, 100), ui_px(ui, 360), ui_px(ui, 76) };
-	GfxRect quit = { ui_px(ui, 32), h - ui_px(ui, 100), ui_px(ui, 240), ui_px(ui, 76) };
-	GfxRect results = { ui_px(ui, 288), h - ui_px(ui, 100), ui_px(ui, 240), ui_px(ui, 76) };
-	GfxRect report = { ui_px(ui, 544), h - ui_px(ui, 100), ui_px(ui, 240), ui_px(ui, 76) };
+	int cap = ui_px(ui, 26);
+	GfxRect start = ui_footer(ui, LAYOUT_RIGHT, 32, 360);
+	GfxRect quit = ui_footer(ui, LAYOUT_LEFT, 32, 240);
+	GfxRect results = ui_footer(ui, LAYOUT_LEFT, 288, 240);
+	GfxRect report = ui_footer(ui, LAYOUT_LEFT, 544, 240);
 	const char *who = _("Who answers"), *wave = _("Diagnostic wave"),
 	           *surveys = _("Questionnaires (in this order)"),
 	           *school = store_school(ui->store);
@@ -358,4 +358,5 @@ const struct screen screen_menu = {
 	.enter = menu_enter,
 	.handle = menu_handle,
 	.draw = menu_draw,
+	.banner = LAYOUT_BANNER_ABOVE_FOOTER,
 };

@@ -44,8 +44,8 @@ pin_draw(Ui *ui)
 	GfxRect title = { ui_px(ui, 80), ui_px(ui, 40), w - ui_px(ui, 160), ui_px(ui, 70) };
 	GfxRect pad = { (w - ui_px(ui, 420)) / 2, ui_px(ui, 200), ui_px(ui, 420),
 		        h - ui_px(ui, 340) };
-	GfxRect cancel = { ui_px(ui, 32), h - ui_px(ui, 100), ui_px(ui, 240), ui_px(ui, 76) };
-	GfxRect ok = { w - ui_px(ui, 272), h - ui_px(ui, 100), ui_px(ui, 240), ui_px(ui, 76) };
+	GfxRect cancel = ui_footer(ui, LAYOUT_LEFT, 32, 240);
+	GfxRect ok = ui_footer(ui, LAYOUT_RIGHT, 32, 240);
 
 	widget_text_box(ui,
 	                session_pin_exists(ui->session)
@@ -115,4 +115,5 @@ const struct screen screen_pin = {
 	.handle = pin_handle,
 	.draw = pin_draw,
 	.rehearse = pin_rehearse,
+	.banner = LAYOUT_BANNER_IN_FOOTER,
 };

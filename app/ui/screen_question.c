@@ -74,8 +74,8 @@ question_draw_at(Ui *ui, const Survey *survey, int index, bool current)
 	GfxRect text = { ui_px(ui, 64), ui_px(ui, 104), w - ui_px(ui, 128), h * 27 / 100 };
 	GfxRect area = { ui_px(ui, 48), text.y + text.h + ui_px(ui, 16), w - ui_px(ui, 96),
 		         h - text.y - text.h - ui_px(ui, 130) };
-	GfxRect back = { ui_px(ui, 32), h - ui_px(ui, 100), ui_px(ui, 220), ui_px(ui, 76) };
-	GfxRect done = { w - ui_px(ui, 292), h - ui_px(ui, 100), ui_px(ui, 260), ui_px(ui, 76) };
+	GfxRect back = ui_footer(ui, LAYOUT_LEFT, 32, 220);
+	GfxRect done = ui_footer(ui, LAYOUT_RIGHT, 32, 260);
 	bool typed = q->type == QUESTION_NUMBER || q->type == QUESTION_TEXT;
 
 	if (q->n_options > 4 && !question_has_pictures(q)) {

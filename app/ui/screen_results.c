@@ -331,10 +331,10 @@ results_draw_alerts(Ui *ui)
 static void
 results_draw(Ui *ui)
 {
-	int p, i, w = ui->width, h = ui->height;
-	GfxRect back = { ui_px(ui, 32), h - ui_px(ui, 100), ui_px(ui, 300), ui_px(ui, 76) };
-	GfxRect prev = { w - ui_px(ui, 352), h - ui_px(ui, 100), ui_px(ui, 150), ui_px(ui, 76) };
-	GfxRect next = { w - ui_px(ui, 182), h - ui_px(ui, 100), ui_px(ui, 150), ui_px(ui, 76) };
+	int p, i;
+	GfxRect back = ui_footer(ui, LAYOUT_LEFT, 32, 300);
+	GfxRect prev = ui_footer(ui, LAYOUT_RIGHT, 202, 150);
+	GfxRect next = ui_footer(ui, LAYOUT_RIGHT, 32, 150);
 	char *note;
 
 	widget_button(ui, back, 0, _("Back to the menu"), NULL, BUTTON_NORMAL);

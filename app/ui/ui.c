@@ -115,16 +115,38 @@ ui_follow(Ui *ui)
 		ui_speak(ui);
 }
 
+/* The storage error, else the notice, if any, where the screen has room. */
+static void
+ui_draw_banner(Ui *ui, LayoutBanner place)
+{
+	const char *error = session_error(ui->session);
+	bool child = strcmp(session_audience(ui->session), "student") == 0;
+
+	/* A storage error: what to do, for whoever is at the kiosk, and the
+	 * cause, for the adult who comes. */
+	if (error != NULL)
+		widget_banner(ui, layout_banner(ui->width, ui->height, ui->scale, place, true),
+		              child ? _("The answer was not saved. Please call the teacher.")
+		                    : _("The answer was not saved. Please tell whoever runs the "
+		                        "survey."),
+		              error, false);
+	else if (ui->message != NULL)
+		widget_banner(ui, layout_banner(ui->width, ui->height, ui->scale, place, false),
+		              ui->message, NULL, ui->message_ok);
+}
+
 void
 ui_draw(Ui *ui)
 {
+	const struct screen *screen = ui_screen(session_phase(ui->session));
+
 	ui->n_targets = 0;
 	gfx_begin_frame(ui->gfx);
 	gfx_size(ui->gfx, &ui->width, &ui->height);
 	ui->scale = layout_scale(ui->width, ui->height);
 	gfx_clear(ui->gfx, UI_BG);
-	ui_screen(session_phase(ui->session))->draw(ui);
-	widget_banner(ui);
+	screen->draw(ui);
+	ui_draw_banner(ui, screen->banner);
 }
 
 void
@@ -152,7 +174,13 @@ ui_target(Ui *ui, GfxRect rect, Action action)
 int
 ui_px(const Ui *ui, int length)
 {
-	return (int)(length * ui->scale + 0.5);
+	return layout_px(ui->scale, length);
+}
+
+GfxRect
+ui_footer(const Ui *ui, LayoutSide side, int inset, int w)
+{
+	return layout_footer(ui->width, ui->height, ui->scale, side, inset, w);
 }
 
 void

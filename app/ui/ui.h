@@ -74,6 +74,8 @@ struct screen {
 	 * ui_rehearse), on a copy of the Ui it may change (the results' page);
 	 * NULL: nothing worth preparing. */
 	void (*rehearse)(Ui *ui);
+	/* Where the banner (a notice or a storage error) stands on this screen. */
+	LayoutBanner banner;
 };
 
 extern const struct screen screen_welcome;
@@ -130,6 +132,9 @@ void ui_target(Ui *ui, GfxRect rect, Action action);
 /* Scales a length given for 1280x800 to the current output. */
 int ui_px(const Ui *ui, int length);
 
+/* A button of the footer on the current output (layout_footer). */
+GfxRect ui_footer(const Ui *ui, LayoutSide side, int inset, int w);
+
 /* After any change of state: reads newly shown instructions or a question
  * aloud when read_aloud is on, and stops the voice when they are left. */
 void ui_follow(Ui *ui);
@@ -181,7 +186,11 @@ void widget_header(Ui *ui, const char *title, const char *note, double progress)
 void widget_hint(Ui *ui, const char *hint);
 /* A text field with a caption; focused fields show a caret and a strong border. */
 void widget_field(Ui *ui, GfxRect rect, const char *caption, const char *text, bool focused);
-/* The notice or storage error banner, if any. */
-void widget_banner(Ui *ui);
+/*
+ * The banner in rect: text in bold white on red, or on green when good;
+ * with a cause (a storage error: text says what to do) the cause stands
+ * under it in smaller letters, on red.
+ */
+void widget_banner(Ui *ui, GfxRect rect, const char *text, const char *cause, bool good);
 
 #endif

@@ -113,8 +113,7 @@ void
 widget_hint(Ui *ui, const char *hint)
 {
 	/* Between the bottom corners, where "Back" and "Next" stand. */
-	GfxRect r = { ui_px(ui, 370), ui->height - ui_px(ui, 80), ui->width - ui_px(ui, 690),
-		      ui_px(ui, 64) };
+	GfxRect r = layout_hint(ui->width, ui->height, ui->scale);
 
 	widget_text_box(ui, hint, r, ui_px(ui, 22), ui_px(ui, 14), false, UI_MUTED, 1, true);
 }
@@ -139,40 +138,21 @@ widget_field(Ui *ui, GfxRect r, const char *caption, const char *text, bool focu
 }
 
 void
-widget_banner(Ui *ui)
+widget_banner(Ui *ui, GfxRect r, const char *text, const char *cause, bool good)
 {
-	const char *error = session_error(ui->session);
-	GfxRect r = { ui_px(ui, 32), ui_px(ui, 92), ui->width - ui_px(ui, 64), ui_px(ui, 64) };
-
-	/* On the menu the top is full of choices; the row above its buttons is free.
-	 * On the PIN screen the top holds the typed digits; the row between
-	 * "Cancel" and "Enter" is free. */
-	if (session_phase(ui->session) == PHASE_MENU)
-		r.y = ui->height - ui_px(ui, 172);
-	else if (session_phase(ui->session) == PHASE_PIN)
-		r = (GfxRect){ ui_px(ui, 288), ui->height - ui_px(ui, 100),
-			       ui->width - ui_px(ui, 576), ui_px(ui, 76) };
-
-	if (error != NULL) {
-		/* A storage error: what to do, for whoever is at the kiosk, and the
-		 * cause, for the adult who comes. */
+	if (cause != NULL) {
 		GfxRect head = layout_inset(r, ui_px(ui, 8));
-		r.h = ui_px(ui, 104);
 		head.h = ui_px(ui, 44);
 		gfx_fill_rounded(ui->gfx, r, ui_px(ui, 14), UI_ERROR);
+		widget_text_box(ui, text, head, ui_px(ui, 30), ui_px(ui, 16), true, UI_WHITE, 1,
+		                true);
 		widget_text_box(
-		    ui,
-		    strcmp(session_audience(ui->session), "student") == 0
-		        ? _("The answer was not saved. Please call the teacher.")
-		        : _("The answer was not saved. Please tell whoever runs the survey."),
-		    head, ui_px(ui, 30), ui_px(ui, 16), true, UI_WHITE, 1, true);
-		widget_text_box(
-		    ui, error,
+		    ui, cause,
 		    (GfxRect){ head.x, head.y + head.h, head.w, r.h - head.h - ui_px(ui, 16) },
 		    ui_px(ui, 18), ui_px(ui, 12), false, UI_WHITE, 1, true);
-	} else if (ui->message != NULL) {
-		gfx_fill_rounded(ui->gfx, r, ui_px(ui, 14), ui->message_ok ? UI_CHOSEN : UI_ERROR);
-		widget_text_box(ui, ui->message, layout_inset(r, ui_px(ui, 10)), ui_px(ui, 24),
+	} else {
+		gfx_fill_rounded(ui->gfx, r, ui_px(ui, 14), good ? UI_CHOSEN : UI_ERROR);
+		widget_text_box(ui, text, layout_inset(r, ui_px(ui, 10)), ui_px(ui, 24),
 		                ui_px(ui, 14), true, UI_WHITE, 1, true);
 	}
 }
