@@ -444,6 +444,38 @@ has_colour(GfxRect r, GfxColor c)
 	return false;
 }
 
+START_TEST(widgets_record_the_targets_they_draw)
+{
+	GfxRect button = { 100, 100, 200, 80 }, speaker = { 600, 100, 76, 76 };
+
+	ui.width = 1280, ui.height = 800, ui.scale = 1.0;
+	gfx_begin_frame(ui.gfx);
+	gfx_clear(ui.gfx, UI_BG);
+	widget_button(&ui, button, 0, "A", NULL, BUTTON_NORMAL,
+	              (Action){ .type = ACTION_CHOOSE, .index = 7 });
+	/* Not clickable (a typed answer's field), and no voice: no speaker. */
+	widget_field(&ui, (GfxRect){ 100, 300, 400, 120 }, "c", "t", true,
+	             (Action){ .type = ACTION_NONE });
+	widget_speaker(&ui, speaker);
+	widget_icon(&ui, (GfxRect){ 800, 100, 60, 60 }, "x", (Action){ .type = ACTION_MENU });
+	ck_assert_int_eq(ui.n_targets, 2);
+	ck_assert_int_eq(ui.targets[0].rect.x, 100);
+	ck_assert_int_eq(ui.targets[0].rect.y, 100);
+	ck_assert_int_eq(ui.targets[0].rect.w, 200);
+	ck_assert_int_eq(ui.targets[0].rect.h, 80);
+	ck_assert_int_eq(ui.targets[0].action.type, ACTION_CHOOSE);
+	ck_assert_int_eq(ui.targets[0].action.index, 7);
+	ck_assert_int_eq(ui.targets[1].rect.x, 800);
+	ck_assert_int_eq(ui.targets[1].action.type, ACTION_MENU);
+	/* The button is drawn exactly where it is clickable: its 3-pixel
+	 * border starts at x = 100, the background just left of it. */
+	ck_assert_uint_eq(pixel(100, 140), rgb(UI_BORDER));
+	ck_assert_uint_eq(pixel(99, 140), rgb(UI_BG));
+	ck_assert_uint_eq(pixel(110, 170), rgb(UI_CARD));
+	ck_assert(!has_colour(speaker, UI_BORDER));
+}
+END_TEST
+
 /* How many files in folder end in suffix and start with magic. */
 static int
 saved_file_starts(const char *folder, const char *suffix, const char *magic)
@@ -674,6 +706,7 @@ main(void)
 	tcase_add_test(tc, results_list_classes_as_a_school_does);
 	tcase_add_test(tc, results_say_when_sittings_were_left_out);
 	tcase_add_test(tc, a_wrong_pin_message_leaves_the_typed_digits_visible);
+	tcase_add_test(tc, widgets_record_the_targets_they_draw);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }

@@ -27,12 +27,11 @@ code_draw_keyboard(Ui *ui, GfxRect area)
 	for (int i = 0; i < CODE_KEYS; i++) {
 		GfxRect r = layout_grid(area, rows, CODE_COLS, ui_px(ui, 8), i);
 		Action a = { .type = ACTION_TEXT };
-		widget_button(ui, r, 0, code_keys[i], NULL, BUTTON_NORMAL);
 		if (i == CODE_KEYS - 1)
 			a = (Action){ .type = ACTION_BACK, .index = 0 };
 		else
 			snprintf(a.text, sizeof a.text, "%s", code_keys[i]);
-		ui_target(ui, r, a);
+		widget_button(ui, r, 0, code_keys[i], NULL, BUTTON_NORMAL, a);
 	}
 }
 
@@ -60,15 +59,15 @@ code_draw_fields(Ui *ui, bool student)
 		GfxRect field = { x, y, cw, fh };
 		widget_field(ui, field, code_class_caption(session_audience(s)),
 		             session_field_text(s, FIELD_CLASS),
-		             session_field_focus(s) == FIELD_CLASS);
-		ui_target(ui, field, (Action){ .type = ACTION_FOCUS, .index = FIELD_CLASS });
+		             session_field_focus(s) == FIELD_CLASS,
+		             (Action){ .type = ACTION_FOCUS, .index = FIELD_CLASS });
 		code.x += cw + ui_px(ui, 32);
 		code.w -= cw + ui_px(ui, 32);
 	}
 	widget_field(ui, code,
 	             student ? _("Your code (your teacher gave it to you)") : _("Your code"),
-	             session_field_text(s, FIELD_CODE), session_field_focus(s) == FIELD_CODE);
-	ui_target(ui, code, (Action){ .type = ACTION_FOCUS, .index = FIELD_CODE });
+	             session_field_text(s, FIELD_CODE), session_field_focus(s) == FIELD_CODE,
+	             (Action){ .type = ACTION_FOCUS, .index = FIELD_CODE });
 	return y + fh;
 }
 
@@ -83,8 +82,8 @@ code_draw(Ui *ui)
 	widget_header(ui, _("Before we begin"), NULL, -1);
 	code_draw_keyboard(
 	    ui, (GfxRect){ ui_px(ui, 48), top, w - ui_px(ui, 96), h - top - ui_px(ui, 124) });
-	widget_button(ui, button, 0, _("Next >"), NULL, BUTTON_PRIMARY);
-	ui_target(ui, button, (Action){ .type = ACTION_NEXT });
+	widget_button(ui, button, 0, _("Next >"), NULL, BUTTON_PRIMARY,
+	              (Action){ .type = ACTION_NEXT });
 	if (student)
 		widget_hint(ui,
 		            session_code_required(s)

@@ -31,8 +31,8 @@ screen_instructions_draw_at(Ui *ui, int pos)
 	if (survey->instructions != NULL)
 		widget_text_box(ui, survey->instructions, body, ui_px(ui, 36), ui_px(ui, 18), false,
 		                UI_TEXT, 1, false);
-	widget_button(ui, button, 0, _("Begin"), NULL, BUTTON_PRIMARY);
-	ui_target(ui, button, (Action){ .type = ACTION_NEXT });
+	widget_button(ui, button, 0, _("Begin"), NULL, BUTTON_PRIMARY,
+	              (Action){ .type = ACTION_NEXT });
 	widget_speaker(
 	    ui, (GfxRect){ button.x + button.w + ui_px(ui, 24), button.y, button.h, button.h });
 	widget_hint(ui, strcmp(session_audience(ui->session), "student") == 0

@@ -63,8 +63,8 @@ menu_row(Ui *ui, int y, const char *const *labels, int n, int current, int base)
 	for (int i = 0; i < n; i++) {
 		GfxRect r = { x + i * (w + gap), y, w, h };
 		widget_button(ui, r, 0, _(labels[i]), NULL,
-		              i == current ? BUTTON_CHOSEN : BUTTON_NORMAL);
-		ui_target(ui, r, (Action){ .type = ACTION_CHOOSE, .index = base + i });
+		              i == current ? BUTTON_CHOSEN : BUTTON_NORMAL,
+		              (Action){ .type = ACTION_CHOOSE, .index = base + i });
 	}
 }
 
@@ -82,8 +82,8 @@ menu_draw_surveys(Ui *ui, int y)
 			       h };
 		widget_button(ui, r, ui->menu.rank[i] <= 9 ? ui->menu.rank[i] : 0,
 		              ui->surveys->items[i]->title, NULL,
-		              ui->menu.rank[i] ? BUTTON_CHOSEN : BUTTON_NORMAL);
-		ui_target(ui, r, (Action){ .type = ACTION_CHOOSE, .index = MENU_SURVEY + i });
+		              ui->menu.rank[i] ? BUTTON_CHOSEN : BUTTON_NORMAL,
+		              (Action){ .type = ACTION_CHOOSE, .index = MENU_SURVEY + i });
 		shown++;
 	}
 }
@@ -151,12 +151,12 @@ menu_draw_switches(Ui *ui, int y)
 		code.x = read.x + read.w + ui_px(ui, 16);
 		code.w = col.x + col.w - code.x;
 		widget_button(ui, read, 0, _("Read aloud"), NULL,
-		              ui->read_aloud ? BUTTON_CHOSEN : BUTTON_NORMAL);
-		ui_target(ui, read, (Action){ .type = ACTION_CHOOSE, .index = MENU_READ });
+		              ui->read_aloud ? BUTTON_CHOSEN : BUTTON_NORMAL,
+		              (Action){ .type = ACTION_CHOOSE, .index = MENU_READ });
 	}
 	widget_button(ui, code, 0, _("Code required"), NULL,
-	              required ? BUTTON_CHOSEN : BUTTON_NORMAL);
-	ui_target(ui, code, (Action){ .type = ACTION_CHOOSE, .index = MENU_CODE });
+	              required ? BUTTON_CHOSEN : BUTTON_NORMAL,
+	              (Action){ .type = ACTION_CHOOSE, .index = MENU_CODE });
 }
 
 static void
@@ -190,14 +190,14 @@ menu_draw(Ui *ui)
 	         ui_px(ui, 320));
 	menu_draw_class(ui);
 	menu_draw_surveys(ui, ui_px(ui, 360));
-	widget_button(ui, results, 0, _("Results"), NULL, BUTTON_NORMAL);
-	widget_button(ui, report, 0, _("Report (PDF)"), NULL, BUTTON_NORMAL);
-	ui_target(ui, report, (Action){ .type = ACTION_CHOOSE, .index = MENU_REPORT });
-	ui_target(ui, results, (Action){ .type = ACTION_CHOOSE, .index = MENU_RESULTS });
-	widget_button(ui, start, 0, _("Start the session"), NULL, BUTTON_PRIMARY);
-	ui_target(ui, start, (Action){ .type = ACTION_CHOOSE, .index = MENU_START });
-	widget_button(ui, quit, 0, _("Close the kiosk"), NULL, BUTTON_NORMAL);
-	ui_target(ui, quit, (Action){ .type = ACTION_CHOOSE, .index = MENU_QUIT });
+	widget_button(ui, report, 0, _("Report (PDF)"), NULL, BUTTON_NORMAL,
+	              (Action){ .type = ACTION_CHOOSE, .index = MENU_REPORT });
+	widget_button(ui, results, 0, _("Results"), NULL, BUTTON_NORMAL,
+	              (Action){ .type = ACTION_CHOOSE, .index = MENU_RESULTS });
+	widget_button(ui, start, 0, _("Start the session"), NULL, BUTTON_PRIMARY,
+	              (Action){ .type = ACTION_CHOOSE, .index = MENU_START });
+	widget_button(ui, quit, 0, _("Close the kiosk"), NULL, BUTTON_NORMAL,
+	              (Action){ .type = ACTION_CHOOSE, .index = MENU_QUIT });
 }
 
 /* Where the kiosk saves the report: $ANKETA_REPORT_DIR, else ~/Anketa. The

@@ -31,9 +31,8 @@ pin_draw_keypad(Ui *ui, GfxRect area)
 		Action a = { .type = ACTION_TEXT };
 		if (keys[i][0] == '\0')
 			continue;
-		widget_button(ui, r, 0, keys[i], NULL, BUTTON_NORMAL);
 		snprintf(a.text, sizeof a.text, "%s", keys[i]);
-		ui_target(ui, r, a);
+		widget_button(ui, r, 0, keys[i], NULL, BUTTON_NORMAL, a);
 	}
 }
 
@@ -54,10 +53,9 @@ pin_draw(Ui *ui)
 	                title, ui_px(ui, 40), ui_px(ui, 20), true, UI_TEXT, 1, true);
 	pin_draw_dots(ui, ui_px(ui, 150));
 	pin_draw_keypad(ui, pad);
-	widget_button(ui, cancel, 0, _("Cancel"), NULL, BUTTON_NORMAL);
-	ui_target(ui, cancel, (Action){ .type = ACTION_CANCEL });
-	widget_button(ui, ok, 0, _("Enter"), NULL, BUTTON_PRIMARY);
-	ui_target(ui, ok, (Action){ .type = ACTION_NEXT });
+	widget_button(ui, cancel, 0, _("Cancel"), NULL, BUTTON_NORMAL,
+	              (Action){ .type = ACTION_CANCEL });
+	widget_button(ui, ok, 0, _("Enter"), NULL, BUTTON_PRIMARY, (Action){ .type = ACTION_NEXT });
 }
 
 static void

@@ -31,8 +31,8 @@ question_draw_options(Ui *ui, const SurveyQuestion *q, GfxRect area, bool curren
 	for (int i = 0; i < n; i++) {
 		bool chosen = current && session_option_chosen(ui->session, i);
 		widget_button(ui, rects[i], i < 9 ? i + 1 : 0, q->options[i].label,
-		              q->options[i].picture, chosen ? BUTTON_CHOSEN : BUTTON_NORMAL);
-		ui_target(ui, rects[i], (Action){ .type = ACTION_CHOOSE, .index = i });
+		              q->options[i].picture, chosen ? BUTTON_CHOSEN : BUTTON_NORMAL,
+		              (Action){ .type = ACTION_CHOOSE, .index = i });
 	}
 }
 
@@ -42,9 +42,9 @@ question_draw_input(Ui *ui, const SurveyQuestion *q, GfxRect area, bool current)
 	GfxRect field = { area.x + (area.w - ui_px(ui, 640)) / 2, area.y, ui_px(ui, 640),
 		          ui_px(ui, 130) };
 
-	widget_field(ui, field,
-	             q->type == QUESTION_NUMBER ? _("Type a number") : _("Type your answer"),
-	             current ? session_input(ui->session) : "", true);
+	widget_field(
+	    ui, field, q->type == QUESTION_NUMBER ? _("Type a number") : _("Type your answer"),
+	    current ? session_input(ui->session) : "", true, (Action){ .type = ACTION_NONE });
 }
 
 /* The line of help: "ты" for children, "Вы" for adults. */
@@ -95,13 +95,13 @@ question_draw_at(Ui *ui, const Survey *survey, int index, bool current)
 		question_draw_input(ui, q, area, current);
 	else
 		question_draw_options(ui, q, area, current);
-	widget_button(ui, back, 0, _("< Back"), NULL, BUTTON_NORMAL);
-	ui_target(ui, back, (Action){ .type = ACTION_BACK, .index = 1 });
+	widget_button(ui, back, 0, _("< Back"), NULL, BUTTON_NORMAL,
+	              (Action){ .type = ACTION_BACK, .index = 1 });
 	widget_speaker(ui, (GfxRect){ back.x + back.w + ui_px(ui, 20), back.y, back.h, back.h });
 	if (typed || q->type == QUESTION_MULTI ||
 	    (current && session_answer(s, index) != NULL && !session_confirming(s))) {
-		widget_button(ui, done, 0, _("Next >"), NULL, BUTTON_PRIMARY);
-		ui_target(ui, done, (Action){ .type = ACTION_NEXT });
+		widget_button(ui, done, 0, _("Next >"), NULL, BUTTON_PRIMARY,
+		              (Action){ .type = ACTION_NEXT });
 	}
 	widget_hint(ui, question_hint(ui, q->type));
 }

@@ -337,8 +337,8 @@ results_draw(Ui *ui)
 	GfxRect next = ui_footer(ui, LAYOUT_RIGHT, 32, 150);
 	char *note;
 
-	widget_button(ui, back, 0, _("Back to the menu"), NULL, BUTTON_NORMAL);
-	ui_target(ui, back, (Action){ .type = ACTION_CANCEL });
+	widget_button(ui, back, 0, _("Back to the menu"), NULL, BUTTON_NORMAL,
+	              (Action){ .type = ACTION_CANCEL });
 	note = ui->n_programs == 0
 	           ? xstrdup(_("No programme file was found in surveys/programs."))
 	           : xasprintf(_("Page %d of %d"), ui->report.page + 1, results_pages(ui));
@@ -352,10 +352,10 @@ results_draw(Ui *ui)
 	}
 	free(note);
 	results_draw_warnings(ui);
-	widget_button(ui, prev, 0, "<", NULL, BUTTON_NORMAL);
-	ui_target(ui, prev, (Action){ .type = ACTION_BACK, .index = 1 });
-	widget_button(ui, next, 0, ">", NULL, BUTTON_PRIMARY);
-	ui_target(ui, next, (Action){ .type = ACTION_NEXT, .index = 1 });
+	widget_button(ui, prev, 0, "<", NULL, BUTTON_NORMAL,
+	              (Action){ .type = ACTION_BACK, .index = 1 });
+	widget_button(ui, next, 0, ">", NULL, BUTTON_PRIMARY,
+	              (Action){ .type = ACTION_NEXT, .index = 1 });
 }
 
 static void

@@ -54,8 +54,8 @@ thanks_draw(Ui *ui)
 	widget_text_box(ui, _("Your answers are saved."), sub, ui_px(ui, 36), ui_px(ui, 18), false,
 	                UI_TEXT, 1, true);
 	thanks_draw_results(ui, sub.y + sub.h + ui_px(ui, 30));
-	widget_button(ui, button, 0, _("Done"), NULL, BUTTON_PRIMARY);
-	ui_target(ui, button, (Action){ .type = ACTION_NEXT });
+	widget_button(ui, button, 0, _("Done"), NULL, BUTTON_PRIMARY,
+	              (Action){ .type = ACTION_NEXT });
 	widget_hint(ui, _("The next person can start in a few seconds"));
 }
 

@@ -164,13 +164,6 @@ ui_rehearse(Ui *ui)
 	screen->rehearse(&copy);
 }
 
-void
-ui_target(Ui *ui, GfxRect rect, Action action)
-{
-	if (ui->n_targets < UI_MAX_TARGETS)
-		ui->targets[ui->n_targets++] = (UiTarget){ rect, action };
-}
-
 int
 ui_px(const Ui *ui, int length)
 {

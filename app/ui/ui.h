@@ -21,7 +21,8 @@
 #include "store.h"
 #include "survey.h"
 
-/* A clickable region recorded while drawing, and the action it stands for. */
+/* A clickable region recorded by a widget as it is drawn, and the action a
+ * click on it stands for (see ui_handle). */
 typedef struct {
 	GfxRect rect;
 	Action action;
@@ -126,9 +127,6 @@ extern const KioskApp ui_app;
  * screen's tables (the session, store and Gfx belong to the caller). */
 void ui_release(Ui *ui);
 
-/* Records a clickable region for the current frame. */
-void ui_target(Ui *ui, GfxRect rect, Action action);
-
 /* Scales a length given for 1280x800 to the current output. */
 int ui_px(const Ui *ui, int length);
 
@@ -142,7 +140,8 @@ void ui_follow(Ui *ui);
 /* Reads the current screen's text aloud (question or instructions). */
 void ui_speak(Ui *ui);
 
-/* The speaker button, drawn only when a voice is available. */
+/* The speaker button, whose click reads the screen aloud (ACTION_SPEAK):
+ * drawn, and clickable, only when a voice is available. */
 void widget_speaker(Ui *ui, GfxRect rect);
 
 /* The Russian name of a diagnostic wave ("start" -> "Стартовая"); other
@@ -162,7 +161,12 @@ void ui_set_message(Ui *ui, const char *message);
 extern const GfxColor UI_BG, UI_TEXT, UI_MUTED, UI_PRIMARY, UI_PRIMARY_DARK, UI_CARD, UI_BORDER,
     UI_CHOSEN, UI_WHITE, UI_ERROR, UI_BADGE;
 
-/* Widgets (widget.c): drawing only, from a rectangle and a state. */
+/*
+ * Widgets (widget.c): each draws from a rectangle and what it shows, and
+ * reads nothing else. One that can be clicked records its own target in the
+ * same call: the rectangle it drew and the action a click on it stands for
+ * (microui's shape: rectangle, hit-test registration and drawing at once).
+ */
 
 /*
  * Draws text wrapped into rect at the largest size from size_max down to
@@ -177,15 +181,21 @@ typedef enum {
 	BUTTON_PRIMARY,
 } ButtonStyle;
 
-/* An answer or command button: a key badge (0 = none), a label, optionally a picture. */
+/* An answer or command button: a key badge (0 = none), a label, optionally
+ * a picture; a click on it stands for action. */
 void widget_button(Ui *ui, GfxRect rect, int key, const char *label, const char *picture,
-                   ButtonStyle style);
+                   ButtonStyle style, Action action);
+/* A small, quiet button: one glyph on a pale square (the psychologist's
+ * corner); a click on it stands for action. */
+void widget_icon(Ui *ui, GfxRect rect, const char *glyph, Action action);
 /* The top bar: a title on the left, a note on the right, a progress bar (0..1, <0 = none). */
 void widget_header(Ui *ui, const char *title, const char *note, double progress);
 /* A line of help at the bottom. */
 void widget_hint(Ui *ui, const char *hint);
-/* A text field with a caption; focused fields show a caret and a strong border. */
-void widget_field(Ui *ui, GfxRect rect, const char *caption, const char *text, bool focused);
+/* A text field with a caption; focused fields show a caret and a strong
+ * border. A click on it stands for action (ACTION_NONE: not clickable). */
+void widget_field(Ui *ui, GfxRect rect, const char *caption, const char *text, bool focused,
+                  Action action);
 /*
  * The banner in rect: text in bold white on red, or on green when good;
  * with a cause (a storage error: text says what to do) the cause stands

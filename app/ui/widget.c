@@ -1,6 +1,8 @@
 /*
- * widget.c: the few widgets the screens are made of. Drawing only: each
- * takes a rectangle and a state and reads nothing else.
+ * widget.c: the few widgets the screens are made of. Each takes a rectangle
+ * and what it shows and reads nothing else; one that can be clicked records
+ * its target (the rectangle and its action) as it draws, so a screen never
+ * repeats a rectangle to make it clickable.
  */
 #include <stdio.h>
 #include <string.h>
@@ -26,6 +28,14 @@ widget_text_box(Ui *ui, const char *text, GfxRect r, int size_max, int size_min,
 		         y + i * lh);
 	}
 	return size;
+}
+
+/* Makes rect clickable for this frame: a click there stands for action. */
+static void
+widget_target(Ui *ui, GfxRect rect, Action action)
+{
+	if (action.type != ACTION_NONE && ui->n_targets < UI_MAX_TARGETS)
+		ui->targets[ui->n_targets++] = (UiTarget){ rect, action };
 }
 
 /* A card: border colour around a fill, rounded. */
@@ -56,7 +66,8 @@ widget_badge(Ui *ui, int cx, int cy, int radius, int key, bool inverted)
 }
 
 void
-widget_button(Ui *ui, GfxRect r, int key, const char *label, const char *picture, ButtonStyle style)
+widget_button(Ui *ui, GfxRect r, int key, const char *label, const char *picture, ButtonStyle style,
+              Action action)
 {
 	GfxColor fill = style == BUTTON_CHOSEN    ? UI_CHOSEN
 	                : style == BUTTON_PRIMARY ? UI_PRIMARY
@@ -66,6 +77,7 @@ widget_button(Ui *ui, GfxRect r, int key, const char *label, const char *picture
 	int pad = ui_px(ui, 16);
 	GfxRect text = layout_inset(r, pad);
 
+	widget_target(ui, r, action);
 	widget_card(ui, r, fill, border);
 	if (picture != NULL) {
 		GfxRect pic = { r.x + pad, r.y + pad, r.w - 2 * pad, r.h * 62 / 100 - pad };
@@ -119,7 +131,16 @@ widget_hint(Ui *ui, const char *hint)
 }
 
 void
-widget_field(Ui *ui, GfxRect r, const char *caption, const char *text, bool focused)
+widget_icon(Ui *ui, GfxRect r, const char *glyph, Action action)
+{
+	widget_target(ui, r, action);
+	gfx_fill_rounded(ui->gfx, r, ui_px(ui, 14), UI_BADGE);
+	widget_text_box(ui, glyph, layout_inset(r, ui_px(ui, 6)), ui_px(ui, 36), ui_px(ui, 16),
+	                false, UI_MUTED, 1, true);
+}
+
+void
+widget_field(Ui *ui, GfxRect r, const char *caption, const char *text, bool focused, Action action)
 {
 	int size = ui_px(ui, 44), cap = ui_px(ui, 26);
 	GfxRect box = { r.x, r.y + layout_line_height(cap) + ui_px(ui, 8), r.w,
@@ -127,6 +148,7 @@ widget_field(Ui *ui, GfxRect r, const char *caption, const char *text, bool focu
 	int w = gfx_text_width(ui->gfx, text, strlen(text), size, true);
 	int ty = box.y + (box.h - layout_line_height(size)) / 2;
 
+	widget_target(ui, r, action);
 	gfx_text(ui->gfx, caption, strlen(caption), cap, false, UI_TEXT, r.x, r.y);
 	widget_card(ui, box, UI_CARD, focused ? UI_PRIMARY : UI_BORDER);
 	gfx_text(ui->gfx, text, strlen(text), size, true, UI_TEXT, box.x + ui_px(ui, 24), ty);
@@ -164,6 +186,7 @@ widget_speaker(Ui *ui, GfxRect r)
 
 	if (ui->speech == NULL)
 		return;
+	widget_target(ui, r, (Action){ .type = ACTION_SPEAK });
 	widget_card(ui, r, UI_CARD, UI_BORDER);
 	/* Two sound waves: rings cut to their right half. */
 	gfx_fill_circle(ui->gfx, cx, cy, 6 * u, UI_PRIMARY);
@@ -177,5 +200,4 @@ widget_speaker(Ui *ui, GfxRect r)
 	                  UI_PRIMARY);
 	gfx_fill_triangle(ui->gfx, cx - 6 * u, cy - 2 * u, cx - u, cy + 6 * u, cx - 6 * u,
 	                  cy + 2 * u, UI_PRIMARY);
-	ui_target(ui, r, (Action){ .type = ACTION_SPEAK });
 }
