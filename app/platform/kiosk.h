@@ -27,26 +27,26 @@ typedef struct {
 
 /*
  * The application's side of the loop. Every function is called on the main
- * thread with the app pointer given to kiosk_run(); now is a monotonic clock
+ * thread with the ctx pointer given to kiosk_run(); now is a monotonic clock
  * in milliseconds.
  */
 typedef struct {
 	/* Advances time; true when something changed and a frame is due. */
-	bool (*tick)(void *app, uint64_t now);
+	bool (*tick)(void *ctx, uint64_t now);
 	/* Milliseconds until tick() has something to do, or -1 for never. */
-	int64_t (*deadline)(void *app, uint64_t now);
+	int64_t (*deadline)(void *ctx, uint64_t now);
 	/* Handles one action of the user; false once the kiosk is to close. */
-	bool (*handle)(void *app, const Action *action, uint64_t now);
+	bool (*handle)(void *ctx, const Action *action, uint64_t now);
 	/* Draws a frame with the kiosk's Gfx; returns the name of what it drew
 	 * (for the trace). */
-	const char *(*draw)(void *app);
+	const char *(*draw)(void *ctx);
 	/* When idle after a frame: prepares what is likely to be drawn next. */
-	void (*rehearse)(void *app);
+	void (*rehearse)(void *ctx);
 	/* Once, when the first frame is on screen: start-up work that could
 	 * wait until then. True when another frame is due. */
-	bool (*first_frame)(void *app);
+	bool (*first_frame)(void *ctx);
 	/* Writes the trace fields (" key=value") of the frame just drawn. */
-	void (*trace)(void *app, FILE *out);
+	void (*trace)(void *ctx, FILE *out);
 } KioskApp;
 
 /*
@@ -62,7 +62,7 @@ Kiosk *kiosk_open(const KioskWindowOptions *options, char **cause);
 Gfx *kiosk_gfx(Kiosk *kiosk);
 
 /*
- * Runs the loop until app's handle() returns false (the window was closed,
+ * Runs the loop until app->handle() returns false (the window was closed,
  * SIGTERM, or the application's own way out). Prints "anketa: ready" once
  * the first frame is shown, switches to full screen then, and with the
  * trace option one line per frame: "anketa: frame N screen=NAME draw_us=T"

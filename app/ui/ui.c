@@ -206,9 +206,9 @@ ui_wave_label(const char *wave)
 /* The session's timers (a confirmation, the thank-you screen, an idle
  * battery) and what they show or read aloud. */
 static bool
-ui_app_tick(void *app, uint64_t now)
+ui_app_tick(void *ctx, uint64_t now)
 {
-	Ui *ui = app;
+	Ui *ui = ctx;
 
 	ui->now = now;
 	if (!session_tick(ui->session, now))
@@ -218,17 +218,17 @@ ui_app_tick(void *app, uint64_t now)
 }
 
 static int64_t
-ui_app_deadline(void *app, uint64_t now)
+ui_app_deadline(void *ctx, uint64_t now)
 {
-	const Ui *ui = app;
+	const Ui *ui = ctx;
 
 	return session_next_deadline(ui->session, now);
 }
 
 static bool
-ui_app_handle(void *app, const Action *action, uint64_t now)
+ui_app_handle(void *ctx, const Action *action, uint64_t now)
 {
-	Ui *ui = app;
+	Ui *ui = ctx;
 
 	ui->now = now;
 	ui_handle(ui, action);
@@ -236,26 +236,26 @@ ui_app_handle(void *app, const Action *action, uint64_t now)
 }
 
 static const char *
-ui_app_draw(void *app)
+ui_app_draw(void *ctx)
 {
-	Ui *ui = app;
+	Ui *ui = ctx;
 
 	ui_draw(ui);
 	return ui_screen(session_phase(ui->session))->name;
 }
 
 static void
-ui_app_rehearse(void *app)
+ui_app_rehearse(void *ctx)
 {
-	ui_rehearse(app);
+	ui_rehearse(ctx);
 }
 
 /* The voice waits for the first frame: it loads espeak-ng's data, which a
  * kiosk with no sound card never needs. */
 static bool
-ui_app_first_frame(void *app)
+ui_app_first_frame(void *ctx)
 {
-	Ui *ui = app;
+	Ui *ui = ctx;
 
 	ui->speech = speech_create("ru");
 	ui->read_aloud = ui->read_aloud && ui->speech != NULL;
@@ -265,9 +265,9 @@ ui_app_first_frame(void *app)
 /* What a test script needs to know of the frame: the error banner, the
  * question shown, and the centre and size of every click target. */
 static void
-ui_app_trace(void *app, FILE *out)
+ui_app_trace(void *ctx, FILE *out)
 {
-	const Ui *ui = app;
+	const Ui *ui = ctx;
 	Session *s = ui->session;
 
 	if (session_error(s) != NULL)

@@ -117,7 +117,7 @@ void ui_rehearse(Ui *ui);
 
 /*
  * The UI as the application of the kiosk's loop (platform/kiosk.h), with
- * the Ui as its app pointer: time and actions go to the session's screens,
+ * the Ui as its ctx pointer: time and actions go to the session's screens,
  * frames are drawn by ui_draw(), and after the first frame the voice is
  * started (read_aloud stays on only if there is one).
  */
@@ -140,10 +140,6 @@ void ui_follow(Ui *ui);
 /* Reads the current screen's text aloud (question or instructions). */
 void ui_speak(Ui *ui);
 
-/* The speaker button, whose click reads the screen aloud (ACTION_SPEAK):
- * drawn, and clickable, only when a voice is available. */
-void widget_speaker(Ui *ui, GfxRect rect);
-
 /* The Russian name of a diagnostic wave ("start" -> "Стартовая"); other
  * waves are shown as written in the programme file. */
 const char *ui_wave_label(const char *wave);
@@ -162,8 +158,8 @@ extern const GfxColor UI_BG, UI_TEXT, UI_MUTED, UI_PRIMARY, UI_PRIMARY_DARK, UI_
     UI_CHOSEN, UI_WHITE, UI_ERROR, UI_BADGE;
 
 /*
- * Widgets (widget.c): each draws from a rectangle and what it shows, and
- * reads nothing else. One that can be clicked records its own target in the
+ * Widgets (widget.c): each draws from a rectangle and what it is given to
+ * show, and reads nothing of the session. One that can be clicked records its own target in the
  * same call: the rectangle it drew and the action a click on it stands for
  * (microui's shape: rectangle, hit-test registration and drawing at once).
  */
@@ -175,6 +171,7 @@ extern const GfxColor UI_BG, UI_TEXT, UI_MUTED, UI_PRIMARY, UI_PRIMARY_DARK, UI_
  */
 int widget_text_box(Ui *ui, const char *text, GfxRect rect, int size_max, int size_min, bool bold,
                     GfxColor color, int align, bool valign_center);
+
 typedef enum {
 	BUTTON_NORMAL,
 	BUTTON_CHOSEN,
@@ -188,6 +185,9 @@ void widget_button(Ui *ui, GfxRect rect, int key, const char *label, const char 
 /* A small, quiet button: one glyph on a pale square (the psychologist's
  * corner); a click on it stands for action. */
 void widget_icon(Ui *ui, GfxRect rect, const char *glyph, Action action);
+/* The speaker button, whose click reads the screen aloud (ACTION_SPEAK):
+ * drawn, and clickable, only when a voice is available. */
+void widget_speaker(Ui *ui, GfxRect rect);
 /* The top bar: a title on the left, a note on the right, a progress bar (0..1, <0 = none). */
 void widget_header(Ui *ui, const char *title, const char *note, double progress);
 /* A line of help at the bottom. */
