@@ -1,6 +1,7 @@
 /*
- * test_ui_layout.c: text wrapping, fitting, answer-button placement and hit
- * testing, with a fake font where every byte is size/2 pixels wide.
+ * test_ui_layout.c: text wrapping, fitting, answer-button placement, the
+ * footer, hint and banner, and hit testing, with a fake font where every
+ * byte is size/2 pixels wide.
  */
 #include <check.h>
 #include <stdlib.h>
@@ -107,10 +108,10 @@ END_TEST
 
 START_TEST(options_with_pictures_stand_in_a_row)
 {
-	UiRect r[3];
+	GfxRect r[3];
 	/* w = (1000 - 2*20) / 3 = 320, h = 400 = 320 * 5/4: no clamping;
 	 * the row is 3*320 + 2*20 = 1000 wide, so it starts at x = 0. */
-	layout_options((UiRect){ 0, 0, 1000, 400 }, 3, true, 20, r);
+	layout_options((GfxRect){ 0, 0, 1000, 400 }, 3, true, 20, r);
 
 	ck_assert_int_eq(r[0].x, 0);
 	ck_assert_int_eq(r[1].x, 340);
@@ -123,10 +124,10 @@ END_TEST
 
 START_TEST(options_without_pictures_form_a_column)
 {
-	UiRect r[4];
+	GfxRect r[4];
 	/* h = (400 - 3*20) / 4 = 85; width capped at 3/4 of 1000 = 750,
 	 * centred at x = 125; the column is 4*85 + 60 = 400 tall. */
-	layout_options((UiRect){ 0, 0, 1000, 400 }, 4, false, 20, r);
+	layout_options((GfxRect){ 0, 0, 1000, 400 }, 4, false, 20, r);
 
 	ck_assert_int_eq(r[0].x, 125);
 	ck_assert_int_eq(r[0].w, 750);
@@ -138,9 +139,9 @@ END_TEST
 
 START_TEST(many_options_use_two_columns)
 {
-	UiRect r[8];
+	GfxRect r[8];
 	/* 8 options: 2 columns of 4, w = (1000 - 20) / 2 = 490. */
-	layout_options((UiRect){ 0, 0, 1000, 400 }, 8, false, 20, r);
+	layout_options((GfxRect){ 0, 0, 1000, 400 }, 8, false, 20, r);
 
 	ck_assert_int_eq(r[0].x, 0);
 	ck_assert_int_eq(r[3].x, 0);
@@ -153,10 +154,10 @@ END_TEST
 
 START_TEST(five_or_more_text_options_use_two_columns)
 {
-	UiRect r[6];
+	GfxRect r[6];
 	/* 6 options: 2 columns of 3, w = (1000 - 20) / 2 = 490,
 	 * h = (400 - 2*20) / 3 = 120. */
-	layout_options((UiRect){ 0, 0, 1000, 400 }, 6, false, 20, r);
+	layout_options((GfxRect){ 0, 0, 1000, 400 }, 6, false, 20, r);
 
 	ck_assert_int_eq(r[2].x, 0);
 	ck_assert_int_eq(r[2].y, 280);
@@ -170,7 +171,7 @@ START_TEST(grid_cells_fill_the_area_row_by_row)
 {
 	/* 3 columns in 320 px with 10 px gaps: (320 - 20) / 3 = 100 wide;
 	 * 2 rows in 210 px: 100 high. Cell 4 is row 1, column 1. */
-	UiRect r = layout_grid((UiRect){ 10, 20, 320, 210 }, 2, 3, 10, 4);
+	GfxRect r = layout_grid((GfxRect){ 10, 20, 320, 210 }, 2, 3, 10, 4);
 
 	ck_assert_int_eq(r.x, 120);
 	ck_assert_int_eq(r.y, 130);
@@ -181,7 +182,7 @@ END_TEST
 
 START_TEST(hit_testing_uses_half_open_rectangles)
 {
-	UiRect r[2] = { { 10, 10, 100, 50 }, { 10, 70, 100, 50 } };
+	GfxRect r[2] = { { 10, 10, 100, 50 }, { 10, 70, 100, 50 } };
 
 	ck_assert_int_eq(layout_hit(r, 2, 10, 10), 0);
 	ck_assert_int_eq(layout_hit(r, 2, 109, 59), 0);
@@ -196,6 +197,83 @@ START_TEST(scale_follows_the_smaller_ratio)
 	ck_assert_double_eq_tol(layout_scale(1280, 800), 1.0, 1e-9);
 	ck_assert_double_eq_tol(layout_scale(1920, 1080), 1.35, 1e-9);
 	ck_assert_double_eq_tol(layout_scale(640, 800), 0.5, 1e-9);
+}
+END_TEST
+
+/* Asserts that r is { x, y, w, h }. */
+static void
+assert_rect(GfxRect r, int x, int y, int w, int h)
+{
+	ck_assert_int_eq(r.x, x);
+	ck_assert_int_eq(r.y, y);
+	ck_assert_int_eq(r.w, w);
+	ck_assert_int_eq(r.h, h);
+}
+
+START_TEST(px_rounds_to_the_nearest_pixel)
+{
+	/* 800x600: scale 0.625. 100 -> 62.5 -> 63; 32 -> 20; 690 -> 431.25 -> 431. */
+	ck_assert_int_eq(layout_px(0.625, 100), 63);
+	ck_assert_int_eq(layout_px(0.625, 32), 20);
+	ck_assert_int_eq(layout_px(0.625, 690), 431);
+	ck_assert_int_eq(layout_px(1.0, 76), 76);
+	ck_assert_int_eq(layout_px(1.35, 100), 135);
+}
+END_TEST
+
+START_TEST(footer_buttons_stand_at_the_bottom_corners)
+{
+	/* 1280x800: the row is 76 high from 800 - 100 = 700. "Back" 220 wide
+	 * 32 from the left; "Next" 260 wide ending 32 from the right at
+	 * 1280 - 292 = 988; the results' "<" 150 wide, 202 from the right,
+	 * at 1280 - 352 = 928. */
+	assert_rect(layout_footer(1280, 800, 1.0, LAYOUT_LEFT, 32, 220), 32, 700, 220, 76);
+	assert_rect(layout_footer(1280, 800, 1.0, LAYOUT_RIGHT, 32, 260), 988, 700, 260, 76);
+	assert_rect(layout_footer(1280, 800, 1.0, LAYOUT_RIGHT, 202, 150), 928, 700, 150, 76);
+	assert_rect(layout_footer(1280, 800, 1.0, LAYOUT_LEFT, 288, 240), 288, 700, 240, 76);
+	/* 800x600, scale 0.625: top 600 - 63 = 537, 47.5 -> 48 high; "Back" at
+	 * 20, 137.5 -> 138 wide; "Next" at 800 - px(292) = 800 - 183 = 617,
+	 * 162.5 -> 163 wide; "<" at 800 - px(352) = 580, 93.75 -> 94 wide. */
+	assert_rect(layout_footer(800, 600, 0.625, LAYOUT_LEFT, 32, 220), 20, 537, 138, 48);
+	assert_rect(layout_footer(800, 600, 0.625, LAYOUT_RIGHT, 32, 260), 617, 537, 163, 48);
+	assert_rect(layout_footer(800, 600, 0.625, LAYOUT_RIGHT, 202, 150), 580, 537, 94, 48);
+	assert_rect(layout_footer(800, 600, 0.625, LAYOUT_LEFT, 288, 240), 180, 537, 150, 48);
+}
+END_TEST
+
+START_TEST(the_hint_stands_between_the_footer_corners)
+{
+	/* 1280x800: from 370 to 1280 - 320, 64 high from 800 - 80. */
+	assert_rect(layout_hint(1280, 800, 1.0), 370, 720, 590, 64);
+	/* 800x600: 231.25 -> 231; 600 - 50; 800 - 431; 40. */
+	assert_rect(layout_hint(800, 600, 0.625), 231, 550, 369, 40);
+}
+END_TEST
+
+START_TEST(the_banner_stands_where_the_screen_has_room)
+{
+	/* 1280x800: under the header 32,92 across (1280 - 64), 64 high; 104
+	 * high for an error; above the footer at 800 - 172; in the footer
+	 * from 288 to 1280 - 288, 76 high. */
+	assert_rect(layout_banner(1280, 800, 1.0, LAYOUT_BANNER_TOP, false), 32, 92, 1216, 64);
+	assert_rect(layout_banner(1280, 800, 1.0, LAYOUT_BANNER_TOP, true), 32, 92, 1216, 104);
+	assert_rect(layout_banner(1280, 800, 1.0, LAYOUT_BANNER_ABOVE_FOOTER, false), 32, 628, 1216,
+	            64);
+	assert_rect(layout_banner(1280, 800, 1.0, LAYOUT_BANNER_IN_FOOTER, false), 288, 700, 704,
+	            76);
+	assert_rect(layout_banner(1280, 800, 1.0, LAYOUT_BANNER_IN_FOOTER, true), 288, 700, 704,
+	            104);
+	/* 800x600, scale 0.625: 20, 57.5 -> 58, 800 - 40, 40 (104 -> 65);
+	 * above the footer at 600 - 107.5 -> 600 - 108 = 492; in the footer at
+	 * 180, 537, 800 - 360, 47.5 -> 48. */
+	assert_rect(layout_banner(800, 600, 0.625, LAYOUT_BANNER_TOP, false), 20, 58, 760, 40);
+	assert_rect(layout_banner(800, 600, 0.625, LAYOUT_BANNER_TOP, true), 20, 58, 760, 65);
+	assert_rect(layout_banner(800, 600, 0.625, LAYOUT_BANNER_ABOVE_FOOTER, false), 20, 492, 760,
+	            40);
+	assert_rect(layout_banner(800, 600, 0.625, LAYOUT_BANNER_IN_FOOTER, false), 180, 537, 440,
+	            48);
+	assert_rect(layout_banner(800, 600, 0.625, LAYOUT_BANNER_IN_FOOTER, true), 180, 537, 440,
+	            65);
 }
 END_TEST
 
@@ -218,6 +296,10 @@ main(void)
 	tcase_add_test(tc, grid_cells_fill_the_area_row_by_row);
 	tcase_add_test(tc, hit_testing_uses_half_open_rectangles);
 	tcase_add_test(tc, scale_follows_the_smaller_ratio);
+	tcase_add_test(tc, px_rounds_to_the_nearest_pixel);
+	tcase_add_test(tc, footer_buttons_stand_at_the_bottom_corners);
+	tcase_add_test(tc, the_hint_stands_between_the_footer_corners);
+	tcase_add_test(tc, the_banner_stands_where_the_screen_has_room);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }

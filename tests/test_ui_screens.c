@@ -150,7 +150,7 @@ static void
 click_key(const char *text)
 {
 	for (int i = 0; i < ui.n_targets; i++) {
-		UiRect r = ui.targets[i].rect;
+		GfxRect r = ui.targets[i].rect;
 		if (ui.targets[i].action.type == ACTION_TEXT &&
 		    strcmp(ui.targets[i].action.text, text) == 0) {
 			Action click = { .type = ACTION_CLICK,
@@ -208,7 +208,7 @@ END_TEST
 
 START_TEST(a_chosen_answer_turns_green)
 {
-	UiRect r;
+	GfxRect r;
 
 	to_first_question();
 	ui_draw(&ui);
@@ -224,7 +224,7 @@ END_TEST
 
 START_TEST(a_click_on_a_card_chooses_that_answer)
 {
-	UiRect r;
+	GfxRect r;
 	Action click = { .type = ACTION_CLICK };
 
 	to_first_question();
@@ -342,7 +342,7 @@ START_TEST(every_screen_fits_every_size)
 		for (int step = 0; step < 9; step++) {
 			ui_draw(&ui);
 			for (int t = 0; t < ui.n_targets; t++) {
-				UiRect r = ui.targets[t].rect;
+				GfxRect r = ui.targets[t].rect;
 				ck_assert_msg(r.x >= 0 && r.y >= 0 && r.x + r.w <= sizes[i][0] &&
 				                  r.y + r.h <= sizes[i][1] && r.w > 0 && r.h > 0,
 				              "%dx%d step %d target %d off screen", sizes[i][0],
@@ -433,7 +433,7 @@ END_TEST
 
 /* True when some pixel of r has exactly colour c. */
 static bool
-has_colour(UiRect r, GfxColor c)
+has_colour(GfxRect r, GfxColor c)
 {
 	for (int y = r.y; y < r.y + r.h; y++) {
 		for (int x = r.x; x < r.x + r.w; x++) {
@@ -443,6 +443,38 @@ has_colour(UiRect r, GfxColor c)
 	}
 	return false;
 }
+
+START_TEST(widgets_record_the_targets_they_draw)
+{
+	GfxRect button = { 100, 100, 200, 80 }, speaker = { 600, 100, 76, 76 };
+
+	ui.width = 1280, ui.height = 800, ui.scale = 1.0;
+	gfx_begin_frame(ui.gfx);
+	gfx_clear(ui.gfx, UI_BG);
+	widget_button(&ui, button, 0, "A", NULL, BUTTON_NORMAL,
+	              (Action){ .type = ACTION_CHOOSE, .index = 7 });
+	/* Not clickable (a typed answer's field), and no voice: no speaker. */
+	widget_field(&ui, (GfxRect){ 100, 300, 400, 120 }, "c", "t", true,
+	             (Action){ .type = ACTION_NONE });
+	widget_speaker(&ui, speaker);
+	widget_icon(&ui, (GfxRect){ 800, 100, 60, 60 }, "x", (Action){ .type = ACTION_MENU });
+	ck_assert_int_eq(ui.n_targets, 2);
+	ck_assert_int_eq(ui.targets[0].rect.x, 100);
+	ck_assert_int_eq(ui.targets[0].rect.y, 100);
+	ck_assert_int_eq(ui.targets[0].rect.w, 200);
+	ck_assert_int_eq(ui.targets[0].rect.h, 80);
+	ck_assert_int_eq(ui.targets[0].action.type, ACTION_CHOOSE);
+	ck_assert_int_eq(ui.targets[0].action.index, 7);
+	ck_assert_int_eq(ui.targets[1].rect.x, 800);
+	ck_assert_int_eq(ui.targets[1].action.type, ACTION_MENU);
+	/* The button is drawn exactly where it is clickable: its 3-pixel
+	 * border starts at x = 100, the background just left of it. */
+	ck_assert_uint_eq(pixel(100, 140), rgb(UI_BORDER));
+	ck_assert_uint_eq(pixel(99, 140), rgb(UI_BG));
+	ck_assert_uint_eq(pixel(110, 170), rgb(UI_CARD));
+	ck_assert(!has_colour(speaker, UI_BORDER));
+}
+END_TEST
 
 /* How many files in folder end in suffix and start with magic. */
 static int
@@ -489,10 +521,10 @@ START_TEST(results_show_met_targets_green_and_missed_ones_red)
 	ui_draw(&ui);
 	/* Table 32,214 1216 wide; class column 200; two waves of (1216-200)/2 =
 	 * 508; rows 44 high: the header, then 6А at y = 258. */
-	ck_assert(has_colour((UiRect){ 232, 258, 508, 44 }, UI_CHOSEN));
-	ck_assert(!has_colour((UiRect){ 232, 258, 508, 44 }, UI_ERROR));
-	ck_assert(has_colour((UiRect){ 740, 258, 508, 44 }, UI_ERROR));
-	ck_assert(!has_colour((UiRect){ 740, 258, 508, 44 }, UI_CHOSEN));
+	ck_assert(has_colour((GfxRect){ 232, 258, 508, 44 }, UI_CHOSEN));
+	ck_assert(!has_colour((GfxRect){ 232, 258, 508, 44 }, UI_ERROR));
+	ck_assert(has_colour((GfxRect){ 740, 258, 508, 44 }, UI_ERROR));
+	ck_assert(!has_colour((GfxRect){ 740, 258, 508, 44 }, UI_CHOSEN));
 	act(ACTION_CANCEL, 0);
 	ck_assert_int_eq(session_phase(session), PHASE_MENU);
 	ck_assert_ptr_null(ui.report.tables);
@@ -543,7 +575,7 @@ START_TEST(the_last_results_page_lists_the_alerts)
 	char *path = testutil_source_path("tests/fixtures/session/alerting.yaml");
 	Diag diag = { 0 };
 	const Survey *alerting;
-	UiRect first = { 40, 100, 8, 60 }, second = { 40, 206, 8, 60 };
+	GfxRect first = { 40, 100, 8, 60 }, second = { 40, 206, 8, 60 };
 
 	survey_set_add(&set, survey_load(path, &diag));
 	ck_assert_int_eq(diag.n, 0);
@@ -564,7 +596,7 @@ START_TEST(the_last_results_page_lists_the_alerts)
 	ui_draw(&ui);
 	ck_assert(has_colour(first, UI_CARD));
 	ck_assert(has_colour(second, UI_CARD));
-	ck_assert(!has_colour((UiRect){ 40, 312, 8, 60 }, UI_CARD));
+	ck_assert(!has_colour((GfxRect){ 40, 312, 8, 60 }, UI_CARD));
 	act(ACTION_CANCEL, 0);
 	ck_assert_int_eq(ui.report.results.n, 0); /* freed with the page */
 	free(path);
@@ -591,10 +623,10 @@ START_TEST(results_list_classes_as_a_school_does)
 	ui_draw(&ui);
 	/* Rows 44 high under the header row at 214: 2А at 258, 10А at 302, the
 	 * whole school at 346 and nothing (3В) at 390; start column from 232. */
-	ck_assert(has_colour((UiRect){ 232, 258, 508, 44 }, UI_CHOSEN));
-	ck_assert(has_colour((UiRect){ 232, 302, 508, 44 }, UI_ERROR));
-	ck_assert(!has_colour((UiRect){ 32, 390, 1216, 44 }, UI_TEXT));
-	ck_assert(!has_colour((UiRect){ 32, 390, 1216, 44 }, UI_MUTED));
+	ck_assert(has_colour((GfxRect){ 232, 258, 508, 44 }, UI_CHOSEN));
+	ck_assert(has_colour((GfxRect){ 232, 302, 508, 44 }, UI_ERROR));
+	ck_assert(!has_colour((GfxRect){ 32, 390, 1216, 44 }, UI_TEXT));
+	ck_assert(!has_colour((GfxRect){ 32, 390, 1216, 44 }, UI_MUTED));
 	act(ACTION_CANCEL, 0);
 	ui.programs = NULL;
 	ui.n_programs = 0;
@@ -613,7 +645,7 @@ START_TEST(results_say_when_sittings_were_left_out)
 		            .survey_version = 1,
 		            .survey_hash = "" };
 	char id[37], *cause = NULL;
-	UiRect hint = { 370, 720, 1280 - 690, 64 };
+	GfxRect hint = { 370, 720, 1280 - 690, 64 };
 
 	/* A sitting of a survey whose file is no longer in surveys/. */
 	ck_assert_int_eq(store_sitting_begin(store, &st, id, &cause), 0);
@@ -643,8 +675,8 @@ START_TEST(a_wrong_pin_message_leaves_the_typed_digits_visible)
 	ui_draw(&ui);
 	/* The digits' row (y 150 at 1280x800) stays clear; the message stands
 	 * between "Cancel" (ends at 272) and "Enter" (starts at 1008), 700..776. */
-	ck_assert(!has_colour((UiRect){ 32, 92, 1216, 64 }, UI_ERROR));
-	ck_assert(has_colour((UiRect){ 300, 710, 680, 56 }, UI_ERROR));
+	ck_assert(!has_colour((GfxRect){ 32, 92, 1216, 64 }, UI_ERROR));
+	ck_assert(has_colour((GfxRect){ 300, 710, 680, 56 }, UI_ERROR));
 }
 END_TEST
 
@@ -674,6 +706,7 @@ main(void)
 	tcase_add_test(tc, results_list_classes_as_a_school_does);
 	tcase_add_test(tc, results_say_when_sittings_were_left_out);
 	tcase_add_test(tc, a_wrong_pin_message_leaves_the_typed_digits_visible);
+	tcase_add_test(tc, widgets_record_the_targets_they_draw);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }

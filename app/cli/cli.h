@@ -55,6 +55,7 @@ typedef struct {
 	int (*run)(const CliArgs *args);
 } CliEntry;
 
+extern const CliEntry cmd_kiosk_entry; /* `anketa [OPTIONS]`: the kiosk */
 extern const CliEntry cmd_check_entry;
 extern const CliEntry cmd_import_entry;
 extern const CliEntry cmd_export_entry;
@@ -106,5 +107,28 @@ void cli_print_diag(const Diag *diag, const char *prefix);
 
 /* Prints "anketa: " and a formatted line to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* `anketa` with no sub-command: the kiosk (cmd_kiosk.c). */
+typedef struct {
+	const char *db_path;
+	const char *surveys_dir;
+	bool windowed;
+	int width; /* 0: the desktop size (full screen) or 1280x800 windowed */
+	int height;
+	const char *wave; /* preset session; all NULL when not preset */
+	const char *class_name;
+	const char *audience;
+	const char *run;   /* comma-separated survey ids */
+	bool read_aloud;   /* read every question aloud (needs a sound card) */
+	bool require_code; /* refuse an empty respondent code */
+} KioskOptions;
+
+/*
+ * Opens the store, loads the surveys and the programme files, sets up the
+ * session (preset when options->run is set) and runs the kiosk until it is
+ * closed. Each problem is one line on stderr; returns the process exit
+ * status: 0 when the kiosk was closed, 1 when it could not start.
+ */
+int cmd_kiosk(const KioskOptions *options);
 
 #endif

@@ -331,7 +331,7 @@ gfx_fill_rects(Gfx *gfx, const SDL_Rect *rects, int n, GfxColor color)
 }
 
 void
-gfx_fill(Gfx *gfx, UiRect r, GfxColor color)
+gfx_fill(Gfx *gfx, GfxRect r, GfxColor color)
 {
 	SDL_Rect rect = { r.x, r.y, r.w, r.h };
 
@@ -441,7 +441,7 @@ gfx_corners(Gfx *gfx, int radius, int thickness, GfxColor fill, GfxColor border)
 /* The straight parts of a card between its corners: the border's bands
  * and the inside, each colour in one call. */
 static void
-gfx_card_straight(Gfx *gfx, UiRect r, int radius, int t, GfxColor fill, GfxColor border)
+gfx_card_straight(Gfx *gfx, GfxRect r, int radius, int t, GfxColor fill, GfxColor border)
 {
 	int inner_w = r.w - 2 * radius, mid_h = r.h - 2 * radius;
 	SDL_Rect lines[4] = {
@@ -463,7 +463,7 @@ gfx_card_straight(Gfx *gfx, UiRect r, int radius, int t, GfxColor fill, GfxColor
 }
 
 void
-gfx_card(Gfx *gfx, UiRect r, int radius, int thickness, GfxColor fill, GfxColor border)
+gfx_card(Gfx *gfx, GfxRect r, int radius, int thickness, GfxColor fill, GfxColor border)
 {
 	SDL_Texture *corners;
 
@@ -492,13 +492,13 @@ gfx_card(Gfx *gfx, UiRect r, int radius, int thickness, GfxColor fill, GfxColor 
 }
 
 void
-gfx_fill_rounded(Gfx *gfx, UiRect r, int radius, GfxColor color)
+gfx_fill_rounded(Gfx *gfx, GfxRect r, int radius, GfxColor color)
 {
 	gfx_card(gfx, r, radius, 0, color, color);
 }
 
 void
-gfx_ring_rounded(Gfx *gfx, UiRect r, int radius, int thickness, GfxColor color)
+gfx_ring_rounded(Gfx *gfx, GfxRect r, int radius, int thickness, GfxColor color)
 {
 	if (thickness >= r.h / 2 || thickness >= r.w / 2)
 		gfx_fill_rounded(gfx, r, radius, color); /* all border anyway */
@@ -524,7 +524,7 @@ gfx_fill_triangle(Gfx *gfx, int x0, int y0, int x1, int y1, int x2, int y2, GfxC
 void
 gfx_fill_circle(Gfx *gfx, int cx, int cy, int radius, GfxColor color)
 {
-	gfx_fill_rounded(gfx, (UiRect){ cx - radius, cy - radius, 2 * radius, 2 * radius }, radius,
+	gfx_fill_rounded(gfx, (GfxRect){ cx - radius, cy - radius, 2 * radius, 2 * radius }, radius,
 	                 color);
 }
 
@@ -611,25 +611,6 @@ gfx_text(Gfx *gfx, const char *text, size_t len, int size, bool bold, GfxColor c
 	SDL_RenderCopy(gfx->renderer, e->value, NULL, &dst);
 }
 
-int
-gfx_text_box(Gfx *gfx, const char *text, UiRect r, int size_max, int size_min, bool bold,
-             GfxColor color, int align, bool valign_center)
-{
-	LayoutLine lines[LAYOUT_MAX_LINES];
-	int n = 0, size, lh, y;
-
-	size = layout_fit(text, r.w, r.h, size_max, size_min, bold, gfx_measure, gfx, lines, &n);
-	lh = layout_line_height(size);
-	y = valign_center ? r.y + (r.h - n * lh) / 2 : r.y;
-	for (int i = 0; i < n; i++) {
-		int w = gfx_text_width(gfx, text + lines[i].start, lines[i].len, size, bold);
-		int x = align == 1 ? r.x + (r.w - w) / 2 : r.x;
-		gfx_text(gfx, text + lines[i].start, lines[i].len, size, bold, color, x,
-		         y + i * lh);
-	}
-	return size;
-}
-
 /* A texture of the picture scaled by cairo to w x h (smooth, done once per
  * size), with straight alpha as SDL blends it. */
 static SDL_Texture *
@@ -697,7 +678,7 @@ gfx_picture_entry(Gfx *gfx, const char *path)
 }
 
 bool
-gfx_picture(Gfx *gfx, const char *path, UiRect r)
+gfx_picture(Gfx *gfx, const char *path, GfxRect r)
 {
 	GfxPicture *p = gfx_picture_entry(gfx, path);
 	SDL_Rect dst;

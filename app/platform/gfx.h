@@ -1,6 +1,9 @@
 /*
  * gfx.h: the only drawing interface the screens use: filled and rounded
- * rectangles, cached text, cached pictures. Wraps an SDL_Renderer.
+ * rectangles, cached lines of text, cached pictures, and the two value types
+ * they are drawn with (a rectangle in pixels, a colour). Wraps an
+ * SDL_Renderer; the header itself needs no SDL. Laying text out (wrapping,
+ * fitting into a box) is left to the UI: gfx draws and measures single lines.
  *
  * Rendered text is cached as textures keyed by (string, size, weight,
  * colour), and measured widths by (string, size, weight), so an unchanged
@@ -15,10 +18,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "layout.h"
-
 typedef struct Gfx Gfx;
 struct SDL_Renderer;
+
+/* A rectangle in output pixels: top-left corner and size. */
+typedef struct {
+	int x, y, w, h;
+} GfxRect;
 
 typedef struct {
 	uint8_t r, g, b, a;
@@ -45,19 +51,19 @@ void gfx_begin_rehearsal(Gfx *gfx);
 void gfx_size(Gfx *gfx, int *width, int *height);
 
 void gfx_clear(Gfx *gfx, GfxColor color);
-void gfx_fill(Gfx *gfx, UiRect rect, GfxColor color);
+void gfx_fill(Gfx *gfx, GfxRect rect, GfxColor color);
 /*
  * A card: a rectangle with rounded corners of the given radius, its border
  * thickness pixels wide inside rect in one colour and the rest in another
  * (a fill with alpha 0 leaves the inside alone). Every pixel is drawn once;
  * the corners come from a texture made once per style.
  */
-void gfx_card(Gfx *gfx, UiRect rect, int radius, int thickness, GfxColor fill, GfxColor border);
+void gfx_card(Gfx *gfx, GfxRect rect, int radius, int thickness, GfxColor fill, GfxColor border);
 /* A filled rectangle with rounded corners of the given radius. */
-void gfx_fill_rounded(Gfx *gfx, UiRect rect, int radius, GfxColor color);
+void gfx_fill_rounded(Gfx *gfx, GfxRect rect, int radius, GfxColor color);
 /* Only the outline of a rounded rectangle, thickness pixels wide inside r
  * (the inner corner radius is radius - thickness). */
-void gfx_ring_rounded(Gfx *gfx, UiRect r, int radius, int thickness, GfxColor color);
+void gfx_ring_rounded(Gfx *gfx, GfxRect r, int radius, int thickness, GfxColor color);
 
 /* A filled triangle. */
 void gfx_fill_triangle(Gfx *gfx, int x0, int y0, int x1, int y1, int x2, int y2, GfxColor color);
@@ -76,19 +82,12 @@ void gfx_text_work(Gfx *gfx, unsigned long *rendered, unsigned long *measured);
 void gfx_text(Gfx *gfx, const char *text, size_t len, int size, bool bold, GfxColor color, int x,
               int y);
 
-/*
- * Draws text wrapped into rect at the largest size from size_max down to
- * size_min that fits, each line aligned (0 left, 1 centre) and the block
- * centred vertically when valign_center. Returns the size used.
- */
-int gfx_text_box(Gfx *gfx, const char *text, UiRect rect, int size_max, int size_min, bool bold,
-                 GfxColor color, int align, bool valign_center);
-
-/* Measures text the way gfx_text_box() lays it out (for the layout module). */
+/* gfx_text_width() with the Gfx passed as a plain pointer: the shape of a
+ * measuring callback for whoever lays text out. */
 int gfx_measure(void *gfx, const char *text, size_t len, int size, bool bold);
 
 /* Draws a PNG picture (path relative to the assets directory) fitted into
  * rect keeping its aspect ratio. Returns false when it cannot be loaded. */
-bool gfx_picture(Gfx *gfx, const char *path, UiRect rect);
+bool gfx_picture(Gfx *gfx, const char *path, GfxRect rect);
 
 #endif

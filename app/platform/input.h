@@ -7,7 +7,7 @@
 
 #include <stdbool.h>
 
-#include "ui.h"
+#include "action.h"
 
 union SDL_Event;
 

@@ -102,7 +102,7 @@ layout_fit(const char *text, int width, int height, int size_max, int size_min, 
 }
 
 void
-layout_options(UiRect area, int n, bool pictures, int gap, UiRect *out)
+layout_options(GfxRect area, int n, bool pictures, int gap, GfxRect *out)
 {
 	int cols, rows, w, h, x0, y0;
 
@@ -133,12 +133,12 @@ layout_options(UiRect area, int n, bool pictures, int gap, UiRect *out)
 		int col = cols == 1 ? 0 : i / rows, row = cols == 1 ? i : i % rows;
 		if (pictures && n <= 5)
 			col = i, row = 0;
-		out[i] = (UiRect){ x0 + col * (w + gap), y0 + row * (h + gap), w, h };
+		out[i] = (GfxRect){ x0 + col * (w + gap), y0 + row * (h + gap), w, h };
 	}
 }
 
 int
-layout_hit(const UiRect *rects, int n, int x, int y)
+layout_hit(const GfxRect *rects, int n, int x, int y)
 {
 	for (int i = 0; i < n; i++) {
 		if (x >= rects[i].x && x < rects[i].x + rects[i].w && y >= rects[i].y &&
@@ -148,10 +148,10 @@ layout_hit(const UiRect *rects, int n, int x, int y)
 	return -1;
 }
 
-UiRect
-layout_inset(UiRect r, int d)
+GfxRect
+layout_inset(GfxRect r, int d)
 {
-	return (UiRect){ r.x + d, r.y + d, r.w - 2 * d, r.h - 2 * d };
+	return (GfxRect){ r.x + d, r.y + d, r.w - 2 * d, r.h - 2 * d };
 }
 
 double
@@ -162,11 +162,49 @@ layout_scale(int width, int height)
 	return sx < sy ? sx : sy;
 }
 
-UiRect
-layout_grid(UiRect area, int rows, int cols, int gap, int index)
+GfxRect
+layout_grid(GfxRect area, int rows, int cols, int gap, int index)
 {
 	int w = (area.w - gap * (cols - 1)) / cols, h = (area.h - gap * (rows - 1)) / rows;
 
-	return (UiRect){ area.x + (index % cols) * (w + gap), area.y + (index / cols) * (h + gap),
-		         w, h };
+	return (GfxRect){ area.x + (index % cols) * (w + gap), area.y + (index / cols) * (h + gap),
+		          w, h };
+}
+
+int
+layout_px(double scale, int length)
+{
+	return (int)(length * scale + 0.5);
+}
+
+GfxRect
+layout_footer(int width, int height, double scale, LayoutSide side, int inset, int w)
+{
+	int x = side == LAYOUT_LEFT ? layout_px(scale, inset) : width - layout_px(scale, inset + w);
+
+	return (GfxRect){ x, height - layout_px(scale, 100), layout_px(scale, w),
+		          layout_px(scale, 76) };
+}
+
+GfxRect
+layout_hint(int width, int height, double scale)
+{
+	return (GfxRect){ layout_px(scale, 370), height - layout_px(scale, 80),
+		          width - layout_px(scale, 690), layout_px(scale, 64) };
+}
+
+GfxRect
+layout_banner(int width, int height, double scale, LayoutBanner place, bool tall)
+{
+	GfxRect r = { layout_px(scale, 32), layout_px(scale, 92), width - layout_px(scale, 64),
+		      layout_px(scale, 64) };
+
+	if (place == LAYOUT_BANNER_ABOVE_FOOTER)
+		r.y = height - layout_px(scale, 172);
+	else if (place == LAYOUT_BANNER_IN_FOOTER)
+		r = (GfxRect){ layout_px(scale, 288), height - layout_px(scale, 100),
+			       width - layout_px(scale, 576), layout_px(scale, 76) };
+	if (tall)
+		r.h = layout_px(scale, 104);
+	return r;
 }

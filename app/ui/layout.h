@@ -1,7 +1,11 @@
 /*
  * layout.h: pure geometry for the screens: text wrapping and fitting with a
- * measuring callback, answer-button placement, hit testing. No SDL, so it is
+ * measuring callback, answer-button placement, where the footer's buttons,
+ * the hint line and the banner stand, hit testing. No SDL, so it is
  * unit-tested with a fake measure (tests/test_ui_layout.c).
+ *
+ * Screens are designed at 1280x800: their lengths are given for that size
+ * and scaled to the output (layout_scale, layout_px).
  */
 #ifndef ANKETA_LAYOUT_H
 #define ANKETA_LAYOUT_H
@@ -9,9 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-typedef struct {
-	int x, y, w, h;
-} UiRect;
+#include "gfx.h"
 
 /* Width in pixels of the first len bytes of text at a pixel size. */
 typedef int (*LayoutMeasure)(void *ctx, const char *text, size_t len, int size, bool bold);
@@ -49,19 +51,54 @@ int layout_fit(const char *text, int width, int height, int size_max, int size_m
  * columns above 4 options). Buttons are as large as the area allows, up to a
  * comfortable maximum, centred, gap pixels apart.
  */
-void layout_options(UiRect area, int n, bool pictures, int gap, UiRect *out);
+void layout_options(GfxRect area, int n, bool pictures, int gap, GfxRect *out);
 
 /* Cell `index` (row by row) of a rows x cols grid filling area, gap pixels
  * between cells. */
-UiRect layout_grid(UiRect area, int rows, int cols, int gap, int index);
+GfxRect layout_grid(GfxRect area, int rows, int cols, int gap, int index);
 
 /* Index of the first rect containing (x, y), or -1. */
-int layout_hit(const UiRect *rects, int n, int x, int y);
+int layout_hit(const GfxRect *rects, int n, int x, int y);
 
 /* rect shrunk by d pixels on every side. */
-UiRect layout_inset(UiRect rect, int d);
+GfxRect layout_inset(GfxRect rect, int d);
 
 /* The UI scale for an output size: 1.0 at 1280x800, proportional otherwise. */
 double layout_scale(int width, int height);
+
+/* A length given for 1280x800 at scale, rounded to the nearest pixel. */
+int layout_px(double scale, int length);
+
+typedef enum {
+	LAYOUT_LEFT,
+	LAYOUT_RIGHT,
+} LayoutSide;
+
+/*
+ * A button of the footer, the row of commands along the bottom of a width x
+ * height output at scale: 76 high, its top 100 above the bottom edge, w wide,
+ * its outer edge inset from the output's left or right edge (lengths for
+ * 1280x800). On the right, x is width - px(inset + w).
+ */
+GfxRect layout_footer(int width, int height, double scale, LayoutSide side, int inset, int w);
+
+/* The hint line: 64 high, 80 above the bottom edge, from x 370 to 320 from
+ * the right edge, between the footer's corner buttons. */
+GfxRect layout_hint(int width, int height, double scale);
+
+/* Where a screen has room for the banner (a notice or a storage error). */
+typedef enum {
+	LAYOUT_BANNER_TOP,          /* under the header, across the screen */
+	LAYOUT_BANNER_ABOVE_FOOTER, /* the row above the footer (the menu's top is full) */
+	LAYOUT_BANNER_IN_FOOTER,    /* between the footer's corner buttons (the PIN
+	                               screen's top holds the typed digits) */
+} LayoutBanner;
+
+/*
+ * The banner at its place on a width x height output at scale: 64 high
+ * (76 in the footer), or 104 when tall (a storage error's two lines), 32
+ * from both edges (288 in the footer).
+ */
+GfxRect layout_banner(int width, int height, double scale, LayoutBanner place, bool tall);
 
 #endif

@@ -20,19 +20,18 @@ static const char *const code_keys[] = {
 #define CODE_COLS 11
 
 static void
-code_draw_keyboard(Ui *ui, UiRect area)
+code_draw_keyboard(Ui *ui, GfxRect area)
 {
 	int rows = (CODE_KEYS + CODE_COLS - 1) / CODE_COLS;
 
 	for (int i = 0; i < CODE_KEYS; i++) {
-		UiRect r = layout_grid(area, rows, CODE_COLS, ui_px(ui, 8), i);
+		GfxRect r = layout_grid(area, rows, CODE_COLS, ui_px(ui, 8), i);
 		Action a = { .type = ACTION_TEXT };
-		widget_button(ui, r, 0, code_keys[i], NULL, BUTTON_NORMAL);
 		if (i == CODE_KEYS - 1)
 			a = (Action){ .type = ACTION_BACK, .index = 0 };
 		else
 			snprintf(a.text, sizeof a.text, "%s", code_keys[i]);
-		ui_target(ui, r, a);
+		widget_button(ui, r, 0, code_keys[i], NULL, BUTTON_NORMAL, a);
 	}
 }
 
@@ -54,21 +53,21 @@ code_draw_fields(Ui *ui, bool student)
 	Session *s = ui->session;
 	int x = ui_px(ui, 48), y = ui_px(ui, 84), fh = ui_px(ui, 120), cw = ui_px(ui, 340);
 	int full = ui->width - 2 * x;
-	UiRect code = { x, y, full, fh };
+	GfxRect code = { x, y, full, fh };
 
 	if (!session_class_preset(s)) {
-		UiRect field = { x, y, cw, fh };
+		GfxRect field = { x, y, cw, fh };
 		widget_field(ui, field, code_class_caption(session_audience(s)),
 		             session_field_text(s, FIELD_CLASS),
-		             session_field_focus(s) == FIELD_CLASS);
-		ui_target(ui, field, (Action){ .type = ACTION_FOCUS, .index = FIELD_CLASS });
+		             session_field_focus(s) == FIELD_CLASS,
+		             (Action){ .type = ACTION_FOCUS, .index = FIELD_CLASS });
 		code.x += cw + ui_px(ui, 32);
 		code.w -= cw + ui_px(ui, 32);
 	}
 	widget_field(ui, code,
 	             student ? _("Your code (your teacher gave it to you)") : _("Your code"),
-	             session_field_text(s, FIELD_CODE), session_field_focus(s) == FIELD_CODE);
-	ui_target(ui, code, (Action){ .type = ACTION_FOCUS, .index = FIELD_CODE });
+	             session_field_text(s, FIELD_CODE), session_field_focus(s) == FIELD_CODE,
+	             (Action){ .type = ACTION_FOCUS, .index = FIELD_CODE });
 	return y + fh;
 }
 
@@ -78,13 +77,13 @@ code_draw(Ui *ui)
 	Session *s = ui->session;
 	bool student = strcmp(session_audience(s), "student") == 0;
 	int w = ui->width, h = ui->height, top = code_draw_fields(ui, student) + ui_px(ui, 28);
-	UiRect button = { w - ui_px(ui, 292), h - ui_px(ui, 100), ui_px(ui, 260), ui_px(ui, 76) };
+	GfxRect button = ui_footer(ui, LAYOUT_RIGHT, 32, 260);
 
 	widget_header(ui, _("Before we begin"), NULL, -1);
 	code_draw_keyboard(
-	    ui, (UiRect){ ui_px(ui, 48), top, w - ui_px(ui, 96), h - top - ui_px(ui, 124) });
-	widget_button(ui, button, 0, _("Next >"), NULL, BUTTON_PRIMARY);
-	ui_target(ui, button, (Action){ .type = ACTION_NEXT });
+	    ui, (GfxRect){ ui_px(ui, 48), top, w - ui_px(ui, 96), h - top - ui_px(ui, 124) });
+	widget_button(ui, button, 0, _("Next >"), NULL, BUTTON_PRIMARY,
+	              (Action){ .type = ACTION_NEXT });
 	if (student)
 		widget_hint(ui,
 		            session_code_required(s)

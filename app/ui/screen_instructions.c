@@ -15,26 +15,26 @@ screen_instructions_draw_at(Ui *ui, int pos)
 	int w = ui->width, h = ui->height;
 	int n = session_battery_size(ui->session);
 	char *note;
-	UiRect title = { ui_px(ui, 80), ui_px(ui, 110), w - ui_px(ui, 160), ui_px(ui, 150) };
-	UiRect body = { ui_px(ui, 120), ui_px(ui, 280), w - ui_px(ui, 240),
-		        h * 60 / 100 - ui_px(ui, 170) };
-	UiRect button = { (w - ui_px(ui, 360)) / 2, h - ui_px(ui, 230), ui_px(ui, 360),
-		          ui_px(ui, 100) };
+	GfxRect title = { ui_px(ui, 80), ui_px(ui, 110), w - ui_px(ui, 160), ui_px(ui, 150) };
+	GfxRect body = { ui_px(ui, 120), ui_px(ui, 280), w - ui_px(ui, 240),
+		         h * 60 / 100 - ui_px(ui, 170) };
+	GfxRect button = { (w - ui_px(ui, 360)) / 2, h - ui_px(ui, 230), ui_px(ui, 360),
+		           ui_px(ui, 100) };
 
 	if (survey == NULL)
 		return;
 	note = n > 1 ? xasprintf(_("Part %d of %d"), pos + 1, n) : NULL;
 	widget_header(ui, "", note, -1);
 	free(note);
-	gfx_text_box(ui->gfx, survey->title, title, ui_px(ui, 52), ui_px(ui, 26), true, UI_TEXT, 1,
-	             true);
+	widget_text_box(ui, survey->title, title, ui_px(ui, 52), ui_px(ui, 26), true, UI_TEXT, 1,
+	                true);
 	if (survey->instructions != NULL)
-		gfx_text_box(ui->gfx, survey->instructions, body, ui_px(ui, 36), ui_px(ui, 18),
-		             false, UI_TEXT, 1, false);
-	widget_button(ui, button, 0, _("Begin"), NULL, BUTTON_PRIMARY);
-	ui_target(ui, button, (Action){ .type = ACTION_NEXT });
+		widget_text_box(ui, survey->instructions, body, ui_px(ui, 36), ui_px(ui, 18), false,
+		                UI_TEXT, 1, false);
+	widget_button(ui, button, 0, _("Begin"), NULL, BUTTON_PRIMARY,
+	              (Action){ .type = ACTION_NEXT });
 	widget_speaker(
-	    ui, (UiRect){ button.x + button.w + ui_px(ui, 24), button.y, button.h, button.h });
+	    ui, (GfxRect){ button.x + button.w + ui_px(ui, 24), button.y, button.h, button.h });
 	widget_hint(ui, strcmp(session_audience(ui->session), "student") == 0
 	                    ? _("Press Enter or the button \"Begin\"")
 	                    : _("Please press Enter or the button \"Begin\""));

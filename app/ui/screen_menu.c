@@ -61,10 +61,10 @@ menu_row(Ui *ui, int y, const char *const *labels, int n, int current, int base)
 	int x = ui_px(ui, 48);
 
 	for (int i = 0; i < n; i++) {
-		UiRect r = { x + i * (w + gap), y, w, h };
+		GfxRect r = { x + i * (w + gap), y, w, h };
 		widget_button(ui, r, 0, _(labels[i]), NULL,
-		              i == current ? BUTTON_CHOSEN : BUTTON_NORMAL);
-		ui_target(ui, r, (Action){ .type = ACTION_CHOOSE, .index = base + i });
+		              i == current ? BUTTON_CHOSEN : BUTTON_NORMAL,
+		              (Action){ .type = ACTION_CHOOSE, .index = base + i });
 	}
 }
 
@@ -75,15 +75,15 @@ menu_draw_surveys(Ui *ui, int y)
 	int col_w = (w - gap) / 2, shown = 0;
 
 	for (int i = 0; i < ui->surveys->n && i < 64; i++) {
-		UiRect r;
+		GfxRect r;
 		if (!menu_survey_fits(ui, i))
 			continue;
-		r = (UiRect){ x + (shown % 2) * (col_w + gap), y + (shown / 2) * (h + gap), col_w,
-			      h };
+		r = (GfxRect){ x + (shown % 2) * (col_w + gap), y + (shown / 2) * (h + gap), col_w,
+			       h };
 		widget_button(ui, r, ui->menu.rank[i] <= 9 ? ui->menu.rank[i] : 0,
 		              ui->surveys->items[i]->title, NULL,
-		              ui->menu.rank[i] ? BUTTON_CHOSEN : BUTTON_NORMAL);
-		ui_target(ui, r, (Action){ .type = ACTION_CHOOSE, .index = MENU_SURVEY + i });
+		              ui->menu.rank[i] ? BUTTON_CHOSEN : BUTTON_NORMAL,
+		              (Action){ .type = ACTION_CHOOSE, .index = MENU_SURVEY + i });
 		shown++;
 	}
 }
@@ -93,8 +93,8 @@ menu_draw_surveys(Ui *ui, int y)
 static void
 menu_draw_class(Ui *ui)
 {
-	UiRect r = { ui->width - ui_px(ui, 48 + 460), ui_px(ui, 306), ui_px(ui, 460),
-		     ui_px(ui, 46) };
+	GfxRect r = { ui->width - ui_px(ui, 48 + 460), ui_px(ui, 306), ui_px(ui, 460),
+		      ui_px(ui, 46) };
 	char name[SESSION_FIELD_MAX + 1], *text;
 
 	/* Shown as it will be stored: "6а" is the class 6А. */
@@ -104,8 +104,8 @@ menu_draw_class(Ui *ui)
 
 	gfx_fill_rounded(ui->gfx, r, ui_px(ui, 10), UI_CARD);
 	gfx_ring_rounded(ui->gfx, r, ui_px(ui, 10), ui_px(ui, 2), name[0] ? UI_PRIMARY : UI_BORDER);
-	gfx_text_box(ui->gfx, text, layout_inset(r, ui_px(ui, 8)), ui_px(ui, 22), ui_px(ui, 12),
-	             name[0] != '\0', name[0] ? UI_TEXT : UI_MUTED, 1, true);
+	widget_text_box(ui, text, layout_inset(r, ui_px(ui, 8)), ui_px(ui, 22), ui_px(ui, 12),
+	                name[0] != '\0', name[0] ? UI_TEXT : UI_MUTED, 1, true);
 	free(text);
 }
 
@@ -139,34 +139,34 @@ menu_erase(Ui *ui)
 static void
 menu_draw_switches(Ui *ui, int y)
 {
-	UiRect col = { ui_px(ui, 48 + 3 * 266), y, 0, ui_px(ui, 64) };
-	UiRect code;
+	GfxRect col = { ui_px(ui, 48 + 3 * 266), y, 0, ui_px(ui, 64) };
+	GfxRect code;
 	bool required = session_code_required(ui->session);
 
 	col.w = ui->width - ui_px(ui, 48) - col.x;
 	code = col;
 	if (ui->speech != NULL) {
-		UiRect read = col;
+		GfxRect read = col;
 		read.w = (col.w - ui_px(ui, 16)) / 2;
 		code.x = read.x + read.w + ui_px(ui, 16);
 		code.w = col.x + col.w - code.x;
 		widget_button(ui, read, 0, _("Read aloud"), NULL,
-		              ui->read_aloud ? BUTTON_CHOSEN : BUTTON_NORMAL);
-		ui_target(ui, read, (Action){ .type = ACTION_CHOOSE, .index = MENU_READ });
+		              ui->read_aloud ? BUTTON_CHOSEN : BUTTON_NORMAL,
+		              (Action){ .type = ACTION_CHOOSE, .index = MENU_READ });
 	}
 	widget_button(ui, code, 0, _("Code required"), NULL,
-	              required ? BUTTON_CHOSEN : BUTTON_NORMAL);
-	ui_target(ui, code, (Action){ .type = ACTION_CHOOSE, .index = MENU_CODE });
+	              required ? BUTTON_CHOSEN : BUTTON_NORMAL,
+	              (Action){ .type = ACTION_CHOOSE, .index = MENU_CODE });
 }
 
 static void
 menu_draw(Ui *ui)
 {
-	int w = ui->width, h = ui->height, cap = ui_px(ui, 26);
-	UiRect start = { w - ui_px(ui, 392), h - ui_px(ui, 100), ui_px(ui, 360), ui_px(ui, 76) };
-	UiRect quit = { ui_px(ui, 32), h - ui_px(ui, 100), ui_px(ui, 240), ui_px(ui, 76) };
-	UiRect results = { ui_px(ui, 288), h - ui_px(ui, 100), ui_px(ui, 240), ui_px(ui, 76) };
-	UiRect report = { ui_px(ui, 544), h - ui_px(ui, 100), ui_px(ui, 240), ui_px(ui, 76) };
+	int cap = ui_px(ui, 26);
+	GfxRect start = ui_footer(ui, LAYOUT_RIGHT, 32, 360);
+	GfxRect quit = ui_footer(ui, LAYOUT_LEFT, 32, 240);
+	GfxRect results = ui_footer(ui, LAYOUT_LEFT, 288, 240);
+	GfxRect report = ui_footer(ui, LAYOUT_LEFT, 544, 240);
 	const char *who = _("Who answers"), *wave = _("Diagnostic wave"),
 	           *surveys = _("Questionnaires (in this order)"),
 	           *school = store_school(ui->store);
@@ -190,14 +190,14 @@ menu_draw(Ui *ui)
 	         ui_px(ui, 320));
 	menu_draw_class(ui);
 	menu_draw_surveys(ui, ui_px(ui, 360));
-	widget_button(ui, results, 0, _("Results"), NULL, BUTTON_NORMAL);
-	widget_button(ui, report, 0, _("Report (PDF)"), NULL, BUTTON_NORMAL);
-	ui_target(ui, report, (Action){ .type = ACTION_CHOOSE, .index = MENU_REPORT });
-	ui_target(ui, results, (Action){ .type = ACTION_CHOOSE, .index = MENU_RESULTS });
-	widget_button(ui, start, 0, _("Start the session"), NULL, BUTTON_PRIMARY);
-	ui_target(ui, start, (Action){ .type = ACTION_CHOOSE, .index = MENU_START });
-	widget_button(ui, quit, 0, _("Close the kiosk"), NULL, BUTTON_NORMAL);
-	ui_target(ui, quit, (Action){ .type = ACTION_CHOOSE, .index = MENU_QUIT });
+	widget_button(ui, report, 0, _("Report (PDF)"), NULL, BUTTON_NORMAL,
+	              (Action){ .type = ACTION_CHOOSE, .index = MENU_REPORT });
+	widget_button(ui, results, 0, _("Results"), NULL, BUTTON_NORMAL,
+	              (Action){ .type = ACTION_CHOOSE, .index = MENU_RESULTS });
+	widget_button(ui, start, 0, _("Start the session"), NULL, BUTTON_PRIMARY,
+	              (Action){ .type = ACTION_CHOOSE, .index = MENU_START });
+	widget_button(ui, quit, 0, _("Close the kiosk"), NULL, BUTTON_NORMAL,
+	              (Action){ .type = ACTION_CHOOSE, .index = MENU_QUIT });
 }
 
 /* Where the kiosk saves the report: $ANKETA_REPORT_DIR, else ~/Anketa. The
@@ -358,4 +358,5 @@ const struct screen screen_menu = {
 	.enter = menu_enter,
 	.handle = menu_handle,
 	.draw = menu_draw,
+	.banner = LAYOUT_BANNER_ABOVE_FOOTER,
 };

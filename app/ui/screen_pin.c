@@ -19,21 +19,20 @@ pin_draw_dots(Ui *ui, int y)
 }
 
 static void
-pin_draw_keypad(Ui *ui, UiRect area)
+pin_draw_keypad(Ui *ui, GfxRect area)
 {
 	static const char *const keys[12] = { "1", "2", "3", "4", "5", "6",
 		                              "7", "8", "9", "",  "0", "" };
 	int kw = area.w / 3, kh = area.h / 4, gap = ui_px(ui, 10);
 
 	for (int i = 0; i < 12; i++) {
-		UiRect r = { area.x + (i % 3) * kw + gap / 2, area.y + (i / 3) * kh + gap / 2,
-			     kw - gap, kh - gap };
+		GfxRect r = { area.x + (i % 3) * kw + gap / 2, area.y + (i / 3) * kh + gap / 2,
+			      kw - gap, kh - gap };
 		Action a = { .type = ACTION_TEXT };
 		if (keys[i][0] == '\0')
 			continue;
-		widget_button(ui, r, 0, keys[i], NULL, BUTTON_NORMAL);
 		snprintf(a.text, sizeof a.text, "%s", keys[i]);
-		ui_target(ui, r, a);
+		widget_button(ui, r, 0, keys[i], NULL, BUTTON_NORMAL, a);
 	}
 }
 
@@ -41,23 +40,22 @@ static void
 pin_draw(Ui *ui)
 {
 	int w = ui->width, h = ui->height;
-	UiRect title = { ui_px(ui, 80), ui_px(ui, 40), w - ui_px(ui, 160), ui_px(ui, 70) };
-	UiRect pad = { (w - ui_px(ui, 420)) / 2, ui_px(ui, 200), ui_px(ui, 420),
-		       h - ui_px(ui, 340) };
-	UiRect cancel = { ui_px(ui, 32), h - ui_px(ui, 100), ui_px(ui, 240), ui_px(ui, 76) };
-	UiRect ok = { w - ui_px(ui, 272), h - ui_px(ui, 100), ui_px(ui, 240), ui_px(ui, 76) };
+	GfxRect title = { ui_px(ui, 80), ui_px(ui, 40), w - ui_px(ui, 160), ui_px(ui, 70) };
+	GfxRect pad = { (w - ui_px(ui, 420)) / 2, ui_px(ui, 200), ui_px(ui, 420),
+		        h - ui_px(ui, 340) };
+	GfxRect cancel = ui_footer(ui, LAYOUT_LEFT, 32, 240);
+	GfxRect ok = ui_footer(ui, LAYOUT_RIGHT, 32, 240);
 
-	gfx_text_box(ui->gfx,
-	             session_pin_exists(ui->session)
-	                 ? _("School psychologist: enter the PIN")
-	                 : _("First start: choose a PIN of 4 to 8 digits for the psychologist"),
-	             title, ui_px(ui, 40), ui_px(ui, 20), true, UI_TEXT, 1, true);
+	widget_text_box(ui,
+	                session_pin_exists(ui->session)
+	                    ? _("School psychologist: enter the PIN")
+	                    : _("First start: choose a PIN of 4 to 8 digits for the psychologist"),
+	                title, ui_px(ui, 40), ui_px(ui, 20), true, UI_TEXT, 1, true);
 	pin_draw_dots(ui, ui_px(ui, 150));
 	pin_draw_keypad(ui, pad);
-	widget_button(ui, cancel, 0, _("Cancel"), NULL, BUTTON_NORMAL);
-	ui_target(ui, cancel, (Action){ .type = ACTION_CANCEL });
-	widget_button(ui, ok, 0, _("Enter"), NULL, BUTTON_PRIMARY);
-	ui_target(ui, ok, (Action){ .type = ACTION_NEXT });
+	widget_button(ui, cancel, 0, _("Cancel"), NULL, BUTTON_NORMAL,
+	              (Action){ .type = ACTION_CANCEL });
+	widget_button(ui, ok, 0, _("Enter"), NULL, BUTTON_PRIMARY, (Action){ .type = ACTION_NEXT });
 }
 
 static void
@@ -115,4 +113,5 @@ const struct screen screen_pin = {
 	.handle = pin_handle,
 	.draw = pin_draw,
 	.rehearse = pin_rehearse,
+	.banner = LAYOUT_BANNER_IN_FOOTER,
 };

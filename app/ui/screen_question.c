@@ -21,9 +21,9 @@ question_has_pictures(const SurveyQuestion *q)
 
 /* The options of q; chosen ones as the session says when current, else none. */
 static void
-question_draw_options(Ui *ui, const SurveyQuestion *q, UiRect area, bool current)
+question_draw_options(Ui *ui, const SurveyQuestion *q, GfxRect area, bool current)
 {
-	UiRect rects[64];
+	GfxRect rects[64];
 	bool pictures = question_has_pictures(q);
 	int n = q->n_options < 64 ? q->n_options : 64;
 
@@ -31,20 +31,20 @@ question_draw_options(Ui *ui, const SurveyQuestion *q, UiRect area, bool current
 	for (int i = 0; i < n; i++) {
 		bool chosen = current && session_option_chosen(ui->session, i);
 		widget_button(ui, rects[i], i < 9 ? i + 1 : 0, q->options[i].label,
-		              q->options[i].picture, chosen ? BUTTON_CHOSEN : BUTTON_NORMAL);
-		ui_target(ui, rects[i], (Action){ .type = ACTION_CHOOSE, .index = i });
+		              q->options[i].picture, chosen ? BUTTON_CHOSEN : BUTTON_NORMAL,
+		              (Action){ .type = ACTION_CHOOSE, .index = i });
 	}
 }
 
 static void
-question_draw_input(Ui *ui, const SurveyQuestion *q, UiRect area, bool current)
+question_draw_input(Ui *ui, const SurveyQuestion *q, GfxRect area, bool current)
 {
-	UiRect field = { area.x + (area.w - ui_px(ui, 640)) / 2, area.y, ui_px(ui, 640),
-		         ui_px(ui, 130) };
+	GfxRect field = { area.x + (area.w - ui_px(ui, 640)) / 2, area.y, ui_px(ui, 640),
+		          ui_px(ui, 130) };
 
-	widget_field(ui, field,
-	             q->type == QUESTION_NUMBER ? _("Type a number") : _("Type your answer"),
-	             current ? session_input(ui->session) : "", true);
+	widget_field(
+	    ui, field, q->type == QUESTION_NUMBER ? _("Type a number") : _("Type your answer"),
+	    current ? session_input(ui->session) : "", true, (Action){ .type = ACTION_NONE });
 }
 
 /* The line of help: "ты" for children, "Вы" for adults. */
@@ -71,11 +71,11 @@ question_draw_at(Ui *ui, const Survey *survey, int index, bool current)
 	int w = ui->width, h = ui->height;
 	const SurveyQuestion *q = &survey->questions[index];
 	char *note = xasprintf(_("Question %d of %d"), index + 1, survey->n_questions);
-	UiRect text = { ui_px(ui, 64), ui_px(ui, 104), w - ui_px(ui, 128), h * 27 / 100 };
-	UiRect area = { ui_px(ui, 48), text.y + text.h + ui_px(ui, 16), w - ui_px(ui, 96),
-		        h - text.y - text.h - ui_px(ui, 130) };
-	UiRect back = { ui_px(ui, 32), h - ui_px(ui, 100), ui_px(ui, 220), ui_px(ui, 76) };
-	UiRect done = { w - ui_px(ui, 292), h - ui_px(ui, 100), ui_px(ui, 260), ui_px(ui, 76) };
+	GfxRect text = { ui_px(ui, 64), ui_px(ui, 104), w - ui_px(ui, 128), h * 27 / 100 };
+	GfxRect area = { ui_px(ui, 48), text.y + text.h + ui_px(ui, 16), w - ui_px(ui, 96),
+		         h - text.y - text.h - ui_px(ui, 130) };
+	GfxRect back = ui_footer(ui, LAYOUT_LEFT, 32, 220);
+	GfxRect done = ui_footer(ui, LAYOUT_RIGHT, 32, 260);
 	bool typed = q->type == QUESTION_NUMBER || q->type == QUESTION_TEXT;
 
 	if (q->n_options > 4 && !question_has_pictures(q)) {
@@ -90,18 +90,18 @@ question_draw_at(Ui *ui, const Survey *survey, int index, bool current)
 	}
 	widget_header(ui, survey->title, note, (double)index / survey->n_questions);
 	free(note);
-	gfx_text_box(ui->gfx, q->text, text, ui_px(ui, 46), ui_px(ui, 22), true, UI_TEXT, 1, true);
+	widget_text_box(ui, q->text, text, ui_px(ui, 46), ui_px(ui, 22), true, UI_TEXT, 1, true);
 	if (typed)
 		question_draw_input(ui, q, area, current);
 	else
 		question_draw_options(ui, q, area, current);
-	widget_button(ui, back, 0, _("< Back"), NULL, BUTTON_NORMAL);
-	ui_target(ui, back, (Action){ .type = ACTION_BACK, .index = 1 });
-	widget_speaker(ui, (UiRect){ back.x + back.w + ui_px(ui, 20), back.y, back.h, back.h });
+	widget_button(ui, back, 0, _("< Back"), NULL, BUTTON_NORMAL,
+	              (Action){ .type = ACTION_BACK, .index = 1 });
+	widget_speaker(ui, (GfxRect){ back.x + back.w + ui_px(ui, 20), back.y, back.h, back.h });
 	if (typed || q->type == QUESTION_MULTI ||
 	    (current && session_answer(s, index) != NULL && !session_confirming(s))) {
-		widget_button(ui, done, 0, _("Next >"), NULL, BUTTON_PRIMARY);
-		ui_target(ui, done, (Action){ .type = ACTION_NEXT });
+		widget_button(ui, done, 0, _("Next >"), NULL, BUTTON_PRIMARY,
+		              (Action){ .type = ACTION_NEXT });
 	}
 	widget_hint(ui, question_hint(ui, q->type));
 }

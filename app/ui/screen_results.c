@@ -157,7 +157,7 @@ results_classes(const IndicatorTable *t, const char *id, const char **out, int m
 }
 
 static void
-results_draw_cell(Ui *ui, UiRect r, const IndicatorRow *row, IndicatorKind kind, int size)
+results_draw_cell(Ui *ui, GfxRect r, const IndicatorRow *row, IndicatorKind kind, int size)
 {
 	GfxColor ink = UI_TEXT;
 	char *text;
@@ -169,14 +169,14 @@ results_draw_cell(Ui *ui, UiRect r, const IndicatorRow *row, IndicatorKind kind,
 	else if (row->has_met)
 		ink = row->met ? UI_CHOSEN : UI_ERROR;
 	text = results_cell_text(row, kind);
-	gfx_text_box(ui->gfx, text, r, size, ui_px(ui, 12), row->has_met, ink, 0, true);
+	widget_text_box(ui, text, r, size, ui_px(ui, 12), row->has_met, ink, 0, true);
 	free(text);
 }
 
 /* The table of one indicator: a row per class, a column per wave. */
 static void
 results_draw_table(Ui *ui, const Program *program, const Indicator *ind, const IndicatorTable *t,
-                   UiRect area)
+                   GfxRect area)
 {
 	const char *classes[64];
 	int n = results_classes(t, ind->id, classes, 64);
@@ -187,24 +187,24 @@ results_draw_table(Ui *ui, const Program *program, const Indicator *ind, const I
 	int size = row_h * 55 / 100;
 
 	for (int w = 0; w < program->n_waves; w++)
-		gfx_text_box(ui->gfx, ui_wave_label(program->waves[w]),
-		             (UiRect){ area.x + first + w * col, area.y, col, row_h }, size,
-		             ui_px(ui, 12), true, UI_MUTED, 0, true);
+		widget_text_box(ui, ui_wave_label(program->waves[w]),
+		                (GfxRect){ area.x + first + w * col, area.y, col, row_h }, size,
+		                ui_px(ui, 12), true, UI_MUTED, 0, true);
 	for (int c = 0; c < n; c++) {
 		int y = area.y + (c + 1) * row_h;
 		const char *name = strcmp(classes[c], "*") == 0 ? _("Whole school") : classes[c];
 		if (c % 2 == 0)
-			gfx_fill(ui->gfx, (UiRect){ area.x, y, area.w, row_h }, UI_BADGE);
-		gfx_text_box(ui->gfx, name, (UiRect){ area.x + ui_px(ui, 8), y, first, row_h },
-		             size, ui_px(ui, 12), true, UI_TEXT, 0, true);
+			gfx_fill(ui->gfx, (GfxRect){ area.x, y, area.w, row_h }, UI_BADGE);
+		widget_text_box(ui, name, (GfxRect){ area.x + ui_px(ui, 8), y, first, row_h }, size,
+		                ui_px(ui, 12), true, UI_TEXT, 0, true);
 		for (int w = 0; w < program->n_waves; w++)
-			results_draw_cell(ui, (UiRect){ area.x + first + w * col, y, col, row_h },
+			results_draw_cell(ui, (GfxRect){ area.x + first + w * col, y, col, row_h },
 			                  results_find(t, ind->id, program->waves[w], classes[c]),
 			                  ind->kind, size);
 	}
 	if (n == 0)
-		gfx_text_box(ui->gfx, _("No completed questionnaires yet."), area, ui_px(ui, 28),
-		             ui_px(ui, 14), false, UI_MUTED, 1, true);
+		widget_text_box(ui, _("No completed questionnaires yet."), area, ui_px(ui, 28),
+		                ui_px(ui, 14), false, UI_MUTED, 1, true);
 }
 
 /* "Target: Стартовая 50 %, Итоговая 70 %" for the indicator. */
@@ -236,15 +236,16 @@ results_draw_indicator(Ui *ui, const Program *program, const Indicator *ind,
 	char *title = xasprintf("%s. %s", ind->id, ind->title ? ind->title : "");
 	char *targets = results_targets(program, ind);
 
-	gfx_text_box(ui->gfx, title,
-	             (UiRect){ ui_px(ui, 32), ui_px(ui, 70), w - ui_px(ui, 64), ui_px(ui, 96) },
-	             ui_px(ui, 30), ui_px(ui, 16), true, UI_TEXT, 0, true);
-	gfx_text_box(ui->gfx, targets,
-	             (UiRect){ ui_px(ui, 32), ui_px(ui, 168), w - ui_px(ui, 64), ui_px(ui, 36) },
-	             ui_px(ui, 22), ui_px(ui, 12), false, UI_MUTED, 0, true);
+	widget_text_box(ui, title,
+	                (GfxRect){ ui_px(ui, 32), ui_px(ui, 70), w - ui_px(ui, 64), ui_px(ui, 96) },
+	                ui_px(ui, 30), ui_px(ui, 16), true, UI_TEXT, 0, true);
+	widget_text_box(
+	    ui, targets,
+	    (GfxRect){ ui_px(ui, 32), ui_px(ui, 168), w - ui_px(ui, 64), ui_px(ui, 36) },
+	    ui_px(ui, 22), ui_px(ui, 12), false, UI_MUTED, 0, true);
 	results_draw_table(
 	    ui, program, ind, table,
-	    (UiRect){ ui_px(ui, 32), ui_px(ui, 214), w - ui_px(ui, 64), h - ui_px(ui, 334) });
+	    (GfxRect){ ui_px(ui, 32), ui_px(ui, 214), w - ui_px(ui, 64), h - ui_px(ui, 334) });
 	free(title);
 	free(targets);
 }
@@ -271,19 +272,20 @@ results_alert_where(const ResultSitting *s)
 
 /* One alert: where it came from (muted) and the survey's message. */
 static void
-results_draw_alert(Ui *ui, const ResultSitting *s, const SurveyAlert *alert, UiRect r)
+results_draw_alert(Ui *ui, const ResultSitting *s, const SurveyAlert *alert, GfxRect r)
 {
 	char *where = results_alert_where(s);
 	int line = r.h / 2;
 
 	gfx_fill_rounded(ui->gfx, r, ui_px(ui, 10), UI_CARD);
-	gfx_text_box(ui->gfx, where,
-	             (UiRect){ r.x + ui_px(ui, 16), r.y + ui_px(ui, 4), r.w - ui_px(ui, 32), line },
-	             ui_px(ui, 20), ui_px(ui, 12), false, UI_MUTED, 0, true);
-	gfx_text_box(ui->gfx, alert->message,
-	             (UiRect){ r.x + ui_px(ui, 16), r.y + line, r.w - ui_px(ui, 32),
-	                       r.h - line - ui_px(ui, 4) },
-	             ui_px(ui, 22), ui_px(ui, 12), true, UI_TEXT, 0, true);
+	widget_text_box(
+	    ui, where,
+	    (GfxRect){ r.x + ui_px(ui, 16), r.y + ui_px(ui, 4), r.w - ui_px(ui, 32), line },
+	    ui_px(ui, 20), ui_px(ui, 12), false, UI_MUTED, 0, true);
+	widget_text_box(ui, alert->message,
+	                (GfxRect){ r.x + ui_px(ui, 16), r.y + line, r.w - ui_px(ui, 32),
+	                           r.h - line - ui_px(ui, 4) },
+	                ui_px(ui, 22), ui_px(ui, 12), true, UI_TEXT, 0, true);
 	free(where);
 }
 
@@ -304,23 +306,23 @@ results_draw_alerts(Ui *ui)
 				continue;
 			if (shown < fit)
 				results_draw_alert(ui, s, &s->survey->alerts[k],
-				                   (UiRect){ ui_px(ui, 32),
-				                             top + shown++ * (row + gap),
-				                             w - ui_px(ui, 64), row });
+				                   (GfxRect){ ui_px(ui, 32),
+				                              top + shown++ * (row + gap),
+				                              w - ui_px(ui, 64), row });
 			total++;
 		}
 	}
 	if (total == 0)
-		gfx_text_box(ui->gfx, _("No answer has raised an alert."),
-		             (UiRect){ ui_px(ui, 80), h / 3, w - ui_px(ui, 160), h / 4 },
-		             ui_px(ui, 30), ui_px(ui, 14), false, UI_MUTED, 1, true);
+		widget_text_box(ui, _("No answer has raised an alert."),
+		                (GfxRect){ ui_px(ui, 80), h / 3, w - ui_px(ui, 160), h / 4 },
+		                ui_px(ui, 30), ui_px(ui, 14), false, UI_MUTED, 1, true);
 	else if (total > shown) {
 		char *more = xasprintf(_("And %d more: all of them are on the \"alerts\" sheet of "
 		                         "the tables the menu's Report button saves."),
 		                       total - shown);
-		gfx_text_box(
-		    ui->gfx, more,
-		    (UiRect){ ui_px(ui, 32), top + shown * (row + gap), w - ui_px(ui, 64), row },
+		widget_text_box(
+		    ui, more,
+		    (GfxRect){ ui_px(ui, 32), top + shown * (row + gap), w - ui_px(ui, 64), row },
 		    ui_px(ui, 22), ui_px(ui, 12), false, UI_MUTED, 0, true);
 		free(more);
 	}
@@ -329,14 +331,14 @@ results_draw_alerts(Ui *ui)
 static void
 results_draw(Ui *ui)
 {
-	int p, i, w = ui->width, h = ui->height;
-	UiRect back = { ui_px(ui, 32), h - ui_px(ui, 100), ui_px(ui, 300), ui_px(ui, 76) };
-	UiRect prev = { w - ui_px(ui, 352), h - ui_px(ui, 100), ui_px(ui, 150), ui_px(ui, 76) };
-	UiRect next = { w - ui_px(ui, 182), h - ui_px(ui, 100), ui_px(ui, 150), ui_px(ui, 76) };
+	int p, i;
+	GfxRect back = ui_footer(ui, LAYOUT_LEFT, 32, 300);
+	GfxRect prev = ui_footer(ui, LAYOUT_RIGHT, 202, 150);
+	GfxRect next = ui_footer(ui, LAYOUT_RIGHT, 32, 150);
 	char *note;
 
-	widget_button(ui, back, 0, _("Back to the menu"), NULL, BUTTON_NORMAL);
-	ui_target(ui, back, (Action){ .type = ACTION_CANCEL });
+	widget_button(ui, back, 0, _("Back to the menu"), NULL, BUTTON_NORMAL,
+	              (Action){ .type = ACTION_CANCEL });
 	note = ui->n_programs == 0
 	           ? xstrdup(_("No programme file was found in surveys/programs."))
 	           : xasprintf(_("Page %d of %d"), ui->report.page + 1, results_pages(ui));
@@ -350,10 +352,10 @@ results_draw(Ui *ui)
 	}
 	free(note);
 	results_draw_warnings(ui);
-	widget_button(ui, prev, 0, "<", NULL, BUTTON_NORMAL);
-	ui_target(ui, prev, (Action){ .type = ACTION_BACK, .index = 1 });
-	widget_button(ui, next, 0, ">", NULL, BUTTON_PRIMARY);
-	ui_target(ui, next, (Action){ .type = ACTION_NEXT, .index = 1 });
+	widget_button(ui, prev, 0, "<", NULL, BUTTON_NORMAL,
+	              (Action){ .type = ACTION_BACK, .index = 1 });
+	widget_button(ui, next, 0, ">", NULL, BUTTON_PRIMARY,
+	              (Action){ .type = ACTION_NEXT, .index = 1 });
 }
 
 static void

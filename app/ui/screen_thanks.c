@@ -30,9 +30,9 @@ thanks_draw_results(Ui *ui, int y)
 				    ','; /* a decimal comma, as Russian writes it */
 			line = xasprintf("%s: %s — %s", scale->title, number,
 			                 scale->levels[results[i].level].label);
-			gfx_text_box(ui->gfx, line,
-			             (UiRect){ x, y, w, layout_line_height(size) * 2 }, size,
-			             ui_px(ui, 18), false, UI_TEXT, 1, false);
+			widget_text_box(ui, line,
+			                (GfxRect){ x, y, w, layout_line_height(size) * 2 }, size,
+			                ui_px(ui, 18), false, UI_TEXT, 1, false);
 			y += layout_line_height(size) * 2;
 			free(line);
 		}
@@ -44,18 +44,18 @@ static void
 thanks_draw(Ui *ui)
 {
 	int w = ui->width, h = ui->height;
-	UiRect title = { ui_px(ui, 80), h * 14 / 100, w - ui_px(ui, 160), ui_px(ui, 120) };
-	UiRect sub = { ui_px(ui, 80), title.y + title.h, w - ui_px(ui, 160), ui_px(ui, 80) };
-	UiRect button = { (w - ui_px(ui, 360)) / 2, h - ui_px(ui, 220), ui_px(ui, 360),
-		          ui_px(ui, 100) };
+	GfxRect title = { ui_px(ui, 80), h * 14 / 100, w - ui_px(ui, 160), ui_px(ui, 120) };
+	GfxRect sub = { ui_px(ui, 80), title.y + title.h, w - ui_px(ui, 160), ui_px(ui, 80) };
+	GfxRect button = { (w - ui_px(ui, 360)) / 2, h - ui_px(ui, 220), ui_px(ui, 360),
+		           ui_px(ui, 100) };
 
-	gfx_text_box(ui->gfx, _("Thank you!"), title, ui_px(ui, 80), ui_px(ui, 30), true, UI_CHOSEN,
-	             1, true);
-	gfx_text_box(ui->gfx, _("Your answers are saved."), sub, ui_px(ui, 36), ui_px(ui, 18),
-	             false, UI_TEXT, 1, true);
+	widget_text_box(ui, _("Thank you!"), title, ui_px(ui, 80), ui_px(ui, 30), true, UI_CHOSEN,
+	                1, true);
+	widget_text_box(ui, _("Your answers are saved."), sub, ui_px(ui, 36), ui_px(ui, 18), false,
+	                UI_TEXT, 1, true);
 	thanks_draw_results(ui, sub.y + sub.h + ui_px(ui, 30));
-	widget_button(ui, button, 0, _("Done"), NULL, BUTTON_PRIMARY);
-	ui_target(ui, button, (Action){ .type = ACTION_NEXT });
+	widget_button(ui, button, 0, _("Done"), NULL, BUTTON_PRIMARY,
+	              (Action){ .type = ACTION_NEXT });
 	widget_hint(ui, _("The next person can start in a few seconds"));
 }
 

@@ -17,41 +17,31 @@ welcome_greeting(const char *audience)
 	return _("Dear colleague, thank you for taking part in the survey.");
 }
 
-/* The psychologist's corner: a small, quiet button children can ignore. */
-static void
-welcome_draw_corner(Ui *ui)
-{
-	UiRect gear = { ui->width - ui_px(ui, 76), ui_px(ui, 16), ui_px(ui, 60), ui_px(ui, 60) };
-
-	gfx_fill_rounded(ui->gfx, gear, ui_px(ui, 14), UI_BADGE);
-	gfx_text_box(ui->gfx, "\u2699", layout_inset(gear, ui_px(ui, 6)), ui_px(ui, 36),
-	             ui_px(ui, 16), false, UI_MUTED, 1, true);
-	ui_target(ui, gear, (Action){ .type = ACTION_MENU });
-}
-
 static void
 welcome_draw(Ui *ui)
 {
 	int w = ui->width, h = ui->height;
-	UiRect title = { ui_px(ui, 80), h * 18 / 100, w - ui_px(ui, 160), h * 28 / 100 };
-	UiRect button = { (w - ui_px(ui, 420)) / 2, h * 60 / 100, ui_px(ui, 420), ui_px(ui, 120) };
-	UiRect face = { (w - ui_px(ui, 120)) / 2, h * 5 / 100, ui_px(ui, 120), ui_px(ui, 120) };
+	GfxRect title = { ui_px(ui, 80), h * 18 / 100, w - ui_px(ui, 160), h * 28 / 100 };
+	GfxRect button = { (w - ui_px(ui, 420)) / 2, h * 60 / 100, ui_px(ui, 420), ui_px(ui, 120) };
+	GfxRect face = { (w - ui_px(ui, 120)) / 2, h * 5 / 100, ui_px(ui, 120), ui_px(ui, 120) };
+	GfxRect gear = { w - ui_px(ui, 76), ui_px(ui, 16), ui_px(ui, 60), ui_px(ui, 60) };
 
-	welcome_draw_corner(ui);
+	/* The psychologist's corner: a small, quiet button children can ignore. */
+	widget_icon(ui, gear, "\u2699", (Action){ .type = ACTION_MENU });
 	if (!session_configured(ui->session)) {
-		gfx_text_box(ui->gfx, _("The survey is not set up yet."), title, ui_px(ui, 56),
-		             ui_px(ui, 24), true, UI_TEXT, 1, true);
-		widget_button(ui, button, 0, _("Set up (F10)"), NULL, BUTTON_NORMAL);
-		ui_target(ui, button, (Action){ .type = ACTION_MENU });
+		widget_text_box(ui, _("The survey is not set up yet."), title, ui_px(ui, 56),
+		                ui_px(ui, 24), true, UI_TEXT, 1, true);
+		widget_button(ui, button, 0, _("Set up (F10)"), NULL, BUTTON_NORMAL,
+		              (Action){ .type = ACTION_MENU });
 		widget_hint(ui, _("School psychologist: press F10 and enter the PIN to set up a "
 		                  "session."));
 		return;
 	}
 	gfx_picture(ui->gfx, "faces/happy.png", face);
-	gfx_text_box(ui->gfx, welcome_greeting(session_audience(ui->session)), title, ui_px(ui, 60),
-	             ui_px(ui, 26), true, UI_TEXT, 1, true);
-	widget_button(ui, button, 0, _("Start"), NULL, BUTTON_PRIMARY);
-	ui_target(ui, button, (Action){ .type = ACTION_NEXT });
+	widget_text_box(ui, welcome_greeting(session_audience(ui->session)), title, ui_px(ui, 60),
+	                ui_px(ui, 26), true, UI_TEXT, 1, true);
+	widget_button(ui, button, 0, _("Start"), NULL, BUTTON_PRIMARY,
+	              (Action){ .type = ACTION_NEXT });
 	widget_hint(ui, strcmp(session_audience(ui->session), "student") == 0
 	                    ? _("Press Enter or the button \"Start\"")
 	                    : _("Please press Enter or the button \"Start\""));

@@ -3,6 +3,7 @@
  */
 #include "ui.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -114,16 +115,38 @@ ui_follow(Ui *ui)
 		ui_speak(ui);
 }
 
+/* The storage error, else the notice, if any, where the screen has room. */
+static void
+ui_draw_banner(Ui *ui, LayoutBanner place)
+{
+	const char *error = session_error(ui->session);
+	bool child = strcmp(session_audience(ui->session), "student") == 0;
+
+	/* A storage error: what to do, for whoever is at the kiosk, and the
+	 * cause, for the adult who comes. */
+	if (error != NULL)
+		widget_banner(ui, layout_banner(ui->width, ui->height, ui->scale, place, true),
+		              child ? _("The answer was not saved. Please call the teacher.")
+		                    : _("The answer was not saved. Please tell whoever runs the "
+		                        "survey."),
+		              error, false);
+	else if (ui->message != NULL)
+		widget_banner(ui, layout_banner(ui->width, ui->height, ui->scale, place, false),
+		              ui->message, NULL, ui->message_ok);
+}
+
 void
 ui_draw(Ui *ui)
 {
+	const struct screen *screen = ui_screen(session_phase(ui->session));
+
 	ui->n_targets = 0;
 	gfx_begin_frame(ui->gfx);
 	gfx_size(ui->gfx, &ui->width, &ui->height);
 	ui->scale = layout_scale(ui->width, ui->height);
 	gfx_clear(ui->gfx, UI_BG);
-	ui_screen(session_phase(ui->session))->draw(ui);
-	widget_banner(ui);
+	screen->draw(ui);
+	ui_draw_banner(ui, screen->banner);
 }
 
 void
@@ -141,17 +164,16 @@ ui_rehearse(Ui *ui)
 	screen->rehearse(&copy);
 }
 
-void
-ui_target(Ui *ui, UiRect rect, Action action)
-{
-	if (ui->n_targets < UI_MAX_TARGETS)
-		ui->targets[ui->n_targets++] = (UiTarget){ rect, action };
-}
-
 int
 ui_px(const Ui *ui, int length)
 {
-	return (int)(length * ui->scale + 0.5);
+	return layout_px(ui->scale, length);
+}
+
+GfxRect
+ui_footer(const Ui *ui, LayoutSide side, int inset, int w)
+{
+	return layout_footer(ui->width, ui->height, ui->scale, side, inset, w);
 }
 
 void
@@ -179,6 +201,103 @@ ui_wave_label(const char *wave)
 	if (strcmp(wave, "final") == 0)
 		return _("Final diagnostic");
 	return wave;
+}
+
+/* The session's timers (a confirmation, the thank-you screen, an idle
+ * battery) and what they show or read aloud. */
+static bool
+ui_app_tick(void *ctx, uint64_t now)
+{
+	Ui *ui = ctx;
+
+	ui->now = now;
+	if (!session_tick(ui->session, now))
+		return false;
+	ui_follow(ui);
+	return true;
+}
+
+static int64_t
+ui_app_deadline(void *ctx, uint64_t now)
+{
+	const Ui *ui = ctx;
+
+	return session_next_deadline(ui->session, now);
+}
+
+static bool
+ui_app_handle(void *ctx, const Action *action, uint64_t now)
+{
+	Ui *ui = ctx;
+
+	ui->now = now;
+	ui_handle(ui, action);
+	return !ui->quit;
+}
+
+static const char *
+ui_app_draw(void *ctx)
+{
+	Ui *ui = ctx;
+
+	ui_draw(ui);
+	return ui_screen(session_phase(ui->session))->name;
+}
+
+static void
+ui_app_rehearse(void *ctx)
+{
+	ui_rehearse(ctx);
+}
+
+/* The voice waits for the first frame: it loads espeak-ng's data, which a
+ * kiosk with no sound card never needs. */
+static bool
+ui_app_first_frame(void *ctx)
+{
+	Ui *ui = ctx;
+
+	ui->speech = speech_create("ru");
+	ui->read_aloud = ui->read_aloud && ui->speech != NULL;
+	return ui->speech != NULL; /* the speaker buttons can appear now */
+}
+
+/* What a test script needs to know of the frame: the error banner, the
+ * question shown, and the centre and size of every click target. */
+static void
+ui_app_trace(void *ctx, FILE *out)
+{
+	const Ui *ui = ctx;
+	Session *s = ui->session;
+
+	if (session_error(s) != NULL)
+		fprintf(out, " error=1");
+	if (session_phase(s) == PHASE_QUESTION)
+		fprintf(out, " survey=%s question=%d", session_survey(s)->id,
+		        session_question_index(s) + 1);
+	for (int i = 0; i < ui->n_targets; i++) {
+		GfxRect r = ui->targets[i].rect;
+		fprintf(out, " target=%d,%d,%d,%d", r.x + r.w / 2, r.y + r.h / 2, r.w, r.h);
+	}
+}
+
+const KioskApp ui_app = {
+	.tick = ui_app_tick,
+	.deadline = ui_app_deadline,
+	.handle = ui_app_handle,
+	.draw = ui_app_draw,
+	.rehearse = ui_app_rehearse,
+	.first_frame = ui_app_first_frame,
+	.trace = ui_app_trace,
+};
+
+void
+ui_release(Ui *ui)
+{
+	speech_free(ui->speech);
+	ui->speech = NULL;
+	ui_set_message(ui, NULL);
+	ui_report_clear(ui);
 }
 
 void

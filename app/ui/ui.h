@@ -1,6 +1,7 @@
 /*
- * ui.h: what the screens share: actions (input turned into data by
- * app/platform), the screen table, the colours, and the UI context.
+ * ui.h: what the screens share: the screen table, the colours, the widgets
+ * and the UI context. Input comes in as actions (action.h, made by
+ * app/platform/input.c).
  */
 #ifndef ANKETA_UI_H
 #define ANKETA_UI_H
@@ -8,8 +9,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "action.h"
 #include "gfx.h"
 #include "indicator.h"
+#include "kiosk.h"
 #include "program.h"
 #include "results.h"
 #include "speech.h"
@@ -18,30 +21,10 @@
 #include "store.h"
 #include "survey.h"
 
-typedef enum {
-	ACTION_NONE,
-	ACTION_CHOOSE, /* index: 0-based option (keys 1-9 or a click on a button) */
-	ACTION_NEXT,   /* Enter */
-	ACTION_BACK,   /* Backspace or Left */
-	ACTION_TEXT,   /* text: UTF-8 typed */
-	ACTION_CLICK,  /* x, y: a click or touch, resolved through the targets */
-	ACTION_FOCUS,  /* index: a text field was clicked */
-	ACTION_MENU,   /* the psychologist's key (F10) or the corner button */
-	ACTION_CANCEL, /* Escape */
-	ACTION_SPEAK,  /* Space or the speaker button: read the screen aloud */
-	ACTION_QUIT,   /* the window was closed */
-} ActionType;
-
+/* A clickable region recorded by a widget as it is drawn, and the action a
+ * click on it stands for (see ui_handle). */
 typedef struct {
-	ActionType type;
-	int index;
-	int x, y;
-	char text[32];
-} Action;
-
-/* A clickable region recorded while drawing, and the action it stands for. */
-typedef struct {
-	UiRect rect;
+	GfxRect rect;
 	Action action;
 } UiTarget;
 
@@ -92,6 +75,8 @@ struct screen {
 	 * ui_rehearse), on a copy of the Ui it may change (the results' page);
 	 * NULL: nothing worth preparing. */
 	void (*rehearse)(Ui *ui);
+	/* Where the banner (a notice or a storage error) stands on this screen. */
+	LayoutBanner banner;
 };
 
 extern const struct screen screen_welcome;
@@ -130,11 +115,23 @@ void ui_draw(Ui *ui);
  */
 void ui_rehearse(Ui *ui);
 
-/* Records a clickable region for the current frame. */
-void ui_target(Ui *ui, UiRect rect, Action action);
+/*
+ * The UI as the application of the kiosk's loop (platform/kiosk.h), with
+ * the Ui as its ctx pointer: time and actions go to the session's screens,
+ * frames are drawn by ui_draw(), and after the first frame the voice is
+ * started (read_aloud stays on only if there is one).
+ */
+extern const KioskApp ui_app;
+
+/* Frees what the Ui holds of its own: the voice, the notice, the results
+ * screen's tables (the session, store and Gfx belong to the caller). */
+void ui_release(Ui *ui);
 
 /* Scales a length given for 1280x800 to the current output. */
 int ui_px(const Ui *ui, int length);
+
+/* A button of the footer on the current output (layout_footer). */
+GfxRect ui_footer(const Ui *ui, LayoutSide side, int inset, int w);
 
 /* After any change of state: reads newly shown instructions or a question
  * aloud when read_aloud is on, and stops the voice when they are left. */
@@ -142,9 +139,6 @@ void ui_follow(Ui *ui);
 
 /* Reads the current screen's text aloud (question or instructions). */
 void ui_speak(Ui *ui);
-
-/* The speaker button, drawn only when a voice is available. */
-void widget_speaker(Ui *ui, UiRect rect);
 
 /* The Russian name of a diagnostic wave ("start" -> "Стартовая"); other
  * waves are shown as written in the programme file. */
@@ -163,23 +157,50 @@ void ui_set_message(Ui *ui, const char *message);
 extern const GfxColor UI_BG, UI_TEXT, UI_MUTED, UI_PRIMARY, UI_PRIMARY_DARK, UI_CARD, UI_BORDER,
     UI_CHOSEN, UI_WHITE, UI_ERROR, UI_BADGE;
 
-/* Widgets (widget.c): drawing only, from a rectangle and a state. */
+/*
+ * Widgets (widget.c): each draws from a rectangle and what it is given to
+ * show, and reads nothing of the session. One that can be clicked records its own target in the
+ * same call: the rectangle it drew and the action a click on it stands for
+ * (microui's shape: rectangle, hit-test registration and drawing at once).
+ */
+
+/*
+ * Draws text wrapped into rect at the largest size from size_max down to
+ * size_min that fits (layout_fit), each line aligned (0 left, 1 centre) and
+ * the block centred vertically when valign_center. Returns the size used.
+ */
+int widget_text_box(Ui *ui, const char *text, GfxRect rect, int size_max, int size_min, bool bold,
+                    GfxColor color, int align, bool valign_center);
+
 typedef enum {
 	BUTTON_NORMAL,
 	BUTTON_CHOSEN,
 	BUTTON_PRIMARY,
 } ButtonStyle;
 
-/* An answer or command button: a key badge (0 = none), a label, optionally a picture. */
-void widget_button(Ui *ui, UiRect rect, int key, const char *label, const char *picture,
-                   ButtonStyle style);
+/* An answer or command button: a key badge (0 = none), a label, optionally
+ * a picture; a click on it stands for action. */
+void widget_button(Ui *ui, GfxRect rect, int key, const char *label, const char *picture,
+                   ButtonStyle style, Action action);
+/* A small, quiet button: one glyph on a pale square (the psychologist's
+ * corner); a click on it stands for action. */
+void widget_icon(Ui *ui, GfxRect rect, const char *glyph, Action action);
+/* The speaker button, whose click reads the screen aloud (ACTION_SPEAK):
+ * drawn, and clickable, only when a voice is available. */
+void widget_speaker(Ui *ui, GfxRect rect);
 /* The top bar: a title on the left, a note on the right, a progress bar (0..1, <0 = none). */
 void widget_header(Ui *ui, const char *title, const char *note, double progress);
 /* A line of help at the bottom. */
 void widget_hint(Ui *ui, const char *hint);
-/* A text field with a caption; focused fields show a caret and a strong border. */
-void widget_field(Ui *ui, UiRect rect, const char *caption, const char *text, bool focused);
-/* The notice or storage error banner, if any. */
-void widget_banner(Ui *ui);
+/* A text field with a caption; focused fields show a caret and a strong
+ * border. A click on it stands for action (ACTION_NONE: not clickable). */
+void widget_field(Ui *ui, GfxRect rect, const char *caption, const char *text, bool focused,
+                  Action action);
+/*
+ * The banner in rect: text in bold white on red, or on green when good;
+ * with a cause (a storage error: text says what to do) the cause stands
+ * under it in smaller letters, on red.
+ */
+void widget_banner(Ui *ui, GfxRect rect, const char *text, const char *cause, bool good);
 
 #endif
