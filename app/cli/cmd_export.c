@@ -1,7 +1,7 @@
 /*
- * cmd_export.c: `anketa export answers|scores|indicators|alerts|groups` (DESIGN.md
- * section 5), as CSV or as an Excel workbook. The file appears whole or not
- * at all (outfile.h).
+ * cmd_export.c: `anketa export answers|scores|indicators|alerts|groups|shifts`
+ * (DESIGN.md section 5), as CSV or as an Excel workbook. The file appears
+ * whole or not at all (outfile.h).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +11,7 @@
 #include "export.h"
 #include "groups.h"
 #include "outfile.h"
+#include "paired.h"
 #include "program.h"
 #include "results.h"
 #include "store.h"
@@ -24,6 +25,8 @@ typedef struct {
 	const char *surveys;
 	const char *format;
 	const char *out;
+	const char *from_wave; /* shifts: --from W1 --to W2 */
+	const char *to_wave;
 	ResultFilter filter; /* --school NAME, --by-school */
 } ExportArgs;
 
@@ -42,12 +45,29 @@ static int
 check_filter(const ExportArgs *a)
 {
 	if (a->filter.school != NULL && strcmp(a->table, "answers") == 0) {
-		cli_error(_("--school is for the scores, indicators, alerts and groups tables; "
-		            "export answers always writes every sitting with its school"));
+		cli_error(_("--school is for the scores, indicators, alerts, groups and shifts "
+		            "tables; export answers always writes every sitting with its school"));
 		return -1;
 	}
 	if (a->filter.by_school && strcmp(a->table, "indicators") != 0) {
 		cli_error(_("--by-school is for export indicators (and anketa report) only"));
+		return -1;
+	}
+	return 0;
+}
+
+/* shifts compares two waves, and only shifts takes them. */
+static int
+check_waves(const ExportArgs *a)
+{
+	bool shifts = strcmp(a->table, "shifts") == 0;
+
+	if (shifts && (a->from_wave == NULL || a->to_wave == NULL)) {
+		cli_error(_("export shifts compares two waves: give --from W1 --to W2"));
+		return -1;
+	}
+	if (!shifts && (a->from_wave != NULL || a->to_wave != NULL)) {
+		cli_error(_("--from and --to are for export shifts only"));
 		return -1;
 	}
 	return 0;
@@ -66,12 +86,14 @@ parse_args(const CliArgs *args, ExportArgs *a)
 	a->out = cli_value(args, 'o');
 	a->filter.school = args->school;
 	a->filter.by_school = cli_flag(args, 'B');
+	a->from_wave = cli_value(args, 'F');
+	a->to_wave = cli_value(args, 'T');
 	if (strcmp(a->table, "answers") != 0 && strcmp(a->table, "scores") != 0 &&
 	    strcmp(a->table, "indicators") != 0 && strcmp(a->table, "alerts") != 0 &&
-	    strcmp(a->table, "groups") != 0) {
-		cli_error(
-		    _("unknown table %s: export answers, scores, indicators, alerts or groups"),
-		    a->table);
+	    strcmp(a->table, "groups") != 0 && strcmp(a->table, "shifts") != 0) {
+		cli_error(_("unknown table %s: export answers, scores, indicators, alerts, groups "
+		            "or shifts"),
+		          a->table);
 		return -1;
 	}
 	if (strcmp(a->format, "csv") != 0 && strcmp(a->format, "xlsx") != 0) {
@@ -82,7 +104,7 @@ parse_args(const CliArgs *args, ExportArgs *a)
 		cli_error(_("a workbook cannot go to the screen: give --out FILE.xlsx"));
 		return -1;
 	}
-	return check_filter(a);
+	return check_filter(a) != 0 || check_waves(a) != 0 ? -1 : 0;
 }
 
 /* Every programme in DIR/programs; -1 when one of them is broken. */
@@ -131,6 +153,21 @@ free_inputs(ExportInputs *in)
 	diag_clear(&in->diag);
 }
 
+/* The paired change between the two waves asked for; -1 with *cause when
+ * a wave has nothing to compare. */
+static int
+write_shifts(const ExportArgs *a, const ResultSet *results, Table *table, char **cause)
+{
+	PairedTable paired;
+
+	if (paired_check_waves(results, a->from_wave, a->to_wave, cause) != 0)
+		return -1;
+	paired_compute(results, a->from_wave, a->to_wave, &paired);
+	paired_write(&paired, a->from_wave, a->to_wave, table);
+	paired_table_free(&paired);
+	return 0;
+}
+
 static int
 write_table(Store *store, const ExportArgs *a, Table *table, char **cause)
 {
@@ -146,6 +183,8 @@ write_table(Store *store, const ExportArgs *a, Table *table, char **cause)
 		rc = export_alerts(&in.results, table);
 	else if (rc == 0 && strcmp(a->table, "groups") == 0)
 		rc = groups_table(&in.results, table);
+	else if (rc == 0 && strcmp(a->table, "shifts") == 0)
+		rc = write_shifts(a, &in.results, table, cause);
 	else if (rc == 0)
 		rc =
 		    export_indicators(store, in.programs, in.n_programs, &in.results, table, cause);
@@ -201,20 +240,21 @@ cmd_export_exec(const CliArgs *args)
 }
 
 static const struct option export_options[] = {
-	{ "format", required_argument, NULL, 'f' },
-	{ "out", required_argument, NULL, 'o' },
-	{ "by-school", no_argument, NULL, 'B' },
-	{ NULL, 0, NULL, 0 },
+	{ "format", required_argument, NULL, 'f' }, { "out", required_argument, NULL, 'o' },
+	{ "by-school", no_argument, NULL, 'B' },    { "from", required_argument, NULL, 'F' },
+	{ "to", required_argument, NULL, 'T' },     { NULL, 0, NULL, 0 },
 };
 
 const CliEntry cmd_export_entry = {
 	.name = "export",
-	.usage = N_("answers|scores|indicators|alerts|groups --db FILE\n"
+	.usage = N_("answers|scores|indicators|alerts|groups|shifts --db FILE\n"
 	            "[--surveys DIR] [--format csv|xlsx] [--out FILE]\n"
-	            "[--school NAME] [--by-school]"),
+	            "[--school NAME] [--by-school] [--from W1 --to W2]"),
 	.help = N_("--school NAME: only that school's sittings (not for answers, which\n"
 	           "always have every sitting with its school);\n"
-	           "--by-school: the indicators with a row per school instead of per class.\n"),
+	           "--by-school: the indicators with a row per school instead of per class;\n"
+	           "--from W1 --to W2: for shifts, how respondents who answered in both\n"
+	           "waves moved between the levels of every scale.\n"),
 	.shared = CLI_DB | CLI_SURVEYS | CLI_SCHOOL,
 	.options = export_options,
 	.min_args = 1,

@@ -34,9 +34,9 @@ usage='usage: anketa [--db FILE] [--surveys DIR] [--windowed] [--size WxH]
               [--require-code]
        anketa check [--surveys DIR] FILE|DIR...
        anketa import --db FILE [--surveys DIR] answers.csv|sheet.csv
-       anketa export answers|scores|indicators|alerts|groups --db FILE
+       anketa export answers|scores|indicators|alerts|groups|shifts --db FILE
                      [--surveys DIR] [--format csv|xlsx] [--out FILE]
-                     [--school NAME] [--by-school]
+                     [--school NAME] [--by-school] [--from W1 --to W2]
        anketa report --db FILE [--surveys DIR] --out FILE.pdf
                      [--school NAME] [--by-school]
        anketa merge --db FILE OTHER.db...
@@ -77,12 +77,14 @@ wanted
 $want"
 done
 run 0 export --help
-same "$tmp/out" "usage: anketa export answers|scores|indicators|alerts|groups --db FILE
+same "$tmp/out" "usage: anketa export answers|scores|indicators|alerts|groups|shifts --db FILE
                      [--surveys DIR] [--format csv|xlsx] [--out FILE]
-                     [--school NAME] [--by-school]
+                     [--school NAME] [--by-school] [--from W1 --to W2]
 --school NAME: only that school's sittings (not for answers, which
 always have every sitting with its school);
---by-school: the indicators with a row per school instead of per class." "anketa export --help"
+--by-school: the indicators with a row per school instead of per class;
+--from W1 --to W2: for shifts, how respondents who answered in both
+waves moved between the levels of every scale." "anketa export --help"
 run 0 pin --help
 same "$tmp/out" "usage: anketa pin --db FILE" "anketa pin --help"
 # --help stops the parsing: what follows it is not looked at.
@@ -90,9 +92,9 @@ run 0 check --help --bogus
 
 # A usage error: the command's usage as error lines, status 2, stdout empty.
 run 2 export
-same "$tmp/err" "anketa: usage: anketa export answers|scores|indicators|alerts|groups --db FILE
+same "$tmp/err" "anketa: usage: anketa export answers|scores|indicators|alerts|groups|shifts --db FILE
 anketa:                      [--surveys DIR] [--format csv|xlsx] [--out FILE]
-anketa:                      [--school NAME] [--by-school]" "export without a table"
+anketa:                      [--school NAME] [--by-school] [--from W1 --to W2]" "export without a table"
 [ ! -s "$tmp/out" ] || fail "a usage error wrote to stdout"
 run 2 pin --bogus
 same "$tmp/err" "anketa: unrecognized option '--bogus'
