@@ -183,8 +183,8 @@ merge_count(Store *store, StoreMergeResult *result, char **cause)
 }
 
 static int
-merge_attached(Store *store, const char *other_path, int other_version, StoreMergeResult *result,
-               char **cause)
+merge_copy(Store *store, const char *other_path, int other_version, StoreMergeResult *result,
+           char **cause)
 {
 	bool with_school = other_version >= STORE_SCHEMA_SCHOOL;
 	char *detail;
@@ -218,6 +218,26 @@ merge_attached(Store *store, const char *other_path, int other_version, StoreMer
 		rc = store_commit(store, cause);
 	if (rc != 0)
 		store_rollback(store);
+	return rc;
+}
+
+/*
+ * The copy, in one transaction. Foreign keys are not checked during it (the
+ * PRAGMA only takes effect outside a transaction, so it is set before and
+ * put back after): every answer copied belongs to a sitting copied in the
+ * same transaction (the plan's new ids, or a conflict's new id), and
+ * checking each of them against the sitting table was a sixth of the work.
+ */
+static int
+merge_attached(Store *store, const char *other_path, int other_version, StoreMergeResult *result,
+               char **cause)
+{
+	int rc;
+
+	if (store_run(store, STMT_FOREIGN_KEYS_OFF, cause) != 0)
+		return -1;
+	rc = merge_copy(store, other_path, other_version, result, cause);
+	store_run(store, STMT_FOREIGN_KEYS_ON, NULL); /* cannot fail outside a transaction */
 	return rc;
 }
 

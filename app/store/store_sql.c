@@ -33,10 +33,11 @@
 #define SCHOOL_OF_NEW "coalesce(nullif(school, ''), " OTHER_SCHOOL ", '')"
 
 /* Merge: the new sittings, each form for an older (no sitting.school) or a
- * newer other database. */
+ * newer other database. NOT INDEXED: one pass over the table, each row
+ * looked up in the plan, rather than a jump into it for every new id. */
 #define COPY_SITTINGS_SQL(school)                                                                  \
 	"INSERT INTO main.sitting (id, " SITTING_COLUMNS ", conflict_of, school)"                  \
-	" SELECT id, " SITTING_COLUMNS ", conflict_of, " school " FROM other.sitting"              \
+	" SELECT id, " SITTING_COLUMNS ", conflict_of, " school " FROM other.sitting NOT INDEXED"  \
 	" WHERE id IN (SELECT id FROM temp.merge_plan WHERE kind = 0)"
 
 /* Merge: the incoming side of a conflict (?1) kept under a new id (?2). */
@@ -52,6 +53,7 @@ const char *const store_sql[STMT_COUNT] = {
 	[STMT_JOURNAL_WAL] = "PRAGMA journal_mode = WAL",
 	[STMT_SYNCHRONOUS_FULL] = "PRAGMA synchronous = FULL",
 	[STMT_FOREIGN_KEYS_ON] = "PRAGMA foreign_keys = ON",
+	[STMT_FOREIGN_KEYS_OFF] = "PRAGMA foreign_keys = OFF",
 	[STMT_DEFER_FOREIGN_KEYS] = "PRAGMA defer_foreign_keys = ON",
 	[STMT_BULK_CACHE_SIZE] = "PRAGMA cache_size = -65536",
 
@@ -134,11 +136,17 @@ const char *const store_sql[STMT_COUNT] = {
 	[STMT_MERGE_COUNT] = "SELECT kind, count(*) FROM temp.merge_plan GROUP BY kind",
 	[STMT_MERGE_COPY_SITTINGS_OLD] = COPY_SITTINGS_SQL(SCHOOL_OF_OLD),
 	[STMT_MERGE_COPY_SITTINGS_NEW] = COPY_SITTINGS_SQL(SCHOOL_OF_NEW),
-	/* Scanning other.answer in rowid order keeps each sitting's answer order. */
+	/* Scanning other.answer in rowid order keeps each sitting's answer order.
+	 * NOT INDEXED makes it one pass over the table, each row looked up in
+	 * the plan: through the primary key, the rows would come in key order
+	 * and all of them would be sorted back into rowid order (a third of
+	 * the merge's work when most sittings are new). Only answers of a
+	 * sitting copied here are copied, so they always have their sitting. */
 	[STMT_MERGE_COPY_ANSWERS] =
 	    "INSERT INTO main.answer (sitting_id, question_id, value, score, answered_at)"
 	    " SELECT sitting_id, question_id, value, score, answered_at FROM other.answer"
-	    " WHERE sitting_id IN (SELECT id FROM temp.merge_plan WHERE kind = 0) ORDER BY rowid",
+	    " NOT INDEXED WHERE sitting_id IN (SELECT id FROM temp.merge_plan WHERE kind = 0)"
+	    " ORDER BY rowid",
 	/* The survey files the other side's sittings were answered with (schema 2
 	 * on); a file already here keeps its first-seen time. */
 	[STMT_MERGE_COPY_SOURCES] =
