@@ -4,6 +4,7 @@
  * sub-command (DESIGN.md section 5).
  */
 #include <stdlib.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "util.h"
@@ -26,6 +27,10 @@ static const CliEntry *const entries[] = {
 int
 main(int argc, char **argv)
 {
+	/* Everything Anketa creates holds children's answers or leads to them:
+	 * files 0600 and folders 0700 whatever the umask it was started with
+	 * (the store and outfile.c also say so themselves). */
+	umask(S_IRWXG | S_IRWXO);
 	util_i18n_init(getenv("ANKETA_LOCALEDIR"));
 	return cli_main(entries, argc, argv);
 }

@@ -97,6 +97,57 @@ START_TEST(test_open_creates_parent_and_device_id)
 }
 END_TEST
 
+static int
+mode_of(const char *path)
+{
+	struct stat st;
+
+	ck_assert_msg(stat(path, &st) == 0, "%s: %s", path, strerror(errno));
+	return (int)(st.st_mode & 07777);
+}
+
+/* Under umask 022 everything the store makes is its owner's alone: the
+ * folders 0700, the database and the -wal and -shm it works with 0600; an
+ * existing database made 0644 (by an older version) is tightened at open. */
+START_TEST(test_files_are_private_whatever_the_umask)
+{
+	char *dir = testutil_tmpdir(), *cause = NULL, id[37];
+	char *path = xasprintf("%s/a/b/anketa.db", dir), *a = xasprintf("%s/a", dir);
+	char *b = xasprintf("%s/a/b", dir), *wal = xasprintf("%s-wal", path);
+	char *shm = xasprintf("%s-shm", path);
+	StoreSitting sitting = sample_sitting();
+	mode_t old = umask(022);
+	Store *store = store_open(path, &cause);
+
+	ck_assert_msg(store != NULL, "%s", cause);
+	ck_assert_int_eq(store_sitting_begin(store, &sitting, id, &cause), 0);
+	ck_assert_int_eq(store_answer_put(store, id, "q1", "2", true, 2, NULL, &cause), 0);
+	ck_assert_int_eq(mode_of(a), 0700);
+	ck_assert_int_eq(mode_of(b), 0700);
+	ck_assert_int_eq(mode_of(path), 0600);
+	ck_assert_int_eq(mode_of(wal), 0600);
+	ck_assert_int_eq(mode_of(shm), 0600);
+	store_close(store);
+	ck_assert_int_eq(chmod(path, 0644), 0);
+	store = store_open(path, &cause);
+	ck_assert_msg(store != NULL, "%s", cause);
+	ck_assert_int_eq(mode_of(path), 0600);
+	store_close(store);
+	/* A write-protected one stays write-protected, for others too. */
+	ck_assert_int_eq(chmod(path, 0444), 0);
+	store_close(store_open(path, &cause));
+	free(cause);
+	ck_assert_int_eq(mode_of(path), 0400);
+	umask(old);
+	free(shm);
+	free(wal);
+	free(b);
+	free(a);
+	free(path);
+	free(dir);
+}
+END_TEST
+
 START_TEST(test_migrations_match_schema_sql)
 {
 	static const char columns[] =
@@ -1068,6 +1119,7 @@ store_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_open_creates_parent_and_device_id);
 	tcase_add_test(tc, test_migrations_match_schema_sql);
+	tcase_add_test(tc, test_files_are_private_whatever_the_umask);
 	tcase_add_test(tc, test_schema1_database_is_migrated);
 	tcase_add_test(tc, test_schema1_database_reads_read_only);
 	tcase_add_test(tc, test_survey_source_put_and_get);

@@ -22,7 +22,6 @@ OutFile *
 outfile_open(const char *path, char **cause)
 {
 	OutFile *out = xcalloc(1, sizeof *out);
-	mode_t mask;
 	int fd;
 
 	if (path == NULL || strcmp(path, "-") == 0) {
@@ -36,9 +35,9 @@ outfile_open(const char *path, char **cause)
 		*cause = xasprintf(_("cannot write %s: %s"), path, strerror(errno));
 		goto fail;
 	}
-	mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask); /* mkstemp makes 0600; give a normal file's rights */
+	/* Exports and reports hold children's answers: readable by their owner
+	 * only (mkstemp makes 0600 at most; say it whatever the umask). */
+	fchmod(fd, 0600);
 	out->stream = fdopen(fd, "wb");
 	if (out->stream == NULL) {
 		close(fd);

@@ -3,7 +3,9 @@
  *
  * The data goes to a temporary file next to the target, which is synced and
  * renamed over the target only by outfile_commit(): a failed export never
- * leaves half a file, and never spoils an older good one.
+ * leaves half a file, and never spoils an older good one. A file written
+ * is readable by its owner only (0600, whatever the umask): exports and
+ * reports hold children's answers.
  */
 #ifndef ANKETA_OUTFILE_H
 #define ANKETA_OUTFILE_H

@@ -10,13 +10,17 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "store_internal.h"
 #include "util.h"
 
-/* Creates every missing directory above path (like mkdir -p of its dirname). */
+/* Creates every missing directory above path (like mkdir -p of its
+ * dirname), each readable by its owner only: the data folder holds every
+ * child's answers. */
 static int
 make_parent_dirs(const char *path, char **cause)
 {
@@ -34,7 +38,7 @@ make_parent_dirs(const char *path, char **cause)
 		if (saved != '/' && saved != '\0')
 			continue;
 		*p = '\0';
-		if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
 			*cause = xasprintf(_("cannot create the folder %s for the database: %s"),
 			                   dir, strerror(errno));
 			free(dir);
@@ -46,6 +50,45 @@ make_parent_dirs(const char *path, char **cause)
 	}
 	free(dir);
 	return 0;
+}
+
+/* Takes group and others' rights away from a file of ours (a database an
+ * older version made 0644, or its -wal and -shm); a missing file or one of
+ * another owner is left alone. */
+static void
+tighten_mode(const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid() &&
+	    (st.st_mode & 077) != 0)
+		chmod(path, st.st_mode & 0700);
+}
+
+/*
+ * Makes sure only the owner can read the database, whatever the umask: a
+ * new file is created 0600 before SQLite opens it (SQLite then gives the
+ * -wal and -shm files the database's own mode), and an existing one of
+ * ours is tightened, with its -wal and -shm. Failures are left for the
+ * open to report (a read-only medium cannot be changed, and is refused or
+ * read as it is).
+ */
+static void
+make_private(const char *path)
+{
+	static const char *const suffixes[] = { "", "-wal", "-shm" };
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+	if (fd >= 0) {
+		fchmod(fd, 0600);
+		close(fd);
+		return;
+	}
+	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		char *name = xasprintf("%s%s", path, suffixes[i]);
+		tighten_mode(name);
+		free(name);
+	}
 }
 
 /* PRAGMA quick_check: the cheap form of integrity_check (no index contents
@@ -213,6 +256,8 @@ store_open(const char *path, char **cause)
 	store->path = xstrdup(path);
 	if (!memory && make_parent_dirs(path, cause) != 0)
 		goto fail;
+	if (!memory)
+		make_private(path);
 	/* URIs are on for ATTACH (merge reads the other file through one); a
 	 * relative path that looks like a URI is kept a path. */
 	open_path = strncmp(path, "file:", 5) == 0 ? xasprintf("./%s", path) : xstrdup(path);
