@@ -325,6 +325,61 @@ START_TEST(test_cell_guess)
 }
 END_TEST
 
+/* Each field through csvio_write_field() and back through csvio_unguard():
+ * what is written, and that reading it gives the text again. */
+START_TEST(test_csv_guard_against_formulas)
+{
+	static const struct {
+		const char *text, *written;
+	} cases[] = {
+		{ "=HYPERLINK(\"http://x\";\"click\")",
+		  "\"'=HYPERLINK(\"\"http://x\"\";\"\"click\"\")\"" },
+		{ "=1+1", "'=1+1" },
+		{ "+7 999 123", "'+7 999 123" },
+		{ "-1+2", "'-1+2" },
+		{ "-", "'-" },
+		{ "@SUM(A1)", "'@SUM(A1)" },
+		{ "\tx", "'\tx" },
+		{ "\rx", "\"'\rx\"" },
+		{ "=a,b", "\"'=a,b\"" },
+		{ "'=x", "''=x" }, /* typed with its own apostrophe: kept */
+		{ "''-y", "'''-y" },
+		{ "-5", "-5" }, /* numbers of the answer grammar stay numbers */
+		{ "+4.5", "+4.5" },
+		{ "-.5", "-.5" },
+		{ "'x", "'x" }, /* an apostrophe before a harmless text: as it is */
+		{ "'", "'" },
+		{ "a=b", "a=b" },
+		{ "6А", "6А" },
+		{ "", "" },
+	};
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		/* What a CSV reader gives for the written field (quotes undone). */
+		char *field =
+		    xasprintf("%s%s", csvio_guarded(cases[i].text) ? "'" : "", cases[i].text);
+
+		out = open_memstream(&buf, &len);
+		csvio_write_field(out, cases[i].text, 1);
+		fclose(out);
+		ck_assert_str_eq(buf, cases[i].written);
+		free(buf);
+		csvio_unguard(field);
+		ck_assert_str_eq(field, cases[i].text);
+		free(field);
+	}
+	/* A number is written as it is, whatever it looks like. */
+	out = open_memstream(&buf, &len);
+	csvio_write_number(out, "-1e+20", 1);
+	fclose(out);
+	ck_assert_str_eq(buf, "-1e+20");
+	free(buf);
+}
+END_TEST
+
 static Suite *
 export_suite(void)
 {
@@ -332,6 +387,7 @@ export_suite(void)
 	TCase *tc = tcase_create("export");
 
 	tcase_add_test(tc, test_number_format);
+	tcase_add_test(tc, test_csv_guard_against_formulas);
 	tcase_add_test(tc, test_answers_csv);
 	tcase_add_test(tc, test_answers_csv_names_the_school);
 	tcase_add_test(tc, test_empty_store_gives_header_only);

@@ -363,6 +363,10 @@ on_row(char **fields, int n, int line, void *arg)
 	Sitting *s;
 	int i, rc;
 
+	/* What the export guarded against formula injection reads back as it
+	 * was typed (csvio.h). */
+	for (int c = 0; c < n; c++)
+		csvio_unguard(fields[c]);
 	if (im->n_columns == 0)
 		return strcmp(fields[0], "wave") == 0 ? import_sheet_header(im, fields, n)
 		                                      : read_header(im, fields, n);

@@ -102,14 +102,16 @@ csv_row(FILE *out, const Cell *cells, int n)
 	for (int i = 0; i < n; i++) {
 		const char *text = "";
 
-		if (cells[i].kind == CELL_TEXT)
-			text = cells[i].text;
-		else if (cells[i].kind == CELL_NUMBER)
+		if (cells[i].kind == CELL_TEXT) {
+			csvio_write_field(out, cells[i].text, i == 0);
+			continue;
+		}
+		if (cells[i].kind == CELL_NUMBER)
 			text = csvio_format_number(cells[i].number, buf);
 		else if (cells[i].kind == CELL_NUMBER_1DP)
 			snprintf(buf, sizeof buf, "%.1f", util_round(cells[i].number, 1)),
 			    text = buf;
-		csvio_write_field(out, text, i == 0);
+		csvio_write_number(out, text, i == 0);
 	}
 	csvio_end_row(out);
 }
