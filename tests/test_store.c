@@ -830,8 +830,8 @@ START_TEST(test_read_only_open_reads_and_writes_nothing)
 	f = fopen(empty, "wb");
 	fclose(f);
 	ck_assert_ptr_null(store_open_readonly(empty, &cause));
-	want =
-	    xasprintf("the database %s is empty and read-only: there is nothing in it yet", empty);
+	want = xasprintf("the file %s is empty: it is not an Anketa database; it was left as it is",
+	                 empty);
 	ck_assert_str_eq(cause, want);
 	ck_assert_uint_eq(file_size(empty), 0);
 	free(want);
@@ -859,6 +859,60 @@ stored_answers(const char *path)
 
 /* kill -9 in the middle of answering: every answer store_answer_put()
  * acknowledged before the kill is in the database afterwards. */
+/* A header whose schema format SQLite does not know ("unsupported file
+ * format" in SQLite's words) is a damaged file, said as one. */
+START_TEST(test_unknown_file_format_refused)
+{
+	char *dir = testutil_tmpdir();
+	char *path = make_store(dir, "format.db", 1);
+	static const unsigned char format9[4] = { 0, 0, 0, 9 };
+	char *cause = NULL;
+	int fd = open(path, O_WRONLY);
+
+	ck_assert_int_eq((int)pwrite(fd, format9, sizeof format9, 44), (int)sizeof format9);
+	close(fd);
+	assert_refused_untouched(path, "is damaged or is not an Anketa database");
+	ck_assert_ptr_null(store_open_readonly(path, &cause));
+	ck_assert_msg(strstr(cause, "is damaged or is not an Anketa database") != NULL, "%s",
+	              cause);
+	free(cause);
+	free(path);
+	free(dir);
+}
+END_TEST
+
+/* Exports and the report open with store_open_existing(): a missing file is
+ * not created and an empty one is not made a database. */
+START_TEST(test_open_existing_refuses_missing_and_empty)
+{
+	char *dir = testutil_tmpdir(), *cause = NULL;
+	char *missing = xasprintf("%s/none.db", dir), *empty = xasprintf("%s/zero.db", dir);
+	char *want = xasprintf("the file %s is empty: it is not an Anketa database; it was left as "
+	                       "it is",
+	                       empty);
+	char *good = make_store(dir, "good.db", 2);
+	Store *store;
+
+	ck_assert_ptr_null(store_open_existing(missing, &cause));
+	ck_assert_ptr_nonnull(strstr(cause, "there is no database at"));
+	ck_assert_int_ne(access(missing, F_OK), 0);
+	free(cause);
+	fclose(fopen(empty, "wb"));
+	ck_assert_ptr_null(store_open_existing(empty, &cause));
+	ck_assert_str_eq(cause, want);
+	ck_assert_uint_eq(file_size(empty), 0);
+	free(cause);
+	store = store_open_existing(good, &cause);
+	ck_assert_msg(store != NULL, "%s", cause);
+	store_close(store);
+	free(good);
+	free(want);
+	free(empty);
+	free(missing);
+	free(dir);
+}
+END_TEST
+
 START_TEST(test_killed_process_loses_nothing_committed)
 {
 	char *dir = testutil_tmpdir();
@@ -1135,6 +1189,8 @@ store_suite(void)
 	tcase_add_test(tc, test_damaged_page_refused);
 	tcase_add_test(tc, test_newer_schema_refused);
 	tcase_add_test(tc, test_foreign_database_refused);
+	tcase_add_test(tc, test_unknown_file_format_refused);
+	tcase_add_test(tc, test_open_existing_refuses_missing_and_empty);
 	tcase_add_test(tc, test_read_only_file_refused);
 	tcase_add_test(tc, test_read_only_open_reads_and_writes_nothing);
 	tcase_add_test(tc, test_killed_process_loses_nothing_committed);

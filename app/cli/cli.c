@@ -270,7 +270,7 @@ cli_unwritable(const char *path)
 static Store *
 cli_open_for_reading(const char *db, char **cause)
 {
-	Store *store = store_open(db, cause);
+	Store *store = store_open_existing(db, cause);
 
 	if (store != NULL || !cli_unwritable(db))
 		return store;

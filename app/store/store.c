@@ -23,6 +23,11 @@ store_error(sqlite3 *db, const char *path, int rc, char **cause)
 
 	if (cause == NULL)
 		return -1;
+	/* A header with a schema format SQLite does not know: damaged, or not
+	 * ours. SQLite says so only in words. */
+	if ((rc & 0xff) == SQLITE_ERROR && db != NULL &&
+	    strcmp(sqlite3_errmsg(db), "unsupported file format") == 0)
+		rc = SQLITE_CORRUPT;
 	switch (rc & 0xff) {
 	case SQLITE_READONLY:
 		*cause = xasprintf(_("the database %s is read-only: nothing can be saved in it; "
@@ -36,6 +41,7 @@ store_error(sqlite3 *db, const char *path, int rc, char **cause)
 		break;
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
+	case SQLITE_FORMAT:
 		*cause = xasprintf(_("the database %s is damaged or is not an Anketa database; "
 		                     "it was left as it is"),
 		                   path);
@@ -61,8 +67,29 @@ store_error(sqlite3 *db, const char *path, int rc, char **cause)
 		    _("cannot read or write the database %s: %s"), path,
 		    db && sqlite3_system_errno(db) ? strerror(sqlite3_system_errno(db)) : detail);
 		break;
+	case SQLITE_NOMEM:
+		*cause =
+		    xasprintf(_("there is not enough memory to work with the database %s"), path);
+		break;
+	case SQLITE_TOOBIG:
+		*cause =
+		    xasprintf(_("a value is too big for the database %s; nothing was saved"), path);
+		break;
+	case SQLITE_CONSTRAINT:
+		*cause = xasprintf(_("the data does not fit the database %s (a value is missing "
+		                     "or an id is repeated); nothing was saved"),
+		                   path);
+		break;
+	case SQLITE_INTERRUPT:
+	case SQLITE_ABORT:
+		*cause = xasprintf(_("the work on the database %s was interrupted; nothing was "
+		                     "saved"),
+		                   path);
+		break;
 	default:
-		*cause = xasprintf(_("database error in %s: %s"), path, detail);
+		/* Not met in use; SQLite's own words follow for whoever helps. */
+		*cause = xasprintf(_("unexpected database error in %s (SQLite %d: %s)"), path, rc,
+		                   detail);
 		break;
 	}
 	return -1;

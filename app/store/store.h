@@ -31,12 +31,21 @@ typedef enum {
 Store *store_open(const char *path, char **cause);
 
 /*
+ * Opens an Anketa database that must already exist (exports, the report),
+ * as store_open() does; but a missing file is refused instead of created,
+ * and so is an empty one (zero bytes), which SQLite would silently make a
+ * new database of: it is not an Anketa database.
+ */
+Store *store_open_existing(const char *path, char **cause);
+
+/*
  * Opens an existing Anketa database only to read it (exports, the report),
  * where store_open() would refuse because the file or its medium is
  * read-only. Nothing is written, not even the audit log (store_audit_add()
  * then does nothing). A database of a schema older than the first one read
  * the same way (STORE_OLDEST_READABLE, now the first schema of all) cannot
  * be read like this: it needs store_open() once to be brought up to date.
+ * An empty file (zero bytes) is refused as not an Anketa database.
  * Returns NULL with *cause (one sentence) on failure.
  */
 Store *store_open_readonly(const char *path, char **cause);

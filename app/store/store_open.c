@@ -288,6 +288,32 @@ fail:
 	return NULL;
 }
 
+/* A file that must hold a database: refused when missing or empty (zero
+ * bytes), which SQLite would take for a new database. */
+static int
+check_exists(const char *path, char **cause)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0) {
+		*cause = xasprintf(_("there is no database at %s"), path);
+		return -1;
+	}
+	if (S_ISREG(st.st_mode) && st.st_size == 0) {
+		*cause = xasprintf(_("the file %s is empty: it is not an Anketa database; it was "
+		                     "left as it is"),
+		                   path);
+		return -1;
+	}
+	return 0;
+}
+
+Store *
+store_open_existing(const char *path, char **cause)
+{
+	return check_exists(path, cause) == 0 ? store_open(path, cause) : NULL;
+}
+
 /* "file:" and path with every byte a URI path may not hold as it is
  * percent-encoded, then query. */
 static char *
@@ -345,10 +371,14 @@ store_readonly_uri(const char *path)
 Store *
 store_open_readonly(const char *path, char **cause)
 {
-	Store *store = xcalloc(1, sizeof *store);
-	char *uri = store_readonly_uri(path);
+	Store *store;
+	char *uri;
 	int rc;
 
+	if (check_exists(path, cause) != 0)
+		return NULL;
+	store = xcalloc(1, sizeof *store);
+	uri = store_readonly_uri(path);
 	store->path = xstrdup(path);
 	store->readonly = true;
 	rc = store_connect(store, uri, SQLITE_OPEN_READONLY, cause);

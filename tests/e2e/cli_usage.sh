@@ -122,7 +122,7 @@ same "$tmp/err" "anketa: --school wants the name of a school" "export --school '
 run 2 report --db "$tmp/a.db" --out "$tmp/r.pdf" --school ''
 same "$tmp/err" "anketa: --school wants the name of a school" "report --school ''"
 # An abbreviation works where it names one option only.
-: >"$tmp/a.db"
+e2e_empty_db "$anketa" "$tmp/a.db"
 run 0 export answers --d "$tmp/a.db" --fo csv
 run 2 export answers --db "$tmp/a.db" --s x
 

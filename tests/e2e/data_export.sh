@@ -10,8 +10,24 @@ e2e_need sqlite3
 e2e_data_test
 header='sitting_id,device_id,wave,class,audience,respondent,survey_id,survey_version,question_id,value,score,answered_at,status,started_at,completed_at,visit_id,survey_hash,conflict_of,school'
 
-# An empty file becomes a new database; its export is the header alone.
-: >"$tmp/a.db"
+# An empty file (zero bytes) is not an Anketa database: export, report and
+# merge say so and leave it empty.
+: >"$tmp/zero.db"
+for cmd in "export answers --db $tmp/zero.db" "report --db $tmp/zero.db --out $tmp/z.pdf"; do
+	err=$("$anketa" $cmd 2>&1 >/dev/null)
+	[ $? -eq 1 ] || fail "$cmd: wrong status"
+	[ "$err" = "anketa: файл $tmp/zero.db пустой: это не база Anketa; файл оставлен без изменений" ] ||
+		fail "$cmd said: $err"
+done
+err=$("$anketa" merge --db "$tmp/m.db" "$tmp/zero.db" 2>&1 >/dev/null)
+[ $? -eq 1 ] || fail "merge of an empty file: wrong status"
+[ "$err" = "anketa: $tmp/zero.db — не база данных Anketa; ничего не объединено" ] ||
+	fail "merge of an empty file said: $err"
+[ ! -s "$tmp/zero.db" ] || fail "the empty file was written to"
+[ ! -e "$tmp/z.pdf" ] || fail "a report of an empty file was written"
+
+# An empty database: its export is the header alone.
+e2e_empty_db "$anketa" "$tmp/a.db"
 out=$("$anketa" export answers --db "$tmp/a.db") || fail "export of an empty db failed"
 [ "$out" = "$header" ] || fail "unexpected header: $out"
 
@@ -43,6 +59,14 @@ err=$("$anketa" export answers --db "$tmp/bad.db" 2>&1 >/dev/null)
 [ "$err" = "anketa: база данных $tmp/bad.db повреждена или не является базой Anketa; файл оставлен без изменений" ] ||
 	fail "corrupt db said: $err"
 [ "$(md5sum <"$tmp/bad.db")" = "$sum" ] || fail "corrupt db was changed"
+
+# A header of a schema format SQLite does not know ("unsupported file
+# format" in its words): said in Russian as a damaged file.
+cp "$tmp/a.db" "$tmp/format.db"
+printf '\x00\x00\x00\x09' | dd of="$tmp/format.db" bs=1 seek=44 conv=notrunc 2>/dev/null
+err=$("$anketa" export answers --db "$tmp/format.db" 2>&1 >/dev/null)
+[ "$err" = "anketa: база данных $tmp/format.db повреждена или не является базой Anketa; файл оставлен без изменений" ] ||
+	fail "unknown format said: $err"
 
 # An unwritable output folder: nothing half-written, exit 1.
 LANGUAGE=en "$anketa" export answers --db "$tmp/a.db" --out "$tmp/no/such/dir/x.csv" 2>"$tmp/err"

@@ -107,6 +107,15 @@ e2e_data_test_on_tmpfs() {
 	trap 'umount "$mnt"; rm -rf "$tmp"' EXIT
 }
 
+# Makes an empty Anketa database at $2 with the program $1 (an import of
+# an answers table without rows). An empty file is not one: export and
+# report refuse it.
+e2e_empty_db() {
+	printf 'sitting_id,device_id,wave,class,audience,respondent,survey_id,survey_version,question_id,value,score,answered_at\n' >"$2.header.csv"
+	"$1" import --db "$2" "$2.header.csv" >/dev/null || fail "cannot make the empty database $2"
+	rm -f "$2.header.csv"
+}
+
 e2e_cleanup() {
 	[ -n "$E2E_PID" ] && kill "$E2E_PID" 2>/dev/null
 	pkill -P $$ Xvfb 2>/dev/null

@@ -13,7 +13,6 @@ unset LANGUAGE
 surveys=$src/tests/fixtures/store/surveys
 
 # The fixture's answers: mini survey, classes 6А and 6Б, start and final.
-: >"$tmp/a.db"
 "$anketa" import --db "$tmp/a.db" --surveys "$surveys" "$src/tests/fixtures/store/results.csv" \
 	>/dev/null || fail "import failed"
 printf 'class,students,parents\n6А,3,0\n6Б,4,0\n' >"$tmp/classes.csv"
@@ -89,7 +88,7 @@ grep -q "broken.yaml:" "$tmp/err" || fail "broken programme: the problem was not
 [ "$(ls "$tmp/out")" = "r.pdf" ] || fail "left behind: $(ls "$tmp/out")"
 
 # The shipped surveys and the ШНОР programme, with no answers yet.
-: >"$tmp/empty.db"
+e2e_empty_db "$anketa" "$tmp/empty.db"
 "$anketa" report --db "$tmp/empty.db" --out "$tmp/shnor.pdf" || fail "shipped programme: failed"
 pdftotext "$tmp/shnor.pdf" - | grep -q "ШНОР" || fail "the ШНОР programme's title is missing"
 echo "report_cli: ok"
