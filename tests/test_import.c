@@ -421,11 +421,24 @@ START_TEST(test_paper_form_ids_carry_the_school)
 END_TEST
 
 #define GOOD_ROW ",,start,6А,student,R1,mini,,q1,1,,2026-09-15T10:00:05Z\n"
+/* 25 bytes, one more than a class or a code may have; and 4097, one more
+ * than a value (store_field_max()). */
+#define LONG25   "ABCDEFGHIJKLMNOPQRSTUVWXY"
+#define X16      "0123456789abcdef"
+#define X256     X16 X16 X16 X16 X16 X16 X16 X16 X16 X16 X16 X16 X16 X16 X16 X16
+#define X4096    X256 X256 X256 X256 X256 X256 X256 X256 X256 X256 X256 X256 X256 X256 X256 X256
+#define LONG4097 X4096 "z"
 
 static const struct {
 	const char *text;
 	const char *want; /* the message after the file name */
 } bad_files[] = {
+	{ HEADER "\n" GOOD_ROW ",,start," LONG25 ",student,R1,mini,,q1,1,,\n",
+	  ":3:4: class is 25 bytes long; at most 24 are allowed" },
+	{ HEADER "\n" GOOD_ROW ",,start,6А,student," LONG25 ",mini,,q1,1,,\n",
+	  ":3:6: respondent is 25 bytes long; at most 24 are allowed" },
+	{ HEADER "\n" GOOD_ROW ",,start,6А,student,R2,mini,,note," LONG4097 ",,\n",
+	  ":3:10: value is 4097 bytes long; at most 4096 are allowed" },
 	{ HEADER "\n" GOOD_ROW ",,start,6А,student,R1,nosuch,,q1,1,,\n",
 	  ":3:7: unknown survey \"nosuch\": no survey file has this id" },
 	{ HEADER "\n" GOOD_ROW ",,start,6А,student,R1,mini,,q9,1,,\n",
@@ -778,6 +791,10 @@ static const struct {
 	  ":1:8: answered_at is in the header twice: columns 6 and 8" },
 	{ "wave,class,audience,respondent,survey_id,survey_version\n",
 	  ":1:7: the header has no question: after survey_id come the question ids of the survey" },
+	{ SHEET_HEADER SHEET_ROW "start," LONG25 ",student,R2,mini,1,,,\n",
+	  ":3:2: class is 25 bytes long; at most 24 are allowed" },
+	{ SHEET_HEADER SHEET_ROW "start,6А,student,R2,mini,1,,," LONG4097 "\n",
+	  ":3:9: value is 4097 bytes long; at most 4096 are allowed" },
 	{ SHEET_HEADER SHEET_ROW "start,6А,student,R2,mini,4,,,\n",
 	  ":3:6: option 4 is out of range: question q1 has options 1 to 3" },
 	{ SHEET_HEADER SHEET_ROW "start,6А,student,R2,mini,,1|1,,\n",

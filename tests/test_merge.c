@@ -261,6 +261,105 @@ START_TEST(test_unknown_files_refused)
 }
 END_TEST
 
+/* A database b.db with one sitting (S2), closed, then changed by sql
+ * behind Anketa's back; returns its path (the caller frees it). */
+static char *
+hostile(const char *sql)
+{
+	Store *b = open_db("b.db");
+	char *path = db_path("b.db");
+
+	add_sitting(b, S2, "2026-09-15T10:00:00Z", "1", "x");
+	store_close(b);
+	testio_sql_exec(path, sql);
+	return path;
+}
+
+/* A recursive view named answer would make the merge run forever filling
+ * the disk (it passes quick_check); a table without a column merge reads
+ * would fail half-way: both are refused first, naming the other file. */
+START_TEST(test_views_and_missing_columns_refused)
+{
+	static const struct {
+		const char *sql, *want;
+	} cases[] = {
+		{ "DROP TABLE answer; CREATE VIEW answer AS WITH RECURSIVE r(sitting_id, "
+		  "question_id,"
+		  " value, score, answered_at) AS (SELECT '" S2 "', 'q1', '1', 1, '' UNION ALL"
+		  " SELECT * FROM r) SELECT * FROM r",
+		  "its answer is not a table with the columns Anketa writes; nothing was merged" },
+		{ "ALTER TABLE sitting RENAME TO s; CREATE VIEW sitting AS SELECT * FROM s",
+		  "its sitting is not a table with the columns Anketa writes; nothing was merged" },
+		{ "ALTER TABLE sitting DROP COLUMN conflict_of",
+		  "its sitting is not a table with the columns Anketa writes" },
+		{ "ALTER TABLE sitting DROP COLUMN school",
+		  "its sitting is not a table with the columns Anketa writes" },
+		{ "DROP TABLE meta; CREATE VIEW meta (key, value) AS SELECT 'school', 'x'",
+		  "its meta is not a table with the columns Anketa writes" },
+		{ "DROP TABLE survey_source",
+		  "its survey_source is not a table with the columns Anketa writes" },
+	};
+	Store *a = open_db("a.db");
+
+	add_sitting(a, S1, "2026-09-15T10:00:00Z", "1", "x");
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *path = hostile(cases[i].sql),
+		     *want = xasprintf("%s is not an Anketa database "
+		                       "that can be merged: %s",
+		                       path, cases[i].want);
+
+		refuse(a, path, want);
+		remove(path);
+		free(want);
+		free(path);
+	}
+	store_close(a);
+}
+END_TEST
+
+/* Fields beyond their limits (store_field_max()) are refused before
+ * anything is copied, saying which sitting and which field of the other
+ * file; so is a NULL where Anketa needs a value, naming the other file and
+ * not the target. */
+START_TEST(test_long_fields_and_nulls_refused)
+{
+	static const struct {
+		const char *sql, *want;
+	} cases[] = {
+		{ "UPDATE sitting SET class_name = printf('%.*c', 20000, 'x')",
+		  ": the sitting " S2
+		  ": class is 20000 bytes long; at most 24 are allowed; nothing "
+		  "was merged" },
+		{ "UPDATE sitting SET wave = printf('%.*c', 65, 'w')",
+		  ": the sitting " S2 ": wave is 65 bytes long; at most 64 are allowed" },
+		{ "UPDATE sitting SET school = printf('%.*c', 201, 's')",
+		  ": the sitting " S2 ": school is 201 bytes long; at most 200 are allowed" },
+		{ "UPDATE answer SET value = printf('%.*c', 5000, 'y') WHERE question_id = 'q2'",
+		  ": the answer to q2 in the sitting " S2 ": value is 5000 bytes long; at most "
+		  "4096 are allowed; nothing was merged" },
+		{ "CREATE TABLE s AS SELECT * FROM sitting; DROP TABLE sitting;"
+		  " ALTER TABLE s RENAME TO sitting; UPDATE sitting SET wave = NULL",
+		  " holds a sitting or an answer without a value Anketa needs, or with one it does "
+		  "not take; nothing was merged" },
+		{ "CREATE TABLE x AS SELECT * FROM answer; DROP TABLE answer;"
+		  " ALTER TABLE x RENAME TO answer; UPDATE answer SET value = NULL",
+		  " holds a sitting or an answer without a value Anketa needs" },
+	};
+	Store *a = open_db("a.db");
+
+	add_sitting(a, S1, "2026-09-15T10:00:00Z", "1", "x");
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *path = hostile(cases[i].sql), *want = xasprintf("%s%s", path, cases[i].want);
+
+		refuse(a, path, want);
+		remove(path);
+		free(want);
+		free(path);
+	}
+	store_close(a);
+}
+END_TEST
+
 /* The other database is only read: its sittings are still all there and
  * it opens cleanly afterwards. */
 START_TEST(test_other_left_alone)
@@ -355,6 +454,8 @@ merge_suite(void)
 	tcase_add_test(tc, test_merge_is_idempotent);
 	tcase_add_test(tc, test_conflict_keeps_both_sides);
 	tcase_add_test(tc, test_unknown_files_refused);
+	tcase_add_test(tc, test_views_and_missing_columns_refused);
+	tcase_add_test(tc, test_long_fields_and_nulls_refused);
 	tcase_add_test(tc, test_other_left_alone);
 	tcase_add_test(tc, test_merge_carries_survey_files);
 	tcase_add_test(tc, test_merge_from_a_schema1_database);

@@ -148,6 +148,41 @@ START_TEST(test_files_are_private_whatever_the_umask)
 }
 END_TEST
 
+/* Every write of the store keeps the field limits (store_field_max()): a
+ * class of 25 bytes or a value of 4097 is refused, saying which. */
+START_TEST(test_field_limits)
+{
+	char *cause = NULL, id[37], *value = xcalloc(4098, 1), *problem;
+	Store *store = store_open(":memory:", &cause);
+	StoreSitting sitting = sample_sitting();
+
+	ck_assert_uint_eq(store_field_max(STORE_FIELD_CLASS), 24);
+	ck_assert_uint_eq(store_field_max(STORE_FIELD_VALUE), 4096);
+	ck_assert_str_eq(store_field_name(STORE_FIELD_CLASS), "class");
+	ck_assert_ptr_null(store_field_problem(STORE_FIELD_CLASS, "ABCDEFGHIJKLMNOPQRSTUVWX"));
+	ck_assert_ptr_null(store_field_problem(STORE_FIELD_CLASS, NULL));
+	problem = store_field_problem(STORE_FIELD_CLASS, "ABCDEFGHIJKLMNOPQRSTUVWXY");
+	ck_assert_str_eq(problem, "class is 25 bytes long; at most 24 are allowed");
+	free(problem);
+	sitting.class_name = "ABCDEFGHIJKLMNOPQRSTUVWXY";
+	ck_assert_int_eq(store_sitting_begin(store, &sitting, id, &cause), -1);
+	ck_assert_str_eq(cause, "the sitting cannot be stored: class is 25 bytes long; at most "
+	                        "24 are allowed");
+	free(cause);
+	sitting.class_name = "6А";
+	ck_assert_int_eq(store_sitting_begin(store, &sitting, id, &cause), 0);
+	memset(value, 'x', 4097);
+	ck_assert_int_eq(store_answer_put(store, id, "q1", value, false, 0, NULL, &cause), -1);
+	ck_assert_str_eq(cause, "the answer cannot be stored: value is 4097 bytes long; at most "
+	                        "4096 are allowed");
+	free(cause);
+	value[4096] = '\0';
+	ck_assert_int_eq(store_answer_put(store, id, "q1", value, false, 0, NULL, &cause), 0);
+	free(value);
+	store_close(store);
+}
+END_TEST
+
 START_TEST(test_migrations_match_schema_sql)
 {
 	static const char columns[] =
@@ -1173,6 +1208,7 @@ store_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_open_creates_parent_and_device_id);
 	tcase_add_test(tc, test_migrations_match_schema_sql);
+	tcase_add_test(tc, test_field_limits);
 	tcase_add_test(tc, test_files_are_private_whatever_the_umask);
 	tcase_add_test(tc, test_schema1_database_is_migrated);
 	tcase_add_test(tc, test_schema1_database_reads_read_only);

@@ -153,6 +153,55 @@ extra_field(const Importer *im, char **fields, int e)
 	return im->extra_col[e] < 0 ? NULL : fields[im->extra_col[e]];
 }
 
+int
+import_check_length(Importer *im, int line, int column, StoreField field, const char *value)
+{
+	char *problem = store_field_problem(field, value);
+	int rc = 0;
+
+	if (problem != NULL)
+		rc = import_row_error(im, line, column, "%s", problem);
+	free(problem);
+	return rc;
+}
+
+/* Every cell that is stored fits its field, checked before anything else
+ * reads it (a class of 20 000 bytes is said as such, not as a class). */
+static int
+check_lengths(Importer *im, char **fields, int line)
+{
+	static const struct {
+		int column;
+		StoreField field;
+	} cells[] = {
+		{ COL_DEVICE, STORE_FIELD_DEVICE },         { COL_WAVE, STORE_FIELD_WAVE },
+		{ COL_CLASS, STORE_FIELD_CLASS },           { COL_AUDIENCE, STORE_FIELD_AUDIENCE },
+		{ COL_RESPONDENT, STORE_FIELD_RESPONDENT }, { COL_SURVEY, STORE_FIELD_SURVEY },
+		{ COL_QUESTION, STORE_FIELD_QUESTION },     { COL_VALUE, STORE_FIELD_VALUE },
+	};
+	static const struct {
+		int extra;
+		StoreField field;
+	} extras[] = {
+		{ EX_VISIT, STORE_FIELD_VISIT },
+		{ EX_HASH, STORE_FIELD_HASH },
+		{ EX_SCHOOL, STORE_FIELD_SCHOOL },
+	};
+
+	for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) {
+		if (import_check_length(im, line, cells[i].column, cells[i].field,
+		                        fields[cells[i].column]) != 0)
+			return -1;
+	}
+	for (size_t i = 0; i < sizeof extras / sizeof extras[0]; i++) {
+		const char *x = extra_field(im, fields, extras[i].extra);
+		if (import_check_length(im, line, im->extra_col[extras[i].extra], extras[i].field,
+		                        x) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* The optional columns: a status word, times, a UUID. */
 static int
 check_extras(Importer *im, char **fields, int line)
@@ -375,6 +424,8 @@ on_row(char **fields, int n, int line, void *arg)
 		                        _("%d columns, but the header has %d"), n, im->n_columns);
 	if (im->is_sheet)
 		return import_sheet_row(im, fields, line);
+	if (check_lengths(im, fields, line) != 0)
+		return -1;
 	/* Paper forms say "6а" as often as "6А": one spelling, as in the kiosk. */
 	classname_normalize(fields[COL_CLASS], fields[COL_CLASS], strlen(fields[COL_CLASS]) + 1);
 	if (check_row(im, fields, line, &row) != 0 ||

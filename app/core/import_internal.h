@@ -101,6 +101,10 @@ bool import_valid_time(const char *t);
 /* A whole number in [lo, hi] with nothing else around it, or -1. */
 long import_parse_whole(const char *text, long lo, long hi);
 
+/* Checks that a cell fits its stored field (store_field_problem()); a
+ * problem is reported at (line, column). */
+int import_check_length(Importer *im, int line, int column, StoreField field, const char *value);
+
 /* Checks one answer to q as the answers table's value column holds it;
  * a problem is reported at (line, column). */
 int import_check_value(Importer *im, int line, int column, const SurveyQuestion *q,

@@ -20,6 +20,13 @@
 /* The positions of sheet_fixed_columns. */
 enum { SHEET_WAVE, SHEET_CLASS, SHEET_AUDIENCE, SHEET_RESPONDENT, SHEET_SURVEY };
 
+/* The stored field each of sheet_fixed_columns fills. */
+static const StoreField fixed_fields[SHEET_N_FIXED] = {
+	[SHEET_WAVE] = STORE_FIELD_WAVE,         [SHEET_CLASS] = STORE_FIELD_CLASS,
+	[SHEET_AUDIENCE] = STORE_FIELD_AUDIENCE, [SHEET_RESPONDENT] = STORE_FIELD_RESPONDENT,
+	[SHEET_SURVEY] = STORE_FIELD_SURVEY,
+};
+
 /* True when some loaded survey has a question with this id. */
 static bool
 any_survey_asks(const SurveySet *surveys, const char *question)
@@ -173,6 +180,11 @@ import_sheet_row(Importer *im, char **fields, int line)
 
 	if (!has_answers(im, fields))
 		return 0;
+	for (int c = 0; c < im->n_columns; c++) {
+		StoreField field = c < SHEET_N_FIXED ? fixed_fields[c] : STORE_FIELD_VALUE;
+		if (import_check_length(im, line, c, field, fields[c]) != 0)
+			return -1;
+	}
 	/* Paper forms say "6а" as often as "6А": one spelling, as in the kiosk. */
 	classname_normalize(fields[SHEET_CLASS], fields[SHEET_CLASS],
 	                    strlen(fields[SHEET_CLASS]) + 1);

@@ -86,6 +86,39 @@ int store_school_set(Store *store, const char *name, char **cause);
 /* The longest school name store_school_set() takes, in bytes. */
 #define STORE_SCHOOL_MAX 200
 
+/*
+ * How long each stored field may be, in bytes (DESIGN.md section 4): one
+ * rule for every way in. Import checks each cell against it (and says
+ * file:line:column), merge each incoming sitting and answer, and every
+ * write of the store refuses a value beyond it.
+ */
+typedef enum {
+	STORE_FIELD_WAVE,
+	STORE_FIELD_CLASS,
+	STORE_FIELD_AUDIENCE,
+	STORE_FIELD_RESPONDENT,
+	STORE_FIELD_SURVEY,
+	STORE_FIELD_QUESTION,
+	STORE_FIELD_VALUE, /* an answer's value: a text answer is the long one */
+	STORE_FIELD_SCHOOL,
+	STORE_FIELD_DEVICE,
+	STORE_FIELD_VISIT,
+	STORE_FIELD_HASH,
+	STORE_FIELD_ID, /* a sitting's id, or the one it is in conflict with */
+	STORE_FIELD_COUNT
+} StoreField;
+
+/* The longest value the field takes, in bytes. */
+size_t store_field_max(StoreField field);
+
+/* The field's name as the answers CSV's header calls it ("class"). */
+const char *store_field_name(StoreField field);
+
+/* NULL when value (NULL counts as empty) fits the field; else one
+ * sentence saying how long it is and how long it may be, which the caller
+ * frees and puts after its own "where". */
+char *store_field_problem(StoreField field, const char *value);
+
 /* The schema version the database is at. */
 int store_schema_version(const Store *store);
 

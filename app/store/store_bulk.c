@@ -28,7 +28,7 @@ store_sitting_insert(Store *store, const StoreSittingRecord *r, char **cause)
 	const StoreSitting *s = &r->sitting;
 	int rc;
 
-	if (stmt == NULL)
+	if (stmt == NULL || store_sitting_fits(s, cause) != 0)
 		return -1;
 	store_bind_text(stmt, 1, s->id);
 	store_bind_text(stmt, 2, s->visit_id);
@@ -64,7 +64,7 @@ store_answer_insert(Store *store, const char *sitting_id, const char *question_i
 	sqlite3_stmt *stmt = store_stmt(store, STMT_ANSWER_INSERT, cause);
 	int rc;
 
-	if (stmt == NULL)
+	if (stmt == NULL || store_answer_fits(question_id, value, cause) != 0)
 		return -1;
 	sqlite3_bind_text(stmt, 1, sitting_id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, question_id, -1, SQLITE_STATIC);

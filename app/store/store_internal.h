@@ -76,6 +76,9 @@ typedef enum {
 	STMT_MERGE_COPY_SITTINGS_NEW,
 	STMT_MERGE_COPY_ANSWERS,
 	STMT_MERGE_COPY_SOURCES,
+	STMT_MERGE_LONG_SITTING_OLD, /* the other database is older than schema 3 */
+	STMT_MERGE_LONG_SITTING_NEW,
+	STMT_MERGE_LONG_ANSWER,
 	STMT_MERGE_CONFLICTS,
 	STMT_MERGE_OTHER_ANSWERS,
 	STMT_MERGE_COPY_CONFLICT_OLD,
@@ -150,6 +153,13 @@ int store_school_load(Store *store, char **cause);
 
 /* The schema that added sitting.school (003_school.sql). */
 #define STORE_SCHEMA_SCHOOL 3
+
+/* 0 when every field of the sitting fits its limit (store_field_max());
+ * -1 with *cause naming the first that does not. */
+int store_sitting_fits(const StoreSitting *sitting, char **cause);
+
+/* The same for an answer's question id and value. */
+int store_answer_fits(const char *question_id, const char *value, char **cause);
 
 /* Makes a random UUID in lower-case text. */
 void store_uuid(char out[37]);

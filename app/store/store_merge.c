@@ -30,9 +30,67 @@ merge_run(Store *store, StoreStmt which, const char *p1, const char *p2, char **
 	return store_step_done(store, stmt, cause);
 }
 
+/* The tables merge reads from the other file, the columns it reads (all
+ * of them there since the schema "since"), and how many. */
+static const struct {
+	const char *table;
+	const char *columns;
+	int n_columns;
+	int since;
+} merge_tables[] = {
+	{ "sitting",
+	  "'id', 'visit_id', 'device_id', 'wave', 'class_name', 'audience', 'respondent', "
+	  "'survey_id', 'survey_version', 'survey_hash', 'started_at', 'completed_at', 'status', "
+	  "'conflict_of'",
+	  14, 1 },
+	{ "answer", "'sitting_id', 'question_id', 'value', 'score', 'answered_at'", 5, 1 },
+	{ "meta", "'key', 'value'", 2, 1 },
+	{ "survey_source", "'survey_id', 'version', 'hash', 'source', 'first_seen_at'", 5, 2 },
+};
+
+/*
+ * Every table merge reads is a real table (not a view, which could run
+ * forever: a recursive one passes quick_check) with the columns it reads,
+ * and sitting has its school from schema 3 on. The SQL is built from the
+ * constants above only. 0, or -1 with *cause naming the file.
+ */
+static int
+check_other_tables(sqlite3 *db, const char *path, int version, char **cause)
+{
+	for (size_t i = 0; i < sizeof merge_tables / sizeof merge_tables[0]; i++) {
+		bool school =
+		    strcmp(merge_tables[i].table, "sitting") == 0 && version >= STORE_SCHEMA_SCHOOL;
+		char *sql;
+		int ok = 0, rc;
+
+		if (version < merge_tables[i].since)
+			continue;
+		sql =
+		    xasprintf("SELECT (SELECT type FROM sqlite_schema WHERE name = '%s') = 'table'"
+		              " AND (SELECT count(*) FROM pragma_table_info('%s')"
+		              " WHERE name IN (%s%s)) = %d",
+		              merge_tables[i].table, merge_tables[i].table, merge_tables[i].columns,
+		              school ? ", 'school'" : "", merge_tables[i].n_columns + school);
+		rc = store_exec(db, sql, &ok);
+		free(sql);
+		if (rc != SQLITE_OK)
+			return store_error(db, path, rc, cause);
+		if (!ok) {
+			*cause = xasprintf(
+			    _("%s is not an Anketa database that can be merged: its %s is "
+			      "not a table with the columns Anketa writes; nothing was "
+			      "merged"),
+			    path, merge_tables[i].table);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 /* Looks at the other file through its own read-only connection: it must
  * be a sound Anketa database of our schema or an older one (a kiosk not yet
- * updated); its schema version goes to *version. */
+ * updated), whose tables are what merge reads; its schema version goes to
+ * *version. */
 static int
 check_other(const char *path, int *version, char **cause)
 {
@@ -67,6 +125,9 @@ check_other(const char *path, int *version, char **cause)
 		                   path, *version, store_migrations_count);
 	else if (!ok)
 		store_error(NULL, path, SQLITE_CORRUPT, cause);
+	if (rc == SQLITE_OK && app_id == STORE_APPLICATION_ID && known && ok &&
+	    check_other_tables(db, path, *version, cause) != 0)
+		ok = 0;
 	sqlite3_close(db);
 	return rc == SQLITE_OK && app_id == STORE_APPLICATION_ID && known && ok ? 0 : -1;
 }
@@ -182,6 +243,82 @@ merge_count(Store *store, StoreMergeResult *result, char **cause)
 	return 0;
 }
 
+/* The fields whose lengths STMT_MERGE_LONG_SITTING_* gives, in its order. */
+static const StoreField merge_sitting_fields[] = {
+	STORE_FIELD_ID,         STORE_FIELD_WAVE,   STORE_FIELD_CLASS,  STORE_FIELD_AUDIENCE,
+	STORE_FIELD_RESPONDENT, STORE_FIELD_SURVEY, STORE_FIELD_SCHOOL, STORE_FIELD_DEVICE,
+	STORE_FIELD_VISIT,      STORE_FIELD_HASH,   STORE_FIELD_ID,
+};
+#define N_MERGE_SITTING_FIELDS ((int)(sizeof merge_sitting_fields / sizeof merge_sitting_fields[0]))
+
+/* Says which field of the sitting row (STMT_MERGE_LONG_SITTING_*) is too
+ * long; returns -1. */
+static int
+long_sitting(sqlite3_stmt *stmt, const char *other_path, char **cause)
+{
+	for (int k = 0; k < N_MERGE_SITTING_FIELDS; k++) {
+		StoreField field = merge_sitting_fields[k];
+		long long len = sqlite3_column_int64(stmt, k + 1);
+
+		if (len <= (long long)store_field_max(field))
+			continue;
+		*cause = xasprintf(_("%s: the sitting %s: %s is %lld bytes long; at most %zu are "
+		                     "allowed; nothing was merged"),
+		                   other_path, (const char *)sqlite3_column_text(stmt, 0),
+		                   k == N_MERGE_SITTING_FIELDS - 1 ? "conflict_of"
+		                                                   : store_field_name(field),
+		                   len, store_field_max(field));
+		break;
+	}
+	return -1;
+}
+
+/* Every incoming sitting and answer fits the limits of store_field_max(),
+ * checked before anything is copied; else -1 with *cause saying which
+ * sitting, which field, in the other file. */
+static int
+check_lengths(Store *store, const char *other_path, bool with_school, char **cause)
+{
+	sqlite3_stmt *stmt = store_stmt(
+	    store, with_school ? STMT_MERGE_LONG_SITTING_NEW : STMT_MERGE_LONG_SITTING_OLD, cause);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	for (int k = 0; k < N_MERGE_SITTING_FIELDS; k++)
+		sqlite3_bind_int64(stmt, k + 1,
+		                   (sqlite3_int64)store_field_max(merge_sitting_fields[k]));
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		long_sitting(stmt, other_path, cause);
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE)
+		return rc == SQLITE_ROW ? -1 : store_error(store->db, store->path, rc, cause);
+	stmt = store_stmt(store, STMT_MERGE_LONG_ANSWER, cause);
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, (sqlite3_int64)store_field_max(STORE_FIELD_QUESTION));
+	sqlite3_bind_int64(stmt, 2, (sqlite3_int64)store_field_max(STORE_FIELD_VALUE));
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		bool question = sqlite3_column_int64(stmt, 2) >
+		                (sqlite3_int64)store_field_max(STORE_FIELD_QUESTION);
+		StoreField field = question ? STORE_FIELD_QUESTION : STORE_FIELD_VALUE;
+
+		*cause =
+		    xasprintf(_("%s: the answer to %s in the sitting %s: %s is %lld bytes "
+		                "long; at most %zu are allowed; nothing was merged"),
+		              other_path, (const char *)sqlite3_column_text(stmt, 1),
+		              (const char *)sqlite3_column_text(stmt, 0), store_field_name(field),
+		              (long long)sqlite3_column_int64(stmt, question ? 2 : 3),
+		              store_field_max(field));
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE)
+		return rc == SQLITE_ROW ? -1 : store_error(store->db, store->path, rc, cause);
+	return 0;
+}
+
 static int
 merge_copy(Store *store, const char *other_path, int other_version, StoreMergeResult *result,
            char **cause)
@@ -190,7 +327,8 @@ merge_copy(Store *store, const char *other_path, int other_version, StoreMergeRe
 	char *detail;
 	int rc;
 
-	if (store_bulk_begin(store, cause) != 0)
+	if (check_lengths(store, other_path, with_school, cause) != 0 ||
+	    store_bulk_begin(store, cause) != 0)
 		return -1;
 	rc = store_run(store, STMT_MERGE_PLAN, cause);
 	if (rc == 0)
@@ -216,6 +354,15 @@ merge_copy(Store *store, const char *other_path, int other_version, StoreMergeRe
 	}
 	if (rc == 0)
 		rc = store_commit(store, cause);
+	if (rc != 0 && (sqlite3_errcode(store->db) & 0xff) == SQLITE_CONSTRAINT) {
+		/* A NULL where Anketa needs a value, a status it does not know:
+		 * the other file's fault, not this database's. */
+		free(*cause);
+		*cause =
+		    xasprintf(_("%s holds a sitting or an answer without a value Anketa needs, "
+		                "or with one it does not take; nothing was merged"),
+		              other_path);
+	}
 	if (rc != 0)
 		store_rollback(store);
 	return rc;

@@ -21,7 +21,7 @@ store_sitting_begin(Store *store, const StoreSitting *s, char id_out[37], char *
 	char now[21];
 	int rc;
 
-	if (stmt == NULL)
+	if (stmt == NULL || store_sitting_fits(s, cause) != 0)
 		return -1;
 	if (s->id != NULL) {
 		if (s->id != id_out)
@@ -141,7 +141,7 @@ store_answer_put(Store *store, const char *sitting_id, const char *question_id, 
 	sqlite3_stmt *stmt = store_stmt(store, STMT_ANSWER_UPSERT, cause);
 	char now[21];
 
-	if (stmt == NULL)
+	if (stmt == NULL || store_answer_fits(question_id, value, cause) != 0)
 		return -1;
 	util_now_iso8601(now);
 	sqlite3_bind_text(stmt, 1, sitting_id, -1, SQLITE_STATIC);

@@ -45,6 +45,37 @@
 	"INSERT INTO main.sitting (id, " SITTING_COLUMNS ", conflict_of, school)"                  \
 	" SELECT ?2, " SITTING_COLUMNS ", ?1, " school " FROM other.sitting WHERE id = ?1"
 
+/* Merge: the first incoming sitting with a field beyond its limit: its id
+ * (cut short), then the length in bytes of each field in the order of
+ * merge_sitting_fields[] (store_merge.c), whose limits are bound as ?1, ?2,
+ * ... in that order. */
+#define LONG_SITTING_SQL(school)                                                                   \
+	"SELECT substr(id, 1, 36),"                                                                \
+	" length(CAST(id AS BLOB)), length(CAST(wave AS BLOB)), "                                  \
+	" length(CAST(class_name AS BLOB)), length(CAST(audience AS BLOB)), "                      \
+	" length(CAST(respondent AS BLOB)), length(CAST(survey_id AS BLOB)), "                     \
+	" length(CAST(" school " AS BLOB)), length(CAST(device_id AS BLOB)), "                     \
+	" length(CAST(visit_id AS BLOB)), length(CAST(survey_hash AS BLOB)), "                     \
+	" length(CAST(conflict_of AS BLOB)) FROM other.sitting"                                    \
+	" WHERE length(CAST(id AS BLOB)) > ?1 OR length(CAST(wave AS BLOB)) > ?2 OR"               \
+	" length(CAST(class_name AS BLOB)) > ?3 OR"                                                \
+	" length(CAST(audience AS BLOB)) > ?4 OR"                                                  \
+	" length(CAST(respondent AS BLOB)) > ?5 OR"                                                \
+	" length(CAST(survey_id AS BLOB)) > ?6 OR"                                                 \
+	" length(CAST(" school " AS BLOB)) > ?7 OR"                                                \
+	" length(CAST(device_id AS BLOB)) > ?8 OR"                                                 \
+	" length(CAST(visit_id AS BLOB)) > ?9 OR"                                                  \
+	" length(CAST(survey_hash AS BLOB)) > ?10 OR"                                              \
+	" length(CAST(conflict_of AS BLOB)) > ?11 LIMIT 1"
+
+/* Merge: the first incoming answer with a question id (?1) or value (?2)
+ * too long: its sitting, its question (both cut short), their lengths. */
+#define LONG_ANSWER_SQL                                                                            \
+	"SELECT substr(sitting_id, 1, 36), substr(question_id, 1, 64),"                            \
+	" length(CAST(question_id AS BLOB)), length(CAST(value AS BLOB)) FROM other.answer"        \
+	" WHERE length(CAST(question_id AS BLOB)) > ?1 OR length(CAST(value AS BLOB)) > ?2"        \
+	" LIMIT 1"
+
 const char *const store_sql[STMT_COUNT] = {
 	/* Transactions and the connection's settings (see store_open.c). */
 	[STMT_BEGIN] = "BEGIN IMMEDIATE",
@@ -153,6 +184,9 @@ const char *const store_sql[STMT_COUNT] = {
 	    "INSERT OR IGNORE INTO main.survey_source (survey_id, version, hash, source,"
 	    " first_seen_at)"
 	    " SELECT survey_id, version, hash, source, first_seen_at FROM other.survey_source",
+	[STMT_MERGE_LONG_SITTING_OLD] = LONG_SITTING_SQL(SCHOOL_OF_OLD),
+	[STMT_MERGE_LONG_SITTING_NEW] = LONG_SITTING_SQL(SCHOOL_OF_NEW),
+	[STMT_MERGE_LONG_ANSWER] = LONG_ANSWER_SQL,
 	[STMT_MERGE_CONFLICTS] = "SELECT id FROM temp.merge_plan WHERE kind = 2 ORDER BY id",
 	[STMT_MERGE_OTHER_ANSWERS] = "SELECT question_id, value, score FROM other.answer"
 	                             " WHERE sitting_id = ?1 ORDER BY question_id",
