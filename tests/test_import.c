@@ -396,30 +396,6 @@ first_sitting_id(const StoreAnswerRow *row, void *arg)
 	return 1;
 }
 
-/* Paper forms without a sitting id: a database without a school name makes
- * the ids it always made (a UUIDv5 of "start\x1f5А\x1fR1\x1fmini\x1f2
- * \x1eq1\x1f1" in Anketa's namespace, computed with Python's uuid5); a
- * named school adds "\x1c" and its name, so that the same forms of two
- * schools stay two sittings after a merge. */
-START_TEST(test_paper_form_ids_carry_the_school)
-{
-	static const char paper[] = HEADER "\n,,start,5А,student,R1,mini,,q1,1,,\n";
-	char *cause = NULL, id[37];
-	Store *plain = store_open(":memory:", &cause), *named = store_open(":memory:", &cause);
-	ImportResult r;
-
-	ck_assert_int_eq(store_school_set(named, "Школа № 1", &cause), 0);
-	ck_assert_int_eq(import_text(plain, "p.csv", paper, &r, &cause), 0);
-	ck_assert_int_eq(import_text(named, "n.csv", paper, &r, &cause), 0);
-	ck_assert_int_eq(store_answers_each(plain, first_sitting_id, id, &cause), 1);
-	ck_assert_str_eq(id, "a66c2a31-de05-5cd0-ae5d-39d85f7b4674");
-	ck_assert_int_eq(store_answers_each(named, first_sitting_id, id, &cause), 1);
-	ck_assert_str_eq(id, "e06078d3-8e14-5d64-bb4a-70fdc918ce86");
-	store_close(plain);
-	store_close(named);
-}
-END_TEST
-
 #define GOOD_ROW ",,start,6А,student,R1,mini,,q1,1,,2026-09-15T10:00:05Z\n"
 /* 25 bytes, one more than a class or a code may have; and 4097, one more
  * than a value (store_field_max()). */
@@ -649,6 +625,89 @@ START_TEST(test_sheet_of_a_named_school)
 }
 END_TEST
 
+/* Paper forms without a sitting id are named from the file alone (a
+ * UUIDv5 of "start\x1f5А\x1fR1\x1fmini\x1f2\x1eq1\x1f1" in Anketa's
+ * namespace, computed with Python's uuid5), whatever the importing
+ * database's school; a school cell in the file adds "\x1c" and its name. */
+START_TEST(test_paper_form_ids_depend_on_the_file_alone)
+{
+	static const char paper[] = HEADER "\n,,start,5А,student,R1,mini,,q1,1,,\n";
+	static const char with_school[] = HEADER ",school\n,,start,5А,student,R1,mini,,q1,1,,,"
+	                                         "Школа № 1\n";
+	char *cause = NULL, id[37];
+	Store *plain = store_open(":memory:", &cause), *named = store_open(":memory:", &cause);
+	Store *third = store_open(":memory:", &cause);
+	ImportResult r;
+
+	ck_assert_int_eq(store_school_set(named, "Школа № 1", &cause), 0);
+	ck_assert_int_eq(import_text(plain, "p.csv", paper, &r, &cause), 0);
+	ck_assert_int_eq(import_text(named, "n.csv", paper, &r, &cause), 0);
+	ck_assert_int_eq(import_text(third, "s.csv", with_school, &r, &cause), 0);
+	ck_assert_int_eq(store_answers_each(plain, first_sitting_id, id, &cause), 1);
+	ck_assert_str_eq(id, "a66c2a31-de05-5cd0-ae5d-39d85f7b4674");
+	ck_assert_int_eq(store_answers_each(named, first_sitting_id, id, &cause), 1);
+	ck_assert_str_eq(id, "a66c2a31-de05-5cd0-ae5d-39d85f7b4674");
+	ck_assert_int_eq(store_answers_each(third, first_sitting_id, id, &cause), 1);
+	ck_assert_str_eq(id, "e06078d3-8e14-5d64-bb4a-70fdc918ce86");
+	store_close(plain);
+	store_close(named);
+	store_close(third);
+}
+END_TEST
+
+/* Paper forms and a sheet imported, the school then named, the same files
+ * imported again: nothing is added. */
+START_TEST(test_import_twice_across_naming_the_school)
+{
+	static const char paper[] = HEADER "\n,,start,5А,student,R1,mini,,q1,1,,\n"
+	                                   ",,start,5А,student,,mini,,q1,2,,\n";
+	char *cause = NULL;
+	Store *store = store_open(":memory:", &cause);
+	ImportResult r;
+
+	ck_assert_int_eq(import_text(store, "p.csv", paper, &r, &cause), 0);
+	ck_assert_int_eq(r.sittings_added, 2);
+	ck_assert_int_eq(import_text(store, "sheet.csv", sheet_csv, &r, &cause), 0);
+	ck_assert_int_eq(r.sittings_added, 4);
+	ck_assert_int_eq(store_school_set(store, "Школа № 5", &cause), 0);
+	ck_assert_int_eq(import_text(store, "p.csv", paper, &r, &cause), 0);
+	ck_assert_int_eq(r.sittings_added, 0);
+	ck_assert_int_eq(r.sittings_present, 2);
+	ck_assert_int_eq(import_text(store, "sheet.csv", sheet_csv, &r, &cause), 0);
+	ck_assert_int_eq(r.sittings_added, 0);
+	ck_assert_int_eq(r.sittings_present, 4);
+	store_close(store);
+}
+END_TEST
+
+/* A database named before this version stored paper forms under an id
+ * with its school in it (e06078d3-..., the id a file naming that school
+ * still gives): importing the same forms again finds them by that id. */
+START_TEST(test_import_finds_ids_of_earlier_versions)
+{
+	static const char paper[] = HEADER "\n,,start,5А,student,R1,mini,,q1,1,,\n";
+	static const char old_id[] = "e06078d3-8e14-5d64-bb4a-70fdc918ce86";
+	char *cause = NULL, *csv = xasprintf(FULL_HEADER ",school\n%s,,start,5А,student,R1,mini,2,"
+	                                                 "q1,1,2,,completed,,,,,,Школа № 1\n",
+	                                     old_id);
+	Store *store = store_open(":memory:", &cause);
+	ImportResult r;
+
+	ck_assert_int_eq(store_school_set(store, "Школа № 1", &cause), 0);
+	ck_assert_int_eq(import_text(store, "old.csv", csv, &r, &cause), 0);
+	ck_assert_int_eq(r.sittings_added, 1);
+	ck_assert_int_eq(import_text(store, "p.csv", paper, &r, &cause), 0);
+	ck_assert_int_eq(r.sittings_added, 0);
+	ck_assert_int_eq(r.sittings_present, 1);
+	/* Renamed since, the database cannot tell: the forms are new to it. */
+	ck_assert_int_eq(store_school_set(store, "Школа № 2", &cause), 0);
+	ck_assert_int_eq(import_text(store, "p.csv", paper, &r, &cause), 0);
+	ck_assert_int_eq(r.sittings_added, 1);
+	free(csv);
+	store_close(store);
+}
+END_TEST
+
 static int
 first_sitting(const StoreAnswerRow *row, void *arg)
 {
@@ -848,7 +907,9 @@ import_suite(void)
 	tcase_add_test(tc, test_round_trip_of_guarded_texts);
 	tcase_add_test(tc, test_changed_sitting_refused);
 	tcase_add_test(tc, test_school_from_the_file_or_the_database);
-	tcase_add_test(tc, test_paper_form_ids_carry_the_school);
+	tcase_add_test(tc, test_paper_form_ids_depend_on_the_file_alone);
+	tcase_add_test(tc, test_import_twice_across_naming_the_school);
+	tcase_add_test(tc, test_import_finds_ids_of_earlier_versions);
 	tcase_add_test(tc, test_import_keeps_the_survey_file);
 	tcase_add_loop_test(tc, test_bad_file_imports_nothing, 0,
 	                    (int)(sizeof bad_files / sizeof bad_files[0]));

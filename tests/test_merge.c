@@ -360,6 +360,47 @@ START_TEST(test_long_fields_and_nulls_refused)
 }
 END_TEST
 
+/* Adds sitting S1 (answers q1=1, q2=x) to a new database name, stamped
+ * with school. */
+static void
+school_db(const char *name, const char *school)
+{
+	Store *store = open_db(name);
+	char *cause = NULL;
+
+	ck_assert_int_eq(store_school_set(store, school, &cause), 0);
+	add_sitting(store, S1, "2026-09-15T10:00:00Z", "1", "x");
+	store_close(store);
+}
+
+/* The same paper forms imported in two schools have the same id (it is
+ * made from the file alone): merged, the sitting of the second school is
+ * kept as a conflict, not taken for the first's; merging again adds
+ * nothing, and a third school's is a sitting of its own again. */
+START_TEST(test_same_id_of_two_schools_kept_apart)
+{
+	Store *a = open_db("a.db");
+	char *path = db_path("a.db"), *got;
+
+	school_db("b.db", "Школа № 1");
+	school_db("c.db", "Школа № 2");
+	school_db("d.db", "Школа № 3");
+	merge_expect(a, "b.db", 1, 0, 0);
+	merge_expect(a, "c.db", 0, 0, 1);
+	merge_expect(a, "b.db", 0, 1, 0);
+	merge_expect(a, "c.db", 0, 1, 0);
+	merge_expect(a, "d.db", 0, 0, 1);
+	store_close(a);
+	got =
+	    testio_sql_text(path, "SELECT group_concat(school || ':' || (conflict_of IS NOT NULL),"
+	                          " ',') FROM (SELECT school, conflict_of FROM sitting"
+	                          " ORDER BY school)");
+	ck_assert_str_eq(got, "Школа № 1:0,Школа № 2:1,Школа № 3:1");
+	free(got);
+	free(path);
+}
+END_TEST
+
 /* The other database is only read: its sittings are still all there and
  * it opens cleanly afterwards. */
 START_TEST(test_other_left_alone)
@@ -460,6 +501,7 @@ merge_suite(void)
 	tcase_add_test(tc, test_merge_carries_survey_files);
 	tcase_add_test(tc, test_merge_from_a_schema1_database);
 	tcase_add_test(tc, test_merge_keeps_or_stamps_the_school);
+	tcase_add_test(tc, test_same_id_of_two_schools_kept_apart);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -23,8 +23,9 @@ merge_one(Store *store, const char *other)
 	printf(_("%s: %d sittings added, %d already there, %d conflicting\n"), other, r.added,
 	       r.present, r.conflicting);
 	if (r.conflicting > 0)
-		printf(_("%s: a conflicting sitting has the same id but other answers; both "
-		         "were kept, the incoming one with conflict_of naming the original\n"),
+		printf(_("%s: a conflicting sitting has the same id but other answers or "
+		         "another school; both were kept, the incoming one with conflict_of "
+		         "naming the original\n"),
 		       other);
 	return 0;
 }

@@ -561,12 +561,14 @@ kept_by_question(const void *a, const void *b)
 
 /*
  * The id of a sitting the file gives no id for: a name-based UUID (version 5)
- * of what it is and what was answered, so importing the same paper forms
- * twice finds them already there instead of adding them again, while a
- * different form of the same respondent is a sitting of its own.
+ * of what the file says it is and what was answered, so importing the same
+ * paper forms twice finds them already there instead of adding them again,
+ * while a different form of the same respondent is a sitting of its own.
+ * school is the file's own school cell, or "" (DESIGN.md section 5: the id
+ * depends on the file alone, never on the importing database's name).
  */
 static void
-grouped_sitting_id(Sitting *s, const char *school)
+grouped_sitting_id(const Sitting *s, const char *school, char out[37])
 {
 	/* Anketa's namespace for imported sittings (a fixed random UUID). */
 	static const uuid_t ns = { 0x5f, 0x1d, 0x3c, 0x1e, 0x2a, 0x4b, 0x4c, 0x6d,
@@ -595,16 +597,41 @@ grouped_sitting_id(Sitting *s, const char *school)
 		name = more;
 	}
 	if (school[0] != '\0') {
-		/* The same paper forms of two schools' "5А" are two sittings. A
-		 * database without a school name keeps the ids it always made. */
+		/* A file naming the school of its rows keeps two schools' "5А"
+		 * apart (the form every id had before, with the school). */
 		char *more = xasprintf("%s\x1c%s", name, school);
 		free(name);
 		name = more;
 	}
 	uuid_generate_sha1(uuid, ns, name, strlen(name));
-	uuid_unparse_lower(uuid, s->id);
+	uuid_unparse_lower(uuid, out);
 	free(name);
 	free(sorted);
+}
+
+/*
+ * Names a grouped sitting (s->id) and says whether the database holds it:
+ * 1, 0, or -1 with *im->cause. Versions before 2026-12 put the importing
+ * database's school name into the id when the file had none; a sitting
+ * stored so is found by that id too, so an old file imported again into an
+ * old database still adds nothing.
+ */
+static int
+find_grouped(Importer *im, Sitting *s)
+{
+	const char *file_school = non_empty(s->extra[EX_SCHOOL]);
+	char legacy[37];
+	int stored;
+
+	grouped_sitting_id(s, file_school ? file_school : "", s->id);
+	stored = store_sitting_exists(im->store, s->id, im->cause);
+	if (stored != 0 || file_school != NULL || store_school(im->store)[0] == '\0')
+		return stored;
+	grouped_sitting_id(s, store_school(im->store), legacy);
+	stored = store_sitting_exists(im->store, legacy, im->cause);
+	if (stored == 1)
+		memcpy(s->id, legacy, sizeof legacy);
+	return stored;
 }
 
 /* Writes a sitting grouped from rows without an id, unless the database
@@ -612,10 +639,8 @@ grouped_sitting_id(Sitting *s, const char *school)
 static int
 write_grouped(Importer *im, Sitting *s, const char *now)
 {
-	int stored;
+	int stored = find_grouped(im, s);
 
-	grouped_sitting_id(s, sitting_school(im, s));
-	stored = store_sitting_exists(im->store, s->id, im->cause);
 	if (stored < 0)
 		return -1;
 	if (stored == 1)

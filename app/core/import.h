@@ -29,10 +29,13 @@ typedef struct {
  * empty status means completed. Answer sheet: each row with an answer is a
  * completed sitting answered at its answered_at, else now; its id is made
  * from its content and its line, so the same file imported again adds
- * nothing. The loaded file of each survey the sittings were answered with
- * is kept in the database too (store_source_put), so they are scored with
- * it after the file changes. Returns 0 and fills *result, or -1 with
- * *cause and nothing stored.
+ * nothing. The id of a sitting made from rows depends on the file alone,
+ * not on the database's school name (DESIGN.md section 5); one stored by an
+ * earlier version, which added that name, is found too. The loaded file
+ * of each survey the sittings were answered with is kept in the database
+ * too (store_source_put), so they are scored with it after the file
+ * changes. Returns 0 and fills *result, or -1 with *cause and nothing
+ * stored.
  */
 int import_answers_csv(Store *store, const SurveySet *surveys, const char *path,
                        ImportResult *result, char **cause);

@@ -297,9 +297,11 @@ typedef struct {
  * Brings every sitting of the Anketa database at other_path into store, in
  * one transaction, without writing to the other file. Idempotent: a sitting
  * is matched by its UUID, so merging twice adds nothing. When the same UUID
- * holds different answers, neither side is dropped: the incoming one is
- * stored as a new sitting (a UUID derived from the original and its answers,
- * so a second merge finds it) whose conflict_of names the original. The
+ * holds different answers, or the same answers from another school (both
+ * sides named: paper forms imported in two schools), neither side is
+ * dropped: the incoming one is stored as a new sitting (a UUID derived from
+ * the original, its answers and such a school, so a second merge finds it)
+ * whose conflict_of names the original. The
  * survey files its sittings were answered with (store_source_put) come
  * along, the same way idempotent. An incoming sitting keeps its school;
  * one without a school gets the other database's school name (its

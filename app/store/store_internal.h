@@ -69,7 +69,8 @@ typedef enum {
 	STMT_SOURCE_GET,
 	STMT_MERGE_ATTACH,
 	STMT_MERGE_DETACH,
-	STMT_MERGE_PLAN,
+	STMT_MERGE_PLAN_OLD, /* the other database is older than schema 3 */
+	STMT_MERGE_PLAN_NEW,
 	STMT_MERGE_DROP_PLAN,
 	STMT_MERGE_COUNT,
 	STMT_MERGE_COPY_SITTINGS_OLD, /* the other database is older than schema 3 */

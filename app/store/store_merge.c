@@ -134,11 +134,12 @@ check_other(const char *path, int *version, char **cause)
 
 /*
  * The id under which the incoming side of a conflict is kept: a UUID made
- * from a BLAKE2b hash of the original id and the incoming answers, so that
- * merging the same file again finds it instead of adding it twice.
+ * from a BLAKE2b hash of the original id and the incoming answers (and,
+ * for a sitting of another school with the same answers, that school), so
+ * that merging the same file again finds it instead of adding it twice.
  */
 static int
-conflict_id(Store *store, const char *original, char out[37], char **cause)
+conflict_id(Store *store, const char *original, const char *school, char out[37], char **cause)
 {
 	crypto_generichash_state state;
 	unsigned char digest[16];
@@ -161,6 +162,10 @@ conflict_id(Store *store, const char *original, char out[37], char **cause)
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_DONE)
 		return store_error(store->db, store->path, rc, cause);
+	if (school != NULL) {
+		crypto_generichash_update(&state, (const unsigned char *)"\x1c", 1);
+		crypto_generichash_update(&state, (const unsigned char *)school, strlen(school));
+	}
 	crypto_generichash_final(&state, digest, sizeof digest);
 	digest[6] = (unsigned char)((digest[6] & 0x0f) | 0x80); /* version 8: custom */
 	digest[8] = (unsigned char)((digest[8] & 0x3f) | 0x80); /* RFC 4122 variant */
@@ -169,14 +174,16 @@ conflict_id(Store *store, const char *original, char out[37], char **cause)
 }
 
 /* Keeps the incoming side of one conflict; *kept is false when an earlier
- * merge already kept it. with_school: the other side has sitting.school. */
+ * merge already kept it. school: the incoming school when only the school
+ * differs, else NULL. with_school: the other side has sitting.school. */
 static int
-keep_conflict(Store *store, const char *original, bool with_school, bool *kept, char **cause)
+keep_conflict(Store *store, const char *original, const char *school, bool with_school, bool *kept,
+              char **cause)
 {
 	char id[37];
 	int exists;
 
-	if (conflict_id(store, original, id, cause) != 0)
+	if (conflict_id(store, original, school, id, cause) != 0)
 		return -1;
 	exists = store_sitting_exists(store, id, cause);
 	if (exists < 0)
@@ -203,8 +210,12 @@ merge_conflicts(Store *store, bool with_school, StoreMergeResult *result, char *
 		return -1;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		char *original = xstrdup((const char *)sqlite3_column_text(stmt, 0));
-		int failed = keep_conflict(store, original, with_school, &kept, cause);
+		char *school = sqlite3_column_int(stmt, 1) == 3
+		                   ? xstrdup((const char *)sqlite3_column_text(stmt, 2))
+		                   : NULL;
+		int failed = keep_conflict(store, original, school, with_school, &kept, cause);
 
+		free(school);
 		free(original);
 		if (failed) {
 			sqlite3_reset(stmt);
@@ -330,7 +341,7 @@ merge_copy(Store *store, const char *other_path, int other_version, StoreMergeRe
 	if (check_lengths(store, other_path, with_school, cause) != 0 ||
 	    store_bulk_begin(store, cause) != 0)
 		return -1;
-	rc = store_run(store, STMT_MERGE_PLAN, cause);
+	rc = store_run(store, with_school ? STMT_MERGE_PLAN_NEW : STMT_MERGE_PLAN_OLD, cause);
 	if (rc == 0)
 		rc = merge_count(store, result, cause);
 	if (rc == 0)

@@ -32,6 +32,27 @@
 #define SCHOOL_OF_OLD "coalesce(" OTHER_SCHOOL ", '')"
 #define SCHOOL_OF_NEW "coalesce(nullif(school, ''), " OTHER_SCHOOL ", '')"
 
+/* Merge: SCHOOL_OF_NEW of the other database's sitting o. */
+#define SCHOOL_OF_O "coalesce(nullif(o.school, ''), " OTHER_SCHOOL ", '')"
+
+/* Merge: sorts the other database's sittings by kind: 0 new, 1 the same
+ * answers (already here), 2 other answers, 3 the same answers but a
+ * sitting of another school (named on both sides): kinds 2 and 3 are kept
+ * as conflicts. Paper forms imported in two schools may have the same id
+ * (it is made from the file alone), so a school tells them apart. */
+#define MERGE_PLAN_SQL(school)                                                                     \
+	"CREATE TEMP TABLE merge_plan AS SELECT o.id AS id, CASE"                                  \
+	" WHEN m.id IS NULL THEN 0"                                                                \
+	" WHEN EXISTS (SELECT question_id, value, score FROM other.answer"                         \
+	"  WHERE sitting_id = o.id EXCEPT SELECT question_id, value, score FROM main.answer"       \
+	"  WHERE sitting_id = o.id)"                                                               \
+	" OR EXISTS (SELECT question_id, value, score FROM main.answer WHERE sitting_id = o.id"    \
+	"  EXCEPT SELECT question_id, value, score FROM other.answer WHERE sitting_id = o.id)"     \
+	" THEN 2"                                                                                  \
+	" WHEN m.school <> '' AND " school " <> '' AND m.school <> " school " THEN 3"              \
+	" ELSE 1 END AS kind, " school " AS school"                                                \
+	" FROM other.sitting o LEFT JOIN main.sitting m ON m.id = o.id"
+
 /* Merge: the new sittings, each form for an older (no sitting.school) or a
  * newer other database. NOT INDEXED: one pass over the table, each row
  * looked up in the plan, rather than a jump into it for every new id. */
@@ -152,17 +173,8 @@ const char *const store_sql[STMT_COUNT] = {
 	/* Merge over the other database attached as "other" (store_merge.c). */
 	[STMT_MERGE_ATTACH] = "ATTACH DATABASE ?1 AS other",
 	[STMT_MERGE_DETACH] = "DETACH DATABASE other",
-	/* Sorts the other database's sittings: 0 new, 1 same answers, 2 conflict. */
-	[STMT_MERGE_PLAN] =
-	    "CREATE TEMP TABLE merge_plan AS SELECT o.id AS id, CASE"
-	    " WHEN m.id IS NULL THEN 0"
-	    " WHEN EXISTS (SELECT question_id, value, score FROM other.answer WHERE sitting_id = "
-	    "o.id"
-	    "  EXCEPT SELECT question_id, value, score FROM main.answer WHERE sitting_id = o.id)"
-	    " OR EXISTS (SELECT question_id, value, score FROM main.answer WHERE sitting_id = o.id"
-	    "  EXCEPT SELECT question_id, value, score FROM other.answer WHERE sitting_id = o.id)"
-	    " THEN 2 ELSE 1 END AS kind"
-	    " FROM other.sitting o LEFT JOIN main.sitting m ON m.id = o.id",
+	[STMT_MERGE_PLAN_OLD] = MERGE_PLAN_SQL(SCHOOL_OF_OLD),
+	[STMT_MERGE_PLAN_NEW] = MERGE_PLAN_SQL(SCHOOL_OF_O),
 	[STMT_MERGE_DROP_PLAN] = "DROP TABLE IF EXISTS temp.merge_plan",
 	[STMT_MERGE_COUNT] = "SELECT kind, count(*) FROM temp.merge_plan GROUP BY kind",
 	[STMT_MERGE_COPY_SITTINGS_OLD] = COPY_SITTINGS_SQL(SCHOOL_OF_OLD),
@@ -187,7 +199,8 @@ const char *const store_sql[STMT_COUNT] = {
 	[STMT_MERGE_LONG_SITTING_OLD] = LONG_SITTING_SQL(SCHOOL_OF_OLD),
 	[STMT_MERGE_LONG_SITTING_NEW] = LONG_SITTING_SQL(SCHOOL_OF_NEW),
 	[STMT_MERGE_LONG_ANSWER] = LONG_ANSWER_SQL,
-	[STMT_MERGE_CONFLICTS] = "SELECT id FROM temp.merge_plan WHERE kind = 2 ORDER BY id",
+	[STMT_MERGE_CONFLICTS] = "SELECT id, kind, school FROM temp.merge_plan"
+	                         " WHERE kind IN (2, 3) ORDER BY id",
 	[STMT_MERGE_OTHER_ANSWERS] = "SELECT question_id, value, score FROM other.answer"
 	                             " WHERE sitting_id = ?1 ORDER BY question_id",
 	[STMT_MERGE_COPY_CONFLICT_OLD] = COPY_CONFLICT_SQL(SCHOOL_OF_OLD),
