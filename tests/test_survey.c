@@ -653,8 +653,12 @@ START_TEST(test_bad_files)
 	expect_problem("big.yaml", big, 0, 0, "the file is larger than 1 MB");
 	expect_problem("empty.yaml", "", 0, 0, "the file is empty");
 	expect_problem("comment.yaml", "# nothing here\n", 0, 0, "the file is empty");
-	expect_problem("latin1.yaml", "id: t\ntitle: \xe9t\xe9\n", 0, 0,
-	               "the file is not UTF-8 text");
+	/* The first byte that is not UTF-8, where an editor shows it: line 3,
+	 * after "title: «" (8 characters, the quote two bytes). */
+	expect_problem("latin1.yaml", "id: t\nversion: 1\ntitle: «\xe9t\xe9\n", 3, 9,
+	               "the file is not UTF-8 text (byte 0xe9 here); save it in UTF-8");
+	expect_problem("cut.yaml", "id: t\xd0", 1, 6,
+	               "the file is not UTF-8 text (byte 0xd0 here)");
 	expect_problem("list.yaml", "- a\n- b\n", 1, 1, "the file must be a YAML mapping");
 	expect_refused("broken.yaml", "id: t\ntitle: \"open\nversion: 1\n", broken, N(broken));
 	expect_problem("alias.yaml", "a: &x [*x]\n", 1, 4,

@@ -101,10 +101,10 @@ xasprintf(const char *fmt, ...)
 	return s;
 }
 
-bool
-util_utf8_valid(const char *s, size_t len)
+size_t
+util_utf8_bad_at(const char *s, size_t len)
 {
-	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	const unsigned char *start = (const unsigned char *)s, *p = start, *end = p + len;
 
 	while (p < end) {
 		unsigned c = *p;
@@ -122,20 +122,41 @@ util_utf8_valid(const char *s, size_t len)
 		else if (c >= 0xf0 && c <= 0xf4)
 			n = 3, cp = c & 0x07;
 		else
-			return false;
+			break;
 		if (end - p <= n)
-			return false;
+			break;
 		for (int i = 1; i <= n; i++) {
 			if ((p[i] & 0xc0) != 0x80)
-				return false;
+				return (size_t)(p - start);
 			cp = (cp << 6) | (p[i] & 0x3f);
 		}
 		if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10ffff)) ||
 		    (cp >= 0xd800 && cp <= 0xdfff))
-			return false;
+			break;
 		p += n + 1;
 	}
-	return true;
+	return (size_t)(p - start);
+}
+
+bool
+util_utf8_valid(const char *s, size_t len)
+{
+	return util_utf8_bad_at(s, len) == len;
+}
+
+void
+util_text_position(const char *s, size_t offset, int *line, int *column)
+{
+	*line = 1;
+	*column = 1;
+	for (size_t i = 0; i < offset; i++) {
+		if (s[i] == '\n') {
+			(*line)++;
+			*column = 1;
+		} else if (((unsigned char)s[i] & 0xc0) != 0x80) {
+			(*column)++;
+		}
+	}
 }
 
 double

@@ -27,6 +27,15 @@ char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0
 /* True when s is valid UTF-8 (no overlongs, no surrogates). */
 bool util_utf8_valid(const char *s, size_t len);
 
+/* The offset of the first byte of s[0..len) where valid UTF-8 stops (the
+ * start of a bad or cut-short sequence); len when all of it is valid. */
+size_t util_utf8_bad_at(const char *s, size_t len);
+
+/* The 1-based line and column of s[offset], as a person counts them in an
+ * editor: lines end at '\n', and a column is a character (a UTF-8 code
+ * point) whatever its length in bytes. s[0..offset) must be valid UTF-8. */
+void util_text_position(const char *s, size_t offset, int *line, int *column);
+
 /*
  * The paths ("dir/name.yaml") of the *.yaml files directly in dir, in
  * byte order of their names, hidden files left out. Returns how many, with

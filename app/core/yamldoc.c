@@ -113,6 +113,9 @@ yamldoc_read(YamlDoc *yd)
 static int
 yamldoc_check_bytes(YamlDoc *yd)
 {
+	size_t bad;
+	int line, column;
+
 	if (yd->len > YAMLDOC_MAX_BYTES) {
 		yamldoc_error_at(yd, 0, 0,
 		                 _("the file is larger than 1 MB; a survey or programme file "
@@ -123,8 +126,14 @@ yamldoc_check_bytes(YamlDoc *yd)
 		yamldoc_error_at(yd, 0, 0, _("the file is empty"));
 		return -1;
 	}
-	if (!util_utf8_valid((const char *)yd->bytes, yd->len)) {
-		yamldoc_error_at(yd, 0, 0, _("the file is not UTF-8 text; save it in UTF-8"));
+	bad = util_utf8_bad_at((const char *)yd->bytes, yd->len);
+	if (bad < yd->len) {
+		/* Where an editor shows it: the first byte that is not UTF-8. */
+		util_text_position((const char *)yd->bytes, bad, &line, &column);
+		yamldoc_error_at(
+		    yd, line, column,
+		    _("the file is not UTF-8 text (byte 0x%02x here); save it in UTF-8"),
+		    (unsigned char)yd->bytes[bad]);
 		return -1;
 	}
 	return 0;

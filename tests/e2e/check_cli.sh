@@ -120,4 +120,16 @@ for f in random huge deep deepmap alias numbers empty docs truncated; do
 	[ -s "$tmp/err" ] || { echo "FAIL: hostile $f: no message"; fail=1; }
 done
 
+# A survey or programme file saved in another encoding: the line and column
+# of the first byte that is not UTF-8, like every other problem.
+printf 'id: t\nversion: 1\ntitle: "Школа \xe9t\xe9"\n' >"$tmp/latin1.yaml"
+mkdir -p "$tmp/cp/programs"
+printf 'id: p\ntitle: "\xcf\xf0\xee\xe3\xf0\xe0\xec\xec\xe0"\n' >"$tmp/cp/programs/cp1251.yaml"
+for f in latin1.yaml:3:15:e9 cp/programs/cp1251.yaml:2:9:cf; do
+	IFS=: read -r file line col byte <<<"$f"
+	want="$tmp/$file:$line:$col: файл не в кодировке UTF-8 (здесь байт 0x$byte); сохраните его в UTF-8"
+	expect 1 "not UTF-8: $file" "$anketa" check "$tmp/$file"
+	grep -qxF "$want" "$tmp/err" || { echo "FAIL: not UTF-8: $file said: $(cat "$tmp/err")"; fail=1; }
+done
+
 exit $fail
