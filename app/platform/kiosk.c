@@ -6,6 +6,7 @@
 
 #include <SDL.h>
 #include <malloc.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -60,6 +61,40 @@ kiosk_has_screen(void)
 	       (wayland != NULL && wayland[0] != '\0');
 }
 
+/* SIGHUP or SIGQUIT: passed on as SIGTERM, which SDL's own handler turns
+ * into SDL_QUIT (raise() may be called in a signal handler; SDL's handler
+ * only notes the signal for the next round of the loop). */
+static void
+kiosk_on_quit_signal(int sig)
+{
+	(void)sig;
+	raise(SIGTERM);
+}
+
+/*
+ * SDL turns SIGINT and SIGTERM into SDL_QUIT, so the application closes the
+ * open sitting and stops cleanly. A hang-up (the session or terminal that
+ * started it went away) and SIGQUIT must do the same rather than kill the
+ * kiosk with the sitting left open. A signal the kiosk was started
+ * ignoring (nohup) stays ignored; without SDL's handler (a hint turned it
+ * off) nothing changes.
+ */
+static void
+kiosk_quit_signals(void)
+{
+	static const int more[] = { SIGHUP, SIGQUIT };
+	struct sigaction term, old, sa = { .sa_handler = kiosk_on_quit_signal };
+
+	if (sigaction(SIGTERM, NULL, &term) != 0 || term.sa_handler == SIG_DFL ||
+	    term.sa_handler == SIG_IGN)
+		return;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof more / sizeof more[0]; i++) {
+		if (sigaction(more[i], NULL, &old) == 0 && old.sa_handler == SIG_DFL)
+			sigaction(more[i], &sa, NULL);
+	}
+}
+
 Kiosk *
 kiosk_open(const KioskWindowOptions *o, char **cause)
 {
@@ -67,8 +102,8 @@ kiosk_open(const KioskWindowOptions *o, char **cause)
 
 	SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
 	/* A full-screen kiosk is not closed from the keyboard (Alt+F4): only
-	 * the psychologist's menu or a signal (SDL turns SIGTERM into SDL_QUIT)
-	 * ends it. A window (--windowed) closes as windows do. */
+	 * the psychologist's menu or a signal (SIGTERM, SIGINT, SIGHUP, SIGQUIT:
+	 * kiosk_quit_signals) ends it. A window (--windowed) closes as windows do. */
 	if (!o->windowed)
 		SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
 	if (!kiosk_has_screen()) {
@@ -80,6 +115,7 @@ kiosk_open(const KioskWindowOptions *o, char **cause)
 		*cause = xasprintf(_("cannot open the screen: %s"), SDL_GetError());
 		goto fail;
 	}
+	kiosk_quit_signals();
 	k->gfx = gfx_create(k->renderer, o->assets_dir, cause);
 	if (k->gfx == NULL)
 		goto fail;

@@ -63,10 +63,9 @@ Gfx *kiosk_gfx(Kiosk *kiosk);
 
 /*
  * Runs the loop until app->handle() returns false (the window was closed,
- * SIGTERM, or the application's own way out). Prints "anketa: ready" once
- * the first frame is shown, switches to full screen then, and with the
- * trace option one line per frame: "anketa: frame N screen=NAME draw_us=T"
- * and the application's trace fields.
+ * SIGTERM, SIGINT, SIGHUP or SIGQUIT, or the application's own way out). Prints "anketa: ready"
+ * once the first frame is shown, switches to full screen then, and with the trace option one line
+ * per frame: "anketa: frame N screen=NAME draw_us=T" and the application's trace fields.
  */
 void kiosk_run(Kiosk *kiosk, const KioskApp *app, void *ctx);
 
