@@ -16,6 +16,32 @@
 #include "store_internal.h"
 #include "util.h"
 
+/* The sentence for a failure of the work rather than of the file (memory,
+ * a value, an interruption); NULL for any other primary code. */
+static char *
+store_error_of_work(int code, const char *path)
+{
+	switch (code) {
+	case SQLITE_NOMEM:
+		return xasprintf(_("there is not enough memory to work with the database %s"),
+		                 path);
+	case SQLITE_TOOBIG:
+		return xasprintf(_("a value is too big for the database %s; nothing was saved"),
+		                 path);
+	case SQLITE_CONSTRAINT:
+		return xasprintf(
+		    _("the data does not fit the database %s (a value is missing or an "
+		      "id is repeated); nothing was saved"),
+		    path);
+	case SQLITE_INTERRUPT:
+	case SQLITE_ABORT:
+		return xasprintf(
+		    _("the work on the database %s was interrupted; nothing was saved"), path);
+	default:
+		return NULL;
+	}
+}
+
 int
 store_error(sqlite3 *db, const char *path, int rc, char **cause)
 {
@@ -26,7 +52,7 @@ store_error(sqlite3 *db, const char *path, int rc, char **cause)
 	/* A header with a schema format SQLite does not know: damaged, or not
 	 * ours. SQLite says so only in words. */
 	if ((rc & 0xff) == SQLITE_ERROR && db != NULL &&
-	    strcmp(sqlite3_errmsg(db), "unsupported file format") == 0)
+	    strcmp(detail, "unsupported file format") == 0)
 		rc = SQLITE_CORRUPT;
 	switch (rc & 0xff) {
 	case SQLITE_READONLY:
@@ -67,29 +93,11 @@ store_error(sqlite3 *db, const char *path, int rc, char **cause)
 		    _("cannot read or write the database %s: %s"), path,
 		    db && sqlite3_system_errno(db) ? strerror(sqlite3_system_errno(db)) : detail);
 		break;
-	case SQLITE_NOMEM:
-		*cause =
-		    xasprintf(_("there is not enough memory to work with the database %s"), path);
-		break;
-	case SQLITE_TOOBIG:
-		*cause =
-		    xasprintf(_("a value is too big for the database %s; nothing was saved"), path);
-		break;
-	case SQLITE_CONSTRAINT:
-		*cause = xasprintf(_("the data does not fit the database %s (a value is missing "
-		                     "or an id is repeated); nothing was saved"),
-		                   path);
-		break;
-	case SQLITE_INTERRUPT:
-	case SQLITE_ABORT:
-		*cause = xasprintf(_("the work on the database %s was interrupted; nothing was "
-		                     "saved"),
-		                   path);
-		break;
 	default:
-		/* Not met in use; SQLite's own words follow for whoever helps. */
-		*cause = xasprintf(_("unexpected database error in %s (SQLite %d: %s)"), path, rc,
-		                   detail);
+		*cause = store_error_of_work(rc & 0xff, path);
+		if (*cause == NULL) /* not met in use; SQLite's words for whoever helps */
+			*cause = xasprintf(_("unexpected database error in %s (SQLite %d: %s)"),
+			                   path, rc, detail);
 		break;
 	}
 	return -1;

@@ -330,6 +330,20 @@ check_lengths(Store *store, const char *other_path, bool with_school, char **cau
 	return 0;
 }
 
+/* A merge that broke a rule of the schema (a NULL where Anketa needs a
+ * value, a status it does not know, an answer without its sitting) did so
+ * with the other file's data: *cause names that file, not this database. */
+static void
+blame_other(Store *store, const char *other_path, char **cause)
+{
+	if ((sqlite3_errcode(store->db) & 0xff) != SQLITE_CONSTRAINT)
+		return;
+	free(*cause);
+	*cause = xasprintf(_("%s holds a sitting or an answer without a value Anketa needs, or "
+	                     "with one it does not take; nothing was merged"),
+	                   other_path);
+}
+
 static int
 merge_copy(Store *store, const char *other_path, int other_version, StoreMergeResult *result,
            char **cause)
@@ -365,17 +379,10 @@ merge_copy(Store *store, const char *other_path, int other_version, StoreMergeRe
 	}
 	if (rc == 0)
 		rc = store_commit(store, cause);
-	if (rc != 0 && (sqlite3_errcode(store->db) & 0xff) == SQLITE_CONSTRAINT) {
-		/* A NULL where Anketa needs a value, a status it does not know:
-		 * the other file's fault, not this database's. */
-		free(*cause);
-		*cause =
-		    xasprintf(_("%s holds a sitting or an answer without a value Anketa needs, "
-		                "or with one it does not take; nothing was merged"),
-		              other_path);
-	}
-	if (rc != 0)
+	if (rc != 0) {
+		blame_other(store, other_path, cause);
 		store_rollback(store);
+	}
 	return rc;
 }
 
