@@ -241,12 +241,14 @@ START_TEST(footer_buttons_stand_at_the_bottom_corners)
 }
 END_TEST
 
-START_TEST(the_hint_stands_between_the_footer_corners)
+START_TEST(the_hint_stands_centred_between_the_footer_corners)
 {
-	/* 1280x800: from 370 to 1280 - 320, 64 high from 800 - 80. */
-	assert_rect(layout_hint(1280, 800, 1.0), 370, 720, 590, 64);
-	/* 800x600: 231.25 -> 231; 600 - 50; 800 - 431; 40. */
-	assert_rect(layout_hint(800, 600, 0.625), 231, 550, 369, 40);
+	/* 1280x800: from 370 to 1280 - 370 (centred on 640), 64 high from
+	 * 800 - 80. */
+	assert_rect(layout_hint(1280, 800, 1.0), 370, 720, 540, 64);
+	/* 800x600: 231.25 -> 231; 600 - 50; 800 - 2 * 231; 40. Centred: 231
+	 * on the left, 800 - (231 + 338) = 231 on the right. */
+	assert_rect(layout_hint(800, 600, 0.625), 231, 550, 338, 40);
 }
 END_TEST
 
@@ -298,7 +300,7 @@ main(void)
 	tcase_add_test(tc, scale_follows_the_smaller_ratio);
 	tcase_add_test(tc, px_rounds_to_the_nearest_pixel);
 	tcase_add_test(tc, footer_buttons_stand_at_the_bottom_corners);
-	tcase_add_test(tc, the_hint_stands_between_the_footer_corners);
+	tcase_add_test(tc, the_hint_stands_centred_between_the_footer_corners);
 	tcase_add_test(tc, the_banner_stands_where_the_screen_has_room);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);

@@ -133,15 +133,17 @@ START_TEST(code_screen_has_class_and_code_fields_unless_the_class_is_preset)
 	configure(NULL);
 	act(ACTION_NEXT, 0);
 	ui_draw(&ui);
-	/* The two fields, 44 keys of the on-screen keyboard, "Next". */
-	ck_assert_int_eq(ui.n_targets, 47);
+	/* The two fields, 45 keys of the on-screen keyboard (Ё among them),
+	 * "Next". */
+	ck_assert_int_eq(ui.n_targets, 48);
 	ck_assert_int_eq(ui.targets[0].action.type, ACTION_FOCUS);
 	ck_assert_int_eq(ui.targets[0].action.index, FIELD_CLASS);
 	ck_assert_int_eq(ui.targets[1].action.index, FIELD_CODE);
 	ck_assert_int_eq(ui.targets[2].action.type, ACTION_TEXT);
 	ck_assert_str_eq(ui.targets[2].action.text, "1");
-	ck_assert_int_eq(ui.targets[45].action.type, ACTION_BACK);
-	ck_assert_int_eq(ui.targets[46].action.type, ACTION_NEXT);
+	ck_assert_str_eq(ui.targets[19].action.text, "Ё");
+	ck_assert_int_eq(ui.targets[46].action.type, ACTION_BACK);
+	ck_assert_int_eq(ui.targets[47].action.type, ACTION_NEXT);
 }
 END_TEST
 
@@ -174,8 +176,8 @@ START_TEST(the_on_screen_keyboard_types_into_the_field_in_focus)
 	click_key("Б");
 	click_key("7");
 	ck_assert_str_eq(session_field_text(session, FIELD_CLASS), "6Б7");
-	erase.x = ui.targets[45].rect.x + 5;
-	erase.y = ui.targets[45].rect.y + 5;
+	erase.x = ui.targets[46].rect.x + 5;
+	erase.y = ui.targets[46].rect.y + 5;
 	ui_handle(&ui, &erase);
 	ck_assert_str_eq(session_field_text(session, FIELD_CLASS), "6Б");
 	act(ACTION_NEXT, 0); /* on to the code */
@@ -680,6 +682,54 @@ START_TEST(a_wrong_pin_message_leaves_the_typed_digits_visible)
 }
 END_TEST
 
+/* Where the pixels of colour c lie on the canvas: their bounding box, w 0
+ * when there are none. */
+static GfxRect
+colour_box(GfxColor c)
+{
+	GfxRect box = { 0, 0, 0, 0 };
+	int x0 = surface->w, y0 = surface->h, x1 = -1, y1 = -1;
+
+	for (int y = 0; y < surface->h; y++)
+		for (int x = 0; x < surface->w; x++)
+			if (pixel(x, y) == rgb(c)) {
+				x0 = x < x0 ? x : x0, y0 = y < y0 ? y : y0;
+				x1 = x > x1 ? x : x1, y1 = y > y1 ? y : y1;
+			}
+	if (x1 >= 0)
+		box = (GfxRect){ x0, y0, x1 - x0 + 1, y1 - y0 + 1 };
+	return box;
+}
+
+START_TEST(the_speaker_stays_inside_its_button_at_every_size)
+{
+	/* The sides the speaker button has: the footer's 76 at 800x600 (48),
+	 * 1280x800 (76), 1920x1080 (103) and 3840x2160 (205), and the
+	 * instructions' 100 at 800x600 (63). */
+	static const int sides[] = { 48, 63, 76, 103, 205 };
+
+	ui.width = 1280, ui.height = 800, ui.scale = 1.0;
+	ui.speech = (Speech *)&ui; /* only its presence is read while drawing */
+	for (size_t i = 0; i < sizeof sides / sizeof sides[0]; i++) {
+		GfxRect r = { 300, 200, sides[i], sides[i] }, icon;
+		gfx_begin_frame(ui.gfx);
+		gfx_clear(ui.gfx, UI_BG);
+		widget_speaker(&ui, r);
+		icon = colour_box(UI_PRIMARY);
+		/* Clear of the 3-pixel border by at least as much again, and
+		 * centred to within a pixel or two. */
+		ck_assert_int_gt(icon.w, 0);
+		ck_assert_int_ge(icon.x, r.x + 6);
+		ck_assert_int_ge(icon.y, r.y + 6);
+		ck_assert_int_le(icon.x + icon.w, r.x + r.w - 6);
+		ck_assert_int_le(icon.y + icon.h, r.y + r.h - 6);
+		ck_assert_int_le(abs((icon.x - r.x) - (r.x + r.w - icon.x - icon.w)), 2);
+		ck_assert_int_le(abs((icon.y - r.y) - (r.y + r.h - icon.y - icon.h)), 2);
+	}
+	ui.speech = NULL;
+}
+END_TEST
+
 int
 main(void)
 {
@@ -707,6 +757,7 @@ main(void)
 	tcase_add_test(tc, results_say_when_sittings_were_left_out);
 	tcase_add_test(tc, a_wrong_pin_message_leaves_the_typed_digits_visible);
 	tcase_add_test(tc, widgets_record_the_targets_they_draw);
+	tcase_add_test(tc, the_speaker_stays_inside_its_button_at_every_size);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }

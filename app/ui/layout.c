@@ -190,7 +190,7 @@ GfxRect
 layout_hint(int width, int height, double scale)
 {
 	return (GfxRect){ layout_px(scale, 370), height - layout_px(scale, 80),
-		          width - layout_px(scale, 690), layout_px(scale, 64) };
+		          width - 2 * layout_px(scale, 370), layout_px(scale, 64) };
 }
 
 GfxRect

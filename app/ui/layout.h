@@ -82,8 +82,9 @@ typedef enum {
  */
 GfxRect layout_footer(int width, int height, double scale, LayoutSide side, int inset, int w);
 
-/* The hint line: 64 high, 80 above the bottom edge, from x 370 to 320 from
- * the right edge, between the footer's corner buttons. */
+/* The hint line: 64 high, 80 above the bottom edge, from x 370 to 370 from
+ * the right edge: centred on the output, between the footer's corner
+ * buttons (the left corner holds "Back" and the speaker, 348 wide). */
 GfxRect layout_hint(int width, int height, double scale);
 
 /* Where a screen has room for the banner (a notice or a storage error). */

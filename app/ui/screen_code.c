@@ -10,14 +10,15 @@
 #include "util.h"
 
 /* The on-screen keyboard, for a kiosk with a touch screen and no keys:
- * digits, the Russian alphabet (without Ё, as class letters go) and erase. */
+ * digits, the hyphen, the whole Russian alphabet (Ё too: codes and names
+ * may hold it) and erase, in three rows of 15. */
 static const char *const code_keys[] = {
-	"1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "-", "А", "Б", "В",      "Г",
-	"Д", "Е", "Ж", "З", "И", "Й", "К", "Л", "М", "Н", "О", "П", "Р", "С",      "Т",
-	"У", "Ф", "Х", "Ц", "Ч", "Ш", "Щ", "Ъ", "Ы", "Ь", "Э", "Ю", "Я", "\u232b",
+	"1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "-", "А", "Б", "В", "Г",
+	"Д", "Е", "Ё", "Ж", "З", "И", "Й", "К", "Л", "М", "Н", "О", "П", "Р", "С",
+	"Т", "У", "Ф", "Х", "Ц", "Ч", "Ш", "Щ", "Ъ", "Ы", "Ь", "Э", "Ю", "Я", "\u232b",
 };
 #define CODE_KEYS ((int)(sizeof code_keys / sizeof code_keys[0]))
-#define CODE_COLS 11
+#define CODE_COLS 15
 
 static void
 code_draw_keyboard(Ui *ui, GfxRect area)
@@ -46,9 +47,21 @@ code_class_caption(const char *audience)
 	return _("Class (may be left empty)");
 }
 
+/* The caption of the code field: what the code is, for whoever answers.
+ * The school hands out codes so that answers carry no name. */
+static const char *
+code_code_caption(const char *audience)
+{
+	if (strcmp(audience, "student") == 0)
+		return _("Your code (your teacher gave it to you)");
+	if (strcmp(audience, "parent") == 0)
+		return _("The code the school gave you (instead of your name)");
+	return _("Your code (instead of your name)");
+}
+
 /* The class and code fields side by side; returns the bottom edge. */
 static int
-code_draw_fields(Ui *ui, bool student)
+code_draw_fields(Ui *ui)
 {
 	Session *s = ui->session;
 	int x = ui_px(ui, 48), y = ui_px(ui, 84), fh = ui_px(ui, 120), cw = ui_px(ui, 340);
@@ -64,8 +77,7 @@ code_draw_fields(Ui *ui, bool student)
 		code.x += cw + ui_px(ui, 32);
 		code.w -= cw + ui_px(ui, 32);
 	}
-	widget_field(ui, code,
-	             student ? _("Your code (your teacher gave it to you)") : _("Your code"),
+	widget_field(ui, code, code_code_caption(session_audience(s)),
 	             session_field_text(s, FIELD_CODE), session_field_focus(s) == FIELD_CODE,
 	             (Action){ .type = ACTION_FOCUS, .index = FIELD_CODE });
 	return y + fh;
@@ -76,7 +88,7 @@ code_draw(Ui *ui)
 {
 	Session *s = ui->session;
 	bool student = strcmp(session_audience(s), "student") == 0;
-	int w = ui->width, h = ui->height, top = code_draw_fields(ui, student) + ui_px(ui, 28);
+	int w = ui->width, h = ui->height, top = code_draw_fields(ui) + ui_px(ui, 28);
 	GfxRect button = ui_footer(ui, LAYOUT_RIGHT, 32, 260);
 
 	widget_header(ui, _("Before we begin"), NULL, -1);

@@ -182,7 +182,11 @@ widget_banner(Ui *ui, GfxRect r, const char *text, const char *cause, bool good)
 void
 widget_speaker(Ui *ui, GfxRect r)
 {
-	int cx = r.x + r.w * 52 / 100, cy = r.y + r.h / 2, u = r.h / 16;
+	/* The drawing spans 14 units across (the box at -8, the outer wave at
+	 * +6 from cx) and 12 down: a unit of a 24th of the smaller side keeps
+	 * it well inside the card's border, centred. */
+	int side = r.w < r.h ? r.w : r.h, u = side >= 24 ? side / 24 : 1;
+	int cx = r.x + r.w / 2 + u, cy = r.y + r.h / 2;
 
 	if (ui->speech == NULL)
 		return;
