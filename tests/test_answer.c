@@ -315,6 +315,54 @@ START_TEST(typed_text_becomes_the_value_the_kiosk_stores)
 }
 END_TEST
 
+START_TEST(typed_text_that_is_no_answer_says_why)
+{
+	static const struct {
+		int question;
+		const char *typed;
+		AnswerTyped want;
+	} cases[] = {
+		{ 2, "9,5", ANSWER_TYPED_OK },
+		{ 2, "", ANSWER_TYPED_EMPTY },
+		{ 2, "-", ANSWER_TYPED_NOT_A_NUMBER },
+		{ 2, "1,2,3", ANSWER_TYPED_NOT_A_NUMBER },
+		{ 2, "42", ANSWER_TYPED_OUT_OF_BOUNDS },
+		{ 2, "6,99", ANSWER_TYPED_OUT_OF_BOUNDS },
+		{ 2, "18", ANSWER_TYPED_OK },
+		{ 3, "-1000000", ANSWER_TYPED_OK }, /* no bounds */
+		{ 4, "", ANSWER_TYPED_EMPTY },
+		{ 4, "a\tb", ANSWER_TYPED_NOT_TEXT },
+		{ 4, "\xd0", ANSWER_TYPED_NOT_TEXT },
+		{ 4, "всё хорошо", ANSWER_TYPED_OK },
+		{ 0, "2", ANSWER_TYPED_NOT_TYPED },
+	};
+
+	for (int i = 0; i < N(cases); i++)
+		ck_assert_msg(answer_typed_check(q(cases[i].question), cases[i].typed) ==
+		                  cases[i].want,
+		              "\"%s\" to q%d", cases[i].typed, cases[i].question);
+	ck_assert_int_eq(answer_typed_check(q(4), NULL), ANSWER_TYPED_NOT_TYPED);
+}
+END_TEST
+
+START_TEST(numbers_are_shown_with_a_decimal_comma)
+{
+	static const struct {
+		double value;
+		const char *want;
+	} cases[] = {
+		{ 7, "7" },         { -0.5, "-0,5" }, { 18.25, "18,25" },
+		{ 1e6, "1000000" }, { 0.1, "0,1" },
+	};
+
+	for (int i = 0; i < N(cases); i++) {
+		char *got = answer_number_text(cases[i].value);
+		ck_assert_str_eq(got, cases[i].want);
+		free(got);
+	}
+}
+END_TEST
+
 START_TEST(a_parsed_number_is_its_decimal_value)
 {
 	double v = 0;
@@ -361,6 +409,8 @@ main(void)
 	tcase_add_test(tc, a_value_names_the_options_it_chooses);
 	tcase_add_test(tc, positions_are_written_as_the_grammar_reads_them);
 	tcase_add_test(tc, typed_text_becomes_the_value_the_kiosk_stores);
+	tcase_add_test(tc, typed_text_that_is_no_answer_says_why);
+	tcase_add_test(tc, numbers_are_shown_with_a_decimal_comma);
 	tcase_add_test(tc, a_parsed_number_is_its_decimal_value);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);

@@ -90,21 +90,19 @@ configure(void)
 static void
 reach_first_question(void)
 {
-	char *cause = NULL;
-
 	configure();
 	session_start(session, 0);
 	ck_assert_int_eq(session_phase(session), PHASE_CODE);
 	ck_assert_int_eq(session_field_focus(session), FIELD_CLASS);
 	session_type(session, "6 а", 10); /* stored as "6А", one spelling per class */
-	ck_assert_int_eq(session_next(session, 20, &cause), 0);
+	ck_assert_int_eq(session_next(session, 20), 0);
 	ck_assert_str_eq(session_field_text(session, FIELD_CLASS), "6А");
 	ck_assert_int_eq(session_field_focus(session), FIELD_CODE);
 	session_type(session, "k-17!", 30); /* '!' is not taken */
 	ck_assert_str_eq(session_field_text(session, FIELD_CODE), "k-17");
-	ck_assert_int_eq(session_next(session, 40, &cause), 0);
+	ck_assert_int_eq(session_next(session, 40), 0);
 	ck_assert_int_eq(session_phase(session), PHASE_INSTRUCTIONS);
-	ck_assert_int_eq(session_next(session, 50, &cause), 0);
+	ck_assert_int_eq(session_next(session, 50), 0);
 	ck_assert_int_eq(session_phase(session), PHASE_QUESTION);
 	ck_assert_int_eq(session_question_index(session), 0);
 }
@@ -134,11 +132,10 @@ END_TEST
 
 START_TEST(a_choice_is_stored_at_once_and_moves_on_after_the_confirmation)
 {
-	char *cause = NULL;
 	Rows rows;
 
 	reach_first_question();
-	ck_assert_int_eq(session_choose(session, 1, 1000, &cause), 0);
+	ck_assert_int_eq(session_choose(session, 1, 1000), 0);
 	rows = stored();
 	ck_assert_str_eq(rows.text, "a=2/s/1/6А/k-17/0;");
 	ck_assert(session_confirming(session));
@@ -152,16 +149,15 @@ END_TEST
 
 START_TEST(going_back_shows_and_replaces_the_answer)
 {
-	char *cause = NULL;
 
 	reach_first_question();
-	session_choose(session, 2, 100, &cause);
+	session_choose(session, 2, 100);
 	session_tick(session, 100 + SESSION_CONFIRM_MS);
 	session_back(session, 1000);
 	ck_assert_int_eq(session_question_index(session), 0);
 	ck_assert(session_option_chosen(session, 2));
 	ck_assert(!session_option_chosen(session, 0));
-	session_choose(session, 0, 2000, &cause);
+	session_choose(session, 0, 2000);
 	ck_assert_str_eq(stored().text, "a=1/s/2/6А/k-17/0;");
 	ck_assert_int_eq(stored().n, 1);
 	session_tick(session, 2000 + SESSION_CONFIRM_MS);
@@ -173,27 +169,26 @@ END_TEST
 
 START_TEST(multi_and_number_answers_complete_the_sitting)
 {
-	char *cause = NULL;
 	Rows rows;
 	const ScaleResult *result;
 
 	reach_first_question();
-	session_choose(session, 0, 100, &cause); /* a: "Да" = 2 */
+	session_choose(session, 0, 100); /* a: "Да" = 2 */
 	session_tick(session, 100 + SESSION_CONFIRM_MS);
-	session_choose(session, 0, 1000, &cause); /* b: toggle 1, 3, 2, then 2 off */
-	session_choose(session, 2, 1001, &cause);
-	session_choose(session, 1, 1002, &cause);
-	session_choose(session, 1, 1003, &cause);
+	session_choose(session, 0, 1000); /* b: toggle 1, 3, 2, then 2 off */
+	session_choose(session, 2, 1001);
+	session_choose(session, 1, 1002);
+	session_choose(session, 1, 1003);
 	ck_assert_int_eq(stored().n, 1);
-	ck_assert_int_eq(session_next(session, 1100, &cause), 0);
+	ck_assert_int_eq(session_next(session, 1100), 0);
 	ck_assert_int_eq(session_question_index(session), 2);
 	session_type(session, "42", 1200); /* out of 6..18: not accepted */
-	session_next(session, 1300, &cause);
+	session_next(session, 1300);
 	ck_assert_int_eq(session_question_index(session), 2);
 	session_erase(session, 1400);
 	session_erase(session, 1401);
 	session_type(session, "9,5", 1500);
-	session_next(session, 1600, &cause);
+	session_next(session, 1600);
 	ck_assert_int_eq(session_phase(session), PHASE_THANKS);
 	rows = stored();
 	/* b = 1 + 4 = 5; status 1 = completed for every row of the sitting. */
@@ -211,10 +206,9 @@ END_TEST
 
 START_TEST(an_idle_battery_is_abandoned_and_keeps_its_answers)
 {
-	char *cause = NULL;
 
 	reach_first_question();
-	session_choose(session, 0, 100, &cause);
+	session_choose(session, 0, 100);
 	session_tick(session, 100 + SESSION_CONFIRM_MS);
 	ck_assert(!session_tick(session, 100 + SESSION_IDLE_MS - 1));
 	ck_assert(session_tick(session, 100 + SESSION_IDLE_MS));
@@ -234,7 +228,7 @@ START_TEST(a_preset_class_skips_the_class_field)
 	session_focus(session, FIELD_CLASS);
 	ck_assert_int_eq(session_field_focus(session), FIELD_CODE);
 	ck_assert_str_eq(session_field_text(session, FIELD_CLASS), "3Б");
-	session_next(session, 1, &cause); /* an empty code is allowed */
+	session_next(session, 1); /* an empty code is allowed */
 	ck_assert_int_eq(session_phase(session), PHASE_INSTRUCTIONS);
 }
 END_TEST
@@ -246,13 +240,13 @@ START_TEST(students_need_a_class_but_teachers_may_leave_it_empty)
 
 	ck_assert_int_eq(session_configure(session, "start", NULL, "student", ids, 1, &cause), 0);
 	session_start(session, 0);
-	session_next(session, 1, &cause);
+	session_next(session, 1);
 	ck_assert_int_eq(session_field_focus(session), FIELD_CLASS);
 	ck_assert_int_eq(session_configure(session, "start", NULL, "teacher", ids, 1, &cause), 0);
 	session_start(session, 2);
-	session_next(session, 3, &cause);
+	session_next(session, 3);
 	ck_assert_int_eq(session_field_focus(session), FIELD_CODE);
-	session_next(session, 4, &cause);
+	session_next(session, 4);
 	ck_assert_int_eq(session_phase(session), PHASE_INSTRUCTIONS);
 	ck_assert_str_eq(session_field_text(session, FIELD_CLASS), "");
 }
@@ -266,13 +260,15 @@ START_TEST(a_required_code_cannot_be_left_empty)
 	ck_assert_int_eq(session_configure(session, "start", "3Б", "student", ids, 1, &cause), 0);
 	session_require_code(session, true);
 	session_start(session, 0);
-	session_next(session, 1, &cause);
+	session_next(session, 1);
 	ck_assert_int_eq(session_phase(session), PHASE_CODE);
-	/* The child is told why nothing happened, and typing takes it away. */
-	ck_assert_str_eq(session_error(session), "Сначала напиши свой код: его дал тебе учитель.");
-	session_type(session, "z9", 2);
+	/* The child is told why nothing happened, calmly (a prompt, not the
+	 * storage alarm), and typing takes it away. */
+	ck_assert_str_eq(session_prompt(session), "Сначала напиши свой код: его дал тебе учитель.");
 	ck_assert_ptr_null(session_error(session));
-	session_next(session, 3, &cause);
+	session_type(session, "z9", 2);
+	ck_assert_ptr_null(session_prompt(session));
+	session_next(session, 3);
 	ck_assert_int_eq(session_phase(session), PHASE_INSTRUCTIONS);
 }
 END_TEST
@@ -285,20 +281,135 @@ START_TEST(an_empty_class_or_code_is_explained_to_adults_as_adults)
 	/* A student without a class hears "ты"; a teacher without a code "Вы". */
 	ck_assert_int_eq(session_configure(session, "start", NULL, "student", ids, 1, &cause), 0);
 	session_start(session, 0);
-	session_next(session, 1, &cause);
+	session_next(session, 1);
 	ck_assert_int_eq(session_field_focus(session), FIELD_CLASS);
-	ck_assert_str_eq(session_error(session), "Сначала напиши свой класс.");
-	session_type(session, "7в", 2);
+	ck_assert_str_eq(session_prompt(session), "Сначала напиши свой класс.");
 	ck_assert_ptr_null(session_error(session));
+	session_type(session, "7в", 2);
+	ck_assert_ptr_null(session_prompt(session));
 	ck_assert_int_eq(session_configure(session, "start", NULL, "teacher", ids, 1, &cause), 0);
 	session_require_code(session, true);
 	session_start(session, 3);
-	session_next(session, 4, &cause); /* teachers may leave the class empty */
+	session_next(session, 4); /* teachers may leave the class empty */
 	ck_assert_int_eq(session_field_focus(session), FIELD_CODE);
-	ck_assert_ptr_null(session_error(session));
-	session_next(session, 5, &cause);
+	ck_assert_ptr_null(session_prompt(session));
+	session_next(session, 5);
 	ck_assert_int_eq(session_phase(session), PHASE_CODE);
-	ck_assert_str_eq(session_error(session), "Сначала введите свой код.");
+	ck_assert_str_eq(session_prompt(session), "Сначала введите свой код.");
+	ck_assert_ptr_null(session_error(session));
+}
+END_TEST
+
+/* From the first question of mini to its multi question b, "Да" to a. */
+static void
+reach_the_multi_question(void)
+{
+	reach_first_question();
+	session_choose(session, 0, 100);
+	session_tick(session, 100 + SESSION_CONFIRM_MS);
+	ck_assert_int_eq(session_question_index(session), 1);
+}
+
+START_TEST(a_multi_answer_with_nothing_chosen_is_prompted_not_alarmed)
+{
+	reach_the_multi_question();
+	ck_assert_int_eq(session_next(session, 1000), 0);
+	ck_assert_int_eq(session_question_index(session), 1);
+	ck_assert_str_eq(session_prompt(session), "Выбери хотя бы один ответ.");
+	ck_assert_ptr_null(session_error(session));
+	session_choose(session, 2, 1100); /* choosing takes the prompt away */
+	ck_assert_ptr_null(session_prompt(session));
+	ck_assert_int_eq(session_next(session, 1200), 0);
+	ck_assert_int_eq(session_question_index(session), 2);
+}
+END_TEST
+
+START_TEST(a_number_out_of_range_is_told_its_range)
+{
+	reach_the_multi_question();
+	session_choose(session, 0, 1000);
+	session_next(session, 1100);
+	ck_assert_int_eq(session_question_index(session), 2);
+	session_next(session, 1200); /* nothing typed */
+	ck_assert_str_eq(session_prompt(session), "Сначала напиши ответ.");
+	session_type(session, "42", 1300);
+	ck_assert_ptr_null(session_prompt(session));
+	session_next(session, 1400);
+	ck_assert_int_eq(session_question_index(session), 2);
+	ck_assert_str_eq(session_prompt(session), "Напиши число от 6 до 18.");
+	ck_assert_ptr_null(session_error(session));
+	session_erase(session, 1500);
+	ck_assert_ptr_null(session_prompt(session));
+	session_erase(session, 1501);
+	session_type(session, "-", 1600);
+	session_next(session, 1700);
+	ck_assert_str_eq(session_prompt(session), "Напиши число цифрами, например 12.");
+	session_erase(session, 1800);
+	session_type(session, "6", 1900);
+	session_next(session, 2000);
+	ck_assert_int_eq(session_phase(session), PHASE_THANKS);
+}
+END_TEST
+
+START_TEST(adults_are_told_the_range_as_adults)
+{
+	const char *ids[] = { "mini" };
+	char *cause = NULL;
+
+	ck_assert_int_eq(session_configure(session, "start", NULL, "teacher", ids, 1, &cause), 0);
+	session_start(session, 0);
+	session_next(session, 1);
+	session_next(session, 2);
+	session_next(session, 3);
+	session_choose(session, 1, 4);
+	session_tick(session, 4 + SESSION_CONFIRM_MS);
+	session_next(session, 1000);
+	ck_assert_str_eq(session_prompt(session), "Выберите хотя бы один ответ.");
+	session_choose(session, 0, 1100);
+	session_next(session, 1200);
+	session_type(session, "5,5", 1300);
+	session_next(session, 1400);
+	ck_assert_str_eq(session_prompt(session), "Введите число от 6 до 18.");
+}
+END_TEST
+
+START_TEST(a_full_field_says_so_instead_of_dropping_what_is_typed)
+{
+	configure();
+	session_start(session, 0);
+	session_focus(session, FIELD_CODE);
+	/* 24 bytes: twelve Cyrillic letters fill the code field. */
+	session_type(session, "абвгдеёжзийк", 1);
+	ck_assert_ptr_null(session_prompt(session));
+	session_type(session, "л", 2);
+	ck_assert_str_eq(session_field_text(session, FIELD_CODE), "абвгдеёжзийк");
+	ck_assert_str_eq(session_prompt(session), "Больше сюда не поместится.");
+	ck_assert_ptr_null(session_error(session));
+}
+END_TEST
+
+START_TEST(only_a_storage_failure_is_an_error)
+{
+	char *path = xasprintf("%s/a.db", dir), *cause = NULL;
+	Store *readonly;
+	Session *other;
+	const char *ids[] = { "mini" };
+
+	/* A database that cannot be written: the sitting cannot start. */
+	readonly = store_open_readonly(path, &cause);
+	ck_assert_msg(readonly != NULL, "%s", cause ? cause : "");
+	other = session_create(readonly, &set);
+	ck_assert_int_eq(session_configure(other, "start", "6А", "student", ids, 1, &cause), 0);
+	session_start(other, 0);
+	session_next(other, 1);
+	ck_assert_int_eq(session_phase(other), PHASE_INSTRUCTIONS);
+	ck_assert_int_eq(session_next(other, 2), -1);
+	ck_assert_int_eq(session_phase(other), PHASE_INSTRUCTIONS);
+	ck_assert_ptr_nonnull(session_error(other));
+	ck_assert_ptr_null(session_prompt(other));
+	session_free(other);
+	store_close(readonly);
+	free(path);
 }
 END_TEST
 
@@ -416,6 +527,11 @@ main(void)
 	tcase_add_test(tc, students_need_a_class_but_teachers_may_leave_it_empty);
 	tcase_add_test(tc, a_required_code_cannot_be_left_empty);
 	tcase_add_test(tc, an_empty_class_or_code_is_explained_to_adults_as_adults);
+	tcase_add_test(tc, a_multi_answer_with_nothing_chosen_is_prompted_not_alarmed);
+	tcase_add_test(tc, a_number_out_of_range_is_told_its_range);
+	tcase_add_test(tc, adults_are_told_the_range_as_adults);
+	tcase_add_test(tc, a_full_field_says_so_instead_of_dropping_what_is_typed);
+	tcase_add_test(tc, only_a_storage_failure_is_an_error);
 	tcase_add_test(tc, a_pin_opens_the_menu_only_when_it_matches);
 	tcase_add_test(tc, wrong_pins_in_a_row_make_the_pin_screen_wait);
 	tcase_add_test(tc, a_sitting_keeps_its_survey_file_in_the_database);

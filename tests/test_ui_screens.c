@@ -665,6 +665,26 @@ START_TEST(results_say_when_sittings_were_left_out)
 }
 END_TEST
 
+START_TEST(an_empty_class_is_a_calm_prompt_under_its_field)
+{
+	configure(NULL);
+	act(ACTION_NEXT, 0);
+	act(ACTION_NEXT, 0); /* "Next" with no class typed */
+	ck_assert_str_eq(session_prompt(session), "Сначала напиши свой класс.");
+	ui_draw(&ui);
+	/* 1280x800: the fields end at 84 + 120; the prompt stands under the
+	 * class field from x 48, 212..256: its bullet at (48 + 22, 234) on a
+	 * pale card. No red anywhere: a prompt is not an alarm. */
+	ck_assert_uint_eq(pixel(70, 234), rgb(UI_PRIMARY));
+	ck_assert_uint_eq(pixel(70, 216), rgb(UI_BADGE));
+	ck_assert(!has_colour((GfxRect){ 0, 0, 1280, 800 }, UI_ERROR));
+	/* Typing takes it away. */
+	ui_handle(&ui, &(Action){ .type = ACTION_TEXT, .text = "7" });
+	ui_draw(&ui);
+	ck_assert_uint_eq(pixel(70, 234), rgb(UI_BG));
+}
+END_TEST
+
 START_TEST(a_wrong_pin_message_leaves_the_typed_digits_visible)
 {
 	char *cause = NULL;
@@ -758,6 +778,7 @@ main(void)
 	tcase_add_test(tc, a_wrong_pin_message_leaves_the_typed_digits_visible);
 	tcase_add_test(tc, widgets_record_the_targets_they_draw);
 	tcase_add_test(tc, the_speaker_stays_inside_its_button_at_every_size);
+	tcase_add_test(tc, an_empty_class_is_a_calm_prompt_under_its_field);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }

@@ -206,21 +206,55 @@ answer_format_positions(const int *positions, int n)
 	return value;
 }
 
-char *
-answer_from_typed(const SurveyQuestion *question, const char *typed)
+/* typed as the kiosk stores it: a number's decimal commas become points
+ * ("9,5" -> "9.5"), a text is kept as typed. The caller frees it. */
+static char *
+answer_typed_value(const SurveyQuestion *question, const char *typed)
 {
+	char *value = xstrdup(typed);
+
+	for (char *p = value; question->type == QUESTION_NUMBER && *p != '\0'; p++)
+		*p = *p == ',' ? '.' : *p;
+	return value;
+}
+
+AnswerTyped
+answer_typed_check(const SurveyQuestion *question, const char *typed)
+{
+	AnswerTyped why = ANSWER_TYPED_OK;
+	double v;
 	char *value;
 
 	if (survey_type_scored(question->type) || typed == NULL)
+		return ANSWER_TYPED_NOT_TYPED;
+	if (typed[0] == '\0')
+		return ANSWER_TYPED_EMPTY;
+	value = answer_typed_value(question, typed);
+	if (question->type == QUESTION_NUMBER && !answer_parse_number(value, &v))
+		why = ANSWER_TYPED_NOT_A_NUMBER;
+	else if (!answer_valid(question, value))
+		why = question->type == QUESTION_NUMBER ? ANSWER_TYPED_OUT_OF_BOUNDS
+		                                        : ANSWER_TYPED_NOT_TEXT;
+	free(value);
+	return why;
+}
+
+char *
+answer_from_typed(const SurveyQuestion *question, const char *typed)
+{
+	if (answer_typed_check(question, typed) != ANSWER_TYPED_OK)
 		return NULL;
-	value = xstrdup(typed);
-	for (char *p = value; question->type == QUESTION_NUMBER && *p != '\0'; p++)
-		*p = *p == ',' ? '.' : *p;
-	if (!answer_valid(question, value)) {
-		free(value);
-		return NULL;
-	}
-	return value;
+	return answer_typed_value(question, typed);
+}
+
+char *
+answer_number_text(double value)
+{
+	char *text = xasprintf("%.15g", value), *point = strchr(text, '.');
+
+	if (point != NULL)
+		*point = ',';
+	return text;
 }
 
 bool

@@ -67,6 +67,30 @@ char *answer_format_positions(const int *positions, int n);
  */
 char *answer_from_typed(const SurveyQuestion *question, const char *typed);
 
+/* Why text typed as the answer to a number or text question is not one,
+ * for the kiosk to say so calmly. */
+typedef enum {
+	ANSWER_TYPED_OK,            /* an answer: answer_from_typed() gives it */
+	ANSWER_TYPED_EMPTY,         /* nothing typed */
+	ANSWER_TYPED_NOT_A_NUMBER,  /* a number question: no number ("-", "1.2.3") */
+	ANSWER_TYPED_OUT_OF_BOUNDS, /* a number outside answer_number_bounds() */
+	ANSWER_TYPED_NOT_TEXT,      /* a text with a control character or broken UTF-8 */
+	ANSWER_TYPED_NOT_TYPED,     /* a question with options, or typed NULL */
+} AnswerTyped;
+
+/*
+ * Checks text typed as the answer to a number or text question, as
+ * answer_from_typed() reads it (a decimal comma is a point). Returns
+ * ANSWER_TYPED_OK exactly when answer_from_typed() gives a value, else
+ * the first reason it does not; the caller frees nothing.
+ */
+AnswerTyped answer_typed_check(const SurveyQuestion *question, const char *typed);
+
+/* A number as the kiosk shows it to a Russian reader, the way it is typed
+ * back: no needless zeros and a decimal comma (7 -> "7", -0.5 -> "-0,5",
+ * 1e6 -> "1000000"). The caller frees it. */
+char *answer_number_text(double value);
+
 /* Reads a number written as the grammar above says into *out; false (and
  * *out untouched) for anything else. */
 bool answer_parse_number(const char *text, double *out);

@@ -12,7 +12,9 @@
 #include "classname.h"
 #include "util.h"
 
-#define SESSION_INPUT_MAX 200
+/* A typed number's or text's buffer: SESSION_TEXT_MAX characters of up to
+ * 4 bytes each. */
+#define SESSION_INPUT_MAX (SESSION_TEXT_MAX * 4)
 #define SESSION_PIN_MAX   8
 
 struct Session {
@@ -45,7 +47,8 @@ struct Session {
 	uint64_t confirm_until;
 	uint64_t thanks_until;
 	uint64_t last_input;
-	char *error;
+	char *error;  /* a storage failure: the answer was not saved */
+	char *prompt; /* a calm hint about the field in use */
 
 	char pin[SESSION_PIN_MAX + 1];
 	bool pin_set;           /* the database has a PIN (read when the PIN screen opens) */
@@ -96,6 +99,29 @@ session_set_error(Session *s, const char *cause)
 	s->error = cause ? xstrdup(cause) : NULL;
 }
 
+/* Sets (NULL: clears) the hint shown next to the field in use; the session
+ * owns text from now on. */
+static void
+session_set_prompt(Session *s, char *text)
+{
+	free(s->prompt);
+	s->prompt = text;
+}
+
+/* Children are spoken to as "ты", adults as "Вы". */
+static bool
+session_is_child(const Session *s)
+{
+	return strcmp(session_audience(s), "student") == 0;
+}
+
+/* The sentence for whoever answers, as a copy to keep. */
+static char *
+session_say(const Session *s, const char *child, const char *adult)
+{
+	return xstrdup(session_is_child(s) ? child : adult);
+}
+
 void
 session_free(Session *s)
 {
@@ -109,6 +135,7 @@ session_free(Session *s)
 	free(s->wave);
 	free(s->audience);
 	free(s->error);
+	free(s->prompt);
 	free(s);
 }
 
@@ -217,6 +244,7 @@ session_start(Session *s, uint64_t now_ms)
 	s->position = 0;
 	s->last_input = now_ms;
 	session_set_error(s, NULL);
+	session_set_prompt(s, NULL);
 	s->phase = PHASE_CODE;
 }
 
@@ -255,6 +283,36 @@ session_accepts(SessionPhase phase, const Session *s, const char *ch, int len)
 	return false;
 }
 
+/* Characters (code points) in UTF-8 text. */
+static int
+session_chars(const char *text)
+{
+	int n = 0;
+
+	for (const unsigned char *p = (const unsigned char *)text; *p != '\0'; p++)
+		n += (*p & 0xc0) != 0x80;
+	return n;
+}
+
+/* The most characters the current question's typed answer takes. */
+static int
+session_input_max(const Session *s)
+{
+	return session_survey(s)->questions[s->question].type == QUESTION_NUMBER
+	           ? SESSION_NUMBER_MAX
+	           : SESSION_TEXT_MAX;
+}
+
+/* Whether one more character of len bytes fits into target (of cap bytes):
+ * a typed answer counts characters, the other fields bytes. */
+static bool
+session_fits(const Session *s, const char *target, size_t cap, int len)
+{
+	if (s->phase == PHASE_QUESTION)
+		return session_chars(target) < session_input_max(s);
+	return strlen(target) + (size_t)len < cap;
+}
+
 /* The buffer typed text goes to in the current state, with its capacity. */
 static char *
 session_target(Session *s, size_t *cap)
@@ -283,18 +341,31 @@ session_type(Session *s, const char *utf8, uint64_t now_ms)
 	s->last_input = now_ms;
 	if (target == NULL || s->confirming)
 		return;
-	if (s->phase == PHASE_CODE)
-		session_set_error(s, NULL); /* "type your code first" has been heard */
+	session_set_prompt(s, NULL); /* "type your code first" has been heard */
 	for (const char *p = utf8; *p != '\0';) {
 		int len = session_utf8_len((unsigned char)*p);
 		size_t used = strlen(target);
 
 		if ((int)strnlen(p, (size_t)len) < len)
 			break;
-		if (session_accepts(s->phase, s, p, len) && used + (size_t)len < cap) {
-			memcpy(target + used, p, (size_t)len);
-			target[used + (size_t)len] = '\0';
+		if (!session_accepts(s->phase, s, p, len)) {
+			p += len;
+			continue;
 		}
+		if (!session_fits(s, target, cap, len)) {
+			/* Never drop a character unseen: say the field is full
+			 * (the PIN screen shows its digits as dots instead). */
+			if (s->phase == PHASE_PIN)
+				break;
+			session_set_prompt(s, s->phase == PHASE_QUESTION
+			                          ? xasprintf(_("An answer holds at most %d "
+			                                        "characters."),
+			                                      session_input_max(s))
+			                          : xstrdup(_("There is no more room here.")));
+			break;
+		}
+		memcpy(target + used, p, (size_t)len);
+		target[used + (size_t)len] = '\0';
 		p += len;
 	}
 }
@@ -308,17 +379,11 @@ session_erase(Session *s, uint64_t now_ms)
 	s->last_input = now_ms;
 	if (target == NULL || (len = strlen(target)) == 0)
 		return;
+	session_set_prompt(s, NULL);
 	do
 		len--;
 	while (len > 0 && ((unsigned char)target[len] & 0xc0) == 0x80);
 	target[len] = '\0';
-}
-
-/* Children are spoken to as "ты", adults as "Вы". */
-static bool
-session_is_child(const Session *s)
-{
-	return strcmp(session_audience(s), "student") == 0;
 }
 
 /* Students and parents answer for a class (the indicators are per class);
@@ -404,17 +469,19 @@ session_load_question(Session *s)
 }
 
 /* Stores value (with its score, if it has one) as the answer to the
- * current question. */
+ * current question; a failure is kept for session_error(). */
 static int
-session_store_answer(Session *s, const char *value, char **cause)
+session_store_answer(Session *s, const char *value)
 {
 	const SurveyQuestion *q = &session_survey(s)->questions[s->question];
 	double score = 0;
 	bool has_score = answer_score(q, value, &score);
+	char *cause = NULL;
 
 	if (store_answer_put(s->store, s->sitting_id, q->id, value, has_score, score, NULL,
-	                     cause) != 0) {
-		session_set_error(s, *cause);
+	                     &cause) != 0) {
+		session_set_error(s, cause);
+		free(cause);
 		return -1;
 	}
 	session_set_error(s, NULL);
@@ -482,9 +549,53 @@ session_multi_value(const Session *s, const SurveyQuestion *q)
 	return n > 0 ? answer_format_positions(positions, n) : NULL;
 }
 
+/* The hint for a number range: "from 7 to 18". */
+static char *
+session_range_prompt(const Session *s, const SurveyQuestion *q)
+{
+	double min = 0, max = 0;
+	char *from, *to, *text;
+
+	answer_number_bounds(q, &min, &max);
+	from = answer_number_text(min);
+	to = answer_number_text(max);
+	text = xasprintf(session_is_child(s) ? _("Type a number from %s to %s.")
+	                                     : _("Please type a number from %s to %s."),
+	                 from, to);
+	free(from);
+	free(to);
+	return text;
+}
+
+/* The hint for an answer that cannot be submitted yet (nothing chosen,
+ * nothing or no number typed, a number out of range), or NULL. */
+static char *
+session_answer_prompt(const Session *s, const SurveyQuestion *q)
+{
+	if (q->type == QUESTION_MULTI)
+		return s->multi != 0 ? NULL
+		                     : session_say(s, _("Choose at least one answer."),
+		                                   _("Please choose at least one answer."));
+	switch (answer_typed_check(q, s->input)) {
+	case ANSWER_TYPED_EMPTY:
+		return session_say(s, _("Type your answer first."),
+		                   _("Please type your answer first."));
+	case ANSWER_TYPED_NOT_A_NUMBER:
+		return session_say(s, _("Type a number in digits, for example 12."),
+		                   _("Please type a number in digits, for example 12."));
+	case ANSWER_TYPED_OUT_OF_BOUNDS:
+		return session_range_prompt(s, q);
+	case ANSWER_TYPED_NOT_TEXT:
+		return session_say(s, _("Type letters, digits and punctuation only."),
+		                   _("Please type letters, digits and punctuation only."));
+	default:
+		return NULL;
+	}
+}
+
 /* Enter on a question: submits typed or toggled answers, or moves on. */
 static int
-session_submit_question(Session *s, uint64_t now_ms, char **cause)
+session_submit_question(Session *s, uint64_t now_ms)
 {
 	const SurveyQuestion *q = &session_survey(s)->questions[s->question];
 	char *value = NULL;
@@ -498,9 +609,14 @@ session_submit_question(Session *s, uint64_t now_ms, char **cause)
 		session_advance(s, now_ms); /* a choice is stored already: Enter moves on */
 		return 0;
 	}
-	if (value == NULL)
-		return 0; /* nothing chosen, or typed text that is no answer */
-	rc = session_store_answer(s, value, cause);
+	if (value == NULL) {
+		/* A choice not made yet needs no words: its buttons are the hint. */
+		session_set_prompt(s, survey_type_scored(q->type) && q->type != QUESTION_MULTI
+		                          ? NULL
+		                          : session_answer_prompt(s, q));
+		return 0;
+	}
+	rc = session_store_answer(s, value);
 	free(value);
 	if (rc != 0)
 		return -1;
@@ -508,52 +624,66 @@ session_submit_question(Session *s, uint64_t now_ms, char **cause)
 	return 0;
 }
 
+/* Enter on the code screen: from the class to the code, then on to the
+ * first survey; an empty class or a required code left empty is said. */
+static void
+session_next_code(Session *s)
+{
+	if (s->focus == FIELD_CLASS) {
+		classname_normalize(s->class_name, s->class_name, sizeof s->class_name);
+		/* Teachers and heads need not belong to a class. */
+		if (s->class_name[0] != '\0' || !session_class_required(s))
+			s->focus = FIELD_CODE;
+		else
+			session_set_prompt(s, session_say(s, _("Type your class first."),
+			                                  _("Please type the class first.")));
+		return;
+	}
+	if (s->code_required && s->code[0] == '\0') {
+		session_set_prompt(
+		    s, session_say(s, _("Type your code first: your teacher gave it to you."),
+		                   _("Please type your code first.")));
+		return;
+	}
+	session_enter_survey(s, 0);
+}
+
+/* Enter on a survey's instructions: starts its sitting (stored). */
+static int
+session_next_instructions(Session *s)
+{
+	char *cause = NULL;
+
+	if (s->answers == NULL && session_begin_sitting(s, &cause) != 0) {
+		session_set_error(s, cause);
+		free(cause);
+		return -1;
+	}
+	session_set_error(s, NULL);
+	s->question = 0;
+	session_load_question(s);
+	s->phase = PHASE_QUESTION;
+	return 0;
+}
+
 int
-session_next(Session *s, uint64_t now_ms, char **cause)
+session_next(Session *s, uint64_t now_ms)
 {
 	s->last_input = now_ms;
+	session_set_prompt(s, NULL);
 	switch (s->phase) {
 	case PHASE_WELCOME:
 		session_start(s, now_ms);
 		return 0;
 	case PHASE_CODE:
-		if (s->focus == FIELD_CLASS) {
-			classname_normalize(s->class_name, s->class_name, sizeof s->class_name);
-			/* Teachers and heads need not belong to a class. */
-			if (s->class_name[0] != '\0' || !session_class_required(s)) {
-				s->focus = FIELD_CODE;
-				session_set_error(s, NULL);
-			} else {
-				session_set_error(s, session_is_child(s)
-				                         ? _("Type your class first.")
-				                         : _("Please type the class first."));
-			}
-			return 0;
-		}
-		if (s->code_required && s->code[0] == '\0') {
-			session_set_error(
-			    s, session_is_child(s)
-			           ? _("Type your code first: your teacher gave it to you.")
-			           : _("Please type your code first."));
-			return 0;
-		}
-		session_set_error(s, NULL);
-		session_enter_survey(s, 0);
+		session_next_code(s);
 		return 0;
 	case PHASE_INSTRUCTIONS:
-		if (s->answers == NULL && session_begin_sitting(s, cause) != 0) {
-			session_set_error(s, *cause);
-			return -1;
-		}
-		session_set_error(s, NULL);
-		s->question = 0;
-		session_load_question(s);
-		s->phase = PHASE_QUESTION;
-		return 0;
+		return session_next_instructions(s);
 	case PHASE_QUESTION:
 		if (s->confirming)
 			return 0;
-		return session_submit_question(s, now_ms, cause);
+		return session_submit_question(s, now_ms);
 	case PHASE_THANKS:
 		s->phase = PHASE_WELCOME;
 		return 0;
@@ -563,7 +693,7 @@ session_next(Session *s, uint64_t now_ms, char **cause)
 }
 
 int
-session_choose(Session *s, int option, uint64_t now_ms, char **cause)
+session_choose(Session *s, int option, uint64_t now_ms)
 {
 	const SurveyQuestion *q;
 	int position = option + 1, rc;
@@ -575,13 +705,14 @@ session_choose(Session *s, int option, uint64_t now_ms, char **cause)
 	q = &session_survey(s)->questions[s->question];
 	if (option < 0 || option >= q->n_options)
 		return 0;
+	session_set_prompt(s, NULL);
 	if (q->type == QUESTION_MULTI) {
 		if (option < 32)
 			s->multi ^= 1u << option;
 		return 0;
 	}
 	value = answer_format_positions(&position, 1);
-	rc = session_store_answer(s, value, cause);
+	rc = session_store_answer(s, value);
 	free(value);
 	if (rc != 0)
 		return -1;
@@ -594,6 +725,7 @@ void
 session_back(Session *s, uint64_t now_ms)
 {
 	s->last_input = now_ms;
+	session_set_prompt(s, NULL);
 	if (s->phase == PHASE_CODE) {
 		if (session_field_text(s, s->focus)[0] == '\0' && s->focus == FIELD_CODE &&
 		    !s->class_preset)
@@ -619,8 +751,10 @@ session_back(Session *s, uint64_t now_ms)
 void
 session_focus(Session *s, SessionField field)
 {
-	if (s->phase == PHASE_CODE && (field == FIELD_CODE || !s->class_preset))
+	if (s->phase == PHASE_CODE && (field == FIELD_CODE || !s->class_preset)) {
 		s->focus = field;
+		session_set_prompt(s, NULL);
+	}
 }
 
 void
@@ -634,6 +768,7 @@ session_reset(Session *s)
 		free(cause);
 	}
 	session_clear_answers(s);
+	session_set_prompt(s, NULL);
 	s->confirming = false;
 	s->sitting_id[0] = '\0';
 	s->phase = PHASE_WELCOME;
@@ -878,6 +1013,12 @@ const char *
 session_error(const Session *s)
 {
 	return s->error;
+}
+
+const char *
+session_prompt(const Session *s)
+{
+	return s->prompt;
 }
 
 const ScaleResult *

@@ -45,6 +45,9 @@ typedef enum {
 #define SESSION_IDLE_MS (15 * 60 * 1000)
 /* Longest class name and respondent code, in bytes. */
 #define SESSION_FIELD_MAX 24
+/* Most characters of a typed text answer, and of a typed number. */
+#define SESSION_TEXT_MAX   300
+#define SESSION_NUMBER_MAX 12
 
 typedef struct Session Session;
 
@@ -81,7 +84,8 @@ void session_start(Session *session, uint64_t now_ms);
 
 /* Appends typed UTF-8 text to the field in focus (code screen), or to the
  * PIN (PIN screen), or to a number/text answer (question screen). Characters
- * a field does not take are ignored. */
+ * a field does not take are ignored; a character that no longer fits is not
+ * taken, and the prompt (session_prompt) says the field is full. */
 void session_type(Session *session, const char *utf8, uint64_t now_ms);
 
 /* Moves the typing focus of the code screen (the class only when not preset). */
@@ -99,17 +103,21 @@ void session_erase(Session *session, uint64_t now_ms);
  * instructions. Instructions: starts the sitting (stored) and shows its first
  * question. Question: submits a multi/number/text answer, or moves on when
  * the question already has an answer. Thank-you: back to welcome.
- * Returns -1 with *cause set when storing failed; the state is unchanged.
+ * What cannot go on yet (an empty class, a required code left empty, a
+ * multi answer with nothing chosen, a number out of range...) stays put
+ * with a prompt (session_prompt). Returns -1 when storing failed: the state
+ * is unchanged and session_error() says why.
  */
-int session_next(Session *session, uint64_t now_ms, char **cause);
+int session_next(Session *session, uint64_t now_ms);
 
 /*
  * Chooses option `option` (0-based) of the current question. Single-choice
  * types store the answer at once and move on after SESSION_CONFIRM_MS (see
- * session_tick); multi toggles the option. Returns -1 with *cause set when
- * storing failed, 0 otherwise (an out-of-range option is ignored).
+ * session_tick); multi toggles the option. Returns -1 when storing failed
+ * (session_error() says why), 0 otherwise (an out-of-range option is
+ * ignored).
  */
-int session_choose(Session *session, int option, uint64_t now_ms, char **cause);
+int session_choose(Session *session, int option, uint64_t now_ms);
 
 /* Backspace or left arrow: the previous question (its answer shown chosen),
  * or from the first question back to the instructions; on the code screen
@@ -145,8 +153,19 @@ bool session_option_chosen(const Session *session, int option);
 bool session_confirming(const Session *session);
 /* The number/text being typed for the current question. */
 const char *session_input(const Session *session);
-/* The last storage error shown to the respondent, or NULL. */
+/*
+ * Two channels for the respondent, never mixed:
+ * - session_error(): a storage failure (the answer was not saved), shown
+ *   as the red alarm until a later write succeeds; NULL when none;
+ * - session_prompt(): a calm hint about what to do with the field in use
+ *   (the class or code field in focus on the code screen, the answer on a
+ *   question): an empty class, a required code, a number out of its range
+ *   (the range is said), a multi answer with nothing chosen, a full field.
+ *   In the respondent's form of address ("ты" for students, "Вы" for
+ *   adults). Cleared by the next key, click or choice; NULL when none.
+ */
 const char *session_error(const Session *session);
+const char *session_prompt(const Session *session);
 
 /* Results of the finished battery for the thank-you screen: survey position
  * p's scale results (NULL when that survey does not show results). */

@@ -59,9 +59,10 @@ code_code_caption(const char *audience)
 	return _("Your code (instead of your name)");
 }
 
-/* The class and code fields side by side; returns the bottom edge. */
+/* The class and code fields side by side; returns the bottom edge, and in
+ * *focus_x where the field in focus starts (its prompt stands under it). */
 static int
-code_draw_fields(Ui *ui)
+code_draw_fields(Ui *ui, int *focus_x)
 {
 	Session *s = ui->session;
 	int x = ui_px(ui, 48), y = ui_px(ui, 84), fh = ui_px(ui, 120), cw = ui_px(ui, 340);
@@ -80,6 +81,7 @@ code_draw_fields(Ui *ui)
 	widget_field(ui, code, code_code_caption(session_audience(s)),
 	             session_field_text(s, FIELD_CODE), session_field_focus(s) == FIELD_CODE,
 	             (Action){ .type = ACTION_FOCUS, .index = FIELD_CODE });
+	*focus_x = session_field_focus(s) == FIELD_CODE ? code.x : x;
 	return y + fh;
 }
 
@@ -88,10 +90,17 @@ code_draw(Ui *ui)
 {
 	Session *s = ui->session;
 	bool student = strcmp(session_audience(s), "student") == 0;
-	int w = ui->width, h = ui->height, top = code_draw_fields(ui) + ui_px(ui, 28);
+	int w = ui->width, h = ui->height, focus_x = 0;
+	int fields = code_draw_fields(ui, &focus_x), top = fields + ui_px(ui, 64);
 	GfxRect button = ui_footer(ui, LAYOUT_RIGHT, 32, 260);
 
 	widget_header(ui, _("Before we begin"), NULL, -1);
+	/* Under the field in focus, in the row kept free for it. */
+	if (session_prompt(s) != NULL)
+		widget_prompt(ui,
+		              (GfxRect){ focus_x, fields + ui_px(ui, 8),
+		                         w - ui_px(ui, 48) - focus_x, ui_px(ui, 44) },
+		              session_prompt(s));
 	code_draw_keyboard(
 	    ui, (GfxRect){ ui_px(ui, 48), top, w - ui_px(ui, 96), h - top - ui_px(ui, 124) });
 	widget_button(ui, button, 0, _("Next >"), NULL, BUTTON_PRIMARY,
@@ -113,8 +122,6 @@ code_draw(Ui *ui)
 static void
 code_handle(Ui *ui, const Action *a)
 {
-	char *cause = NULL;
-
 	switch (a->type) {
 	case ACTION_TEXT:
 		session_type(ui->session, a->text, ui->now);
@@ -126,8 +133,7 @@ code_handle(Ui *ui, const Action *a)
 		session_focus(ui->session, (SessionField)a->index);
 		break;
 	case ACTION_NEXT:
-		session_next(ui->session, ui->now, &cause);
-		free(cause);
+		session_next(ui->session, ui->now);
 		break;
 	default:
 		break;

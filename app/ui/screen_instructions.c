@@ -56,12 +56,8 @@ instructions_rehearse(Ui *ui)
 static void
 instructions_handle(Ui *ui, const Action *a)
 {
-	char *cause = NULL;
-
-	if (a->type == ACTION_NEXT) {
-		session_next(ui->session, ui->now, &cause);
-		free(cause);
-	}
+	if (a->type == ACTION_NEXT)
+		session_next(ui->session, ui->now);
 }
 
 const struct screen screen_instructions = {

@@ -45,6 +45,11 @@ question_draw_input(Ui *ui, const SurveyQuestion *q, GfxRect area, bool current)
 	widget_field(
 	    ui, field, q->type == QUESTION_NUMBER ? _("Type a number") : _("Type your answer"),
 	    current ? session_input(ui->session) : "", true, (Action){ .type = ACTION_NONE });
+	if (current && session_prompt(ui->session) != NULL)
+		widget_prompt(
+		    ui,
+		    (GfxRect){ field.x, field.y + field.h + ui_px(ui, 8), field.w, ui_px(ui, 44) },
+		    session_prompt(ui->session));
 }
 
 /* The line of help: "ты" for children, "Вы" for adults. */
@@ -103,7 +108,12 @@ question_draw_at(Ui *ui, const Survey *survey, int index, bool current)
 		widget_button(ui, done, 0, _("Next >"), NULL, BUTTON_PRIMARY,
 		              (Action){ .type = ACTION_NEXT });
 	}
-	widget_hint(ui, question_hint(ui, q->type));
+	/* A prompt about the options (a multi answer with nothing chosen)
+	 * takes the hint's place, by "Next". */
+	if (current && !typed && session_prompt(s) != NULL)
+		widget_prompt(ui, layout_hint(ui->width, ui->height, ui->scale), session_prompt(s));
+	else
+		widget_hint(ui, question_hint(ui, q->type));
 }
 
 static void
@@ -143,12 +153,11 @@ question_handle(Ui *ui, const Action *a)
 	Session *s = ui->session;
 	const SurveyQuestion *q = &session_survey(s)->questions[session_question_index(s)];
 	bool typed = q->type == QUESTION_NUMBER || q->type == QUESTION_TEXT;
-	char *cause = NULL;
 
 	switch (a->type) {
 	case ACTION_CHOOSE:
 		if (!typed)
-			session_choose(s, a->index, ui->now, &cause);
+			session_choose(s, a->index, ui->now);
 		break;
 	case ACTION_TEXT:
 		if (typed)
@@ -161,12 +170,11 @@ question_handle(Ui *ui, const Action *a)
 			session_back(s, ui->now);
 		break;
 	case ACTION_NEXT:
-		session_next(s, ui->now, &cause);
+		session_next(s, ui->now);
 		break;
 	default:
 		break;
 	}
-	free(cause);
 }
 
 const struct screen screen_question = {

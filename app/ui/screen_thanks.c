@@ -62,11 +62,8 @@ thanks_draw(Ui *ui)
 static void
 thanks_handle(Ui *ui, const Action *a)
 {
-	char *cause = NULL;
-
 	if (a->type == ACTION_NEXT)
-		session_next(ui->session, ui->now, &cause);
-	free(cause);
+		session_next(ui->session, ui->now);
 }
 
 /* The welcome for the next person. */

@@ -262,8 +262,8 @@ ui_app_first_frame(void *ctx)
 	return ui->speech != NULL; /* the speaker buttons can appear now */
 }
 
-/* What a test script needs to know of the frame: the error banner, the
- * question shown, and the centre and size of every click target. */
+/* What a test script needs to know of the frame: the error banner, a
+ * prompt, the question shown, and the centre and size of every click target. */
 static void
 ui_app_trace(void *ctx, FILE *out)
 {
@@ -272,6 +272,8 @@ ui_app_trace(void *ctx, FILE *out)
 
 	if (session_error(s) != NULL)
 		fprintf(out, " error=1");
+	if (session_prompt(s) != NULL)
+		fprintf(out, " prompt=1");
 	if (session_phase(s) == PHASE_QUESTION)
 		fprintf(out, " survey=%s question=%d", session_survey(s)->id,
 		        session_question_index(s) + 1);

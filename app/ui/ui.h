@@ -197,6 +197,11 @@ void widget_hint(Ui *ui, const char *hint);
 void widget_field(Ui *ui, GfxRect rect, const char *caption, const char *text, bool focused,
                   Action action);
 /*
+ * A calm prompt in rect, next to the field it is about: bold dark-blue
+ * text on a pale card (never the red of a storage error), fitted into rect.
+ */
+void widget_prompt(Ui *ui, GfxRect rect, const char *text);
+/*
  * The banner in rect: text in bold white on red, or on green when good;
  * with a cause (a storage error: text says what to do) the cause stands
  * under it in smaller letters, on red.

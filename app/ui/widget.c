@@ -160,6 +160,20 @@ widget_field(Ui *ui, GfxRect r, const char *caption, const char *text, bool focu
 }
 
 void
+widget_prompt(Ui *ui, GfxRect r, const char *text)
+{
+	int pad = ui_px(ui, 8);
+
+	gfx_fill_rounded(ui->gfx, r, ui_px(ui, 12), UI_BADGE);
+	/* A dot of the primary colour at the start, as a note's bullet. */
+	gfx_fill_circle(ui->gfx, r.x + ui_px(ui, 22), r.y + r.h / 2, ui_px(ui, 7), UI_PRIMARY);
+	widget_text_box(
+	    ui, text,
+	    (GfxRect){ r.x + ui_px(ui, 40), r.y + pad / 2, r.w - ui_px(ui, 40) - pad, r.h - pad },
+	    ui_px(ui, 24), ui_px(ui, 13), true, UI_PRIMARY_DARK, 0, true);
+}
+
+void
 widget_banner(Ui *ui, GfxRect r, const char *text, const char *cause, bool good)
 {
 	if (cause != NULL) {

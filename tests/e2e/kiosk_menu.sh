@@ -80,7 +80,7 @@ e2e_wait_line 'screen=welcome' "$E2E_LINE" >/dev/null
 xdotool key Return
 e2e_wait_line 'screen=code' "$E2E_LINE" >/dev/null
 xdotool key Return                     # an empty code is refused now
-e2e_wait_line 'screen=code .*error=1' "$E2E_LINE" >/dev/null
+e2e_wait_line 'screen=code .*prompt=1' "$E2E_LINE" >/dev/null
 xdotool type --delay 30 'k7'
 xdotool key Return
 e2e_wait_line 'screen=instructions' "$E2E_LINE" >/dev/null

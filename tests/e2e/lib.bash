@@ -60,6 +60,13 @@ e2e_target() {
 		awk -F, '{ print $1, $2 }'
 }
 
+# Saves the screen as $E2E_SHOTS/NAME.png when E2E_SHOTS names a folder: for
+# a person to look at what a script saw (nothing is saved otherwise).
+e2e_shot() {
+	[ -n "${E2E_SHOTS:-}" ] || return 0
+	import -window root "$E2E_SHOTS/$1.png"
+}
+
 # Non-zero bytes in an audio file written by SDL's disk driver (0: silence).
 e2e_sound() {
 	od -An -v -tx1 "$1" 2>/dev/null | tr ' ' '\n' | grep -c -v -E '^(00)?$' || true
