@@ -15,7 +15,7 @@ CREATE TABLE sitting (
 	visit_id TEXT,
 	device_id TEXT NOT NULL,
 	wave TEXT NOT NULL,
-	class_name TEXT NOT NULL,
+	class_name TEXT NOT NULL, -- in its one spelling (004_class_spelling.sql)
 	audience TEXT NOT NULL,
 	respondent TEXT NOT NULL DEFAULT '',
 	survey_id TEXT NOT NULL,

@@ -3,6 +3,7 @@
  */
 #include <check.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "testutil.h"
 #include "classname.h"
@@ -66,6 +67,85 @@ START_TEST(classes_sort_as_a_school_lists_them)
 }
 END_TEST
 
+START_TEST(latin_keys_read_as_the_cyrillic_letter_in_their_place)
+{
+	/* The ЙЦУКЕН layout: the key of "А" types "f" on the Latin layout. */
+	ck_assert_str_eq(classname_key("f"), "А");
+	ck_assert_str_eq(classname_key("F"), "А");
+	ck_assert_str_eq(classname_key(","), "Б");
+	ck_assert_str_eq(classname_key("<"), "Б");
+	ck_assert_str_eq(classname_key("d"), "В");
+	ck_assert_str_eq(classname_key("u"), "Г");
+	ck_assert_str_eq(classname_key("l"), "Д");
+	ck_assert_str_eq(classname_key("t"), "Е");
+	ck_assert_str_eq(classname_key("`"), "Ё");
+	ck_assert_str_eq(classname_key(";"), "Ж");
+	ck_assert_str_eq(classname_key("b"), "И");
+	ck_assert_str_eq(classname_key("q"), "Й");
+	ck_assert_str_eq(classname_key("'"), "Э");
+	ck_assert_str_eq(classname_key("."), "Ю");
+	ck_assert_str_eq(classname_key("z"), "Я");
+	ck_assert_str_eq(classname_key("]"), "Ъ");
+	/* No letter there, or no reading needed. */
+	ck_assert_ptr_null(classname_key("/"));
+	ck_assert_ptr_null(classname_key("7"));
+	ck_assert_ptr_null(classname_key("-"));
+	ck_assert_ptr_null(classname_key("б"));
+	ck_assert_ptr_null(classname_key("fb"));
+	ck_assert_ptr_null(classname_key(""));
+}
+END_TEST
+
+START_TEST(every_cyrillic_letter_has_one_key)
+{
+	static const char *const keys = "qwertyuiop[]asdfghjkl;'zxcvbnm,.`";
+	const char *seen[33];
+
+	/* 33 keys for the 33 letters of the alphabet, none twice. */
+	ck_assert_uint_eq(strlen(keys), 33);
+	for (int i = 0; i < 33; i++) {
+		char key[2] = { keys[i], '\0' };
+		seen[i] = classname_key(key);
+		ck_assert_ptr_nonnull(seen[i]);
+		for (int j = 0; j < i; j++)
+			ck_assert_str_ne(seen[i], seen[j]);
+	}
+}
+END_TEST
+
+START_TEST(the_grade_is_the_number_a_class_starts_with)
+{
+	ck_assert_int_eq(classname_grade("7Б"), 7);
+	ck_assert_int_eq(classname_grade("10А"), 10);
+	ck_assert_int_eq(classname_grade("11"), 11);
+	ck_assert_int_eq(classname_grade("1Ё"), 1);
+	ck_assert_int_eq(classname_grade("12А"), 0);
+	ck_assert_int_eq(classname_grade("0"), 0);
+	ck_assert_int_eq(classname_grade("07А"), 0);
+	ck_assert_int_eq(classname_grade("111"), 0);
+	ck_assert_int_eq(classname_grade("А7"), 0);
+	ck_assert_int_eq(classname_grade(""), 0);
+}
+END_TEST
+
+START_TEST(a_class_is_a_grade_and_at_most_one_cyrillic_letter)
+{
+	ck_assert(classname_valid("7"));
+	ck_assert(classname_valid("7Б"));
+	ck_assert(classname_valid("11Ё"));
+	ck_assert(classname_valid("1А"));
+	ck_assert(!classname_valid(""));
+	ck_assert(!classname_valid("12А"));
+	ck_assert(!classname_valid("7БВ"));
+	ck_assert(!classname_valid("7B")); /* a Latin B */
+	ck_assert(!classname_valid("7б")); /* not in its one spelling */
+	ck_assert(!classname_valid("7-Б"));
+	ck_assert(!classname_valid("Б7"));
+	ck_assert(!classname_valid("GHJDTHRF"));
+	ck_assert(!classname_valid("7Ⅳ"));
+}
+END_TEST
+
 int
 main(void)
 {
@@ -77,6 +157,10 @@ main(void)
 	tcase_add_test(tc, other_characters_pass_unchanged);
 	tcase_add_test(tc, a_long_name_is_cut_at_a_character);
 	tcase_add_test(tc, classes_sort_as_a_school_lists_them);
+	tcase_add_test(tc, latin_keys_read_as_the_cyrillic_letter_in_their_place);
+	tcase_add_test(tc, every_cyrillic_letter_has_one_key);
+	tcase_add_test(tc, the_grade_is_the_number_a_class_starts_with);
+	tcase_add_test(tc, a_class_is_a_grade_and_at_most_one_cyrillic_letter);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }

@@ -377,6 +377,7 @@ START_TEST(a_full_field_says_so_instead_of_dropping_what_is_typed)
 {
 	configure();
 	session_start(session, 0);
+	session_type(session, "5а", 0);
 	session_focus(session, FIELD_CODE);
 	/* 24 bytes: twelve Cyrillic letters fill the code field. */
 	session_type(session, "абвгдеёжзийк", 1);
@@ -410,6 +411,97 @@ START_TEST(only_a_storage_failure_is_an_error)
 	session_free(other);
 	store_close(readonly);
 	free(path);
+}
+END_TEST
+
+START_TEST(a_class_left_by_a_click_takes_its_one_spelling)
+{
+	configure();
+	session_start(session, 0);
+	session_type(session, "7б", 1);
+	session_focus(session, FIELD_CODE); /* a click on the code field */
+	ck_assert_int_eq(session_field_focus(session), FIELD_CODE);
+	ck_assert_str_eq(session_field_text(session, FIELD_CLASS), "7Б");
+}
+END_TEST
+
+START_TEST(keys_of_the_latin_layout_type_the_cyrillic_letter_in_their_place)
+{
+	configure();
+	session_start(session, 0);
+	session_type(session, "7b", 1);
+	ck_assert_str_eq(session_field_text(session, FIELD_CLASS), "7И");
+	session_erase(session, 2);
+	session_type(session, ",", 3);
+	ck_assert_str_eq(session_field_text(session, FIELD_CLASS), "7Б");
+	/* "/" is no letter on either layout: refused, with the hint. */
+	session_type(session, "/", 4);
+	ck_assert_str_eq(session_field_text(session, FIELD_CLASS), "7Б");
+	ck_assert_str_eq(session_prompt(session),
+	                 "Класс — это число от 1 до 11 и буква, например 7Б.");
+	/* The code is whatever the school gave: typed as it is. */
+	session_next(session, 5);
+	session_type(session, "b7", 6);
+	ck_assert_str_eq(session_field_text(session, FIELD_CODE), "b7");
+}
+END_TEST
+
+START_TEST(a_class_must_look_like_one)
+{
+	configure();
+	session_start(session, 0);
+	session_type(session, "12а", 1);
+	session_next(session, 2);
+	ck_assert_int_eq(session_field_focus(session), FIELD_CLASS);
+	ck_assert_str_eq(session_prompt(session),
+	                 "Класс — это число от 1 до 11 и буква, например 7Б.");
+	session_focus(session, FIELD_CODE); /* a click cannot leave it either */
+	ck_assert_int_eq(session_field_focus(session), FIELD_CLASS);
+	ck_assert_ptr_nonnull(session_prompt(session));
+	session_erase(session, 3);
+	session_erase(session, 4);
+	session_erase(session, 5);
+	session_type(session, "11а", 6);
+	session_next(session, 7);
+	ck_assert_int_eq(session_field_focus(session), FIELD_CODE);
+	ck_assert_str_eq(session_field_text(session, FIELD_CLASS), "11А");
+}
+END_TEST
+
+START_TEST(with_a_class_list_the_class_is_picked)
+{
+	StoreClass list[] = { { "10А", 20, 20 }, { "7Б", 25, 25 }, { "7А", 24, 24 } };
+	char *cause = NULL;
+
+	ck_assert_int_eq(store_classes_replace(store, list, 3, &cause), 0);
+	configure();
+	session_start(session, 0);
+	ck_assert_int_eq(session_class_count(session), 3);
+	ck_assert_str_eq(session_class_at(session, 0), "7А");
+	ck_assert_str_eq(session_class_at(session, 1), "7Б");
+	ck_assert_str_eq(session_class_at(session, 2), "10А");
+	ck_assert_ptr_null(session_class_at(session, 3));
+	session_next(session, 1);
+	ck_assert_str_eq(session_prompt(session), "Сначала выбери свой класс.");
+	session_pick_class(session, 1, 2);
+	ck_assert_str_eq(session_field_text(session, FIELD_CLASS), "7Б");
+	ck_assert_int_eq(session_field_focus(session), FIELD_CODE);
+	ck_assert_ptr_null(session_prompt(session));
+	/* Typed, a class must be one of the list. */
+	session_focus(session, FIELD_CLASS);
+	session_erase(session, 3);
+	session_erase(session, 4);
+	session_type(session, "5в", 5);
+	session_next(session, 6);
+	ck_assert_int_eq(session_field_focus(session), FIELD_CLASS);
+	ck_assert_str_eq(session_prompt(session),
+	                 "Такого класса нет в списке школы: выбери свой класс на кнопках.");
+	session_erase(session, 7);
+	session_erase(session, 8);
+	session_type(session, "10а", 9);
+	session_next(session, 10);
+	ck_assert_int_eq(session_field_focus(session), FIELD_CODE);
+	ck_assert_str_eq(session_field_text(session, FIELD_CLASS), "10А");
 }
 END_TEST
 
@@ -532,6 +624,10 @@ main(void)
 	tcase_add_test(tc, adults_are_told_the_range_as_adults);
 	tcase_add_test(tc, a_full_field_says_so_instead_of_dropping_what_is_typed);
 	tcase_add_test(tc, only_a_storage_failure_is_an_error);
+	tcase_add_test(tc, a_class_left_by_a_click_takes_its_one_spelling);
+	tcase_add_test(tc, keys_of_the_latin_layout_type_the_cyrillic_letter_in_their_place);
+	tcase_add_test(tc, a_class_must_look_like_one);
+	tcase_add_test(tc, with_a_class_list_the_class_is_picked);
 	tcase_add_test(tc, a_pin_opens_the_menu_only_when_it_matches);
 	tcase_add_test(tc, wrong_pins_in_a_row_make_the_pin_screen_wait);
 	tcase_add_test(tc, a_sitting_keeps_its_survey_file_in_the_database);

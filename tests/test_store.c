@@ -79,7 +79,7 @@ START_TEST(test_open_creates_parent_and_device_id)
 	char *mode;
 
 	ck_assert_msg(store != NULL, "%s", cause);
-	ck_assert_int_eq(store_schema_version(store), 3);
+	ck_assert_int_eq(store_schema_version(store), 4);
 	ck_assert_int_eq((int)strlen(store_device_id(store)), 36);
 	ck_assert_int_eq(store_device_id(store)[14], '4'); /* a random (v4) UUID */
 	snprintf(device, sizeof device, "%s", store_device_id(store));
@@ -485,7 +485,7 @@ make_schema1_db(const char *dir, const char *name)
 	return path;
 }
 
-/* Opening a version-1 database migrates it to schema 3: its sittings,
+/* Opening a version-1 database migrates it to schema 4: its sittings,
  * answers and device id stay, the new table of survey files is empty, and
  * its sittings have no school. */
 START_TEST(test_schema1_database_is_migrated)
@@ -496,7 +496,7 @@ START_TEST(test_schema1_database_is_migrated)
 	Collected c = { "", 0 };
 
 	ck_assert_msg(store != NULL, "%s", cause);
-	ck_assert_int_eq(store_schema_version(store), 3);
+	ck_assert_int_eq(store_schema_version(store), 4);
 	ck_assert_str_eq(store_device_id(store), "old-kiosk");
 	ck_assert_str_eq(store_school(store), "");
 	ck_assert_int_eq(store_answers_each(store, collect, &c, &cause), 0);
@@ -505,11 +505,61 @@ START_TEST(test_schema1_database_is_migrated)
 	store_close(store);
 	count = testio_sql_text(path, "SELECT count(*) || ' ' || (SELECT user_version FROM"
 	                              " pragma_user_version) FROM survey_source");
-	ck_assert_str_eq(count, "0 3");
+	ck_assert_str_eq(count, "0 4");
 	free(count);
 	count = testio_sql_text(path, "SELECT count(*) FROM sitting WHERE school = ''");
 	ck_assert_str_eq(count, "1");
 	free(count);
+	free(path);
+	free(dir);
+}
+END_TEST
+
+/* A class split by its spelling in an older database ("7б" left by a click
+ * beside "7Б", "6 а" from before the spelling rule) is one class again once
+ * the database is opened: every name in its one spelling, each rename in
+ * the audit log, and the class list too unless the new name is taken. */
+START_TEST(test_class_spellings_are_merged_once_on_open)
+{
+	char *dir = testutil_tmpdir(), *cause = NULL, *names;
+	char *path = make_schema1_db(dir, "old.db");
+	AuditText audit = { "" }, classes = { "" }, first;
+	Store *store;
+
+	testio_sql_exec(path, "INSERT INTO sitting (id, device_id, wave, class_name, audience,"
+	                      " survey_id, survey_version, started_at, status) VALUES"
+	                      " ('s-2', 'old-kiosk', 'start', '6 а', 'student', 'mood', 1,"
+	                      "  '2026-09-15T10:01:00Z', 1),"
+	                      " ('s-3', 'old-kiosk', 'start', '7б', 'student', 'mood', 1,"
+	                      "  '2026-09-15T10:02:00Z', 1),"
+	                      " ('s-4', 'old-kiosk', 'start', '7б', 'student', 'mood', 1,"
+	                      "  '2026-09-15T10:03:00Z', 1),"
+	                      " ('s-5', 'old-kiosk', 'start', '7Б', 'student', 'mood', 1,"
+	                      "  '2026-09-15T10:04:00Z', 1);"
+	                      "INSERT INTO class VALUES ('7б', 25, 20), ('7Б', 24, 22),"
+	                      " ('8-в', 20, 18);");
+	store = store_open(path, &cause);
+	ck_assert_msg(store != NULL, "%s", cause);
+	ck_assert_int_eq(store_audit_each(store, collect_audit, &audit, &cause), 0);
+	ck_assert_str_eq(audit.text, "class-spelling:6 а -> 6А: 1 sittings;"
+	                             "class-spelling:7б -> 7Б: 2 sittings;"
+	                             "class-spelling:8-в -> 8В: 0 sittings;");
+	/* "7б" of the list keeps its name: "7Б" is listed already. */
+	ck_assert_int_eq(store_classes_each(store, collect_class, &classes, &cause), 0);
+	ck_assert_str_eq(classes.text, "7Б=24/22;7б=25/20;8В=20/18;");
+	store_close(store);
+	names = testio_sql_text(path, "SELECT group_concat(class_name || '=' || n, ' ') FROM"
+	                              " (SELECT class_name, count(*) AS n FROM sitting"
+	                              " GROUP BY class_name ORDER BY class_name)");
+	ck_assert_str_eq(names, "6А=2 7Б=3");
+	free(names);
+	/* Once: opening again finds nothing to do and adds no audit line. */
+	store = store_open(path, &cause);
+	first = audit;
+	audit.text[0] = '\0';
+	ck_assert_int_eq(store_audit_each(store, collect_audit, &audit, &cause), 0);
+	ck_assert_str_eq(audit.text, first.text);
+	store_close(store);
 	free(path);
 	free(dir);
 }
@@ -725,7 +775,7 @@ START_TEST(test_newer_schema_refused)
 
 	testio_sql_exec(path, "PRAGMA user_version = 99");
 	assert_refused_untouched(path, "newer version of Anketa (schema 99; this program knows "
-	                               "up to 3)");
+	                               "up to 4)");
 	free(path);
 	free(dir);
 }
@@ -1211,6 +1261,7 @@ store_suite(void)
 	tcase_add_test(tc, test_field_limits);
 	tcase_add_test(tc, test_files_are_private_whatever_the_umask);
 	tcase_add_test(tc, test_schema1_database_is_migrated);
+	tcase_add_test(tc, test_class_spellings_are_merged_once_on_open);
 	tcase_add_test(tc, test_schema1_database_reads_read_only);
 	tcase_add_test(tc, test_survey_source_put_and_get);
 	tcase_add_test(tc, test_sitting_and_answers);

@@ -241,6 +241,44 @@ START_TEST(footer_buttons_stand_at_the_bottom_corners)
 }
 END_TEST
 
+START_TEST(classes_stand_in_rows_by_grade)
+{
+	/* 5А 5Б / 6А / 7А 7Б 7В in 1000x400, gap 10, at most 200x96: the
+	 * fullest row (3) allows (1000 - 20) / 3 = 326 wide, cut to 200; three
+	 * rows allow (400 - 20) / 3 = 126 high, cut to 96. The block is 620 x
+	 * 308, centred: x from 190, y from 46; rows start at its left edge. */
+	static const int row_of[] = { 0, 0, 1, 2, 2, 2 };
+	GfxRect r[6];
+
+	layout_classes((GfxRect){ 0, 0, 1000, 400 }, row_of, 6, 10, 200, 96, r);
+	assert_rect(r[0], 190, 46, 200, 96);
+	assert_rect(r[1], 400, 46, 200, 96);
+	assert_rect(r[2], 190, 152, 200, 96);
+	assert_rect(r[3], 190, 258, 200, 96);
+	assert_rect(r[5], 610, 258, 200, 96);
+}
+END_TEST
+
+START_TEST(many_grades_stand_in_two_columns_of_rows)
+{
+	/* 8 rows, the first of 2 classes: two columns of 4 rows. A column is
+	 * (1000 - 30) / 2 = 485 wide, a button (485 - 10) / 2 = 237, cut to
+	 * 200; a row (400 - 30) / 4 = 92 high. Block 2 * 410 + 30 = 850 wide,
+	 * 4 * 92 + 30 = 398 high: from x 75, y 1. Rows 0-3 on the left, 4-7
+	 * on the right from 75 + 410 + 30 = 515. */
+	static const int row_of[] = { 0, 0, 1, 2, 3, 4, 5, 6, 7 };
+	GfxRect r[9];
+
+	layout_classes((GfxRect){ 0, 0, 1000, 400 }, row_of, 9, 10, 200, 96, r);
+	assert_rect(r[0], 75, 1, 200, 92);
+	assert_rect(r[1], 285, 1, 200, 92);
+	assert_rect(r[2], 75, 103, 200, 92);
+	assert_rect(r[4], 75, 307, 200, 92);
+	assert_rect(r[5], 515, 1, 200, 92);
+	assert_rect(r[8], 515, 307, 200, 92);
+}
+END_TEST
+
 START_TEST(the_hint_stands_centred_between_the_footer_corners)
 {
 	/* 1280x800: from 370 to 1280 - 370 (centred on 640), 64 high from
@@ -301,6 +339,8 @@ main(void)
 	tcase_add_test(tc, px_rounds_to_the_nearest_pixel);
 	tcase_add_test(tc, footer_buttons_stand_at_the_bottom_corners);
 	tcase_add_test(tc, the_hint_stands_centred_between_the_footer_corners);
+	tcase_add_test(tc, classes_stand_in_rows_by_grade);
+	tcase_add_test(tc, many_grades_stand_in_two_columns_of_rows);
 	tcase_add_test(tc, the_banner_stands_where_the_screen_has_room);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);

@@ -685,6 +685,39 @@ START_TEST(an_empty_class_is_a_calm_prompt_under_its_field)
 }
 END_TEST
 
+START_TEST(with_a_class_list_the_class_is_picked_from_buttons_by_grade)
+{
+	StoreClass list[] = { { "7Б", 25, 20 }, { "7А", 24, 22 }, { "10А", 20, 18 } };
+	char *cause = NULL;
+	Action click = { .type = ACTION_CLICK };
+
+	ck_assert_int_eq(store_classes_replace(store, list, 3, &cause), 0);
+	configure(NULL);
+	act(ACTION_NEXT, 0);
+	ui_draw(&ui);
+	/* A button per class, in the school's order, a row per grade; no
+	 * field, keyboard or "Next" until a class is picked. */
+	ck_assert_int_eq(ui.n_targets, 3);
+	ck_assert_int_eq(ui.targets[0].action.type, ACTION_CHOOSE);
+	ck_assert_int_eq(ui.targets[0].action.index, 1000);
+	ck_assert_int_eq(ui.targets[2].action.index, 1002);
+	ck_assert_int_eq(ui.targets[0].rect.y, ui.targets[1].rect.y); /* 7А 7Б */
+	ck_assert_int_gt(ui.targets[2].rect.y, ui.targets[0].rect.y); /* 10А below */
+	ck_assert_int_eq(ui.targets[2].rect.x, ui.targets[0].rect.x);
+	/* The key 2 types a digit here; it picks nothing. */
+	act(ACTION_CHOOSE, 1);
+	ck_assert_int_eq(session_field_focus(session), FIELD_CLASS);
+	click.x = ui.targets[1].rect.x + 10;
+	click.y = ui.targets[1].rect.y + 10;
+	ui_handle(&ui, &click);
+	ck_assert_str_eq(session_field_text(session, FIELD_CLASS), "7Б");
+	ck_assert_int_eq(session_field_focus(session), FIELD_CODE);
+	ui_draw(&ui);
+	/* Now the code: both fields, the keyboard and "Next". */
+	ck_assert_int_eq(ui.n_targets, 48);
+}
+END_TEST
+
 START_TEST(a_wrong_pin_message_leaves_the_typed_digits_visible)
 {
 	char *cause = NULL;
@@ -779,6 +812,7 @@ main(void)
 	tcase_add_test(tc, widgets_record_the_targets_they_draw);
 	tcase_add_test(tc, the_speaker_stays_inside_its_button_at_every_size);
 	tcase_add_test(tc, an_empty_class_is_a_calm_prompt_under_its_field);
+	tcase_add_test(tc, with_a_class_list_the_class_is_picked_from_buttons_by_grade);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }

@@ -68,6 +68,65 @@ classname_normalize(const char *in, char *out, size_t cap)
 	return len;
 }
 
+/* The keys of the Latin layout and the Cyrillic letters at their places on
+ * the ЙЦУКЕН layout: one row per key, its plain and shifted character. */
+static const struct {
+	char key, shifted;
+	const char *letter;
+} classname_keys[] = {
+	{ 'q', 'Q', "Й" }, { 'w', 'W', "Ц" }, { 'e', 'E', "У" },  { 'r', 'R', "К" },
+	{ 't', 'T', "Е" }, { 'y', 'Y', "Н" }, { 'u', 'U', "Г" },  { 'i', 'I', "Ш" },
+	{ 'o', 'O', "Щ" }, { 'p', 'P', "З" }, { '[', '{', "Х" },  { ']', '}', "Ъ" },
+	{ 'a', 'A', "Ф" }, { 's', 'S', "Ы" }, { 'd', 'D', "В" },  { 'f', 'F', "А" },
+	{ 'g', 'G', "П" }, { 'h', 'H', "Р" }, { 'j', 'J', "О" },  { 'k', 'K', "Л" },
+	{ 'l', 'L', "Д" }, { ';', ':', "Ж" }, { '\'', '"', "Э" }, { 'z', 'Z', "Я" },
+	{ 'x', 'X', "Ч" }, { 'c', 'C', "С" }, { 'v', 'V', "М" },  { 'b', 'B', "И" },
+	{ 'n', 'N', "Т" }, { 'm', 'M', "Ь" }, { ',', '<', "Б" },  { '.', '>', "Ю" },
+	{ '`', '~', "Ё" },
+};
+
+const char *
+classname_key(const char *ch)
+{
+	if (ch[0] == '\0' || ch[1] != '\0')
+		return NULL;
+	for (size_t i = 0; i < sizeof classname_keys / sizeof classname_keys[0]; i++)
+		if (ch[0] == classname_keys[i].key || ch[0] == classname_keys[i].shifted)
+			return classname_keys[i].letter;
+	return NULL;
+}
+
+int
+classname_grade(const char *name)
+{
+	int grade = 0, digits = 0;
+
+	if (name[0] == '0')
+		return 0;
+	while (isdigit((unsigned char)name[digits]) && digits < 2)
+		grade = grade * 10 + (name[digits++] - '0');
+	if (isdigit((unsigned char)name[digits]) || grade < 1 || grade > 11)
+		return 0;
+	return grade;
+}
+
+bool
+classname_valid(const char *name)
+{
+	const unsigned char *p = (const unsigned char *)name;
+	uint32_t c;
+
+	if (classname_grade(name) == 0)
+		return false;
+	while (isdigit(*p))
+		p++;
+	if (*p == '\0')
+		return true;
+	c = classname_next(&p);
+	/* А..Я and Ё, upper case as the spelling makes them */
+	return *p == '\0' && ((c >= 0x410 && c <= 0x42f) || c == 0x401);
+}
+
 int
 classname_compare(const char *a, const char *b)
 {

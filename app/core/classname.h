@@ -5,6 +5,7 @@
 #ifndef ANKETA_CLASSNAME_H
 #define ANKETA_CLASSNAME_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /*
@@ -16,6 +17,28 @@
  * so out may be in (normalising in place). Returns the length written.
  */
 size_t classname_normalize(const char *in, char *out, size_t cap);
+
+/*
+ * The class letter a key stands for when it was pressed on the Latin
+ * (QWERTY) layout of a Russian keyboard: the Cyrillic letter at the same
+ * place on the ЙЦУКЕН layout, in upper case, with or without Shift ("f"
+ * and "F" -> "А", "," and "<" -> "Б", "d" -> "В", "u" -> "Г", "b" -> "И",
+ * "`" -> "Ё"). ch is one character; NULL for anything else (a digit, a
+ * hyphen or a Cyrillic letter needs no reading; "/" or "?" is no letter).
+ * The kiosk reads the class field's keys with it, never stored names: a
+ * stored "5A" may as well mean the Cyrillic "5А".
+ */
+const char *classname_key(const char *ch);
+
+/* The grade a class name starts with, 1 to 11, without a leading zero
+ * ("7Б" -> 7, "10А" -> 10, "6" -> 6); 0 for any other start ("12А", "07А",
+ * "А7", ""). */
+int classname_grade(const char *name);
+
+/* True when a class name in its one spelling looks like a class: a grade
+ * (classname_grade) and then at most one Cyrillic letter ("7", "7Б",
+ * "11Ё"; not "12А", "7БВ", "7-Б", or "7B" with a Latin B). */
+bool classname_valid(const char *name);
 
 /* Orders class names as a school lists them: numbers by their value ("2А"
  * before "10А"), the rest byte by byte, the whole school ("*") last.

@@ -33,6 +33,8 @@ struct Session {
 
 	char class_name[SESSION_FIELD_MAX + 1];
 	char code[SESSION_FIELD_MAX + 1];
+	char (*classes)[SESSION_FIELD_MAX + 1]; /* the school's class list, in order */
+	int n_classes;
 	SessionField focus;
 	char visit_id[37];
 
@@ -136,6 +138,7 @@ session_free(Session *s)
 	free(s->audience);
 	free(s->error);
 	free(s->prompt);
+	free(s->classes);
 	free(s);
 }
 
@@ -227,6 +230,39 @@ session_phase(const Session *s)
 	return s->phase;
 }
 
+static int
+session_class_add(const StoreClass *klass, void *arg)
+{
+	Session *s = arg;
+
+	/* A name the class field cannot hold cannot be the respondent's. */
+	if (strlen(klass->class_name) > SESSION_FIELD_MAX)
+		return 0;
+	s->classes = xreallocarray(s->classes, (size_t)s->n_classes + 1, sizeof *s->classes);
+	snprintf(s->classes[s->n_classes++], sizeof *s->classes, "%s", klass->class_name);
+	return 0;
+}
+
+static int
+session_class_order(const void *a, const void *b)
+{
+	return classname_compare(a, b);
+}
+
+/* Reads the school's class list (`anketa classes`) for the class buttons,
+ * in the order a school lists classes; none when it cannot be read. */
+static void
+session_load_classes(Session *s)
+{
+	char *cause = NULL;
+
+	s->n_classes = 0;
+	if (store_classes_each(s->store, session_class_add, s, &cause) != 0)
+		s->n_classes = 0;
+	free(cause);
+	qsort(s->classes, (size_t)s->n_classes, sizeof *s->classes, session_class_order);
+}
+
 void
 session_start(Session *s, uint64_t now_ms)
 {
@@ -238,6 +274,7 @@ session_start(Session *s, uint64_t now_ms)
 		s->class_name[0] = '\0';
 	s->code[0] = '\0';
 	s->focus = s->class_preset ? FIELD_CODE : FIELD_CLASS;
+	session_load_classes(s);
 	uuid_generate_random(uuid);
 	uuid_unparse_lower(uuid, s->visit_id);
 	session_clear_results(s);
@@ -332,6 +369,68 @@ session_target(Session *s, size_t *cap)
 	}
 }
 
+/* The hint for a class that does not look like one. */
+static char *
+session_class_hint(const Session *s)
+{
+	return session_say(s, _("A class is a grade from 1 to 11 and a letter, like 7B."),
+	                   _("Please give the class as a grade from 1 to 11 and a letter, like "
+	                     "7B."));
+}
+
+/* Whether a character may be part of a class as typed: a digit, a
+ * Cyrillic letter, or a space or hyphen (which the spelling drops). */
+static bool
+session_class_char(const char *ch, int len)
+{
+	unsigned char c = (unsigned char)ch[0];
+
+	if (len == 1)
+		return (c >= '0' && c <= '9') || c == '-' || c == ' ';
+	return len == 2 && (c == 0xd0 || c == 0xd1);
+}
+
+/*
+ * Takes one typed character (len bytes) into target. In the class field a
+ * key of the Latin layout is read as the Cyrillic letter in its place
+ * (classname_key) and anything else that is no part of a class is refused
+ * with a hint. False when typing must stop: the field is full (said in a
+ * prompt, except on the PIN screen, which shows its digits as dots).
+ */
+static bool
+session_take(Session *s, char *target, size_t cap, const char *ch, int len)
+{
+	size_t used = strlen(target);
+
+	if (s->phase == PHASE_CODE && s->focus == FIELD_CLASS) {
+		char one[5];
+		const char *letter;
+		snprintf(one, sizeof one, "%.*s", len, ch);
+		if ((letter = classname_key(one)) != NULL) {
+			ch = letter;
+			len = (int)strlen(letter);
+		} else if (!session_class_char(ch, len)) {
+			session_set_prompt(s, session_class_hint(s));
+			return true;
+		}
+	}
+	if (!session_accepts(s->phase, s, ch, len))
+		return true;
+	if (!session_fits(s, target, cap, len)) {
+		/* Never drop a character unseen: say the field is full. */
+		if (s->phase != PHASE_PIN)
+			session_set_prompt(s, s->phase == PHASE_QUESTION
+			                          ? xasprintf(_("An answer holds at most %d "
+			                                        "characters."),
+			                                      session_input_max(s))
+			                          : xstrdup(_("There is no more room here.")));
+		return false;
+	}
+	memcpy(target + used, ch, (size_t)len);
+	target[used + (size_t)len] = '\0';
+	return true;
+}
+
 void
 session_type(Session *s, const char *utf8, uint64_t now_ms)
 {
@@ -344,28 +443,9 @@ session_type(Session *s, const char *utf8, uint64_t now_ms)
 	session_set_prompt(s, NULL); /* "type your code first" has been heard */
 	for (const char *p = utf8; *p != '\0';) {
 		int len = session_utf8_len((unsigned char)*p);
-		size_t used = strlen(target);
 
-		if ((int)strnlen(p, (size_t)len) < len)
+		if ((int)strnlen(p, (size_t)len) < len || !session_take(s, target, cap, p, len))
 			break;
-		if (!session_accepts(s->phase, s, p, len)) {
-			p += len;
-			continue;
-		}
-		if (!session_fits(s, target, cap, len)) {
-			/* Never drop a character unseen: say the field is full
-			 * (the PIN screen shows its digits as dots instead). */
-			if (s->phase == PHASE_PIN)
-				break;
-			session_set_prompt(s, s->phase == PHASE_QUESTION
-			                          ? xasprintf(_("An answer holds at most %d "
-			                                        "characters."),
-			                                      session_input_max(s))
-			                          : xstrdup(_("There is no more room here.")));
-			break;
-		}
-		memcpy(target + used, p, (size_t)len);
-		target[used + (size_t)len] = '\0';
 		p += len;
 	}
 }
@@ -624,19 +704,58 @@ session_submit_question(Session *s, uint64_t now_ms)
 	return 0;
 }
 
+/* True when the class typed is one of the school's list. */
+static bool
+session_class_listed(const Session *s)
+{
+	for (int i = 0; i < s->n_classes; i++)
+		if (strcmp(s->classes[i], s->class_name) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * The class field is being left (Enter, "Next", a click on the code field):
+ * the class takes its one spelling, whichever way it is left, and must be
+ * one of the school's list when there is one, else look like a class
+ * (classname_valid); empty only when the class is not required. False,
+ * with a prompt and the focus kept, when it cannot be left yet.
+ */
+static bool
+session_leave_class(Session *s)
+{
+	classname_normalize(s->class_name, s->class_name, sizeof s->class_name);
+	if (s->class_name[0] == '\0') {
+		/* Teachers and heads need not belong to a class. */
+		if (!session_class_required(s))
+			return true;
+		session_set_prompt(s, s->n_classes > 0
+		                          ? session_say(s, _("Choose your class first."),
+		                                        _("Please choose the class first."))
+		                          : session_say(s, _("Type your class first."),
+		                                        _("Please type the class first.")));
+		return false;
+	}
+	if (s->n_classes > 0 ? session_class_listed(s) : classname_valid(s->class_name))
+		return true;
+	session_set_prompt(s, s->n_classes > 0
+	                          ? session_say(s,
+	                                        _("There is no such class in the school's list: "
+	                                          "choose yours on the buttons."),
+	                                        _("There is no such class in the school's list: "
+	                                          "please choose it on the buttons."))
+	                          : session_class_hint(s));
+	return false;
+}
+
 /* Enter on the code screen: from the class to the code, then on to the
  * first survey; an empty class or a required code left empty is said. */
 static void
 session_next_code(Session *s)
 {
 	if (s->focus == FIELD_CLASS) {
-		classname_normalize(s->class_name, s->class_name, sizeof s->class_name);
-		/* Teachers and heads need not belong to a class. */
-		if (s->class_name[0] != '\0' || !session_class_required(s))
+		if (session_leave_class(s))
 			s->focus = FIELD_CODE;
-		else
-			session_set_prompt(s, session_say(s, _("Type your class first."),
-			                                  _("Please type the class first.")));
 		return;
 	}
 	if (s->code_required && s->code[0] == '\0') {
@@ -751,10 +870,23 @@ session_back(Session *s, uint64_t now_ms)
 void
 session_focus(Session *s, SessionField field)
 {
-	if (s->phase == PHASE_CODE && (field == FIELD_CODE || !s->class_preset)) {
+	if (s->phase != PHASE_CODE || (field == FIELD_CLASS && s->class_preset) ||
+	    field == s->focus)
+		return;
+	session_set_prompt(s, NULL);
+	if (field == FIELD_CLASS || session_leave_class(s))
 		s->focus = field;
-		session_set_prompt(s, NULL);
-	}
+}
+
+void
+session_pick_class(Session *s, int index, uint64_t now_ms)
+{
+	s->last_input = now_ms;
+	if (s->phase != PHASE_CODE || s->focus != FIELD_CLASS || index < 0 || index >= s->n_classes)
+		return;
+	snprintf(s->class_name, sizeof s->class_name, "%s", s->classes[index]);
+	session_set_prompt(s, NULL);
+	s->focus = FIELD_CODE;
 }
 
 void
@@ -942,6 +1074,18 @@ SessionField
 session_field_focus(const Session *s)
 {
 	return s->focus;
+}
+
+int
+session_class_count(const Session *s)
+{
+	return s->n_classes;
+}
+
+const char *
+session_class_at(const Session *s, int index)
+{
+	return index >= 0 && index < s->n_classes ? s->classes[index] : NULL;
 }
 
 int

@@ -88,8 +88,28 @@ void session_start(Session *session, uint64_t now_ms);
  * taken, and the prompt (session_prompt) says the field is full. */
 void session_type(Session *session, const char *utf8, uint64_t now_ms);
 
-/* Moves the typing focus of the code screen (the class only when not preset). */
+/*
+ * Moves the typing focus of the code screen (to the class only when it is
+ * not preset). Leaving the class field this way (a click on the code
+ * field) is leaving it like Enter does: the class takes its one spelling
+ * and is checked, and a class that cannot be left keeps the focus with a
+ * prompt (see session_next).
+ */
 void session_focus(Session *session, SessionField field);
+
+/*
+ * The school's class list (`anketa classes`), read when a respondent
+ * starts, in the order a school lists classes (classname_compare): the
+ * code screen offers them as buttons instead of typing. 0 classes: none is
+ * listed, the class is typed (a grade from 1 to 11 and a letter, keys of
+ * the Latin layout read as the Cyrillic letters in their places).
+ */
+int session_class_count(const Session *session);
+const char *session_class_at(const Session *session, int index);
+
+/* The respondent picks class `index` of the list on the code screen: it
+ * becomes the class and the focus moves on to the code. */
+void session_pick_class(Session *session, int index, uint64_t now_ms);
 
 /* Abandons whatever battery is under way and returns to the welcome screen.
  * Answers already given stay stored; an open sitting is marked abandoned. */

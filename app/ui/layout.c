@@ -137,6 +137,37 @@ layout_options(GfxRect area, int n, bool pictures, int gap, GfxRect *out)
 	}
 }
 
+void
+layout_classes(GfxRect area, const int *row_of, int n, int gap, int max_w, int max_h, GfxRect *out)
+{
+	int rows, cols, per_col, widest = 0, count = 0, w, h, row_w, block_w, block_h, x0, y0;
+
+	if (n <= 0)
+		return;
+	rows = row_of[n - 1] + 1;
+	cols = rows > 6 ? 2 : 1;
+	per_col = (rows + cols - 1) / cols;
+	for (int i = 0; i < n; i++) {
+		count = i > 0 && row_of[i] == row_of[i - 1] ? count + 1 : 1;
+		widest = count > widest ? count : widest;
+	}
+	w = ((area.w - 3 * gap * (cols - 1)) / cols - gap * (widest - 1)) / widest;
+	h = (area.h - gap * (per_col - 1)) / per_col;
+	w = w < max_w ? w : max_w;
+	h = h < max_h ? h : max_h;
+	row_w = widest * w + (widest - 1) * gap;
+	block_w = cols * row_w + (cols - 1) * 3 * gap;
+	block_h = per_col * h + (per_col - 1) * gap;
+	x0 = area.x + (area.w - block_w) / 2;
+	y0 = area.y + (area.h - block_h) / 2;
+	for (int i = 0, k = 0; i < n; i++) {
+		int col = row_of[i] / per_col, row = row_of[i] % per_col;
+		k = i > 0 && row_of[i] == row_of[i - 1] ? k + 1 : 0;
+		out[i] = (GfxRect){ x0 + col * (row_w + 3 * gap) + k * (w + gap),
+			            y0 + row * (h + gap), w, h };
+	}
+}
+
 int
 layout_hit(const GfxRect *rects, int n, int x, int y)
 {

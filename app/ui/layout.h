@@ -53,6 +53,18 @@ int layout_fit(const char *text, int width, int height, int size_max, int size_m
  */
 void layout_options(GfxRect area, int n, bool pictures, int gap, GfxRect *out);
 
+/*
+ * Places n class buttons grouped by grade: row_of[i] is the row of class i
+ * (0, 0, 1, 1, 1, 2...: rows in order, a row's classes together, in their
+ * order). Rows stand one under another; more than 6 rows stand in two
+ * columns, the first half of the rows on the left. Buttons are all one
+ * size, as large as the fullest row and the rows allow up to max_w x
+ * max_h, gap apart (3 gaps between the columns); each row starts at its
+ * column's left edge, and the whole block is centred in area.
+ */
+void layout_classes(GfxRect area, const int *row_of, int n, int gap, int max_w, int max_h,
+                    GfxRect *out);
+
 /* Cell `index` (row by row) of a rows x cols grid filling area, gap pixels
  * between cells. */
 GfxRect layout_grid(GfxRect area, int rows, int cols, int gap, int index);

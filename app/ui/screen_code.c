@@ -1,11 +1,14 @@
 /*
- * screen_code.c: the respondent types the class (unless preset) and a
- * pseudonymous code; both are plain text fields driven by the keyboard.
+ * screen_code.c: the respondent gives the class (unless preset) and a
+ * pseudonymous code. Both are text fields typed on the keyboard or the
+ * on-screen one; when the school's class list exists, the class is picked
+ * from its buttons, a row per grade, instead.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "classname.h"
 #include "ui.h"
 #include "util.h"
 
@@ -19,6 +22,11 @@ static const char *const code_keys[] = {
 };
 #define CODE_KEYS ((int)(sizeof code_keys / sizeof code_keys[0]))
 #define CODE_COLS 15
+
+/* The class buttons: at most this many (a school's list is shorter), their
+ * choices numbered from CODE_CLASS_BUTTON (keys 1-9 choose 0 to 8). */
+#define CODE_CLASSES_MAX  80
+#define CODE_CLASS_BUTTON 1000
 
 static void
 code_draw_keyboard(Ui *ui, GfxRect area)
@@ -36,15 +44,16 @@ code_draw_keyboard(Ui *ui, GfxRect area)
 	}
 }
 
-/* The caption of the class field for the audience. */
+/* The caption of the class field for the audience; picking: chosen on the
+ * buttons of the school's class list. */
 static const char *
-code_class_caption(const char *audience)
+code_class_caption(const char *audience, bool picking)
 {
 	if (strcmp(audience, "student") == 0)
-		return _("Your class (for example, 6A)");
+		return picking ? _("Press your class") : _("Your class (for example, 6A)");
 	if (strcmp(audience, "parent") == 0)
-		return _("Your child's class");
-	return _("Class (may be left empty)");
+		return picking ? _("Please press your child's class") : _("Your child's class");
+	return picking ? _("Please press the class") : _("Class (may be left empty)");
 }
 
 /* The caption of the code field: what the code is, for whoever answers.
@@ -59,40 +68,95 @@ code_code_caption(const char *audience)
 	return _("Your code (instead of your name)");
 }
 
-/* The class and code fields side by side; returns the bottom edge, and in
- * *focus_x where the field in focus starts (its prompt stands under it). */
+/* The class and code fields side by side (only the class while it is
+ * picked from the school's list); returns the bottom edge, and in *focus_x
+ * where the field in focus starts (its prompt stands under it). */
 static int
-code_draw_fields(Ui *ui, int *focus_x)
+code_draw_fields(Ui *ui, bool picking, int *focus_x)
 {
 	Session *s = ui->session;
 	int x = ui_px(ui, 48), y = ui_px(ui, 84), fh = ui_px(ui, 120), cw = ui_px(ui, 340);
 	int full = ui->width - 2 * x;
 	GfxRect code = { x, y, full, fh };
 
+	*focus_x = x;
+	if (picking && session_field_text(s, FIELD_CLASS)[0] == '\0') {
+		/* Nothing typed (a keyboard works too): the buttons ask. */
+		widget_text_box(ui, code_class_caption(session_audience(s), true),
+		                (GfxRect){ x, y, full, fh }, ui_px(ui, 44), ui_px(ui, 22), true,
+		                UI_TEXT, 1, true);
+		return y + fh;
+	}
 	if (!session_class_preset(s)) {
 		GfxRect field = { x, y, cw, fh };
-		widget_field(ui, field, code_class_caption(session_audience(s)),
+		widget_field(ui, field, code_class_caption(session_audience(s), picking),
 		             session_field_text(s, FIELD_CLASS),
 		             session_field_focus(s) == FIELD_CLASS,
 		             (Action){ .type = ACTION_FOCUS, .index = FIELD_CLASS });
 		code.x += cw + ui_px(ui, 32);
 		code.w -= cw + ui_px(ui, 32);
 	}
+	if (picking)
+		return y + fh;
 	widget_field(ui, code, code_code_caption(session_audience(s)),
 	             session_field_text(s, FIELD_CODE), session_field_focus(s) == FIELD_CODE,
 	             (Action){ .type = ACTION_FOCUS, .index = FIELD_CODE });
-	*focus_x = session_field_focus(s) == FIELD_CODE ? code.x : x;
+	if (session_field_focus(s) == FIELD_CODE)
+		*focus_x = code.x;
 	return y + fh;
+}
+
+/* The school's classes as buttons, a row per grade; the class typed so far
+ * (a keyboard works too) is shown chosen. */
+static void
+code_draw_classes(Ui *ui, GfxRect area)
+{
+	Session *s = ui->session;
+	int n =
+	    session_class_count(s) < CODE_CLASSES_MAX ? session_class_count(s) : CODE_CLASSES_MAX;
+	int row_of[CODE_CLASSES_MAX];
+	GfxRect rects[CODE_CLASSES_MAX];
+	char typed[SESSION_FIELD_MAX + 1];
+
+	classname_normalize(session_field_text(s, FIELD_CLASS), typed, sizeof typed);
+	for (int i = 0; i < n; i++)
+		row_of[i] = i == 0 ? 0
+		                   : row_of[i - 1] + (classname_grade(session_class_at(s, i)) !=
+		                                      classname_grade(session_class_at(s, i - 1)));
+	layout_classes(area, row_of, n, ui_px(ui, 12), ui_px(ui, 200), ui_px(ui, 96), rects);
+	for (int i = 0; i < n; i++)
+		widget_button(ui, rects[i], 0, session_class_at(s, i), NULL,
+		              strcmp(session_class_at(s, i), typed) == 0 ? BUTTON_CHOSEN
+		                                                         : BUTTON_NORMAL,
+		              (Action){ .type = ACTION_CHOOSE, .index = CODE_CLASS_BUTTON + i });
+}
+
+/* The line of help under it all, for whoever answers. */
+static const char *
+code_hint(const Session *s, bool picking)
+{
+	bool child = strcmp(session_audience(s), "student") == 0;
+
+	if (picking)
+		return child ? _("Your class is not there? Call the teacher.")
+		             : _("The class is not there? Please tell whoever runs the survey.");
+	if (session_code_required(s))
+		return child ? _("Type on the screen or the keyboard, then \"Next\".")
+		             : _("Please type on the screen or the keyboard, then press \"Next\".");
+	return child ? _("Type on the screen or the keyboard, then \"Next\". The code may be "
+	                 "left empty.")
+	             : _("Please type on the screen or the keyboard, then press \"Next\". The "
+	                 "code may be left empty.");
 }
 
 static void
 code_draw(Ui *ui)
 {
 	Session *s = ui->session;
-	bool student = strcmp(session_audience(s), "student") == 0;
+	bool picking = session_field_focus(s) == FIELD_CLASS && session_class_count(s) > 0;
 	int w = ui->width, h = ui->height, focus_x = 0;
-	int fields = code_draw_fields(ui, &focus_x), top = fields + ui_px(ui, 64);
-	GfxRect button = ui_footer(ui, LAYOUT_RIGHT, 32, 260);
+	int fields = code_draw_fields(ui, picking, &focus_x), top = fields + ui_px(ui, 64);
+	GfxRect area = { ui_px(ui, 48), top, w - ui_px(ui, 96), h - top - ui_px(ui, 124) };
 
 	widget_header(ui, _("Before we begin"), NULL, -1);
 	/* Under the field in focus, in the row kept free for it. */
@@ -101,22 +165,14 @@ code_draw(Ui *ui)
 		              (GfxRect){ focus_x, fields + ui_px(ui, 8),
 		                         w - ui_px(ui, 48) - focus_x, ui_px(ui, 44) },
 		              session_prompt(s));
-	code_draw_keyboard(
-	    ui, (GfxRect){ ui_px(ui, 48), top, w - ui_px(ui, 96), h - top - ui_px(ui, 124) });
-	widget_button(ui, button, 0, _("Next >"), NULL, BUTTON_PRIMARY,
-	              (Action){ .type = ACTION_NEXT });
-	if (student)
-		widget_hint(ui,
-		            session_code_required(s)
-		                ? _("Type on the screen or the keyboard, then \"Next\".")
-		                : _("Type on the screen or the keyboard, then \"Next\". The code "
-		                    "may be left empty."));
-	else
-		widget_hint(ui, session_code_required(s)
-		                    ? _("Please type on the screen or the keyboard, then press "
-		                        "\"Next\".")
-		                    : _("Please type on the screen or the keyboard, then press "
-		                        "\"Next\". The code may be left empty."));
+	if (picking) {
+		code_draw_classes(ui, area);
+	} else {
+		code_draw_keyboard(ui, area);
+		widget_button(ui, ui_footer(ui, LAYOUT_RIGHT, 32, 260), 0, _("Next >"), NULL,
+		              BUTTON_PRIMARY, (Action){ .type = ACTION_NEXT });
+	}
+	widget_hint(ui, code_hint(s, picking));
 }
 
 static void
@@ -131,6 +187,10 @@ code_handle(Ui *ui, const Action *a)
 		break;
 	case ACTION_FOCUS:
 		session_focus(ui->session, (SessionField)a->index);
+		break;
+	case ACTION_CHOOSE: /* keys 1-9 are typed digits here, not choices */
+		if (a->index >= CODE_CLASS_BUTTON)
+			session_pick_class(ui->session, a->index - CODE_CLASS_BUTTON, ui->now);
 		break;
 	case ACTION_NEXT:
 		session_next(ui->session, ui->now);

@@ -28,7 +28,7 @@ typedef struct {
 	Action action;
 } UiTarget;
 
-#define UI_MAX_TARGETS 96
+#define UI_MAX_TARGETS 128
 
 typedef struct Ui {
 	Gfx *gfx;
