@@ -505,6 +505,45 @@ START_TEST(with_a_class_list_the_class_is_picked)
 }
 END_TEST
 
+START_TEST(a_full_text_answer_says_its_limit_and_keeps_what_fits)
+{
+	char *path = testutil_source_path("tests/fixtures/surveys/full.yaml"), *cause = NULL;
+	const char *ids[] = { "full-test_1" };
+	Diag diag = { 0 };
+	char ten[] = "абвгдеёжзи"; /* 10 characters, 20 bytes */
+
+	survey_set_add(&set, survey_load(path, &diag));
+	free(path);
+	ck_assert_int_eq(session_configure(session, "start", "6А", "student", ids, 1, &cause), 0);
+	session_start(session, 0);
+	session_next(session, 1);
+	session_next(session, 2);
+	session_choose(session, 0, 3);
+	session_tick(session, 3 + SESSION_CONFIRM_MS);
+	session_choose(session, 0, 1000);
+	session_tick(session, 1000 + SESSION_CONFIRM_MS);
+	session_choose(session, 0, 2000); /* multi */
+	session_next(session, 2001);
+	session_choose(session, 0, 3000);
+	session_tick(session, 3000 + SESSION_CONFIRM_MS);
+	session_type(session, "12", 4000);
+	session_next(session, 4001);
+	ck_assert_int_eq(session_question_index(session), 5);
+	ck_assert_int_eq(session_input_room(session), 300);
+	for (int i = 0; i < 29; i++)
+		session_type(session, ten, 5000);
+	ck_assert_int_eq(session_input_room(session), 10);
+	ck_assert_ptr_null(session_prompt(session));
+	/* 15 more characters: 10 fit, the rest are not taken, and it is said. */
+	session_type(session, "0123456789abcde", 6000);
+	ck_assert_int_eq(session_input_room(session), 0);
+	ck_assert_int_eq((int)strlen(session_input(session)), 29 * 20 + 10);
+	ck_assert_str_eq(session_prompt(session), "В ответе помещается не больше 300 знаков.");
+	ck_assert_int_eq(session_next(session, 7000), 0);
+	ck_assert_int_eq(session_phase(session), PHASE_THANKS);
+}
+END_TEST
+
 START_TEST(a_pin_opens_the_menu_only_when_it_matches)
 {
 	char *cause = NULL;
@@ -628,6 +667,7 @@ main(void)
 	tcase_add_test(tc, keys_of_the_latin_layout_type_the_cyrillic_letter_in_their_place);
 	tcase_add_test(tc, a_class_must_look_like_one);
 	tcase_add_test(tc, with_a_class_list_the_class_is_picked);
+	tcase_add_test(tc, a_full_text_answer_says_its_limit_and_keeps_what_fits);
 	tcase_add_test(tc, a_pin_opens_the_menu_only_when_it_matches);
 	tcase_add_test(tc, wrong_pins_in_a_row_make_the_pin_screen_wait);
 	tcase_add_test(tc, a_sitting_keeps_its_survey_file_in_the_database);

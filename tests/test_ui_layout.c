@@ -137,33 +137,48 @@ START_TEST(options_without_pictures_form_a_column)
 }
 END_TEST
 
-START_TEST(many_options_use_two_columns)
+START_TEST(many_options_use_two_columns_filled_row_by_row)
 {
 	GfxRect r[8];
-	/* 8 options: 2 columns of 4, w = (1000 - 20) / 2 = 490. */
+	/* 8 options: 2 columns of 4, w = (1000 - 20) / 2 = 490, h = (400 -
+	 * 3*20) / 4 = 85; read row by row: 1 2 / 3 4 / 5 6 / 7 8. */
 	layout_options((GfxRect){ 0, 0, 1000, 400 }, 8, false, 20, r);
 
 	ck_assert_int_eq(r[0].x, 0);
-	ck_assert_int_eq(r[3].x, 0);
-	ck_assert_int_eq(r[4].x, 510);
-	ck_assert_int_eq(r[4].y, 0);
+	ck_assert_int_eq(r[0].y, 0);
+	ck_assert_int_eq(r[1].x, 510);
+	ck_assert_int_eq(r[1].y, 0);
+	ck_assert_int_eq(r[2].x, 0);
+	ck_assert_int_eq(r[2].y, 105);
+	ck_assert_int_eq(r[6].y, 315);
+	ck_assert_int_eq(r[7].x, 510);
 	ck_assert_int_eq(r[7].y, 315);
 	ck_assert_int_eq(r[7].w, 490);
 }
 END_TEST
 
-START_TEST(five_or_more_text_options_use_two_columns)
+START_TEST(a_scale_of_five_to_seven_answers_reads_down_one_column)
 {
-	GfxRect r[6];
-	/* 6 options: 2 columns of 3, w = (1000 - 20) / 2 = 490,
-	 * h = (400 - 2*20) / 3 = 120. */
-	layout_options((GfxRect){ 0, 0, 1000, 400 }, 6, false, 20, r);
+	GfxRect r[7];
 
-	ck_assert_int_eq(r[2].x, 0);
-	ck_assert_int_eq(r[2].y, 280);
-	ck_assert_int_eq(r[3].x, 510);
-	ck_assert_int_eq(r[3].y, 0);
-	ck_assert_int_eq(r[5].h, 120);
+	/* 6 (WHO-5): h = (400 - 5*20) / 6 = 50, each 70 below the one before;
+	 * width capped at 750, centred at 125. */
+	layout_options((GfxRect){ 0, 0, 1000, 400 }, 6, false, 20, r);
+	for (int i = 0; i < 6; i++) {
+		ck_assert_int_eq(r[i].x, 125);
+		ck_assert_int_eq(r[i].y, i * 70);
+		ck_assert_int_eq(r[i].w, 750);
+		ck_assert_int_eq(r[i].h, 50);
+	}
+	/* 5 (the CBI): h = (400 - 4*20) / 5 = 64, 84 apart. */
+	layout_options((GfxRect){ 0, 0, 1000, 400 }, 5, false, 20, r);
+	ck_assert_int_eq(r[4].x, 125);
+	ck_assert_int_eq(r[4].y, 336);
+	ck_assert_int_eq(r[4].h, 64);
+	/* 7: h = (400 - 6*20) / 7 = 40; the column 7*40 + 120 = 400 tall. */
+	layout_options((GfxRect){ 0, 0, 1000, 400 }, 7, false, 20, r);
+	ck_assert_int_eq(r[6].x, 125);
+	ck_assert_int_eq(r[6].y, 360);
 }
 END_TEST
 
@@ -331,8 +346,8 @@ main(void)
 	tcase_add_test(tc, fit_falls_back_to_the_minimum);
 	tcase_add_test(tc, options_with_pictures_stand_in_a_row);
 	tcase_add_test(tc, options_without_pictures_form_a_column);
-	tcase_add_test(tc, many_options_use_two_columns);
-	tcase_add_test(tc, five_or_more_text_options_use_two_columns);
+	tcase_add_test(tc, many_options_use_two_columns_filled_row_by_row);
+	tcase_add_test(tc, a_scale_of_five_to_seven_answers_reads_down_one_column);
 	tcase_add_test(tc, grid_cells_fill_the_area_row_by_row);
 	tcase_add_test(tc, hit_testing_uses_half_open_rectangles);
 	tcase_add_test(tc, scale_follows_the_smaller_ratio);

@@ -718,6 +718,117 @@ START_TEST(with_a_class_list_the_class_is_picked_from_buttons_by_grade)
 }
 END_TEST
 
+/* Adds the fixture survey with every question type and goes to its
+ * question `number` (1-based): 3 multi, 5 number 7..18, 6 text. */
+static void
+to_full_question(int number)
+{
+	char *path = testutil_source_path("tests/fixtures/surveys/full.yaml"), *cause = NULL;
+	const char *ids[] = { "full-test_1" };
+	Diag diag = { 0 };
+
+	survey_set_add(&set, survey_load(path, &diag));
+	ck_assert_int_eq(diag.n, 0);
+	free(path);
+	ck_assert_int_eq(session_configure(session, "start", "6А", "student", ids, 1, &cause), 0);
+	act(ACTION_NEXT, 0);
+	act(ACTION_NEXT, 0);
+	act(ACTION_NEXT, 0);
+	for (int q = 1; q < number; q++) {
+		if (q == 3 || q == 5) {
+			act(ACTION_CHOOSE, 0);          /* a multi's first option */
+			session_type(session, "12", 0); /* an age */
+			act(ACTION_NEXT, 0);
+		} else {
+			act(ACTION_CHOOSE, 0);
+			session_tick(session, (uint64_t)-1 / 2);
+		}
+	}
+	ck_assert_int_eq(session_question_index(session), number - 1);
+}
+
+START_TEST(a_multi_question_shows_check_boxes_and_next)
+{
+	to_full_question(3);
+	ui_draw(&ui);
+	/* Three options in a column, "Back", "Next". An unchecked option is a
+	 * white card with a box outlined in dark blue at its left (x + 24). */
+	ck_assert_int_eq(ui.n_targets, 5);
+	ck_assert_int_eq(ui.targets[4].action.type, ACTION_NEXT);
+	GfxRect first = ui.targets[0].rect;
+	ck_assert(has_colour((GfxRect){ first.x + 24, first.y, 8, first.h }, UI_PRIMARY_DARK));
+	ck_assert(!has_colour(first, UI_CHOSEN));
+	act(ACTION_CHOOSE, 1);
+	ui_draw(&ui);
+	/* Checked: a green box with a tick and a green border; the card stays
+	 * white, unlike a single choice, which turns wholly green. */
+	GfxRect second = ui.targets[1].rect;
+	ck_assert_uint_eq(pixel(second.x + 1, second.y + second.h / 2), rgb(UI_CHOSEN));
+	ck_assert_uint_eq(pixel(second.x + second.w / 2, second.y + second.h / 2), rgb(UI_CARD));
+	ck_assert(has_colour((GfxRect){ second.x + 24, second.y, 40, second.h }, UI_WHITE));
+	ck_assert_int_eq(session_question_index(session), 2); /* a toggle stays */
+}
+END_TEST
+
+START_TEST(a_number_question_has_a_pad_and_says_its_range)
+{
+	static const char *const digits[] = { "1", "2", "3", "4", "5", "6", "7", "8", "9", "0" };
+	int erase = -1, minus = 0, comma = 0, found = 0;
+
+	to_full_question(5);
+	ui_draw(&ui);
+	for (int t = 0; t < ui.n_targets; t++) {
+		Action a = ui.targets[t].action;
+		if (a.type == ACTION_BACK && a.index == 2)
+			erase = t;
+		if (a.type != ACTION_TEXT)
+			continue;
+		minus += strcmp(a.text, "-") == 0;
+		comma += strcmp(a.text, ",") == 0;
+		for (int d = 0; d < 10; d++)
+			found += strcmp(a.text, digits[d]) == 0;
+	}
+	/* Ten digits, the comma, erase; no minus for ages 7 to 18. */
+	ck_assert_int_eq(found, 10);
+	ck_assert_int_eq(comma, 1);
+	ck_assert_int_eq(minus, 0);
+	ck_assert_int_ge(erase, 0);
+	click_key("1");
+	click_key("2");
+	ck_assert_str_eq(session_input(session), "12");
+	/* The pad's erase erases, and on an empty field goes nowhere. */
+	for (int i = 0; i < 3; i++) {
+		Action click = { .type = ACTION_CLICK,
+			         .x = ui.targets[erase].rect.x + 5,
+			         .y = ui.targets[erase].rect.y + 5 };
+		ui_handle(&ui, &click);
+	}
+	ck_assert_str_eq(session_input(session), "");
+	ck_assert_int_eq(session_question_index(session), 4);
+}
+END_TEST
+
+START_TEST(a_text_answer_wraps_inside_its_box)
+{
+	GfxRect box;
+	int right = 0;
+
+	to_full_question(6);
+	for (int i = 0; i < 12; i++)
+		session_type(session, "очень длинный ответ, ", 0);
+	ck_assert_int_eq(session_input_room(session), SESSION_TEXT_MAX - 12 * 21);
+	ui_draw(&ui);
+	/* 1280x800: the box is 1000 wide, centred: 140..1140. Every line of
+	 * the text ends inside it (20 px of padding). */
+	box = (GfxRect){ 140, 200, 1000, 420 };
+	for (int y = box.y; y < box.y + box.h; y++)
+		for (int x = box.x + box.w - 20; x < box.x + box.w; x++)
+			right += pixel(x, y) == rgb(UI_TEXT);
+	ck_assert_int_eq(right, 0);
+	ck_assert(has_colour((GfxRect){ 160, 260, 400, 300 }, UI_TEXT));
+}
+END_TEST
+
 START_TEST(a_wrong_pin_message_leaves_the_typed_digits_visible)
 {
 	char *cause = NULL;
@@ -813,6 +924,9 @@ main(void)
 	tcase_add_test(tc, the_speaker_stays_inside_its_button_at_every_size);
 	tcase_add_test(tc, an_empty_class_is_a_calm_prompt_under_its_field);
 	tcase_add_test(tc, with_a_class_list_the_class_is_picked_from_buttons_by_grade);
+	tcase_add_test(tc, a_multi_question_shows_check_boxes_and_next);
+	tcase_add_test(tc, a_number_question_has_a_pad_and_says_its_range);
+	tcase_add_test(tc, a_text_answer_wraps_inside_its_box);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }

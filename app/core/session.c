@@ -1153,6 +1153,14 @@ session_input(const Session *s)
 	return s->input;
 }
 
+int
+session_input_room(const Session *s)
+{
+	if (s->phase != PHASE_QUESTION || session_survey(s) == NULL)
+		return 0;
+	return session_input_max(s) - session_chars(s->input);
+}
+
 const char *
 session_error(const Session *s)
 {

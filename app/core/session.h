@@ -173,6 +173,9 @@ bool session_option_chosen(const Session *session, int option);
 bool session_confirming(const Session *session);
 /* The number/text being typed for the current question. */
 const char *session_input(const Session *session);
+/* How many more characters the current question's typed answer takes
+ * (SESSION_TEXT_MAX or SESSION_NUMBER_MAX in all); 0 off a question. */
+int session_input_room(const Session *session);
 /*
  * Two channels for the respondent, never mixed:
  * - session_error(): a storage failure (the answer was not saved), shown

@@ -104,24 +104,21 @@ layout_fit(const char *text, int width, int height, int size_max, int size_min, 
 void
 layout_options(GfxRect area, int n, bool pictures, int gap, GfxRect *out)
 {
-	int cols, rows, w, h, x0, y0;
+	bool cards = pictures && n <= 5;
+	int cols = cards                       ? n
+	           : n > LAYOUT_ONE_COLUMN_MAX ? 2
+	                                       : 1,
+	    rows = cards ? 1 : (n + cols - 1) / cols;
+	int w = (area.w - gap * (cols - 1)) / cols, h = (area.h - gap * (rows - 1)) / rows, x0, y0;
 
 	if (n <= 0)
 		return;
-	if (pictures && n <= 5) {
-		cols = n;
-		rows = 1;
-		w = (area.w - gap * (cols - 1)) / cols;
-		h = area.h;
-		if (w > h * 4 / 5 * 1)
+	if (cards) {
+		if (w > h * 4 / 5)
 			w = h * 4 / 5;
 		if (h > w * 5 / 4)
 			h = w * 5 / 4;
 	} else {
-		cols = n > 4 ? 2 : 1;
-		rows = (n + cols - 1) / cols;
-		w = (area.w - gap * (cols - 1)) / cols;
-		h = (area.h - gap * (rows - 1)) / rows;
 		if (cols == 1 && w > area.w * 3 / 4)
 			w = area.w * 3 / 4;
 		if (h > area.h / 3)
@@ -129,12 +126,11 @@ layout_options(GfxRect area, int n, bool pictures, int gap, GfxRect *out)
 	}
 	x0 = area.x + (area.w - (cols * w + (cols - 1) * gap)) / 2;
 	y0 = area.y + (area.h - (rows * h + (rows - 1) * gap)) / 2;
-	for (int i = 0; i < n; i++) {
-		int col = cols == 1 ? 0 : i / rows, row = cols == 1 ? i : i % rows;
-		if (pictures && n <= 5)
-			col = i, row = 0;
-		out[i] = (GfxRect){ x0 + col * (w + gap), y0 + row * (h + gap), w, h };
-	}
+	/* Row by row: read left to right, top to bottom, the options keep
+	 * their order. */
+	for (int i = 0; i < n; i++)
+		out[i] =
+		    (GfxRect){ x0 + (i % cols) * (w + gap), y0 + (i / cols) * (h + gap), w, h };
 }
 
 void

@@ -45,11 +45,17 @@ int layout_wrap(const char *text, int width, int size, bool bold, LayoutMeasure 
 int layout_fit(const char *text, int width, int height, int size_max, int size_min, bool bold,
                LayoutMeasure measure, void *ctx, LayoutLine *lines, int *n_lines);
 
+/* The most options that stand in one column; more take two columns. */
+#define LAYOUT_ONE_COLUMN_MAX 7
+
 /*
- * Places n answer buttons in area. With pictures and at most 5 options they
- * stand in one row as cards; otherwise one column of wide buttons (two
- * columns above 4 options). Buttons are as large as the area allows, up to a
- * comfortable maximum, centred, gap pixels apart.
+ * Places n answer buttons in area, in their order. With pictures and at
+ * most 5 options they stand in one row as cards; otherwise in one column
+ * of wide buttons, so that a scale of 5, 6 or 7 answers reads top to
+ * bottom; more than LAYOUT_ONE_COLUMN_MAX options take two columns filled
+ * row by row (1 2 / 3 4 / ...), never column by column. Buttons are as
+ * large as the area allows, up to a comfortable maximum, centred, gap
+ * pixels apart.
  */
 void layout_options(GfxRect area, int n, bool pictures, int gap, GfxRect *out);
 

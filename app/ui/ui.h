@@ -176,10 +176,13 @@ typedef enum {
 	BUTTON_NORMAL,
 	BUTTON_CHOSEN,
 	BUTTON_PRIMARY,
+	BUTTON_CHECK,   /* an answer of a multi question, not checked: a check box */
+	BUTTON_CHECKED, /* ... checked: the box filled with a tick, a green border */
 } ButtonStyle;
 
-/* An answer or command button: a key badge (0 = none), a label, optionally
- * a picture; a click on it stands for action. */
+/* An answer or command button: a key badge (0 = none; a check box for the
+ * BUTTON_CHECK styles, with the key's digit in it), a label, optionally a
+ * picture; a click on it stands for action. */
 void widget_button(Ui *ui, GfxRect rect, int key, const char *label, const char *picture,
                    ButtonStyle style, Action action);
 /* A small, quiet button: one glyph on a pale square (the psychologist's
@@ -196,6 +199,14 @@ void widget_hint(Ui *ui, const char *hint);
  * border. A click on it stands for action (ACTION_NONE: not clickable). */
 void widget_field(Ui *ui, GfxRect rect, const char *caption, const char *text, bool focused,
                   Action action);
+/*
+ * A box of typed text that wraps inside rect: a caption above it on the
+ * left and a note (how much room is left) on the right, the text at a
+ * fixed size in the box, its last lines when it is longer than the box,
+ * and a caret after it. Not clickable.
+ */
+void widget_text_area(Ui *ui, GfxRect rect, const char *caption, const char *note,
+                      const char *text);
 /*
  * A calm prompt in rect, next to the field it is about: bold dark-blue
  * text on a pale card (never the red of a storage error), fitted into rect.

@@ -65,15 +65,51 @@ widget_badge(Ui *ui, int cx, int cy, int radius, int key, bool inverted)
 	         cx - w / 2, cy - layout_line_height(size) / 2 + ui_px(ui, 2));
 }
 
+/* The check box of a multi-choice answer at the left of r: a square with
+ * the key's digit in it, or filled green with a tick when checked. */
+static void
+widget_check_box(Ui *ui, GfxRect r, int key, bool checked)
+{
+	int side = r.h * 46 / 100 < ui_px(ui, 44) ? r.h * 46 / 100 : ui_px(ui, 44);
+	GfxRect box = { r.x + ui_px(ui, 24), r.y + (r.h - side) / 2, side, side };
+	char digit[4];
+
+	snprintf(digit, sizeof digit, "%d", key);
+	gfx_card(ui->gfx, box, ui_px(ui, 6), ui_px(ui, 3) > 1 ? ui_px(ui, 3) : 1,
+	         checked ? UI_CHOSEN : UI_CARD, checked ? UI_CHOSEN : UI_PRIMARY_DARK);
+	widget_text_box(ui,
+	                checked   ? "\u2713"
+	                : key > 0 ? digit
+	                          : "",
+	                box, side * 3 / 4, side / 3, true, checked ? UI_WHITE : UI_MUTED, 1, true);
+}
+
+/* What stands at the left of a button without a picture: a check box, or
+ * the round key badge; moves the label's rect right of it. */
+static void
+widget_button_mark(Ui *ui, GfxRect r, int key, ButtonStyle style, GfxRect *text)
+{
+	if (style == BUTTON_CHECK || style == BUTTON_CHECKED)
+		widget_check_box(ui, r, key, style == BUTTON_CHECKED);
+	else if (key > 0)
+		widget_badge(ui, r.x + ui_px(ui, 44), r.y + r.h / 2, r.h * 36 / 100, key,
+		             style == BUTTON_CHOSEN);
+	else
+		return;
+	text->x += ui_px(ui, 64);
+	text->w -= ui_px(ui, 64);
+}
+
 void
 widget_button(Ui *ui, GfxRect r, int key, const char *label, const char *picture, ButtonStyle style,
               Action action)
 {
+	bool solid = style == BUTTON_CHOSEN || style == BUTTON_PRIMARY;
+	bool check = style == BUTTON_CHECK || style == BUTTON_CHECKED;
 	GfxColor fill = style == BUTTON_CHOSEN    ? UI_CHOSEN
 	                : style == BUTTON_PRIMARY ? UI_PRIMARY
 	                                          : UI_CARD;
-	GfxColor border = style == BUTTON_NORMAL ? UI_BORDER : fill;
-	GfxColor ink = style == BUTTON_NORMAL ? UI_TEXT : UI_WHITE;
+	GfxColor border = style == BUTTON_CHECKED ? UI_CHOSEN : solid ? fill : UI_BORDER;
 	int pad = ui_px(ui, 16);
 	GfxRect text = layout_inset(r, pad);
 
@@ -89,14 +125,13 @@ widget_button(Ui *ui, GfxRect r, int key, const char *label, const char *picture
 		if (key > 0)
 			widget_badge(ui, r.x + ui_px(ui, 34), r.y + ui_px(ui, 34), ui_px(ui, 24),
 			             key, style == BUTTON_CHOSEN);
-	} else if (key > 0) {
-		widget_badge(ui, r.x + ui_px(ui, 44), r.y + r.h / 2, r.h * 36 / 100, key,
-		             style == BUTTON_CHOSEN);
-		text.x += ui_px(ui, 64);
-		text.w -= ui_px(ui, 64);
+	} else {
+		widget_button_mark(ui, r, key, style, &text);
 	}
-	widget_text_box(ui, label, text, ui_px(ui, 34), ui_px(ui, 18), style != BUTTON_NORMAL, ink,
-	                picture != NULL || key == 0 ? 1 : 0, true);
+	/* A label beside a key badge or a check box reads from the left. */
+	widget_text_box(ui, label, text, ui_px(ui, 34), ui_px(ui, 18),
+	                solid || style == BUTTON_CHECKED, solid ? UI_WHITE : UI_TEXT,
+	                picture != NULL || (key == 0 && !check) ? 1 : 0, true);
 }
 
 void
@@ -157,6 +192,34 @@ widget_field(Ui *ui, GfxRect r, const char *caption, const char *text, bool focu
 		         (GfxRect){ box.x + ui_px(ui, 26) + w, ty + ui_px(ui, 4), ui_px(ui, 4),
 		                    layout_line_height(size) - ui_px(ui, 8) },
 		         UI_PRIMARY);
+}
+
+void
+widget_text_area(Ui *ui, GfxRect r, const char *caption, const char *note, const char *text)
+{
+	int cap = ui_px(ui, 26), size = ui_px(ui, 32), lh = layout_line_height(size);
+	GfxRect box = { r.x, r.y + layout_line_height(cap) + ui_px(ui, 8), r.w,
+		        r.h - layout_line_height(cap) - ui_px(ui, 8) };
+	GfxRect in = layout_inset(box, ui_px(ui, 20));
+	LayoutLine lines[LAYOUT_MAX_LINES];
+	int n = layout_wrap(text, in.w - ui_px(ui, 8), size, false, gfx_measure, ui->gfx, lines,
+	                    LAYOUT_MAX_LINES);
+	int fit = in.h / lh > 0 ? in.h / lh : 1, first = n > fit ? n - fit : 0, end = 0;
+
+	gfx_text(ui->gfx, caption, strlen(caption), cap, false, UI_TEXT, r.x, r.y);
+	if (note != NULL)
+		gfx_text(ui->gfx, note, strlen(note), cap, false, UI_MUTED,
+		         r.x + r.w - gfx_text_width(ui->gfx, note, strlen(note), cap, false), r.y);
+	widget_card(ui, box, UI_CARD, UI_PRIMARY);
+	for (int i = first; i < n; i++) {
+		gfx_text(ui->gfx, text + lines[i].start, lines[i].len, size, false, UI_TEXT, in.x,
+		         in.y + (i - first) * lh);
+		end = gfx_text_width(ui->gfx, text + lines[i].start, lines[i].len, size, false);
+	}
+	gfx_fill(ui->gfx,
+	         (GfxRect){ in.x + end + ui_px(ui, 2), in.y + (n - 1 - first) * lh + ui_px(ui, 4),
+	                    ui_px(ui, 4) > 1 ? ui_px(ui, 4) : 1, lh - ui_px(ui, 8) },
+	         UI_PRIMARY);
 }
 
 void
