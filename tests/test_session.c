@@ -199,7 +199,12 @@ START_TEST(multi_and_number_answers_complete_the_sitting)
 	ck_assert(result[0].has_value);
 	ck_assert_double_eq_tol(result[0].value, 7, 1e-9);
 	ck_assert_int_eq(result[0].level, 1);
-	ck_assert(session_tick(session, 1600 + SESSION_THANKS_MS));
+	/* The respondent's own result stays until "Done": no timeout. */
+	ck_assert(session_has_results(session));
+	ck_assert_int_eq(session_next_deadline(session, 1600), -1);
+	ck_assert(!session_tick(session, 1600 + SESSION_THANKS_MS));
+	ck_assert_int_eq(session_phase(session), PHASE_THANKS);
+	ck_assert_int_eq(session_next(session, 1600 + SESSION_THANKS_MS + 1), 0);
 	ck_assert_int_eq(session_phase(session), PHASE_WELCOME);
 }
 END_TEST
@@ -233,22 +238,46 @@ START_TEST(a_preset_class_skips_the_class_field)
 }
 END_TEST
 
-START_TEST(students_need_a_class_but_teachers_may_leave_it_empty)
+START_TEST(students_need_a_class_and_teachers_are_not_asked_for_one)
 {
 	const char *ids[] = { "mini" };
 	char *cause = NULL;
 
 	ck_assert_int_eq(session_configure(session, "start", NULL, "student", ids, 1, &cause), 0);
+	ck_assert(session_class_asked(session));
 	session_start(session, 0);
 	session_next(session, 1);
 	ck_assert_int_eq(session_field_focus(session), FIELD_CLASS);
 	ck_assert_int_eq(session_configure(session, "start", NULL, "teacher", ids, 1, &cause), 0);
+	ck_assert(!session_class_asked(session));
 	session_start(session, 2);
-	session_next(session, 3);
 	ck_assert_int_eq(session_field_focus(session), FIELD_CODE);
-	session_next(session, 4);
+	session_focus(session, FIELD_CLASS); /* there is no class field */
+	ck_assert_int_eq(session_field_focus(session), FIELD_CODE);
+	session_next(session, 3);
 	ck_assert_int_eq(session_phase(session), PHASE_INSTRUCTIONS);
 	ck_assert_str_eq(session_field_text(session, FIELD_CLASS), "");
+}
+END_TEST
+
+START_TEST(a_questionnaire_for_certain_grades_asks_teachers_the_class)
+{
+	char *path = testutil_source_path("tests/fixtures/surveys/full.yaml"), *cause = NULL;
+	const char *ids[] = { "full-test_1" };
+	Diag diag = { 0 };
+
+	/* full.yaml is for students and teachers of grades 5 to 9. */
+	survey_set_add(&set, survey_load(path, &diag));
+	free(path);
+	ck_assert_int_eq(session_configure(session, "start", NULL, "teacher", ids, 1, &cause), 0);
+	ck_assert(session_class_asked(session));
+	session_start(session, 0);
+	ck_assert_int_eq(session_field_focus(session), FIELD_CLASS);
+	session_next(session, 1);
+	ck_assert_str_eq(session_prompt(session), "Сначала укажите класс.");
+	/* Preset, it is asked of nobody. */
+	ck_assert_int_eq(session_configure(session, "start", "7А", "teacher", ids, 1, &cause), 0);
+	ck_assert(!session_class_asked(session));
 }
 END_TEST
 
@@ -290,9 +319,7 @@ START_TEST(an_empty_class_or_code_is_explained_to_adults_as_adults)
 	ck_assert_int_eq(session_configure(session, "start", NULL, "teacher", ids, 1, &cause), 0);
 	session_require_code(session, true);
 	session_start(session, 3);
-	session_next(session, 4); /* teachers may leave the class empty */
-	ck_assert_int_eq(session_field_focus(session), FIELD_CODE);
-	ck_assert_ptr_null(session_prompt(session));
+	ck_assert_int_eq(session_field_focus(session), FIELD_CODE); /* no class asked */
 	session_next(session, 5);
 	ck_assert_int_eq(session_phase(session), PHASE_CODE);
 	ck_assert_str_eq(session_prompt(session), "Сначала введите свой код.");
@@ -544,6 +571,29 @@ START_TEST(a_full_text_answer_says_its_limit_and_keeps_what_fits)
 }
 END_TEST
 
+START_TEST(a_thank_you_without_results_leaves_by_itself)
+{
+	char *path = testutil_source_path("tests/fixtures/session/alerting.yaml"), *cause = NULL;
+	const char *ids[] = { "alerting" };
+	Diag diag = { 0 };
+
+	survey_set_add(&set, survey_load(path, &diag));
+	free(path);
+	ck_assert_int_eq(session_configure(session, "start", "6А", "student", ids, 1, &cause), 0);
+	session_start(session, 0);
+	session_next(session, 1);
+	session_next(session, 2);
+	session_choose(session, 1, 3);
+	session_tick(session, 3 + SESSION_CONFIRM_MS);
+	ck_assert_int_eq(session_phase(session), PHASE_THANKS);
+	ck_assert(!session_has_results(session));
+	ck_assert_int_eq(session_next_deadline(session, 3 + SESSION_CONFIRM_MS), SESSION_THANKS_MS);
+	ck_assert(!session_tick(session, 3 + SESSION_CONFIRM_MS + SESSION_THANKS_MS - 1));
+	ck_assert(session_tick(session, 3 + SESSION_CONFIRM_MS + SESSION_THANKS_MS));
+	ck_assert_int_eq(session_phase(session), PHASE_WELCOME);
+}
+END_TEST
+
 START_TEST(a_pin_opens_the_menu_only_when_it_matches)
 {
 	char *cause = NULL;
@@ -655,7 +705,8 @@ main(void)
 	tcase_add_test(tc, multi_and_number_answers_complete_the_sitting);
 	tcase_add_test(tc, an_idle_battery_is_abandoned_and_keeps_its_answers);
 	tcase_add_test(tc, a_preset_class_skips_the_class_field);
-	tcase_add_test(tc, students_need_a_class_but_teachers_may_leave_it_empty);
+	tcase_add_test(tc, students_need_a_class_and_teachers_are_not_asked_for_one);
+	tcase_add_test(tc, a_questionnaire_for_certain_grades_asks_teachers_the_class);
 	tcase_add_test(tc, a_required_code_cannot_be_left_empty);
 	tcase_add_test(tc, an_empty_class_or_code_is_explained_to_adults_as_adults);
 	tcase_add_test(tc, a_multi_answer_with_nothing_chosen_is_prompted_not_alarmed);
@@ -668,6 +719,7 @@ main(void)
 	tcase_add_test(tc, a_class_must_look_like_one);
 	tcase_add_test(tc, with_a_class_list_the_class_is_picked);
 	tcase_add_test(tc, a_full_text_answer_says_its_limit_and_keeps_what_fits);
+	tcase_add_test(tc, a_thank_you_without_results_leaves_by_itself);
 	tcase_add_test(tc, a_pin_opens_the_menu_only_when_it_matches);
 	tcase_add_test(tc, wrong_pins_in_a_row_make_the_pin_screen_wait);
 	tcase_add_test(tc, a_sitting_keeps_its_survey_file_in_the_database);

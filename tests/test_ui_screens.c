@@ -894,6 +894,84 @@ START_TEST(the_speaker_stays_inside_its_button_at_every_size)
 }
 END_TEST
 
+/* A teacher answers the shipped WHO-5 and CBI (their results shown: four
+ * lines, two of them long) and reaches the thank-you screen on a canvas of
+ * w x h; the case testers saw hidden behind "Done". */
+static void
+to_thanks_with_results(int w, int h)
+{
+	static const char *const files[] = { "surveys/who5_teachers.yaml",
+		                             "surveys/cbi_teachers.yaml" };
+	const char *ids[] = { "who5_teachers", "cbi_teachers" };
+	char *cause = NULL;
+
+	teardown();
+	open_canvas(w, h);
+	for (int i = 0; i < 2; i++) {
+		char *path = testutil_source_path(files[i]);
+		Diag diag = { 0 };
+		survey_set_add(&set, survey_load(path, &diag));
+		ck_assert_int_eq(diag.n, 0);
+		free(path);
+	}
+	ck_assert_int_eq(session_configure(session, "start", NULL, "teacher", ids, 2, &cause), 0);
+	for (int step = 0; step < 100 && session_phase(session) != PHASE_THANKS; step++) {
+		if (session_phase(session) == PHASE_QUESTION) {
+			act(ACTION_CHOOSE, 2);
+			session_tick(session, (uint64_t)-1 / 2);
+		} else {
+			act(ACTION_NEXT, 0);
+		}
+	}
+	ck_assert_int_eq(session_phase(session), PHASE_THANKS);
+}
+
+START_TEST(a_personal_result_is_whole_above_done_at_every_size)
+{
+	static const int sizes[][2] = {
+		{ 800, 600 }, { 1280, 800 }, { 1920, 1080 }, { 3840, 2160 }
+	};
+
+	for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+		GfxRect done, text;
+		to_thanks_with_results(sizes[i][0], sizes[i][1]);
+		ui_draw(&ui);
+		ck_assert_int_eq(ui.n_targets, 1);
+		done = ui.targets[0].rect;
+		/* The result's lines (and the line above them) end above "Done". */
+		text = colour_box(UI_TEXT);
+		ck_assert_int_gt(text.h, 0);
+		ck_assert_msg(text.y + text.h < done.y, "%dx%d: text to %d, Done from %d",
+		              sizes[i][0], sizes[i][1], text.y + text.h, done.y);
+		ck_assert_int_le(done.y + done.h, sizes[i][1]);
+	}
+	/* It stays until "Done", which is the next person's start. */
+	ck_assert_int_eq(session_next_deadline(session, 0), -1);
+	act(ACTION_NEXT, 0);
+	ck_assert_int_eq(session_phase(session), PHASE_WELCOME);
+}
+END_TEST
+
+START_TEST(teachers_are_asked_only_for_their_code)
+{
+	char *path = testutil_source_path("tests/fixtures/session/mini.yaml"), *cause = NULL;
+	const char *ids[] = { "mini" };
+	Diag diag = { 0 };
+
+	survey_set_add(&set, survey_load(path, &diag));
+	free(path);
+	ck_assert_int_eq(session_configure(session, "start", NULL, "teacher", ids, 1, &cause), 0);
+	act(ACTION_NEXT, 0);
+	ui_draw(&ui);
+	/* The code field across the screen, the keyboard, "Next": no class. */
+	ck_assert_int_eq(ui.n_targets, 47);
+	ck_assert_int_eq(ui.targets[0].action.type, ACTION_FOCUS);
+	ck_assert_int_eq(ui.targets[0].action.index, FIELD_CODE);
+	ck_assert_int_eq(ui.targets[0].rect.x, 48);
+	ck_assert_int_eq(ui.targets[0].rect.w, 1184);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -927,6 +1005,8 @@ main(void)
 	tcase_add_test(tc, a_multi_question_shows_check_boxes_and_next);
 	tcase_add_test(tc, a_number_question_has_a_pad_and_says_its_range);
 	tcase_add_test(tc, a_text_answer_wraps_inside_its_box);
+	tcase_add_test(tc, a_personal_result_is_whole_above_done_at_every_size);
+	tcase_add_test(tc, teachers_are_asked_only_for_their_code);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }

@@ -273,7 +273,7 @@ session_start(Session *s, uint64_t now_ms)
 	if (!s->class_preset)
 		s->class_name[0] = '\0';
 	s->code[0] = '\0';
-	s->focus = s->class_preset ? FIELD_CODE : FIELD_CLASS;
+	s->focus = session_class_asked(s) ? FIELD_CLASS : FIELD_CODE;
 	session_load_classes(s);
 	uuid_generate_random(uuid);
 	uuid_unparse_lower(uuid, s->visit_id);
@@ -466,13 +466,26 @@ session_erase(Session *s, uint64_t now_ms)
 	target[len] = '\0';
 }
 
-/* Students and parents answer for a class (the indicators are per class);
- * teachers and heads may leave it empty. */
+/* Whether the battery needs the respondent's class: students' and
+ * parents' indicators count per class, and a questionnaire meant for
+ * certain grades needs the class to tell the grade. Teachers and heads
+ * answering no such questionnaire belong to no class. */
 static bool
-session_class_required(const Session *s)
+session_class_needed(const Session *s)
 {
-	return strcmp(session_audience(s), "student") == 0 ||
-	       strcmp(session_audience(s), "parent") == 0;
+	if (strcmp(session_audience(s), "student") == 0 ||
+	    strcmp(session_audience(s), "parent") == 0)
+		return true;
+	for (int i = 0; i < s->n_battery; i++)
+		if (s->battery[i]->grade_min > 0)
+			return true;
+	return false;
+}
+
+bool
+session_class_asked(const Session *s)
+{
+	return !s->class_preset && session_class_needed(s);
 }
 
 /* Shows the instructions of the survey at `position` of the battery. */
@@ -600,7 +613,8 @@ session_finish_survey(Session *s, uint64_t now_ms)
 	}
 	session_clear_answers(s);
 	s->phase = PHASE_THANKS;
-	s->thanks_until = now_ms + SESSION_THANKS_MS;
+	/* A respondent's own result stays until they say they have read it. */
+	s->thanks_until = session_has_results(s) ? 0 : now_ms + SESSION_THANKS_MS;
 }
 
 /* Moves past the current question once its answer is stored. */
@@ -726,8 +740,7 @@ session_leave_class(Session *s)
 {
 	classname_normalize(s->class_name, s->class_name, sizeof s->class_name);
 	if (s->class_name[0] == '\0') {
-		/* Teachers and heads need not belong to a class. */
-		if (!session_class_required(s))
+		if (!session_class_needed(s))
 			return true;
 		session_set_prompt(s, s->n_classes > 0
 		                          ? session_say(s, _("Choose your class first."),
@@ -847,7 +860,7 @@ session_back(Session *s, uint64_t now_ms)
 	session_set_prompt(s, NULL);
 	if (s->phase == PHASE_CODE) {
 		if (session_field_text(s, s->focus)[0] == '\0' && s->focus == FIELD_CODE &&
-		    !s->class_preset)
+		    session_class_asked(s))
 			s->focus = FIELD_CLASS;
 		else
 			session_erase(s, now_ms);
@@ -870,7 +883,7 @@ session_back(Session *s, uint64_t now_ms)
 void
 session_focus(Session *s, SessionField field)
 {
-	if (s->phase != PHASE_CODE || (field == FIELD_CLASS && s->class_preset) ||
+	if (s->phase != PHASE_CODE || (field == FIELD_CLASS && !session_class_asked(s)) ||
 	    field == s->focus)
 		return;
 	session_set_prompt(s, NULL);
@@ -913,7 +926,7 @@ session_tick(Session *s, uint64_t now_ms)
 		session_advance(s, now_ms);
 		return true;
 	}
-	if (s->phase == PHASE_THANKS && now_ms >= s->thanks_until) {
+	if (s->phase == PHASE_THANKS && s->thanks_until != 0 && now_ms >= s->thanks_until) {
 		s->phase = PHASE_WELCOME;
 		return true;
 	}
@@ -934,11 +947,13 @@ session_next_deadline(const Session *s, uint64_t now_ms)
 	if (s->phase == PHASE_QUESTION && s->confirming)
 		at = s->confirm_until;
 	else if (s->phase == PHASE_THANKS)
-		at = s->thanks_until;
+		at = s->thanks_until; /* 0: the result stays until "Done" */
 	else if (s->phase == PHASE_CODE || s->phase == PHASE_INSTRUCTIONS ||
 	         s->phase == PHASE_QUESTION)
 		at = s->last_input + SESSION_IDLE_MS;
 	else
+		at = 0;
+	if (at == 0)
 		return -1;
 	return at > now_ms ? (int64_t)(at - now_ms) : 0;
 }
@@ -1171,6 +1186,15 @@ const char *
 session_prompt(const Session *s)
 {
 	return s->prompt;
+}
+
+bool
+session_has_results(const Session *s)
+{
+	for (int p = 0; s->results != NULL && p < s->n_battery; p++)
+		if (s->results[p] != NULL)
+			return true;
+	return false;
 }
 
 const ScaleResult *

@@ -39,7 +39,8 @@ typedef enum {
 
 /* How long a chosen option stays visibly confirmed before the next question. */
 #define SESSION_CONFIRM_MS 450
-/* How long the thank-you screen stays before the kiosk returns to welcome. */
+/* How long the thank-you screen stays before the kiosk returns to welcome
+ * (one with the respondent's own results stays until "Done"). */
 #define SESSION_THANKS_MS 8000
 /* A battery left untouched this long is marked abandoned (answers stay). */
 #define SESSION_IDLE_MS (15 * 60 * 1000)
@@ -158,6 +159,11 @@ int64_t session_next_deadline(const Session *session, uint64_t now_ms);
 const char *session_wave(const Session *session);
 const char *session_audience(const Session *session);
 bool session_class_preset(const Session *session);
+/* True when the code screen asks for the class: it is not preset and the
+ * battery needs one (students and parents, whose indicators count per
+ * class, or a questionnaire meant for certain grades). Teachers and heads
+ * are otherwise not asked, and their sittings belong to no class. */
+bool session_class_asked(const Session *session);
 const char *session_field_text(const Session *session, SessionField field);
 SessionField session_field_focus(const Session *session);
 int session_battery_size(const Session *session);
@@ -193,6 +199,11 @@ const char *session_prompt(const Session *session);
 /* Results of the finished battery for the thank-you screen: survey position
  * p's scale results (NULL when that survey does not show results). */
 const ScaleResult *session_results(const Session *session, int position);
+
+/* True when the finished battery shows the respondent's own results (a
+ * survey with show_result): the thank-you screen then stays until Enter
+ * ("Done"), with no SESSION_THANKS_MS timeout. */
+bool session_has_results(const Session *session);
 
 /* How many digits of the PIN have been typed. */
 int session_pin_length(const Session *session);

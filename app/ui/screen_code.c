@@ -87,7 +87,7 @@ code_draw_fields(Ui *ui, bool picking, int *focus_x)
 		                UI_TEXT, 1, true);
 		return y + fh;
 	}
-	if (!session_class_preset(s)) {
+	if (session_class_asked(s)) {
 		GfxRect field = { x, y, cw, fh };
 		widget_field(ui, field, code_class_caption(session_audience(s), picking),
 		             session_field_text(s, FIELD_CLASS),

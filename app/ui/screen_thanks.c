@@ -1,6 +1,7 @@
 /*
  * screen_thanks.c: thank-you, with the respondent's own levels when a survey
- * of the battery has show_result.
+ * of the battery has show_result: then the screen stays until "Done", and
+ * only then is the kiosk the next person's.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,54 +10,83 @@
 #include "ui.h"
 #include "util.h"
 
-/* Draws "scale: level" lines for every survey that shows results; returns the y after them. */
-static int
-thanks_draw_results(Ui *ui, int y)
+/* The respondent's own results, one "scale: value — level" line each,
+ * for every survey of the battery that shows them. The caller frees it;
+ * "" when there are none. */
+static char *
+thanks_results_text(const Session *s)
 {
-	Session *s = ui->session;
-	int size = ui_px(ui, 30), x = ui_px(ui, 160), w = ui->width - 2 * x;
+	char *text = xstrdup("");
 
 	for (int p = 0; p < session_battery_size(s); p++) {
 		const Survey *survey = session_battery_survey(s, p);
 		const ScaleResult *results = session_results(s, p);
 		for (int i = 0; results != NULL && i < survey->n_scales; i++) {
 			const SurveyScale *scale = &survey->scales[i];
-			char *line, number[32];
+			char number[32], *joined;
 			if (results[i].level < 0)
 				continue;
+			/* At the scale's precision, with a decimal comma. */
 			snprintf(number, sizeof number, "%.*f", scale->precision, results[i].value);
 			if (strchr(number, '.') != NULL)
-				*strchr(number, '.') =
-				    ','; /* a decimal comma, as Russian writes it */
-			line = xasprintf("%s: %s — %s", scale->title, number,
-			                 scale->levels[results[i].level].label);
-			widget_text_box(ui, line,
-			                (GfxRect){ x, y, w, layout_line_height(size) * 2 }, size,
-			                ui_px(ui, 18), false, UI_TEXT, 1, false);
-			y += layout_line_height(size) * 2;
-			free(line);
+				*strchr(number, '.') = ',';
+			joined =
+			    xasprintf("%s%s%s: %s — %s", text, text[0] ? "\n" : "", scale->title,
+			              number, scale->levels[results[i].level].label);
+			free(text);
+			text = joined;
 		}
 	}
-	return y;
+	return text;
+}
+
+/* With results: the title higher, the results on a card between it and
+ * "Done", their lines as large as the card lets them all show. */
+static void
+thanks_draw_results(Ui *ui, const char *results, GfxRect button)
+{
+	int w = ui->width, top = ui_px(ui, 190);
+	GfxRect card = { ui_px(ui, 80), top, w - ui_px(ui, 160), button.y - ui_px(ui, 24) - top };
+
+	widget_text_box(
+	    ui, _("Thank you!"),
+	    (GfxRect){ ui_px(ui, 80), ui_px(ui, 40), w - ui_px(ui, 160), ui_px(ui, 90) },
+	    ui_px(ui, 64), ui_px(ui, 24), true, UI_CHOSEN, 1, true);
+	widget_text_box(
+	    ui, _("Your answers are saved. Your result:"),
+	    (GfxRect){ ui_px(ui, 80), ui_px(ui, 130), w - ui_px(ui, 160), ui_px(ui, 50) },
+	    ui_px(ui, 32), ui_px(ui, 14), false, UI_TEXT, 1, true);
+	gfx_fill_rounded(ui->gfx, card, ui_px(ui, 18), UI_CARD);
+	widget_text_box(ui, results, layout_inset(card, ui_px(ui, 24)), ui_px(ui, 30),
+	                ui_px(ui, 12), false, UI_TEXT, 1, true);
 }
 
 static void
 thanks_draw(Ui *ui)
 {
 	int w = ui->width, h = ui->height;
-	GfxRect title = { ui_px(ui, 80), h * 14 / 100, w - ui_px(ui, 160), ui_px(ui, 120) };
-	GfxRect sub = { ui_px(ui, 80), title.y + title.h, w - ui_px(ui, 160), ui_px(ui, 80) };
-	GfxRect button = { (w - ui_px(ui, 360)) / 2, h - ui_px(ui, 220), ui_px(ui, 360),
-		           ui_px(ui, 100) };
+	bool child = strcmp(session_audience(ui->session), "student") == 0;
+	GfxRect button = { (w - ui_px(ui, 360)) / 2, h - ui_px(ui, 196), ui_px(ui, 360),
+		           ui_px(ui, 96) };
+	char *results = thanks_results_text(ui->session);
 
-	widget_text_box(ui, _("Thank you!"), title, ui_px(ui, 80), ui_px(ui, 30), true, UI_CHOSEN,
-	                1, true);
-	widget_text_box(ui, _("Your answers are saved."), sub, ui_px(ui, 36), ui_px(ui, 18), false,
-	                UI_TEXT, 1, true);
-	thanks_draw_results(ui, sub.y + sub.h + ui_px(ui, 30));
+	if (results[0] != '\0') {
+		thanks_draw_results(ui, results, button);
+		/* The next person is told to start only once this one is done. */
+		widget_hint(ui, child ? _("When you have read it, press \"Done\".")
+		                      : _("When you have read it, please press \"Done\"."));
+	} else {
+		GfxRect title = { ui_px(ui, 80), h * 14 / 100, w - ui_px(ui, 160), ui_px(ui, 120) };
+		widget_text_box(ui, _("Thank you!"), title, ui_px(ui, 80), ui_px(ui, 30), true,
+		                UI_CHOSEN, 1, true);
+		widget_text_box(ui, _("Your answers are saved."),
+		                (GfxRect){ title.x, title.y + title.h, title.w, ui_px(ui, 80) },
+		                ui_px(ui, 36), ui_px(ui, 18), false, UI_TEXT, 1, true);
+		widget_hint(ui, _("The next person can start in a few seconds."));
+	}
+	free(results);
 	widget_button(ui, button, 0, _("Done"), NULL, BUTTON_PRIMARY,
 	              (Action){ .type = ACTION_NEXT });
-	widget_hint(ui, _("The next person can start in a few seconds"));
 }
 
 static void

@@ -195,8 +195,9 @@ void widget_speaker(Ui *ui, GfxRect rect);
 void widget_header(Ui *ui, const char *title, const char *note, double progress);
 /* A line of help at the bottom. */
 void widget_hint(Ui *ui, const char *hint);
-/* A text field with a caption; focused fields show a caret and a strong
- * border. A click on it stands for action (ACTION_NONE: not clickable). */
+/* A text field with a caption above it (as wide as the field, smaller
+ * when it must be); focused fields show a caret and a strong border. A
+ * click on it stands for action (ACTION_NONE: not clickable). */
 void widget_field(Ui *ui, GfxRect rect, const char *caption, const char *text, bool focused,
                   Action action);
 /*

@@ -184,7 +184,10 @@ widget_field(Ui *ui, GfxRect r, const char *caption, const char *text, bool focu
 	int ty = box.y + (box.h - layout_line_height(size)) / 2;
 
 	widget_target(ui, r, action);
-	gfx_text(ui->gfx, caption, strlen(caption), cap, false, UI_TEXT, r.x, r.y);
+	/* Within the field's width, smaller if need be: captions side by side
+	 * never run into each other. */
+	widget_text_box(ui, caption, (GfxRect){ r.x, r.y, r.w, layout_line_height(cap) }, cap,
+	                ui_px(ui, 14), false, UI_TEXT, 0, true);
 	widget_card(ui, box, UI_CARD, focused ? UI_PRIMARY : UI_BORDER);
 	gfx_text(ui->gfx, text, strlen(text), size, true, UI_TEXT, box.x + ui_px(ui, 24), ty);
 	if (focused)
