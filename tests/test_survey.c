@@ -72,6 +72,88 @@ expect_problem(const char *name, const char *text, int line, int column, const c
 	"source: S\n"                                                                              \
 	"license: original\n"
 
+/* Loads HEAD with the grades line given and returns its grade bits, or
+ * -1 when it is refused. */
+static long
+grades_of(const char *line)
+{
+	char *text = xasprintf(HEAD "%s\nquestions:\n  - {id: q1, text: Q, type: text}\n", line);
+	Diag diag = { 0 };
+	Survey *s = load_text("grades.yaml", text, &diag);
+	long bits = s ? (long)s->grades : -1;
+
+	survey_free(s);
+	diag_clear(&diag);
+	free(text);
+	return bits;
+}
+
+START_TEST(test_grades_are_a_range_or_a_list_of_grades)
+{
+	/* A range: every grade from the first to the last. */
+	ck_assert_int_eq(grades_of("grades: 5-11"), 0xfe0);
+	ck_assert_int_eq(grades_of("grades: 1 - 4"), 0x1e);
+	ck_assert_int_eq(grades_of("grades: 10\u201311"), 0xc00);
+	/* A list: exactly the grades named (the self-diagnostic's 6 and 9). */
+	ck_assert_int_eq(grades_of("grades: [6, 9]"), 1 << 6 | 1 << 9);
+	ck_assert_int_eq(grades_of("grades: [11, 1]"), 1 << 11 | 1 << 1);
+	ck_assert_int_eq(grades_of("grades: [7]"), 1 << 7);
+	/* One grade. */
+	ck_assert_int_eq(grades_of("grades: 7"), 1 << 7);
+	/* None given: every grade. */
+	ck_assert_int_eq(grades_of(""), 0);
+	ck_assert_int_eq(grades_of("grades: 0-3"), -1);
+	ck_assert_int_eq(grades_of("grades: 5-12"), -1);
+	ck_assert_int_eq(grades_of("grades: []"), -1);
+	ck_assert_int_eq(grades_of("grades: five"), -1);
+}
+END_TEST
+
+START_TEST(test_bad_grades_are_reported_where_they_stand)
+{
+	static const char twice[] = HEAD "grades: [6, 9, 6]\n"
+	                                 "questions:\n  - {id: q1, text: Q, type: text}\n";
+	static const char twelve[] = HEAD "grades: [6, 12]\n"
+	                                  "questions:\n  - {id: q1, text: Q, type: text}\n";
+	static const char backwards[] = HEAD "grades: 9-5\n"
+	                                     "questions:\n  - {id: q1, text: Q, type: text}\n";
+
+	/* HEAD is 6 lines: grades stand on line 7. */
+	expect_problem("twice.yaml", twice, 7, 16, "the grade 6 is listed twice");
+	expect_problem("twelve.yaml", twelve, 7, 13, "«grades» must be a whole number from 1");
+	expect_problem("backwards.yaml", backwards, 7, 9, "a range of grades from 1 to 11");
+}
+END_TEST
+
+START_TEST(test_a_survey_fits_the_grades_it_names)
+{
+	Survey s = { 0 };
+	char *text;
+
+	ck_assert(survey_fits_grade(&s, 3)); /* no grades: every grade */
+	s.grades = 1u << 6 | 1u << 9;
+	ck_assert(survey_fits_grade(&s, 6));
+	ck_assert(!survey_fits_grade(&s, 7));
+	ck_assert(survey_fits_grade(&s, 9));
+	ck_assert(survey_fits_grade(&s, 0)); /* a class without a grade */
+	text = survey_grades_text(&s);
+	ck_assert_str_eq(text, "6, 9");
+	free(text);
+	s.grades = 0xfe0 | 1u << 1 | 1u << 2; /* 1, 2 and 5 to 11 */
+	text = survey_grades_text(&s);
+	ck_assert_str_eq(text, "1, 2, 5\u201311");
+	free(text);
+	s.grades = 1u << 4;
+	text = survey_grades_text(&s);
+	ck_assert_str_eq(text, "4");
+	free(text);
+	s.grades = 0;
+	text = survey_grades_text(&s);
+	ck_assert_str_eq(text, "");
+	free(text);
+}
+END_TEST
+
 START_TEST(test_full_fixture)
 {
 	Diag diag = { 0 };
@@ -83,15 +165,15 @@ START_TEST(test_full_fixture)
 	ck_assert_int_eq(s->version, 3);
 	ck_assert_str_eq(s->title, "Полный опросник");
 	ck_assert_uint_eq(s->audience, AUDIENCE_STUDENT | AUDIENCE_TEACHER);
-	ck_assert_int_eq(s->grade_min, 5);
-	ck_assert_int_eq(s->grade_max, 9);
+	/* grades: 5-9 */
+	ck_assert_uint_eq(s->grades, 1u << 5 | 1u << 6 | 1u << 7 | 1u << 8 | 1u << 9);
 	ck_assert_str_eq(s->source, "Написан для тестов Anketa.");
 	ck_assert_str_eq(s->license, "free-attribution");
 	ck_assert_str_eq(s->instructions, "Отвечай честно.");
 	ck_assert(s->show_result);
 	/* sha256sum tests/fixtures/surveys/full.yaml */
 	ck_assert_str_eq(s->hash,
-	                 "e5052a0be37b8e8bc7f8f404616b730bd7a16ce229e879b895ab41c627ec0c24");
+	                 "e0a9946663fb93d648bd182271f7deef2f4be395d27e08c8a6a6c3476b5b2c0b");
 	ck_assert(strstr(s->path, "tests/fixtures/surveys/full.yaml") != NULL);
 
 	ck_assert_int_eq(s->n_questions, 6);
@@ -347,7 +429,7 @@ START_TEST(test_wrong_types)
 	                           "version: 1.5\n"                    /* 2 */
 	                           "title: [T]\n"                      /* 3 */
 	                           "audience: student\n"               /* 4 */
-	                           "grades: [9, 5]\n"                  /* 5 */
+	                           "grades: 9-5\n"                     /* 5 */
 	                           "source: S\n"                       /* 6 */
 	                           "license: mine\n"                   /* 7 */
 	                           "show_result: yes\n"                /* 8 */
@@ -364,7 +446,7 @@ START_TEST(test_wrong_types)
 		{ 2, 10, "the field «version» must be a whole number from 1" },
 		{ 3, 8, "the field «title» must be text" },
 		{ 4, 11, "the field «audience» must be a list" },
-		{ 5, 9, "grades go from 9 to 5" },
+		{ 5, 9, "the field «grades» is a range of grades from 1 to 11 like 5-11" },
 		{ 7, 10, "unknown license «mine»" },
 		{ 8, 14, "the field «show_result» must be true or false" },
 		{ 12, 11, "question q1: unknown question type «slider»" },
@@ -788,6 +870,9 @@ survey_suite(void)
 	TCase *tc = tcase_create("load");
 
 	tcase_add_test(tc, test_full_fixture);
+	tcase_add_test(tc, test_grades_are_a_range_or_a_list_of_grades);
+	tcase_add_test(tc, test_bad_grades_are_reported_where_they_stand);
+	tcase_add_test(tc, test_a_survey_fits_the_grades_it_names);
 	tcase_add_test(tc, test_lookups);
 	tcase_add_test(tc, test_shipped_survey);
 	tcase_add_test(tc, test_unknown_and_missing_fields);

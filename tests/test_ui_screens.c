@@ -972,6 +972,46 @@ START_TEST(teachers_are_asked_only_for_their_code)
 }
 END_TEST
 
+/* Opens the psychologist's menu (PIN 2468). */
+static void
+to_menu(void)
+{
+	char *cause = NULL;
+
+	ck_assert_int_eq(store_pin_set(store, "2468", &cause), 0);
+	act(ACTION_MENU, 0);
+	session_type(session, "2468", 0);
+	act(ACTION_NEXT, 0);
+	ck_assert_int_eq(session_phase(session), PHASE_MENU);
+}
+
+/* Types text on the current screen as the keyboard would. */
+static void
+type(const char *text)
+{
+	Action a = { .type = ACTION_TEXT };
+
+	snprintf(a.text, sizeof a.text, "%s", text);
+	ui_handle(&ui, &a);
+}
+
+START_TEST(the_menu_warns_when_a_questionnaire_is_not_for_the_class)
+{
+	/* The warning's place above the footer at 1280x800: 32, 628, 64
+	 * high; its bullet at (32 + 22, 628 + 32). */
+	to_menu();
+	act(ACTION_CHOOSE, 300); /* school_day, for grades 1 to 4 */
+	type("6а");
+	ui_draw(&ui);
+	ck_assert_uint_eq(pixel(54, 660), rgb(UI_PRIMARY));
+	act(ACTION_BACK, 0);
+	act(ACTION_BACK, 0);
+	type("3а");
+	ui_draw(&ui);
+	ck_assert_uint_eq(pixel(54, 660), rgb(UI_BG));
+}
+END_TEST
+
 int
 main(void)
 {
@@ -1007,6 +1047,7 @@ main(void)
 	tcase_add_test(tc, a_text_answer_wraps_inside_its_box);
 	tcase_add_test(tc, a_personal_result_is_whole_above_done_at_every_size);
 	tcase_add_test(tc, teachers_are_asked_only_for_their_code);
+	tcase_add_test(tc, the_menu_warns_when_a_questionnaire_is_not_for_the_class);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }

@@ -477,7 +477,7 @@ session_class_needed(const Session *s)
 	    strcmp(session_audience(s), "parent") == 0)
 		return true;
 	for (int i = 0; i < s->n_battery; i++)
-		if (s->battery[i]->grade_min > 0)
+		if (s->battery[i]->grades != 0)
 			return true;
 	return false;
 }

@@ -144,6 +144,38 @@ survey_audience_parse(const char *word)
 	return i < 0 ? 0 : (Audience)(1u << i);
 }
 
+bool
+survey_fits_grade(const Survey *survey, int grade)
+{
+	return survey->grades == 0 || grade < 1 || grade > 11 || (survey->grades & 1u << grade);
+}
+
+char *
+survey_grades_text(const Survey *survey)
+{
+	char *text = xstrdup("");
+
+	for (int g = 1; g <= 11; g++) {
+		int last = g;
+		char *more;
+		if (!(survey->grades & 1u << g))
+			continue;
+		while (last < 11 && (survey->grades & 1u << (last + 1)))
+			last++;
+		/* Two grades in a row read better apart: "6, 7", not "6–7". */
+		if (last - g >= 2)
+			more = xasprintf("%s%s%d\u2013%d", text, text[0] ? ", " : "", g, last);
+		else if (last > g)
+			more = xasprintf("%s%s%d, %d", text, text[0] ? ", " : "", g, last);
+		else
+			more = xasprintf("%s%s%d", text, text[0] ? ", " : "", g);
+		free(text);
+		text = more;
+		g = last;
+	}
+	return text;
+}
+
 const char *
 survey_audience_name(Audience audience)
 {

@@ -134,8 +134,7 @@ typedef struct Survey {
 	int version;
 	char *title;
 	unsigned audience; /* Audience bits */
-	int grade_min;     /* 0 when grades are not given */
-	int grade_max;
+	unsigned grades;   /* bit g set: meant for grade g (1 to 11); 0: for every grade */
 	char *source;
 	char *license;
 	char *instructions;
@@ -182,6 +181,16 @@ Audience survey_audience_parse(const char *word);
 
 /* The word for one audience bit; "" for anything else. */
 const char *survey_audience_name(Audience audience);
+
+/* True when the survey is meant for grade (1 to 11): its `grades` name
+ * that grade, or it names none. Grade 0 (a class without a grade, "") fits
+ * every survey. */
+bool survey_fits_grade(const Survey *survey, int grade);
+
+/* The survey's grades as a reader writes them: runs of three or more with
+ * an en dash, others with commas ("5–11", "6, 9", "1–4, 6"); "" when it
+ * names none. The caller frees it. */
+char *survey_grades_text(const Survey *survey);
 
 /* True for the question types whose answers have a score: every type with
  * options (number and text have none). */

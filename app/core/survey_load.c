@@ -49,28 +49,60 @@ survey_parse_audience(Loader *L, yaml_node_t *node)
 	}
 }
 
+/* A range of grades written "5-11" (an en dash and spaces may stand around
+ * the hyphen): true with *from and *to set when text is one. */
+static bool
+survey_grade_range(const char *text, int *from, int *to)
+{
+	char *end;
+	long a = strtol(text, &end, 10), b;
+
+	while (*end == ' ')
+		end++;
+	if (end == text || (strncmp(end, "-", 1) != 0 && strncmp(end, "\u2013", 3) != 0))
+		return false;
+	end += *end == '-' ? 1 : 3;
+	text = end;
+	b = strtol(text, &end, 10);
+	while (*end == ' ')
+		end++;
+	if (end == text || *end != '\0' || a < 1 || b > 11 || a > b)
+		return false;
+	*from = (int)a;
+	*to = (int)b;
+	return true;
+}
+
+/* grades: a list of exact grades, [6, 9]; one grade, 7; a range, 5-11. */
 static void
 survey_parse_grades(Loader *L, yaml_node_t *node)
 {
 	Survey *s = L->s;
+	int grade, from, to;
 
-	if (!yamldoc_get_sequence(&L->yd, node, NULL, "grades"))
-		return;
-	if (yamldoc_length(node) != 2) {
+	if (node->type == YAML_SEQUENCE_NODE && yamldoc_length(node) > 0) {
+		for (int i = 0; i < yamldoc_length(node); i++) {
+			yaml_node_t *item = yamldoc_item(&L->yd, node, i);
+			if (!yamldoc_get_int(&L->yd, item, NULL, "grades", 1, 11, &grade))
+				continue;
+			if (s->grades & 1u << grade)
+				yamldoc_error(&L->yd, item, NULL,
+				              _("the grade %d is listed twice in «grades»"), grade);
+			s->grades |= 1u << grade;
+		}
+	} else if (node->type == YAML_SCALAR_NODE &&
+	           survey_grade_range(yamldoc_scalar(node), &from, &to)) {
+		for (grade = from; grade <= to; grade++)
+			s->grades |= 1u << grade;
+	} else if (node->type == YAML_SCALAR_NODE && strchr(yamldoc_scalar(node), '-') == NULL &&
+	           strstr(yamldoc_scalar(node), "\u2013") == NULL) {
+		if (yamldoc_get_int(&L->yd, node, NULL, "grades", 1, 11, &grade))
+			s->grades = 1u << grade;
+	} else {
 		yamldoc_error(&L->yd, node, NULL,
-		              _("the field «grades» must be two grades [from, to], like [2, 7]"));
-		return;
+		              _("the field «grades» is a range of grades from 1 to 11 like 5-11, "
+		                "or a list of the grades themselves like [6, 9]"));
 	}
-	if (!yamldoc_get_int(&L->yd, yamldoc_item(&L->yd, node, 0), NULL, "grades", 1, 11,
-	                     &s->grade_min) ||
-	    !yamldoc_get_int(&L->yd, yamldoc_item(&L->yd, node, 1), NULL, "grades", 1, 11,
-	                     &s->grade_max))
-		return;
-	if (s->grade_min > s->grade_max)
-		yamldoc_error(&L->yd, node, NULL,
-		              _("grades go from %d to %d: the first must not be "
-		                "greater than the second"),
-		              s->grade_min, s->grade_max);
 }
 
 static void

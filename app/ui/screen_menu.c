@@ -159,6 +159,42 @@ menu_draw_switches(Ui *ui, int y)
 	              (Action){ .type = ACTION_CHOOSE, .index = MENU_CODE });
 }
 
+/* The first questionnaire of the battery that is not meant for the grade
+ * of the class set for everybody ("6А": grade 6), or NULL. */
+static const Survey *
+menu_misfit(const Ui *ui, char class_name[SESSION_FIELD_MAX + 1])
+{
+	int grade;
+
+	classname_normalize(ui->menu.class_name, class_name, SESSION_FIELD_MAX + 1);
+	grade = classname_grade(class_name);
+	for (int i = 0; grade > 0 && i < ui->surveys->n && i < 64; i++)
+		if (ui->menu.rank[i] > 0 && menu_survey_fits(ui, i) &&
+		    !survey_fits_grade(ui->surveys->items[i], grade))
+			return ui->surveys->items[i];
+	return NULL;
+}
+
+/* Warns, above the footer, when a questionnaire chosen is not for the
+ * class set for everybody; a notice of the menu's own stands there first. */
+static void
+menu_draw_misfit(Ui *ui)
+{
+	char class_name[SESSION_FIELD_MAX + 1], *grades, *text;
+	const Survey *misfit = menu_misfit(ui, class_name);
+
+	if (misfit == NULL || ui->message != NULL)
+		return;
+	grades = survey_grades_text(misfit);
+	text = xasprintf(_("«%s» is for grades %s, and the class is %s."), misfit->title, grades,
+	                 class_name);
+	widget_prompt(
+	    ui, layout_banner(ui->width, ui->height, ui->scale, LAYOUT_BANNER_ABOVE_FOOTER, false),
+	    text);
+	free(text);
+	free(grades);
+}
+
 static void
 menu_draw(Ui *ui)
 {
@@ -198,6 +234,7 @@ menu_draw(Ui *ui)
 	              (Action){ .type = ACTION_CHOOSE, .index = MENU_START });
 	widget_button(ui, quit, 0, _("Close the kiosk"), NULL, BUTTON_NORMAL,
 	              (Action){ .type = ACTION_CHOOSE, .index = MENU_QUIT });
+	menu_draw_misfit(ui);
 }
 
 /* Where the kiosk saves the report: $ANKETA_REPORT_DIR, else ~/Anketa. The
