@@ -594,6 +594,32 @@ START_TEST(a_thank_you_without_results_leaves_by_itself)
 }
 END_TEST
 
+START_TEST(a_template_with_placeholders_cannot_be_put_into_a_battery)
+{
+	char *path = testutil_temp_file("template.yaml", "id: tpl\n"
+	                                                 "version: 1\n"
+	                                                 "title: T\n"
+	                                                 "audience: [student]\n"
+	                                                 "source: S\n"
+	                                                 "license: school-supplied\n"
+	                                                 "placeholder: true\n"
+	                                                 "questions:\n"
+	                                                 "  - {id: q1, text: Q, type: text}\n");
+	const char *ids[] = { "mini", "tpl" };
+	char *cause = NULL;
+	Diag diag = { 0 };
+
+	survey_set_add(&set, survey_load(path, &diag));
+	testutil_temp_remove(path);
+	ck_assert_int_eq(diag.n, 0);
+	ck_assert_int_eq(session_configure(session, "start", "6А", "student", ids, 2, &cause), -1);
+	ck_assert_str_eq(cause, "анкета «tpl» — шаблон, её текст и ключи ещё не заполнены: сначала "
+	                        "школа вставляет текст своего лицензированного экземпляра");
+	ck_assert(!session_configured(session));
+	free(cause);
+}
+END_TEST
+
 START_TEST(a_pin_opens_the_menu_only_when_it_matches)
 {
 	char *cause = NULL;
@@ -720,6 +746,7 @@ main(void)
 	tcase_add_test(tc, with_a_class_list_the_class_is_picked);
 	tcase_add_test(tc, a_full_text_answer_says_its_limit_and_keeps_what_fits);
 	tcase_add_test(tc, a_thank_you_without_results_leaves_by_itself);
+	tcase_add_test(tc, a_template_with_placeholders_cannot_be_put_into_a_battery);
 	tcase_add_test(tc, a_pin_opens_the_menu_only_when_it_matches);
 	tcase_add_test(tc, wrong_pins_in_a_row_make_the_pin_screen_wait);
 	tcase_add_test(tc, a_sitting_keeps_its_survey_file_in_the_database);

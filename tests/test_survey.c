@@ -154,6 +154,27 @@ START_TEST(test_a_survey_fits_the_grades_it_names)
 }
 END_TEST
 
+START_TEST(test_a_template_marked_placeholder_loads_as_one)
+{
+	static const char text[] = HEAD "placeholder: true\n"
+	                                "questions:\n  - {id: q1, text: Q, type: text}\n";
+	Diag diag = { 0 };
+	Survey *s = load_text("template.yaml", text, &diag), *plain;
+
+	ck_assert_int_eq(diag.n, 0);
+	ck_assert(survey_is_placeholder(s));
+	ck_assert_int_eq(s->placeholder_pos.line, 7);
+	ck_assert_int_eq(s->placeholder_pos.column, 14);
+	survey_free(s);
+	plain = load_fixture("full.yaml", &diag);
+	ck_assert(!survey_is_placeholder(plain));
+	survey_free(plain);
+	expect_problem("bad.yaml",
+	               HEAD "placeholder: maybe\nquestions:\n  - {id: q1, text: Q, type: text}\n",
+	               7, 14, "the field «placeholder» must be true or false");
+}
+END_TEST
+
 START_TEST(test_full_fixture)
 {
 	Diag diag = { 0 };
@@ -873,6 +894,7 @@ survey_suite(void)
 	tcase_add_test(tc, test_grades_are_a_range_or_a_list_of_grades);
 	tcase_add_test(tc, test_bad_grades_are_reported_where_they_stand);
 	tcase_add_test(tc, test_a_survey_fits_the_grades_it_names);
+	tcase_add_test(tc, test_a_template_marked_placeholder_loads_as_one);
 	tcase_add_test(tc, test_lookups);
 	tcase_add_test(tc, test_shipped_survey);
 	tcase_add_test(tc, test_unknown_and_missing_fields);

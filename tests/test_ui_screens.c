@@ -1012,6 +1012,69 @@ START_TEST(the_menu_warns_when_a_questionnaire_is_not_for_the_class)
 }
 END_TEST
 
+START_TEST(the_menu_keeps_a_template_out_and_its_switches_apart)
+{
+	char *path = testutil_temp_file("tpl.yaml", "id: tpl\n"
+	                                            "version: 1\n"
+	                                            "title: Шаблон\n"
+	                                            "audience: [student]\n"
+	                                            "grades: 1-4\n"
+	                                            "source: S\n"
+	                                            "license: school-supplied\n"
+	                                            "placeholder: true\n"
+	                                            "questions:\n"
+	                                            "  - {id: q1, text: Q, type: text}\n");
+	Diag diag = { 0 };
+	int wave_y = -1, tpl = -1;
+
+	survey_set_add(&set, survey_load(path, &diag));
+	testutil_temp_remove(path);
+	ck_assert_int_eq(diag.n, 0);
+	to_menu();
+	ui_draw(&ui);
+	for (int t = 0; t < ui.n_targets; t++) {
+		Action a = ui.targets[t].action;
+		if (a.type == ACTION_CHOOSE && a.index == 200) /* the first wave */
+			wave_y = ui.targets[t].rect.y;
+		if (a.type == ACTION_CHOOSE && a.index == 301) /* the template */
+			tpl = t;
+	}
+	/* "Code required" (index 15; no voice here, so no "Read aloud")
+	 * stands in the right column, not in the row of waves. */
+	for (int t = 0; t < ui.n_targets; t++)
+		if (ui.targets[t].action.type == ACTION_CHOOSE &&
+		    ui.targets[t].action.index == 15) {
+			ck_assert_int_ne(ui.targets[t].rect.y, wave_y);
+			ck_assert_int_ge(ui.targets[t].rect.x, 928);
+		}
+	/* The template is drawn off (the background's colour) and cannot be
+	 * chosen; the menu says why, and the next choice clears that. */
+	ck_assert_int_ge(tpl, 0);
+	ck_assert_uint_eq(pixel(ui.targets[tpl].rect.x + ui.targets[tpl].rect.w - 20,
+	                        ui.targets[tpl].rect.y + ui.targets[tpl].rect.h / 2),
+	                  rgb(UI_BG));
+	act(ACTION_CHOOSE, 301);
+	ck_assert_int_eq(ui.menu.rank[1], 0);
+	ck_assert_ptr_nonnull(ui.message);
+	ck_assert_ptr_nonnull(strstr(ui.message, "шаблон"));
+	act(ACTION_CHOOSE, 300);
+	ck_assert_int_eq(ui.menu.rank[0], 1);
+	ck_assert_ptr_null(ui.message);
+}
+END_TEST
+
+START_TEST(a_stale_notice_goes_once_it_is_resolved)
+{
+	to_menu();
+	act(ACTION_CHOOSE, 10); /* start with nothing chosen */
+	ck_assert_ptr_nonnull(ui.message);
+	act(ACTION_CHOOSE, 300);
+	ck_assert_ptr_null(ui.message);
+	act(ACTION_CHOOSE, 10);
+	ck_assert_int_eq(session_phase(session), PHASE_WELCOME);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -1048,6 +1111,8 @@ main(void)
 	tcase_add_test(tc, a_personal_result_is_whole_above_done_at_every_size);
 	tcase_add_test(tc, teachers_are_asked_only_for_their_code);
 	tcase_add_test(tc, the_menu_warns_when_a_questionnaire_is_not_for_the_class);
+	tcase_add_test(tc, the_menu_keeps_a_template_out_and_its_switches_apart);
+	tcase_add_test(tc, a_stale_notice_goes_once_it_is_resolved);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }

@@ -180,6 +180,13 @@ check_surveys(CheckList *list, SurveySet *named)
 		if (f->survey == NULL)
 			continue;
 		examples_run(f->survey, &f->diag);
+		if (survey_is_placeholder(f->survey))
+			diag_add(
+			    &f->diag, f->path, f->survey->placeholder_pos.line,
+			    f->survey->placeholder_pos.column,
+			    _("the survey is a template: its wording and keys are still "
+			      "placeholders; put in the text and keys of the school's licensed "
+			      "copy, then remove «placeholder: true»"));
 		twin = survey_set_find(named, f->survey->id);
 		if (twin != NULL)
 			diag_add(&f->diag, f->path, 0, 0,

@@ -156,6 +156,12 @@ session_battery(const Session *s, const char *const *ids, int n, Audience who, c
 		else if ((battery[i]->audience & who) == 0)
 			*cause = xasprintf(_("survey \"%s\" is not meant for the audience \"%s\""),
 			                   ids[i], survey_audience_name(who));
+		else if (survey_is_placeholder(battery[i]))
+			*cause =
+			    xasprintf(_("survey \"%s\" is a template whose wording and keys are "
+			                "still placeholders: the school puts in its licensed text "
+			                "first"),
+			              ids[i]);
 		else
 			continue;
 		free(battery);

@@ -64,8 +64,9 @@ void session_free(Session *session);
 /*
  * Chooses the battery: the surveys with these ids, in this order, for one
  * wave, audience and (optional, NULL or "" = typed by each respondent)
- * class. Returns -1 and sets *cause (caller frees) when an id is unknown or
- * a survey is not meant for the audience; the previous battery is kept.
+ * class. Returns -1 and sets *cause (caller frees) when an id is unknown, a
+ * survey is not meant for the audience, or it is a template still holding
+ * placeholders (survey_is_placeholder); the previous battery is kept.
  */
 int session_configure(Session *session, const char *wave, const char *class_name,
                       const char *audience, const char *const *survey_ids, int n_ids, char **cause);

@@ -145,6 +145,12 @@ survey_audience_parse(const char *word)
 }
 
 bool
+survey_is_placeholder(const Survey *survey)
+{
+	return survey->placeholder;
+}
+
+bool
 survey_fits_grade(const Survey *survey, int grade)
 {
 	return survey->grades == 0 || grade < 1 || grade > 11 || (survey->grades & 1u << grade);

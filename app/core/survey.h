@@ -139,6 +139,8 @@ typedef struct Survey {
 	char *license;
 	char *instructions;
 	bool show_result;
+	bool placeholder;          /* `placeholder: true`: see survey_is_placeholder() */
+	SourcePos placeholder_pos; /* where that stands */
 	SurveyQuestion *questions;
 	int n_questions;
 	SurveyScale *scales; /* in dependency order: a nested scale comes before its parent */
@@ -181,6 +183,16 @@ Audience survey_audience_parse(const char *word);
 
 /* The word for one audience bit; "" for anything else. */
 const char *survey_audience_name(Audience audience);
+
+/*
+ * True when the survey's wording or keys are still a template's
+ * placeholders: its file says `placeholder: true` (DESIGN.md section 3),
+ * the line a school removes once it has put in the text and keys of its
+ * licensed copy. Such a survey loads (the kiosk still starts and lists it)
+ * but cannot be put into a battery, and `anketa check` refuses it. The one
+ * rule for both.
+ */
+bool survey_is_placeholder(const Survey *survey);
 
 /* True when the survey is meant for grade (1 to 11): its `grades` name
  * that grade, or it names none. Grade 0 (a class without a grade, "") fits

@@ -413,10 +413,16 @@ survey_parse(Loader *L)
 		{ "show_result", false, NULL }, { "option_sets", false, NULL },
 		{ "questions", true, NULL },    { "scales", false, NULL },
 		{ "alerts", false, NULL },      { "examples", false, NULL },
+		{ "placeholder", false, NULL },
 	};
 
-	yamldoc_fields(&L->yd, yamldoc_root(&L->yd), NULL, f, 14);
+	yamldoc_fields(&L->yd, yamldoc_root(&L->yd), NULL, f, 15);
 	survey_parse_head(L, f);
+	/* A template's marker (survey_is_placeholder): loaded like any
+	 * survey, kept out of batteries, refused by `anketa check`. */
+	if (f[14].value &&
+	    yamldoc_get_bool(&L->yd, f[14].value, NULL, "placeholder", &L->s->placeholder))
+		L->s->placeholder_pos = yamldoc_pos(f[14].value);
 	if (f[9].value)
 		survey_parse_option_sets(L, f[9].value);
 	if (f[10].value)

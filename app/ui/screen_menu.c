@@ -21,6 +21,9 @@ static const char *const menu_audiences[] = { "student", "parent", "teacher", "h
 static const char *const menu_audience_labels[] = { N_("Students"), N_("Parents"), N_("Teachers"),
 	                                            N_("Heads") };
 static const char *const menu_waves[] = { "start", "interim", "final" };
+/* The audiences' words under a questionnaire, in the order of Audience. */
+static const char *const menu_audience_words[] = { N_("students"), N_("parents"), N_("teachers"),
+	                                           N_("heads") };
 
 /* The waves' names on the buttons. */
 static const char *const *
@@ -32,6 +35,10 @@ menu_wave_labels(void)
 		labels[i] = ui_wave_label(menu_waves[i]);
 	return labels;
 }
+
+/* Where the right column (the settings for everybody) starts, at 1280x800:
+ * right of the four audiences, 48 + 4 * 200 + 3 * 16 = 896, and a gap. */
+#define MENU_RIGHT_X 928
 
 enum {
 	MENU_AUDIENCE = 100,
@@ -53,11 +60,12 @@ menu_survey_fits(const Ui *ui, int i)
 	return i < 64 && (ui->surveys->items[i]->audience & who) != 0;
 }
 
-/* A row of toggle buttons; the one at `current` is shown chosen. */
+/* A row of toggle buttons in the left column; the one at `current` is
+ * shown chosen. */
 static void
 menu_row(Ui *ui, int y, const char *const *labels, int n, int current, int base)
 {
-	int w = ui_px(ui, 250), gap = ui_px(ui, 16), h = ui_px(ui, 64);
+	int w = ui_px(ui, 200), gap = ui_px(ui, 16), h = ui_px(ui, 56);
 	int x = ui_px(ui, 48);
 
 	for (int i = 0; i < n; i++) {
@@ -68,22 +76,72 @@ menu_row(Ui *ui, int y, const char *const *labels, int n, int current, int base)
 	}
 }
 
+/* What the menu says under a questionnaire: who it is for and its grades
+ * ("ученики · классы 5–11"), or that it is a template still to be filled
+ * in. The caller frees it. */
+static char *
+menu_survey_detail(const Survey *survey)
+{
+	static const Audience order[] = { AUDIENCE_STUDENT, AUDIENCE_PARENT, AUDIENCE_TEACHER,
+		                          AUDIENCE_HEAD };
+	char *who, *grades, *detail;
+
+	if (survey_is_placeholder(survey))
+		return xstrdup(_("template: the school's licensed text is not in yet"));
+	who = xstrdup("");
+	for (int i = 0; i < 4; i++) {
+		char *more;
+		if (!(survey->audience & order[i]))
+			continue;
+		more = xasprintf("%s%s%s", who, who[0] ? ", " : "", _(menu_audience_words[i]));
+		free(who);
+		who = more;
+	}
+	grades = survey_grades_text(survey);
+	if (grades[0] == '\0')
+		detail = xstrdup(who);
+	else
+		detail = xasprintf(strpbrk(grades, ",\u2013") != NULL ? _("%s · grades %s")
+		                                                      : _("%s · grade %s"),
+		                   who, grades);
+	free(grades);
+	free(who);
+	return detail;
+}
+
+/* The questionnaires of the audience, in two columns (three when two
+ * would make them too low), from y down to the row above the footer. */
 static void
 menu_draw_surveys(Ui *ui, int y)
 {
-	int x = ui_px(ui, 48), w = ui->width - 2 * x, h = ui_px(ui, 56), gap = ui_px(ui, 10);
-	int col_w = (w - gap) / 2, shown = 0;
+	int x = ui_px(ui, 48), w = ui->width - 2 * x, gap = ui_px(ui, 10), n = 0, cols = 2, rows;
+	int bottom =
+	    layout_banner(ui->width, ui->height, ui->scale, LAYOUT_BANNER_ABOVE_FOOTER, false).y -
+	    gap;
+	int h;
 
-	for (int i = 0; i < ui->surveys->n && i < 64; i++) {
-		GfxRect r;
+	for (int i = 0; i < ui->surveys->n && i < 64; i++)
+		n += menu_survey_fits(ui, i);
+	rows = (n + cols - 1) / cols;
+	if (rows > 0 && (bottom - y - (rows - 1) * gap) / rows < ui_px(ui, 60))
+		cols = 3, rows = (n + cols - 1) / cols;
+	h = rows > 0 ? (bottom - y - (rows - 1) * gap) / rows : 0;
+	h = h < ui_px(ui, 72) ? h : ui_px(ui, 72);
+	for (int i = 0, shown = 0; i < ui->surveys->n && i < 64; i++) {
+		const Survey *survey = ui->surveys->items[i];
+		GfxRect r = layout_grid((GfxRect){ x, y, w, rows * h + (rows - 1) * gap }, rows,
+		                        cols, gap, shown);
+		char *detail;
 		if (!menu_survey_fits(ui, i))
 			continue;
-		r = (GfxRect){ x + (shown % 2) * (col_w + gap), y + (shown / 2) * (h + gap), col_w,
-			       h };
-		widget_button(ui, r, ui->menu.rank[i] <= 9 ? ui->menu.rank[i] : 0,
-		              ui->surveys->items[i]->title, NULL,
-		              ui->menu.rank[i] ? BUTTON_CHOSEN : BUTTON_NORMAL,
-		              (Action){ .type = ACTION_CHOOSE, .index = MENU_SURVEY + i });
+		detail = menu_survey_detail(survey);
+		widget_item(ui, r, ui->menu.rank[i] <= 9 ? ui->menu.rank[i] : 0, survey->title,
+		            detail,
+		            survey_is_placeholder(survey) ? BUTTON_OFF
+		            : ui->menu.rank[i]            ? BUTTON_CHOSEN
+		                                          : BUTTON_NORMAL,
+		            (Action){ .type = ACTION_CHOOSE, .index = MENU_SURVEY + i });
+		free(detail);
 		shown++;
 	}
 }
@@ -93,8 +151,8 @@ menu_draw_surveys(Ui *ui, int y)
 static void
 menu_draw_class(Ui *ui)
 {
-	GfxRect r = { ui->width - ui_px(ui, 48 + 460), ui_px(ui, 306), ui_px(ui, 460),
-		      ui_px(ui, 46) };
+	GfxRect r = { ui_px(ui, MENU_RIGHT_X), ui_px(ui, 112),
+		      ui->width - ui_px(ui, MENU_RIGHT_X + 48), ui_px(ui, 56) };
 	char name[SESSION_FIELD_MAX + 1], *text;
 
 	/* Shown as it will be stored: "6а" is the class 6А. */
@@ -134,28 +192,23 @@ menu_erase(Ui *ui)
 	ui->menu.class_name[len] = '\0';
 }
 
-/* The session's switches right of the waves: reading aloud (when there is a
+/* The session's switches in the right column, under the class for
+ * everybody (never in a row of choices): reading aloud (when there is a
  * voice) and whether every respondent must type a code. */
 static void
-menu_draw_switches(Ui *ui, int y)
+menu_draw_switches(Ui *ui)
 {
-	GfxRect col = { ui_px(ui, 48 + 3 * 266), y, 0, ui_px(ui, 64) };
-	GfxRect code;
-	bool required = session_code_required(ui->session);
+	GfxRect r = { ui_px(ui, MENU_RIGHT_X), ui_px(ui, 180),
+		      ui->width - ui_px(ui, MENU_RIGHT_X + 48), ui_px(ui, 44) };
 
-	col.w = ui->width - ui_px(ui, 48) - col.x;
-	code = col;
 	if (ui->speech != NULL) {
-		GfxRect read = col;
-		read.w = (col.w - ui_px(ui, 16)) / 2;
-		code.x = read.x + read.w + ui_px(ui, 16);
-		code.w = col.x + col.w - code.x;
-		widget_button(ui, read, 0, _("Read aloud"), NULL,
+		widget_button(ui, r, 0, _("Read aloud"), NULL,
 		              ui->read_aloud ? BUTTON_CHOSEN : BUTTON_NORMAL,
 		              (Action){ .type = ACTION_CHOOSE, .index = MENU_READ });
+		r.y += r.h + ui_px(ui, 12);
 	}
-	widget_button(ui, code, 0, _("Code required"), NULL,
-	              required ? BUTTON_CHOSEN : BUTTON_NORMAL,
+	widget_button(ui, r, 0, _("Code required"), NULL,
+	              session_code_required(ui->session) ? BUTTON_CHOSEN : BUTTON_NORMAL,
 	              (Action){ .type = ACTION_CHOOSE, .index = MENU_CODE });
 }
 
@@ -204,7 +257,7 @@ menu_draw(Ui *ui)
 	GfxRect results = ui_footer(ui, LAYOUT_LEFT, 288, 240);
 	GfxRect report = ui_footer(ui, LAYOUT_LEFT, 544, 240);
 	const char *who = _("Who answers"), *wave = _("Diagnostic wave"),
-	           *surveys = _("Questionnaires (in this order)"),
+	           *surveys = _("Questionnaires (in this order)"), *all = _("For everybody"),
 	           *school = store_school(ui->store);
 	/* The school's name (`anketa school`) tells whose kiosk this is. */
 	char *title = school[0] ? xasprintf("%s · %s", _("School psychologist's menu"), school)
@@ -217,15 +270,17 @@ menu_draw(Ui *ui)
 	widget_header(ui, title, today, -1);
 	free(today);
 	free(title);
-	gfx_text(ui->gfx, who, strlen(who), cap, true, UI_TEXT, ui_px(ui, 48), ui_px(ui, 80));
-	menu_row(ui, ui_px(ui, 120), menu_audience_labels, 4, ui->menu.audience, MENU_AUDIENCE);
-	gfx_text(ui->gfx, wave, strlen(wave), cap, true, UI_TEXT, ui_px(ui, 48), ui_px(ui, 200));
-	menu_row(ui, ui_px(ui, 240), menu_wave_labels(), 3, ui->menu.wave, MENU_WAVE);
-	menu_draw_switches(ui, ui_px(ui, 240));
+	gfx_text(ui->gfx, who, strlen(who), cap, true, UI_TEXT, ui_px(ui, 48), ui_px(ui, 76));
+	menu_row(ui, ui_px(ui, 112), menu_audience_labels, 4, ui->menu.audience, MENU_AUDIENCE);
+	gfx_text(ui->gfx, wave, strlen(wave), cap, true, UI_TEXT, ui_px(ui, 48), ui_px(ui, 180));
+	menu_row(ui, ui_px(ui, 216), menu_wave_labels(), 3, ui->menu.wave, MENU_WAVE);
+	gfx_text(ui->gfx, all, strlen(all), cap, true, UI_TEXT, ui_px(ui, MENU_RIGHT_X),
+	         ui_px(ui, 76));
+	menu_draw_switches(ui);
 	gfx_text(ui->gfx, surveys, strlen(surveys), cap, true, UI_TEXT, ui_px(ui, 48),
-	         ui_px(ui, 320));
+	         ui_px(ui, 292));
 	menu_draw_class(ui);
-	menu_draw_surveys(ui, ui_px(ui, 360));
+	menu_draw_surveys(ui, ui_px(ui, 330));
 	widget_button(ui, report, 0, _("Report (PDF)"), NULL, BUTTON_NORMAL,
 	              (Action){ .type = ACTION_CHOOSE, .index = MENU_REPORT });
 	widget_button(ui, results, 0, _("Results"), NULL, BUTTON_NORMAL,
@@ -308,7 +363,8 @@ menu_start(Ui *ui)
 	/* The battery in the order the surveys were chosen. */
 	for (int place = 1; place <= 64; place++) {
 		for (int i = 0; i < ui->surveys->n && i < 64; i++) {
-			if (ui->menu.rank[i] == place && menu_survey_fits(ui, i))
+			if (ui->menu.rank[i] == place && menu_survey_fits(ui, i) &&
+			    !survey_is_placeholder(ui->surveys->items[i]))
 				ids[n++] = ui->surveys->items[i]->id;
 		}
 	}
@@ -327,11 +383,31 @@ menu_start(Ui *ui)
 	return true;
 }
 
+/* A click on a questionnaire: chosen or taken out; a template still to be
+ * filled in cannot be chosen, and the menu says why. */
+static void
+menu_choose_survey(Ui *ui, int survey)
+{
+	if (survey_is_placeholder(ui->surveys->items[survey])) {
+		char *why = xasprintf(_("«%s» is a template: its wording and keys are still "
+		                        "placeholders until the school puts in its licensed text."),
+		                      ui->surveys->items[survey]->title);
+		ui_set_message(ui, why);
+		free(why);
+		return;
+	}
+	menu_toggle(ui, survey);
+}
+
 static void
 menu_handle(Ui *ui, const Action *a)
 {
 	int i = a->index;
 
+	/* Whatever the psychologist does next, an old notice ("choose at least
+	 * one questionnaire", "the report is saved") has had its day. */
+	if (a->type == ACTION_CHOOSE || a->type == ACTION_TEXT || a->type == ACTION_BACK)
+		ui_set_message(ui, NULL);
 	if (a->type == ACTION_CANCEL) {
 		ui_set_message(ui, NULL);
 		session_close_menu(ui->session);
@@ -355,7 +431,7 @@ menu_handle(Ui *ui, const Action *a)
 	} else if (i == MENU_QUIT) {
 		ui->quit = true;
 	} else if (i >= MENU_SURVEY && i < MENU_SURVEY + 64) {
-		menu_toggle(ui, i - MENU_SURVEY);
+		menu_choose_survey(ui, i - MENU_SURVEY);
 	} else if (i >= MENU_WAVE && i < MENU_WAVE + 3) {
 		ui->menu.wave = i - MENU_WAVE;
 	} else if (i >= MENU_AUDIENCE && i < MENU_AUDIENCE + 4) {

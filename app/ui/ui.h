@@ -178,6 +178,7 @@ typedef enum {
 	BUTTON_PRIMARY,
 	BUTTON_CHECK,   /* an answer of a multi question, not checked: a check box */
 	BUTTON_CHECKED, /* ... checked: the box filled with a tick, a green border */
+	BUTTON_OFF,     /* what cannot be chosen now: the background's colour, muted text */
 } ButtonStyle;
 
 /* An answer or command button: a key badge (0 = none; a check box for the
@@ -185,6 +186,11 @@ typedef enum {
  * picture; a click on it stands for action. */
 void widget_button(Ui *ui, GfxRect rect, int key, const char *label, const char *picture,
                    ButtonStyle style, Action action);
+/* A choice in a list (the menu's questionnaires): a key badge (0 = none),
+ * a title and under it a smaller line of detail; a click stands for
+ * action. */
+void widget_item(Ui *ui, GfxRect rect, int key, const char *title, const char *detail,
+                 ButtonStyle style, Action action);
 /* A small, quiet button: one glyph on a pale square (the psychologist's
  * corner); a click on it stands for action. */
 void widget_icon(Ui *ui, GfxRect rect, const char *glyph, Action action);

@@ -108,6 +108,7 @@ widget_button(Ui *ui, GfxRect r, int key, const char *label, const char *picture
 	bool check = style == BUTTON_CHECK || style == BUTTON_CHECKED;
 	GfxColor fill = style == BUTTON_CHOSEN    ? UI_CHOSEN
 	                : style == BUTTON_PRIMARY ? UI_PRIMARY
+	                : style == BUTTON_OFF     ? UI_BG
 	                                          : UI_CARD;
 	GfxColor border = style == BUTTON_CHECKED ? UI_CHOSEN : solid ? fill : UI_BORDER;
 	int pad = ui_px(ui, 16);
@@ -130,8 +131,38 @@ widget_button(Ui *ui, GfxRect r, int key, const char *label, const char *picture
 	}
 	/* A label beside a key badge or a check box reads from the left. */
 	widget_text_box(ui, label, text, ui_px(ui, 34), ui_px(ui, 18),
-	                solid || style == BUTTON_CHECKED, solid ? UI_WHITE : UI_TEXT,
+	                solid || style == BUTTON_CHECKED,
+	                solid                 ? UI_WHITE
+	                : style == BUTTON_OFF ? UI_MUTED
+	                                      : UI_TEXT,
 	                picture != NULL || (key == 0 && !check) ? 1 : 0, true);
+}
+
+void
+widget_item(Ui *ui, GfxRect r, int key, const char *title, const char *detail, ButtonStyle style,
+            Action action)
+{
+	bool chosen = style == BUTTON_CHOSEN, off = style == BUTTON_OFF;
+	int pad = ui_px(ui, 10), left = key > 0 ? ui_px(ui, 60) : ui_px(ui, 16);
+	GfxRect top = { r.x + left, r.y + pad, r.w - left - ui_px(ui, 12),
+		        (r.h - 2 * pad) * 58 / 100 };
+	GfxRect bottom = { top.x, top.y + top.h, top.w, r.h - 2 * pad - top.h };
+
+	widget_target(ui, r, action);
+	widget_card(ui, r,
+	            chosen ? UI_CHOSEN
+	            : off  ? UI_BG
+	                   : UI_CARD,
+	            chosen ? UI_CHOSEN : UI_BORDER);
+	if (key > 0)
+		widget_badge(ui, r.x + ui_px(ui, 32), r.y + r.h / 2, r.h * 30 / 100, key, chosen);
+	widget_text_box(ui, title, top, ui_px(ui, 22), ui_px(ui, 11), chosen,
+	                chosen ? UI_WHITE
+	                : off  ? UI_MUTED
+	                       : UI_TEXT,
+	                0, true);
+	widget_text_box(ui, detail, bottom, ui_px(ui, 17), ui_px(ui, 10), false,
+	                chosen ? UI_WHITE : UI_MUTED, 0, true);
 }
 
 void

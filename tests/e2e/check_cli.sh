@@ -71,6 +71,17 @@ sed 's/expect: {day: {value: 8, level: good}}/expect: {day: {value: 7, level: go
 expect 1 "wrong example" "$anketa" check "$tmp/day.yaml"
 contains "$tmp/err" "пример «все лучшие ответы»: шкала day: ожидалось 7, получилось 8" "example mismatch"
 
+# A template whose wording and keys are still placeholders is refused where
+# its marker stands; without the marker the same file passes.
+sed 's/^license: original$/license: school-supplied\nplaceholder: true/' \
+	"$src/surveys/school_day.yaml" >"$tmp/template.yaml"
+line=$(grep -n '^placeholder: true$' "$tmp/template.yaml" | cut -d: -f1)
+expect 1 "a template still holding placeholders" "$anketa" check "$tmp/template.yaml"
+contains "$tmp/err" "$tmp/template.yaml:$line:14: анкета — шаблон: её текст и ключи ещё не заполнены" \
+	"placeholder refused"
+grep -v '^placeholder: true$' "$tmp/template.yaml" >"$tmp/filled.yaml"
+expect 0 "a template filled in" "$anketa" check "$tmp/filled.yaml"
+
 mkdir -p "$tmp/programs"
 cat >"$tmp/programs/p.yaml" <<'YAML'
 id: p
