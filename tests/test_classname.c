@@ -146,6 +146,28 @@ START_TEST(a_class_is_a_grade_and_at_most_one_cyrillic_letter)
 }
 END_TEST
 
+START_TEST(a_typed_key_is_read_as_the_class_takes_it)
+{
+	char out[5];
+
+	ck_assert(classname_read_key("b", 1, out));
+	ck_assert_str_eq(out, "И");
+	ck_assert(classname_read_key(",", 1, out));
+	ck_assert_str_eq(out, "Б");
+	ck_assert(classname_read_key("7", 1, out));
+	ck_assert_str_eq(out, "7");
+	ck_assert(classname_read_key("б", 2, out));
+	ck_assert_str_eq(out, "б");
+	ck_assert(classname_read_key("-", 1, out));
+	ck_assert_str_eq(out, "-");
+	ck_assert(!classname_read_key("/", 1, out));
+	ck_assert_str_eq(out, "");
+	ck_assert(!classname_read_key("!", 1, out));
+	ck_assert(!classname_read_key("\u2160", 3, out)); /* Ⅰ */
+	ck_assert(!classname_read_key("é", 2, out));      /* Latin-1 supplement: C3 A9 */
+}
+END_TEST
+
 int
 main(void)
 {
@@ -161,6 +183,7 @@ main(void)
 	tcase_add_test(tc, every_cyrillic_letter_has_one_key);
 	tcase_add_test(tc, the_grade_is_the_number_a_class_starts_with);
 	tcase_add_test(tc, a_class_is_a_grade_and_at_most_one_cyrillic_letter);
+	tcase_add_test(tc, a_typed_key_is_read_as_the_class_takes_it);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }

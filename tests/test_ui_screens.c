@@ -1075,6 +1075,28 @@ START_TEST(a_stale_notice_goes_once_it_is_resolved)
 }
 END_TEST
 
+START_TEST(the_menus_class_is_read_and_checked_like_the_code_screens)
+{
+	to_menu();
+	act(ACTION_CHOOSE, 300);
+	type("6f"); /* the key of "А" on the Latin layout */
+	ck_assert_str_eq(ui.menu.class_name, "6А");
+	act(ACTION_BACK, 0);
+	act(ACTION_BACK, 0);
+	type("12а");
+	act(ACTION_CHOOSE, 10); /* start */
+	ck_assert_int_eq(session_phase(session), PHASE_MENU);
+	ck_assert_ptr_nonnull(ui.message);
+	act(ACTION_BACK, 0);
+	act(ACTION_BACK, 0);
+	act(ACTION_BACK, 0);
+	type("2а");
+	act(ACTION_CHOOSE, 10);
+	ck_assert_int_eq(session_phase(session), PHASE_WELCOME);
+	ck_assert_str_eq(session_field_text(session, FIELD_CLASS), "2А");
+}
+END_TEST
+
 int
 main(void)
 {
@@ -1113,6 +1135,7 @@ main(void)
 	tcase_add_test(tc, the_menu_warns_when_a_questionnaire_is_not_for_the_class);
 	tcase_add_test(tc, the_menu_keeps_a_template_out_and_its_switches_apart);
 	tcase_add_test(tc, a_stale_notice_goes_once_it_is_resolved);
+	tcase_add_test(tc, the_menus_class_is_read_and_checked_like_the_code_screens);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }

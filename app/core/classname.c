@@ -4,6 +4,7 @@
 #include "classname.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,6 +95,30 @@ classname_key(const char *ch)
 		if (ch[0] == classname_keys[i].key || ch[0] == classname_keys[i].shifted)
 			return classname_keys[i].letter;
 	return NULL;
+}
+
+bool
+classname_read_key(const char *ch, int len, char out[5])
+{
+	unsigned char c = (unsigned char)ch[0];
+	char one[5];
+	const char *letter;
+
+	out[0] = '\0';
+	if (len < 1 || len > 4)
+		return false;
+	memcpy(one, ch, (size_t)len);
+	one[len] = '\0';
+	if ((letter = classname_key(one)) != NULL) {
+		snprintf(out, 5, "%s", letter);
+		return true;
+	}
+	if ((len == 1 && ((c >= '0' && c <= '9') || c == '-' || c == ' ')) ||
+	    (len == 2 && (c == 0xd0 || c == 0xd1))) {
+		memcpy(out, one, (size_t)len + 1);
+		return true;
+	}
+	return false;
 }
 
 int

@@ -30,6 +30,16 @@ size_t classname_normalize(const char *in, char *out, size_t cap);
  */
 const char *classname_key(const char *ch);
 
+/*
+ * One character typed into a class field (len bytes of UTF-8 at ch) as the
+ * class takes it, into out: a key of the Latin layout becomes the letter in
+ * its place (classname_key); a digit, a Cyrillic letter, a space or a
+ * hyphen stays as typed (the spelling drops spaces and hyphens later).
+ * False for anything that is no part of a class ("/", "!", a Latin-layout
+ * character with no letter there); out is then "".
+ */
+bool classname_read_key(const char *ch, int len, char out[5]);
+
 /* The grade a class name starts with, 1 to 11, without a leading zero
  * ("7Б" -> 7, "10А" -> 10, "6" -> 6); 0 for any other start ("12А", "07А",
  * "А7", ""). */

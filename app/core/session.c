@@ -384,18 +384,6 @@ session_class_hint(const Session *s)
 	                     "7B."));
 }
 
-/* Whether a character may be part of a class as typed: a digit, a
- * Cyrillic letter, or a space or hyphen (which the spelling drops). */
-static bool
-session_class_char(const char *ch, int len)
-{
-	unsigned char c = (unsigned char)ch[0];
-
-	if (len == 1)
-		return (c >= '0' && c <= '9') || c == '-' || c == ' ';
-	return len == 2 && (c == 0xd0 || c == 0xd1);
-}
-
 /*
  * Takes one typed character (len bytes) into target. In the class field a
  * key of the Latin layout is read as the Cyrillic letter in its place
@@ -407,18 +395,15 @@ static bool
 session_take(Session *s, char *target, size_t cap, const char *ch, int len)
 {
 	size_t used = strlen(target);
+	char read[5];
 
 	if (s->phase == PHASE_CODE && s->focus == FIELD_CLASS) {
-		char one[5];
-		const char *letter;
-		snprintf(one, sizeof one, "%.*s", len, ch);
-		if ((letter = classname_key(one)) != NULL) {
-			ch = letter;
-			len = (int)strlen(letter);
-		} else if (!session_class_char(ch, len)) {
+		if (!classname_read_key(ch, len, read)) {
 			session_set_prompt(s, session_class_hint(s));
 			return true;
 		}
+		ch = read;
+		len = (int)strlen(read);
 	}
 	if (!session_accepts(s->phase, s, ch, len))
 		return true;

@@ -167,19 +167,24 @@ menu_draw_class(Ui *ui)
 	free(text);
 }
 
-/* Typing on the menu goes to the class field (letters, digits, hyphen). */
+/* Typing on the menu goes to the class field, read as the code screen
+ * reads it (classname_read_key: keys of the Latin layout are the letters
+ * in their places); what is no part of a class is not taken. */
 static void
 menu_type(Ui *ui, const char *utf8)
 {
-	size_t used = strlen(ui->menu.class_name), add = strlen(utf8);
-	unsigned char c = (unsigned char)utf8[0];
-
-	if (add == 0 || used + add >= sizeof ui->menu.class_name)
-		return;
-	if (add == 1 && !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-	                  (c >= 'A' && c <= 'Z') || c == '-'))
-		return;
-	memcpy(ui->menu.class_name + used, utf8, add + 1);
+	for (const char *p = utf8; *p != '\0';) {
+		unsigned char c = (unsigned char)*p;
+		int len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+		size_t used = strlen(ui->menu.class_name);
+		char read[5];
+		if ((int)strnlen(p, (size_t)len) < len)
+			break;
+		if (classname_read_key(p, len, read) &&
+		    used + strlen(read) < sizeof ui->menu.class_name)
+			memcpy(ui->menu.class_name + used, read, strlen(read) + 1);
+		p += len;
+	}
 }
 
 static void
@@ -351,6 +356,24 @@ menu_toggle(Ui *ui, int survey)
 	ui->menu.rank[survey] = was > 0 ? 0 : last + 1;
 }
 
+/* True when the class for everybody is empty (each respondent gives it) or
+ * a class: in its one spelling a grade and a letter, or a class of the
+ * school's list. */
+static bool
+menu_class_ok(const Ui *ui)
+{
+	char name[SESSION_FIELD_MAX + 1], *cause = NULL;
+	StoreClass listed;
+	int found;
+
+	classname_normalize(ui->menu.class_name, name, sizeof name);
+	if (name[0] == '\0' || classname_valid(name))
+		return true;
+	found = store_classes_get(ui->store, name, &listed, &cause);
+	free(cause);
+	return found == 1;
+}
+
 /* Configures the session from the menu's choices; false with a message when
  * nothing is chosen. */
 static bool
@@ -370,6 +393,12 @@ menu_start(Ui *ui)
 	}
 	if (n == 0) {
 		ui_set_message(ui, _("Choose at least one questionnaire."));
+		return false;
+	}
+	if (!menu_class_ok(ui)) {
+		ui_set_message(ui,
+		               _("The class for everybody is a grade from 1 to 11 and a letter, "
+		                 "like 7B, or a class of the school's list."));
 		return false;
 	}
 	if (session_configure(ui->session, menu_waves[ui->menu.wave], ui->menu.class_name,
