@@ -266,7 +266,9 @@ session_load_classes(Session *s)
 	if (store_classes_each(s->store, session_class_add, s, &cause) != 0)
 		s->n_classes = 0;
 	free(cause);
-	qsort(s->classes, (size_t)s->n_classes, sizeof *s->classes, session_class_order);
+	if (s->n_classes > 1)
+		qsort(s->classes, (size_t)s->n_classes, sizeof *s->classes,
+		      session_class_order);
 }
 
 void
