@@ -80,6 +80,8 @@ START_TEST(test_full_programme)
 
 	ck_assert_str_eq(p->indicators[0].id, "1.2");
 	ck_assert_str_eq(p->indicators[0].title, "Доля с высоким баллом");
+	ck_assert_str_eq(p->indicators[0].definition, "высокий балл — уровень high");
+	ck_assert_ptr_null(p->indicators[1].definition);
 	ck_assert_int_eq(p->indicators[0].kind, INDICATOR_SHARE);
 	ck_assert_int_eq(p->indicators[0].n_surveys, 1);
 	ck_assert_str_eq(p->indicators[0].surveys[0], "full-test_1");

@@ -239,6 +239,8 @@ START_TEST(test_report_pdf)
 	 * 100,0 % met; school 2 of 3 = 66,7 % < 70.
 	 */
 	ASSERT_HAS(text, "1. Доля с высоким баллом");
+	/* The definition the programme gives, beside the indicator. */
+	ASSERT_HAS(text, "1. Доля с высоким баллом\nОпределение: высокий балл — 3 и больше\n");
 	ASSERT_HAS(text, "Целевые значения: Стартовая диагностика — 50 %, Итоговая диагностика "
 	                 "— 70 %");
 	ASSERT_HAS(text, "6А 50,0 % (1 из 2) 50,0 % (1 из 2)\n ✓ выполнено ✗ не выполнено");

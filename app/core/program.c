@@ -32,6 +32,7 @@ enum {
 	F_BASELINE,
 	F_EXPECTED,
 	F_TARGETS,
+	F_DEFINITION,
 	F_COUNT
 };
 
@@ -40,6 +41,7 @@ program_indicator_free(Indicator *ind)
 {
 	free(ind->id);
 	free(ind->title);
+	free(ind->definition);
 	for (int i = 0; i < ind->n_surveys; i++)
 		free(ind->surveys[i]);
 	free(ind->surveys);
@@ -273,6 +275,9 @@ program_parse_fields(YamlDoc *yd, const Program *p, YamlField *f, const char *co
 {
 	if (f[F_TITLE].value)
 		yamldoc_get_string(yd, f[F_TITLE].value, context, "title", &ind->title);
+	if (f[F_DEFINITION].value)
+		yamldoc_get_string(yd, f[F_DEFINITION].value, context, "definition",
+		                   &ind->definition);
 	if (f[F_SURVEY].value)
 		program_parse_surveys(yd, f[F_SURVEY].value, context, ind->pos, ind);
 	if (f[F_SCALE].value && ind->kind != INDICATOR_PARTICIPATION)
@@ -319,6 +324,7 @@ program_parse_indicator(YamlDoc *yd, const Program *p, yaml_node_t *node, int in
 		[F_BASELINE] = { "baseline", false, NULL },
 		[F_EXPECTED] = { "expected", false, NULL },
 		[F_TARGETS] = { "targets", false, NULL },
+		[F_DEFINITION] = { "definition", false, NULL },
 	};
 	const char *id = yamldoc_scalar(yamldoc_lookup(yd, node, "id"));
 	char *context =

@@ -28,6 +28,9 @@ typedef struct {
 typedef struct {
 	char *id; /* "1.2" */
 	char *title;
+	/* What counts, in words, printed beside the indicator ("не ниже
+	 * среднего: 20 баллов из 30 и выше"); NULL when the file gives none. */
+	char *definition;
 	IndicatorKind kind;
 	/* The surveys whose sittings count (`survey:` holds one id or a list):
 	 * a respondent's latest completed sitting of any of them counts. */

@@ -542,6 +542,7 @@ layout_indicator(PdfDoc *doc, const Report *r, const Program *program, const Ind
 {
 	char *heading = xasprintf("%s. %s", ind->id, str(ind->title));
 	char *kind = kind_text(r, program, ind), *targets = targets_text(program, ind);
+	char *definition = ind->definition ? xasprintf(_("Definition: %s"), ind->definition) : NULL;
 	/* Without a single figure the table would only repeat "no data". */
 	PdfTable *t =
 	    class_has_data(program, ind, rows, "*")
@@ -551,15 +552,19 @@ layout_indicator(PdfDoc *doc, const Report *r, const Program *program, const Ind
 	/* The heading stays on the page of the table's first rows. */
 	pdfdoc_keep(doc, pdfdoc_text_height(doc, PDF_SUBHEADING, heading) +
 	                     (kind ? pdfdoc_text_height(doc, PDF_NOTE, kind) : 0) +
+	                     (definition ? pdfdoc_text_height(doc, PDF_NOTE, definition) : 0) +
 	                     pdfdoc_text_height(doc, PDF_NOTE, targets) +
 	                     (t ? pdfdoc_table_start_height(doc, t) : 40));
 	pdfdoc_text(doc, PDF_SUBHEADING, heading);
+	if (definition != NULL)
+		pdfdoc_text(doc, PDF_NOTE, definition);
 	if (kind != NULL)
 		pdfdoc_text(doc, PDF_NOTE, kind);
 	pdfdoc_text(doc, PDF_NOTE, targets);
 	layout_indicator_figures(doc, program, ind, rows, t);
 	pdfdoc_table_free(t);
 	free(heading);
+	free(definition);
 	free(kind);
 	free(targets);
 }

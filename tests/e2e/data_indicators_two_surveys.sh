@@ -27,10 +27,16 @@ S=school_attitude_senior
 	echo 'sitting_id,device_id,wave,class,audience,respondent,survey_id,survey_version,question_id,value,score,answered_at'
 	# 3А, primary (q2, q3, q5, q8, q9 reversed: "Нет" is the best answer):
 	# P1 best = 100 % (high), P2 worst = 0 %, P3 all "Иногда" = 100 * 5 / 15
-	# = 33 % (low): 1 of 3 not below average, on both scales.
+	# = 33 % (low).
 	answers 3А P1 $P 09 1 3 3 1 3 1 1 3 3 1
 	answers 3А P2 $P 09 3 1 1 3 1 3 3 1 1 3
 	answers 3А P3 $P 09 2 2 2 2 2 2 2 2 2 2
+	# P4 all "Нет": attitude q3 + q5 + q9 = 9 of 15 = 60 % (medium, external
+	# motivation: not "not below average"), motivation 6 of 15 = 40 % (low).
+	# P5: scores 3 3 3 3 3 3 1 1 0 0, attitude 10 of 15 = 67 %, motivation
+	# 67 % (good, the average norm: counts).
+	answers 3А P4 $P 09 3 3 3 3 3 3 3 3 3 3
+	answers 3А P5 $P 09 1 3 3 1 3 1 2 2 1 3
 	# 7Б, senior (q5, q6, q7, q9, q10 reversed): S1 best = 100 %, S2 "Отчасти"
 	# = 33 %.
 	answers 7Б S1 $S 10 1 1 1 1 3 3 3 1 3 3
@@ -42,16 +48,17 @@ S=school_attitude_senior
 } >"$tmp/answers.csv"
 out=$("$anketa" import --db "$tmp/a.db" --surveys "$src/surveys" "$tmp/answers.csv") ||
 	fail "import failed"
-[ "$out" = "импортировано прохождений: 7, ответов: 70; уже были в базе: 0" ] || fail "import said: $out"
+[ "$out" = "импортировано прохождений: 9, ответов: 90; уже были в базе: 0" ] || fail "import said: $out"
 "$anketa" export indicators --db "$tmp/a.db" --surveys "$src/surveys" --out "$tmp/ind.csv" ||
 	fail "export failed"
-# 3А 1 of 3 = 33.3 % < 50; 7Б 2 of 3 = 66.7 %; school 3 of 6 = 50.0 % >= 50.
-want='shnor,1.1,start,3А,3,1,33.3,50,no,
+# 3А P1 and P5 of 5 = 40.0 % < 50 on both scales (P4's external motivation
+# does not count); 7Б 2 of 3 = 66.7 %; school 4 of 8 = 50.0 % >= 50.
+want='shnor,1.1,start,3А,5,2,40.0,50,no,
 shnor,1.1,start,7Б,3,2,66.7,50,yes,
-shnor,1.1,start,*,6,3,50.0,50,yes,
-shnor,1.2,start,3А,3,1,33.3,50,no,
+shnor,1.1,start,*,8,4,50.0,50,yes,
+shnor,1.2,start,3А,5,2,40.0,50,no,
 shnor,1.2,start,7Б,3,2,66.7,50,yes,
-shnor,1.2,start,*,6,3,50.0,50,yes,'
+shnor,1.2,start,*,8,4,50.0,50,yes,'
 got=$(grep -E '^shnor,1\.[12],start,' "$tmp/ind.csv")
 [ "$got" = "$want" ] || fail "indicators: $got"
 # One row per indicator x wave x class: 1.1 is no longer split by grades.

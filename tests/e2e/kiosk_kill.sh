@@ -36,10 +36,11 @@ E2E_PID=
 
 [ "$(sqlite3 "$tmp/a.db" 'PRAGMA integrity_check')" = ok ] || fail "integrity_check after SIGKILL"
 got=$("$anketa" export answers --db "$tmp/a.db" | tail -n +2 | cut -d, -f3-11)
-# Version 2: q1 "Да" = 3; q2 and q3 are reversed, so "Иногда" = 1 and "Нет" = 3.
-want='start,2В,student,k1,school_attitude_primary,2,q1,1,3
-start,2В,student,k1,school_attitude_primary,2,q2,2,1
-start,2В,student,k1,school_attitude_primary,2,q3,3,3'
+# Version 3 (keys as in version 2): q1 "Да" = 3; q2 and q3 are reversed, so
+# "Иногда" = 1 and "Нет" = 3.
+want='start,2В,student,k1,school_attitude_primary,3,q1,1,3
+start,2В,student,k1,school_attitude_primary,3,q2,2,1
+start,2В,student,k1,school_attitude_primary,3,q3,3,3'
 [ "$got" = "$want" ] || fail "answers after SIGKILL:
 $got"
 "$anketa" export answers --db "$tmp/a.db" | tail -n +2 | cut -d, -f13 | sort -u | grep -qx in_progress ||
