@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "groups.h"
+#include "testbuild.h"
 #include "testio.h"
 #include "testutil.h"
 #include "util.h"
@@ -55,13 +56,23 @@ sitting(const char *wave, const char *klass, const char *code, const char *compl
 		                .results = result };
 }
 
+/* The groups table with the waves of a programme whose waves are the
+ * space-separated ids. */
+static char *
+groups_csv_waves(const ResultSet *set, const char *waves)
+{
+	TestTable out;
+	Program *p = testbuild_program("p", waves);
+
+	ck_assert_int_eq(groups_table(set, p->waves, p->n_waves, testio_table_open(&out)), 0);
+	program_free(p);
+	return testio_table_text(&out);
+}
+
 static char *
 groups_csv(const ResultSet *set)
 {
-	TestTable out;
-
-	ck_assert_int_eq(groups_table(set, testio_table_open(&out)), 0);
-	return testio_table_text(&out);
+	return groups_csv_waves(set, "start interim final");
 }
 
 START_TEST(latest_sitting_per_respondent_in_school_order)
@@ -113,6 +124,29 @@ START_TEST(codes_sort_by_their_numbers)
 }
 END_TEST
 
+/* The waves come in the programme's order, whatever their names; a wave
+ * the programme does not list comes after, by name. */
+START_TEST(waves_in_the_programmes_order)
+{
+	ScaleResult r[4];
+	ResultSitting items[] = {
+		sitting("autumn", "5Б", "K1", "2026-09-15T10:00:00Z", LOW, &r[0]),
+		sitting("spring", "5Б", "K1", "2027-04-15T10:00:00Z", LOW, &r[1]),
+		sitting("extra", "5Б", "K1", "2027-05-15T10:00:00Z", LOW, &r[2]),
+		sitting("april", "5Б", "K1", "2027-04-01T10:00:00Z", LOW, &r[3]),
+	};
+	ResultSet set = { .items = items, .n = 4 };
+	char *text = groups_csv_waves(&set, "spring autumn");
+
+	ck_assert_str_eq(text, "wave,class,survey_id,scale_id,level,label,n,no_code,respondents\n"
+	                       "spring,5Б,mini,s,low,Низкий,1,0,K1\n"
+	                       "autumn,5Б,mini,s,low,Низкий,1,0,K1\n"
+	                       "april,5Б,mini,s,low,Низкий,1,0,K1\n"
+	                       "extra,5Б,mini,s,low,Низкий,1,0,K1\n");
+	free(text);
+}
+END_TEST
+
 START_TEST(nobody_gives_the_header_alone)
 {
 	ResultSet set = { .items = NULL, .n = 0 };
@@ -132,6 +166,7 @@ main(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, latest_sitting_per_respondent_in_school_order);
 	tcase_add_test(tc, codes_sort_by_their_numbers);
+	tcase_add_test(tc, waves_in_the_programmes_order);
 	tcase_add_test(tc, nobody_gives_the_header_alone);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);

@@ -72,8 +72,13 @@ START_TEST(test_full_programme)
 	ck_assert_str_eq(p->id, "shnor");
 	ck_assert_str_eq(p->title, "Программа ШНОР");
 	ck_assert_int_eq(p->n_waves, 3);
-	ck_assert_str_eq(p->waves[0], "start");
-	ck_assert_str_eq(p->waves[2], "final");
+	ck_assert_str_eq(p->waves[0].id, "start");
+	ck_assert_str_eq(p->waves[0].title, "Исходные данные");
+	/* The short form: the id is the title. */
+	ck_assert_str_eq(p->waves[1].id, "interim");
+	ck_assert_str_eq(p->waves[1].title, "interim");
+	ck_assert_str_eq(p->waves[2].id, "final");
+	ck_assert_str_eq(p->waves[2].title, "Итоговый этап");
 	ck_assert_int_eq(program_find_wave(p, "interim"), 1);
 	ck_assert_int_eq(program_find_wave(p, "end"), -1);
 	ck_assert_int_eq(p->n_indicators, 3);
@@ -91,11 +96,11 @@ START_TEST(test_full_programme)
 	ck_assert_int_eq(p->indicators[0].baseline, -1);
 	ck_assert_ptr_null(p->indicators[0].expected);
 	ck_assert_int_eq(p->indicators[0].n_targets, 2);
-	ck_assert_int_eq(p->indicators[0].targets[0].wave, 0);
+	ck_assert_int_eq(p->indicators[0].targets[0].wave, 1);
 	ck_assert_double_eq(p->indicators[0].targets[0].percent, 50);
 	ck_assert_int_eq(p->indicators[0].targets[1].wave, 2);
 	ck_assert_double_eq(p->indicators[0].targets[1].percent, 70);
-	ck_assert_int_eq(p->indicators[0].pos.line, 6);
+	ck_assert_int_eq(p->indicators[0].pos.line, 10);
 	ck_assert_int_eq(p->indicators[0].pos.column, 5);
 
 	ck_assert_int_eq(p->indicators[1].kind, INDICATOR_REDUCTION);
@@ -352,6 +357,73 @@ START_TEST(test_bad_file)
 }
 END_TEST
 
+/* waves: an id or a mapping {id, title}; the first wave is the baseline
+ * and takes no target. */
+START_TEST(test_wave_errors)
+{
+	static const char yaml[] = "id: p\n"
+	                           "title: P\n"
+	                           "waves:\n"
+	                           "  - {id: start, title: Исходные данные}\n"
+	                           "  - {id: mid}\n"
+	                           "  - {title: Без id}\n"
+	                           "  - {id: end, title: Итог, when: may}\n"
+	                           "  - [x]\n"
+	                           "  - {id: start, title: Ещё раз}\n"
+	                           "indicators:\n"
+	                           "  - {id: a, title: A, kind: share, survey: full-test_1,"
+	                           " scale: part, levels: [high], targets: {start: 50, end: 70}}\n";
+	static const TestProblem want[] = {
+		{ 5, 5, "the field «title» is missing" },
+		{ 6, 5, "the field «id» is missing" },
+		/* "  - {id: end, title: Итог, " is 27 characters. */
+		{ 7, 28, "unknown field «when»" },
+		{ 8, 5, "the field «waves» must be text" },
+		{ 9, 5, "the wave «start» is listed twice" },
+		/* The text before "start" on line 11 is 95 characters long. */
+		{ 11, 96, "indicator a: the first wave «start» is the baseline and has no target" },
+	};
+
+	expect_refused(yaml, want, N(want));
+}
+END_TEST
+
+/* The waves of several programmes: programme order, each id once, the
+ * first programme's title. */
+START_TEST(test_waves_union)
+{
+	Diag diag = { 0 };
+	Program *ps[2];
+	ProgramWave *all;
+	int n;
+
+	ps[0] = load_text("id: a\ntitle: A\nwaves: [{id: start, title: Начало}, final]\n"
+	                  "indicators: []\n",
+	                  &fixtures, &diag);
+	ps[1] = load_text("id: b\ntitle: B\nwaves: [autumn, {id: start, title: Старт}, "
+	                  "{id: spring, title: Весна}]\nindicators: []\n",
+	                  &fixtures, &diag);
+	ck_assert_int_eq(diag.n, 0);
+	all = program_waves_union(ps, 2, &n);
+	ck_assert_int_eq(n, 4);
+	ck_assert_str_eq(all[0].id, "start");
+	ck_assert_str_eq(all[0].title, "Начало");
+	ck_assert_str_eq(all[1].id, "final");
+	ck_assert_str_eq(all[1].title, "final");
+	ck_assert_str_eq(all[2].id, "autumn");
+	ck_assert_str_eq(all[3].id, "spring");
+	ck_assert_str_eq(all[3].title, "Весна");
+	ck_assert_str_eq(program_wave_title(ps, 2, "start"), "Начало");
+	ck_assert_str_eq(program_wave_title(ps, 2, "spring"), "Весна");
+	ck_assert_str_eq(program_wave_title(ps, 2, "winter"), "winter");
+	free(all);
+	ck_assert_ptr_null(program_waves_union(ps, 0, &n));
+	ck_assert_int_eq(n, 0);
+	program_free(ps[0]);
+	program_free(ps[1]);
+}
+END_TEST
+
 static Suite *
 program_suite(void)
 {
@@ -366,6 +438,8 @@ program_suite(void)
 	tcase_add_test(tc, test_survey_list_errors);
 	tcase_add_test(tc, test_fields_per_kind);
 	tcase_add_test(tc, test_bad_file);
+	tcase_add_test(tc, test_wave_errors);
+	tcase_add_test(tc, test_waves_union);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -509,10 +509,11 @@ START_TEST(results_show_met_targets_green_and_missed_ones_red)
 	Program *program = program_load(path, &set, &diag);
 
 	ck_assert_int_eq(diag.n, 0);
-	/* start: "a" all best (8, good), "b" all worst (0, hard): 1 of 2 = 50 %,
-	 * target 50: met. final: only "b", worst: 0 of 1 = 0 %, target 70: not met. */
+	/* start, the baseline: "a" all best (8, good), "b" all worst (0, hard):
+	 * 1 of 2 = 50 %, no target there. final: the same, target 50: met. */
 	store_day("start", "a", 1);
 	store_day("start", "b", 3);
+	store_day("final", "a", 1);
 	store_day("final", "b", 3);
 	ui.programs = &program;
 	ui.n_programs = 1;
@@ -523,10 +524,10 @@ START_TEST(results_show_met_targets_green_and_missed_ones_red)
 	ui_draw(&ui);
 	/* Table 32,214 1216 wide; class column 200; two waves of (1216-200)/2 =
 	 * 508; rows 44 high: the header, then 6А at y = 258. */
-	ck_assert(has_colour((GfxRect){ 232, 258, 508, 44 }, UI_CHOSEN));
+	ck_assert(!has_colour((GfxRect){ 232, 258, 508, 44 }, UI_CHOSEN));
 	ck_assert(!has_colour((GfxRect){ 232, 258, 508, 44 }, UI_ERROR));
-	ck_assert(has_colour((GfxRect){ 740, 258, 508, 44 }, UI_ERROR));
-	ck_assert(!has_colour((GfxRect){ 740, 258, 508, 44 }, UI_CHOSEN));
+	ck_assert(has_colour((GfxRect){ 740, 258, 508, 44 }, UI_CHOSEN));
+	ck_assert(!has_colour((GfxRect){ 740, 258, 508, 44 }, UI_ERROR));
 	act(ACTION_CANCEL, 0);
 	ck_assert_int_eq(session_phase(session), PHASE_MENU);
 	ck_assert_ptr_null(ui.report.tables);
@@ -616,17 +617,17 @@ START_TEST(results_list_classes_as_a_school_does)
 	/* 10А: worst day, 0 of 1 (red); 2А: best day, 1 of 1 (green); 3В is in
 	 * the class list but nobody there answered: left out. By bytes "10А"
 	 * would come before "2А". */
-	store_day_in("10А", "start", "a", 3);
-	store_day_in("2А", "start", "b", 1);
+	store_day_in("10А", "final", "a", 3);
+	store_day_in("2А", "final", "b", 1);
 	ck_assert_int_eq(store_classes_replace(store, list, 1, &cause), 0);
 	ui.programs = &program;
 	ui.n_programs = 1;
 	open_results();
 	ui_draw(&ui);
 	/* Rows 44 high under the header row at 214: 2А at 258, 10А at 302, the
-	 * whole school at 346 and nothing (3В) at 390; start column from 232. */
-	ck_assert(has_colour((GfxRect){ 232, 258, 508, 44 }, UI_CHOSEN));
-	ck_assert(has_colour((GfxRect){ 232, 302, 508, 44 }, UI_ERROR));
+	 * whole school at 346 and nothing (3В) at 390; final column from 740. */
+	ck_assert(has_colour((GfxRect){ 740, 258, 508, 44 }, UI_CHOSEN));
+	ck_assert(has_colour((GfxRect){ 740, 302, 508, 44 }, UI_ERROR));
 	ck_assert(!has_colour((GfxRect){ 32, 390, 1216, 44 }, UI_TEXT));
 	ck_assert(!has_colour((GfxRect){ 32, 390, 1216, 44 }, UI_MUTED));
 	act(ACTION_CANCEL, 0);

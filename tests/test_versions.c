@@ -77,7 +77,7 @@ static const char programme[] = "id: prog\n"
                                 "    scale: calm\n"
                                 "    levels: [high]\n"
                                 "    kind: share\n"
-                                "    targets: {start: 50, final: 70}\n"
+                                "    targets: {final: 70}\n"
                                 "  - id: \"2\"\n"
                                 "    title: \"Не ниже среднего\"\n"
                                 "    survey: mood\n"
@@ -273,8 +273,8 @@ START_TEST(test_scores_use_the_answered_version)
 }
 END_TEST
 
-/* Indicator 1 (calm high): start 2 of 3 = 66.7 % >= 50 met; final 1 of 3
- * = 33.3 % < 70 not met. Indicator 2 (medium or high): version 1 has no
+/* Indicator 1 (calm high): start 2 of 3 = 66.7 % (the baseline: no
+ * target); final 1 of 3 = 33.3 % < 70 not met. Indicator 2 (medium or high): version 1 has no
  * medium, so the start wave does not count (n 0); final R1 high + R2
  * medium = 2 of 3. Indicator 3 (worry yes): version 1 has no worry; final
  * R1 and R2 = 2 of 3. */
@@ -288,19 +288,19 @@ START_TEST(test_indicators_use_the_answered_version)
 	export_indicator_warnings(&f.program, 1, &f.results, &f.warnings);
 	text = indicators_text(&f);
 	ck_assert_str_eq(text, "programme_id,indicator_id,wave,class,n,meeting,percent,target,met,"
-	                       "change\n"
-	                       "prog,1,start,6А,3,2,66.7,50,yes,\n"
-	                       "prog,1,start,*,3,2,66.7,50,yes,\n"
-	                       "prog,1,final,6А,3,1,33.3,70,no,\n"
-	                       "prog,1,final,*,3,1,33.3,70,no,\n"
-	                       "prog,2,start,6А,0,0,,,,\n"
-	                       "prog,2,start,*,0,0,,,,\n"
-	                       "prog,2,final,6А,3,2,66.7,,,\n"
-	                       "prog,2,final,*,3,2,66.7,,,\n"
-	                       "prog,3,start,6А,0,0,,,,\n"
-	                       "prog,3,start,*,0,0,,,,\n"
-	                       "prog,3,final,6А,3,2,66.7,,,\n"
-	                       "prog,3,final,*,3,2,66.7,,,\n");
+	                       "change,source,wave_title\n"
+	                       "prog,1,start,6А,3,2,66.7,,,,survey,start\n"
+	                       "prog,1,start,*,3,2,66.7,,,,survey,start\n"
+	                       "prog,1,final,6А,3,1,33.3,70,no,,survey,final\n"
+	                       "prog,1,final,*,3,1,33.3,70,no,,survey,final\n"
+	                       "prog,2,start,6А,0,0,,,,,survey,start\n"
+	                       "prog,2,start,*,0,0,,,,,survey,start\n"
+	                       "prog,2,final,6А,3,2,66.7,,,,survey,final\n"
+	                       "prog,2,final,*,3,2,66.7,,,,survey,final\n"
+	                       "prog,3,start,6А,0,0,,,,,survey,start\n"
+	                       "prog,3,start,*,0,0,,,,,survey,start\n"
+	                       "prog,3,final,6А,3,2,66.7,,,,survey,final\n"
+	                       "prog,3,final,*,3,2,66.7,,,,survey,final\n");
 	ck_assert_int_eq(f.warnings.n, 2);
 	ck_assert_str_eq(f.warnings.entries[0].message,
 	                 "indicator 2: sittings of mood version 1 do not count, because scale "

@@ -150,9 +150,13 @@ Program *
 testbuild_program(const char *id, const char *waves)
 {
 	Program *p = xcalloc(1, sizeof *p);
+	char **ids = testbuild_words(waves, &p->n_waves);
 
 	p->id = xstrdup(id);
-	p->waves = testbuild_words(waves, &p->n_waves);
+	p->waves = xcalloc((size_t)p->n_waves + 1, sizeof *p->waves);
+	for (int i = 0; i < p->n_waves; i++)
+		p->waves[i] = (ProgramWave){ ids[i], xasprintf("Этап %s", ids[i]) };
+	free(ids);
 	return p;
 }
 

@@ -50,8 +50,8 @@ void testbuild_levels(Survey *survey, int scale, const char *ids);
  * (-INFINITY / INFINITY for an open end); the message is NULL. */
 void testbuild_alert(Survey *survey, int question, double min_score, double max_score);
 
-/* A new programme with this id and these space-separated waves, in order,
- * and no indicators. */
+/* A new programme with this id and these space-separated waves, in order
+ * (each titled "Этап <id>"), and no indicators. */
 Program *testbuild_program(const char *id, const char *waves);
 
 /* Adds a share or reduction indicator over the space-separated survey ids,

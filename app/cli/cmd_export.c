@@ -126,11 +126,15 @@ load_inputs(Store *store, const ExportArgs *a, ExportInputs *in, char **cause)
 		*cause = diag_first_line(&in->diag);
 		return -1;
 	}
+	/* The groups take the order of waves from the programmes: a broken
+	 * programme only leaves its waves unordered there (a warning). */
 	if (strcmp(a->table, "indicators") == 0 && load_programs(in, a->surveys) != 0) {
 		cli_print_diag(&in->diag, "");
 		*cause = xasprintf(_("a programme file has errors; no indicators were exported"));
 		return -1;
 	}
+	if (strcmp(a->table, "groups") == 0)
+		load_programs(in, a->surveys);
 	if (results_load_filtered(store, &in->surveys, &a->filter, &in->results, &in->diag,
 	                          cause) != 0)
 		return -1;
@@ -168,6 +172,18 @@ write_shifts(const ExportArgs *a, const ResultSet *results, Table *table, char *
 	return 0;
 }
 
+/* The groups table, its waves in the programmes' order. */
+static int
+write_groups(const ExportInputs *in, Table *table)
+{
+	int n_waves, rc;
+	ProgramWave *waves = program_waves_union(in->programs, in->n_programs, &n_waves);
+
+	rc = groups_table(&in->results, waves, n_waves, table);
+	free(waves);
+	return rc;
+}
+
 static int
 write_table(Store *store, const ExportArgs *a, Table *table, char **cause)
 {
@@ -182,7 +198,7 @@ write_table(Store *store, const ExportArgs *a, Table *table, char **cause)
 	else if (rc == 0 && strcmp(a->table, "alerts") == 0)
 		rc = export_alerts(&in.results, table);
 	else if (rc == 0 && strcmp(a->table, "groups") == 0)
-		rc = groups_table(&in.results, table);
+		rc = write_groups(&in, table);
 	else if (rc == 0 && strcmp(a->table, "shifts") == 0)
 		rc = write_shifts(a, &in.results, table, cause);
 	else if (rc == 0)

@@ -161,14 +161,16 @@ export_alerts(const ResultSet *results, Table *table)
 }
 
 static const char *const indicators_columns[] = {
-	"programme_id", "indicator_id", "wave",   "class", "n",
-	"meeting",      "percent",      "target", "met",   "change",
+	"programme_id", "indicator_id", "wave", "class",  "n",      "meeting",
+	"percent",      "target",       "met",  "change", "source", "wave_title",
 };
+
+enum { INDICATORS_N_COLUMNS = sizeof indicators_columns / sizeof indicators_columns[0] };
 
 static void
 write_indicator_row(const Program *program, const IndicatorRow *row, Table *table)
 {
-	Cell cells[10];
+	Cell cells[INDICATORS_N_COLUMNS];
 	static const Cell empty = { .kind = CELL_EMPTY };
 
 	cells[0] = text_cell(program->id);
@@ -183,7 +185,9 @@ write_indicator_row(const Program *program, const IndicatorRow *row, Table *tabl
 	cells[8] = row->has_met ? text_cell(row->met ? "yes" : "no") : empty;
 	cells[9] =
 	    row->has_change ? (Cell){ .kind = CELL_NUMBER_1DP, .number = row->change } : empty;
-	table_row(table, cells, 10);
+	cells[10] = text_cell(indicator_source_name(row->source));
+	cells[11] = text_cell(row->wave_title);
+	table_row(table, cells, INDICATORS_N_COLUMNS);
 }
 
 typedef struct {
@@ -259,7 +263,7 @@ export_indicators(Store *store, Program *const *programs, int n_programs, const 
 	IndicatorTable *tables = xcalloc((size_t)n_programs + 1, sizeof *tables);
 	int rc = export_indicator_tables(store, programs, n_programs, results, tables, cause);
 
-	table_begin(table, "indicators", indicators_columns, 10);
+	table_begin(table, "indicators", indicators_columns, INDICATORS_N_COLUMNS);
 	for (int p = 0; p < n_programs; p++) {
 		for (int r = 0; rc == 0 && r < tables[p].n; r++)
 			write_indicator_row(programs[p], &tables[p].rows[r], table);
@@ -282,8 +286,12 @@ export_workbook_sheets(Store *store, const SurveySet *surveys, Program *const *p
 		rc = export_indicators(store, programs, n_programs, &results, table, cause);
 	if (rc == 0)
 		rc = export_alerts(&results, table);
-	if (rc == 0)
-		rc = groups_table(&results, table);
+	if (rc == 0) {
+		int n_waves;
+		ProgramWave *waves = program_waves_union(programs, n_programs, &n_waves);
+		rc = groups_table(&results, waves, n_waves, table);
+		free(waves);
+	}
 	if (rc == 0)
 		rc = export_scores(&results, table);
 	if (rc == 0)

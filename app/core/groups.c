@@ -11,9 +11,16 @@
 #include "classname.h"
 #include "util.h"
 
+/* A completed sitting and where its wave stands in the programmes' order. */
+typedef struct {
+	const ResultSitting *sitting;
+	int wave_rank;
+} GroupSitting;
+
 /* One respondent in one level of one scale. */
 typedef struct {
 	const ResultSitting *sitting;
+	int wave_rank;
 	int scale;
 	int level;
 } GroupEntry;
@@ -22,24 +29,22 @@ static const char *const groups_columns[] = {
 	"wave", "class", "survey_id", "scale_id", "level", "label", "n", "no_code", "respondents",
 };
 
-/* The diagnostic waves in their order in a school year, others after. */
+/* The wave's place in the programmes' order (waves[0..n_waves-1]); a wave
+ * no programme lists comes after them all. */
 static int
-groups_wave_rank(const char *wave)
+groups_wave_rank(const char *wave, const ProgramWave *waves, int n_waves)
 {
-	static const char *const order[] = { "start", "interim", "final" };
-
-	for (int i = 0; i < 3; i++)
-		if (strcmp(wave, order[i]) == 0)
+	for (int i = 0; i < n_waves; i++)
+		if (strcmp(wave, waves[i].id) == 0)
 			return i;
-	return 3;
+	return n_waves;
 }
 
+/* By rank, then (among the waves no programme lists) by name. */
 static int
-groups_compare_waves(const char *a, const char *b)
+groups_compare_waves(int rank_a, const char *a, int rank_b, const char *b)
 {
-	int ra = groups_wave_rank(a), rb = groups_wave_rank(b);
-
-	return ra != rb ? ra - rb : strcmp(a, b);
+	return rank_a != rank_b ? rank_a - rank_b : strcmp(a, b);
 }
 
 /* Orders sittings by respondent (wave, class, survey, code), then by
@@ -47,11 +52,11 @@ groups_compare_waves(const char *a, const char *b)
 static int
 groups_compare_sittings(const void *pa, const void *pb)
 {
-	const ResultSitting *a = *(const ResultSitting *const *)pa;
-	const ResultSitting *b = *(const ResultSitting *const *)pb;
+	const GroupSitting *ga = pa, *gb = pb;
+	const ResultSitting *a = ga->sitting, *b = gb->sitting;
 	int c;
 
-	if ((c = groups_compare_waves(a->wave, b->wave)) != 0 ||
+	if ((c = groups_compare_waves(ga->wave_rank, a->wave, gb->wave_rank, b->wave)) != 0 ||
 	    (c = classname_compare(a->class_name, b->class_name)) != 0 ||
 	    (c = strcmp(a->survey_id, b->survey_id)) != 0 ||
 	    (c = strcmp(a->respondent, b->respondent)) != 0)
@@ -74,7 +79,8 @@ groups_compare_entries(const void *pa, const void *pb)
 	const GroupEntry *a = pa, *b = pb;
 	int c;
 
-	if ((c = groups_compare_waves(a->sitting->wave, b->sitting->wave)) != 0 ||
+	if ((c = groups_compare_waves(a->wave_rank, a->sitting->wave, b->wave_rank,
+	                              b->sitting->wave)) != 0 ||
 	    (c = classname_compare(a->sitting->class_name, b->sitting->class_name)) != 0 ||
 	    (c = strcmp(a->sitting->survey_id, b->sitting->survey_id)) != 0)
 		return c;
@@ -96,19 +102,21 @@ groups_same_group(const GroupEntry *a, const GroupEntry *b)
 }
 
 /* The completed sittings that count, one per respondent; *n gets how many. */
-static const ResultSitting **
-groups_counted(const ResultSet *results, int *n)
+static GroupSitting *
+groups_counted(const ResultSet *results, const ProgramWave *waves, int n_waves, int *n)
 {
-	const ResultSitting **all = xcalloc((size_t)results->n + 1, sizeof *all);
+	GroupSitting *all = xcalloc((size_t)results->n + 1, sizeof *all);
 	int m = 0, kept = 0;
 
 	for (int i = 0; i < results->n; i++)
 		if (results->items[i].status == SITTING_COMPLETED &&
 		    results->items[i].completed_at != NULL)
-			all[m++] = &results->items[i];
+			all[m++] = (GroupSitting){ &results->items[i],
+				                   groups_wave_rank(results->items[i].wave, waves,
+				                                    n_waves) };
 	qsort(all, (size_t)m, sizeof *all, groups_compare_sittings);
 	for (int i = 0; i < m; i++)
-		if (i + 1 == m || !groups_same_respondent(all[i], all[i + 1]))
+		if (i + 1 == m || !groups_same_respondent(all[i].sitting, all[i + 1].sitting))
 			all[kept++] = all[i];
 	*n = kept;
 	return all;
@@ -147,15 +155,15 @@ groups_row(const GroupEntry *e, int n, Table *table)
 }
 
 int
-groups_table(const ResultSet *results, Table *table)
+groups_table(const ResultSet *results, const ProgramWave *waves, int n_waves, Table *table)
 {
 	int n_counted, n = 0, cap = 16;
-	const ResultSitting **counted = groups_counted(results, &n_counted);
+	GroupSitting *counted = groups_counted(results, waves, n_waves, &n_counted);
 	GroupEntry *entries = xcalloc((size_t)cap, sizeof *entries);
 
 	table_begin(table, "groups", groups_columns, 9);
 	for (int i = 0; i < n_counted; i++) {
-		const ResultSitting *s = counted[i];
+		const ResultSitting *s = counted[i].sitting;
 		for (int k = 0; k < s->survey->n_scales; k++) {
 			if (s->survey->scales[k].n_levels == 0 || !s->results[k].has_value ||
 			    s->results[k].level < 0)
@@ -163,7 +171,8 @@ groups_table(const ResultSet *results, Table *table)
 			if (n == cap)
 				entries =
 				    xreallocarray(entries, (size_t)(cap *= 2), sizeof *entries);
-			entries[n++] = (GroupEntry){ s, k, s->results[k].level };
+			entries[n++] =
+			    (GroupEntry){ s, counted[i].wave_rank, k, s->results[k].level };
 		}
 	}
 	qsort(entries, (size_t)n, sizeof *entries, groups_compare_entries);

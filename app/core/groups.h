@@ -8,6 +8,7 @@
 #ifndef ANKETA_GROUPS_H
 #define ANKETA_GROUPS_H
 
+#include "program.h"
 #include "results.h"
 #include "table.h"
 
@@ -17,10 +18,11 @@
  * it, how many of them have no code, and the codes (sorted, ", "-joined).
  * A respondent (class, code) counts once per wave and survey, by the latest
  * completed sitting; sittings without a code count each. Rows are ordered
- * by wave (start, interim, final, then others by name), class as a school
- * lists them, survey, then the survey's own order of scales and levels.
- * Returns 0.
+ * by wave (in the order of waves[0..n_waves-1], the programmes' waves from
+ * program_waves_union(); waves not among them after, by name), class as a
+ * school lists them, survey, then the survey's own order of scales and
+ * levels. Returns 0.
  */
-int groups_table(const ResultSet *results, Table *table);
+int groups_table(const ResultSet *results, const ProgramWave *waves, int n_waves, Table *table);
 
 #endif

@@ -41,6 +41,12 @@ typedef struct {
 	int index;
 } IndicatorKey;
 
+const char *
+indicator_source_name(IndicatorSource source)
+{
+	return source == INDICATOR_SOURCE_ENTERED ? "entered" : "survey";
+}
+
 static const char *
 indicator_str(const char *s)
 {
@@ -82,15 +88,6 @@ indicator_class_index(const IndicatorCtx *ctx, const char *name)
 	return hit ? (int)(hit - ctx->classes) : -1;
 }
 
-static int
-indicator_wave_index(const Program *program, const char *wave)
-{
-	for (int i = 0; wave != NULL && i < program->n_waves; i++)
-		if (strcmp(program->waves[i], wave) == 0)
-			return i;
-	return -1;
-}
-
 static void
 indicator_ctx_init(IndicatorCtx *ctx)
 {
@@ -100,7 +97,7 @@ indicator_ctx_init(IndicatorCtx *ctx)
 	ctx->wave_of = xmalloc(n * sizeof *ctx->wave_of);
 	ctx->class_of = xmalloc(n * sizeof *ctx->class_of);
 	for (int i = 0; i < ctx->n_sittings; i++) {
-		ctx->wave_of[i] = indicator_wave_index(ctx->program, ctx->sittings[i].wave);
+		ctx->wave_of[i] = program_find_wave(ctx->program, ctx->sittings[i].wave);
 		ctx->class_of[i] = indicator_class_index(ctx, ctx->sittings[i].class_name);
 	}
 }
@@ -306,7 +303,8 @@ indicator_row(IndicatorRow *row, const Indicator *ind, const Program *program, i
 {
 	memset(row, 0, sizeof *row);
 	row->indicator_id = ind->id;
-	row->wave = program->waves[wave];
+	row->wave = program->waves[wave].id;
+	row->wave_title = program->waves[wave].title;
 	row->class_name = xstrdup(klass);
 	row->n = n;
 	row->meeting = meeting;
@@ -464,7 +462,7 @@ indicator_count_file(const Program *program, const Indicator *ind, const Indicat
 	for (int i = 0; i < n_sittings; i++)
 		n += sittings[i].survey == survey && sittings[i].completed_at != NULL &&
 		     indicator_lists_survey(ind, sittings[i].survey_id) &&
-		     indicator_wave_index(program, sittings[i].wave) >= 0;
+		     program_find_wave(program, sittings[i].wave) >= 0;
 	return n;
 }
 

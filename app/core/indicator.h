@@ -32,11 +32,22 @@ typedef struct {
 	int parents;
 } ClassSize;
 
+/* Where an indicator's figures come from. */
+typedef enum {
+	INDICATOR_SOURCE_SURVEY,  /* computed from scored sittings */
+	INDICATOR_SOURCE_ENTERED, /* entered by the psychologist */
+} IndicatorSource;
+
+/* The word for a source in the indicators table: "survey" or "entered". */
+const char *indicator_source_name(IndicatorSource source);
+
 /* One row of the indicators table (DESIGN.md section 5). */
 typedef struct {
 	const char *indicator_id; /* borrowed from the Program */
-	const char *wave;         /* borrowed from the Program */
+	const char *wave;         /* the wave's id, borrowed from the Program */
+	const char *wave_title;   /* how the programme calls it, borrowed too */
 	char *class_name;         /* owned; "*" for the whole school */
+	IndicatorSource source;
 	int n;
 	int meeting;
 	bool has_percent; /* false when n == 0 */

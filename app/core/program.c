@@ -62,8 +62,10 @@ program_free(Program *program)
 	free(program->path);
 	free(program->id);
 	free(program->title);
-	for (int i = 0; i < program->n_waves; i++)
-		free(program->waves[i]);
+	for (int i = 0; i < program->n_waves; i++) {
+		free(program->waves[i].id);
+		free(program->waves[i].title);
+	}
 	free(program->waves);
 	for (int i = 0; i < program->n_indicators; i++)
 		program_indicator_free(&program->indicators[i]);
@@ -75,9 +77,66 @@ int
 program_find_wave(const Program *program, const char *wave)
 {
 	for (int i = 0; wave != NULL && i < program->n_waves; i++)
-		if (strcmp(program->waves[i], wave) == 0)
+		if (strcmp(program->waves[i].id, wave) == 0)
 			return i;
 	return -1;
+}
+
+ProgramWave *
+program_waves_union(Program *const *programs, int n_programs, int *n)
+{
+	ProgramWave *all = NULL;
+
+	*n = 0;
+	for (int p = 0; p < n_programs; p++)
+		for (int w = 0; w < programs[p]->n_waves; w++) {
+			const ProgramWave *wave = &programs[p]->waves[w];
+			bool seen = false;
+			for (int i = 0; i < *n && !seen; i++)
+				seen = strcmp(all[i].id, wave->id) == 0;
+			if (seen)
+				continue;
+			all = xreallocarray(all, (size_t)*n + 1, sizeof *all);
+			all[(*n)++] = *wave;
+		}
+	return all;
+}
+
+const char *
+program_wave_title(Program *const *programs, int n_programs, const char *wave)
+{
+	for (int p = 0; p < n_programs; p++) {
+		int w = program_find_wave(programs[p], wave);
+		if (w >= 0)
+			return programs[p]->waves[w].title;
+	}
+	return wave;
+}
+
+/* One entry of `waves:`: an id alone, or a mapping {id, title}. */
+static bool
+program_parse_wave(YamlDoc *yd, yaml_node_t *item, ProgramWave *wave)
+{
+	YamlField f[] = {
+		{ "id", true, NULL },
+		{ "title", true, NULL },
+	};
+
+	wave->id = wave->title = NULL;
+	if (item->type != YAML_MAPPING_NODE) {
+		if (!yamldoc_get_string(yd, item, NULL, "waves", &wave->id))
+			return false;
+		wave->title = xstrdup(wave->id);
+		return true;
+	}
+	if (!yamldoc_fields(yd, item, NULL, f, 2) || f[0].value == NULL || f[1].value == NULL ||
+	    !yamldoc_get_string(yd, f[0].value, NULL, "id", &wave->id))
+		return false;
+	if (!yamldoc_get_string(yd, f[1].value, NULL, "title", &wave->title)) {
+		free(wave->id);
+		return false;
+	}
+	return true;
 }
 
 static void
@@ -94,13 +153,14 @@ program_parse_waves(YamlDoc *yd, yaml_node_t *node, Program *p)
 	p->waves = xcalloc((size_t)n, sizeof *p->waves);
 	for (int i = 0; i < n; i++) {
 		yaml_node_t *item = yamldoc_item(yd, node, i);
-		char *wave;
+		ProgramWave wave;
 
-		if (!yamldoc_get_string(yd, item, NULL, "waves", &wave))
+		if (!program_parse_wave(yd, item, &wave))
 			continue;
-		if (program_find_wave(p, wave) >= 0) {
-			yamldoc_error(yd, item, NULL, _("the wave «%s» is listed twice"), wave);
-			free(wave);
+		if (program_find_wave(p, wave.id) >= 0) {
+			yamldoc_error(yd, item, NULL, _("the wave «%s» is listed twice"), wave.id);
+			free(wave.id);
+			free(wave.title);
 			continue;
 		}
 		p->waves[p->n_waves++] = wave;
@@ -153,8 +213,13 @@ program_parse_targets(YamlDoc *yd, const Program *p, yaml_node_t *node, const ch
 			if (ind->targets[j].wave == t.wave)
 				yamldoc_error(yd, key, context,
 				              _("the target for wave «%s» is given twice"),
-				              p->waves[t.wave]);
-		if (ind->kind == INDICATOR_REDUCTION && t.wave == ind->baseline)
+				              p->waves[t.wave].id);
+		if (t.wave == 0)
+			yamldoc_error(yd, key, context,
+			              _("the first wave «%s» is the baseline and has no target; "
+			                "targets belong to the monitoring stages after it"),
+			              p->waves[0].id);
+		else if (ind->kind == INDICATOR_REDUCTION && t.wave == ind->baseline)
 			yamldoc_error(yd, key, context,
 			              _("a reduction has no target for its own baseline wave"));
 		ind->targets[ind->n_targets++] = t;

@@ -48,11 +48,22 @@ typedef struct {
 	SourcePos pos;
 } Indicator;
 
+/* One wave of a programme: its id (stored with every sitting) and how the
+ * programme calls it. */
+typedef struct {
+	char *id; /* "start" */
+	char *title; /* "Исходные данные (стартовая диагностика)"; the id itself
+	              * when the file lists waves in the short form */
+} ProgramWave;
+
 typedef struct Program {
 	char *path;
 	char *id;
 	char *title;
-	char **waves; /* ordered */
+	/* Ordered; waves[0] is the baseline (the programme table's "Исходные
+	 * данные"), which carries no target; the others are the monitoring
+	 * stages in order. */
+	ProgramWave *waves;
 	int n_waves;
 	Indicator *indicators;
 	int n_indicators;
@@ -79,5 +90,19 @@ int program_load_dir(const char *dir, const SurveySet *surveys, Program ***progr
 
 /* Index of a wave by name, or -1. */
 int program_find_wave(const Program *program, const char *wave);
+
+/*
+ * The waves of several programmes as one list, for what offers or orders
+ * waves without one programme in mind (the kiosk menu, the groups table):
+ * the programmes in their order, each one's waves in its order, a wave id
+ * met again left out (its title is the first programme's). Returns a new
+ * array of *n waves whose strings are borrowed from the programmes; the
+ * caller frees the array only. No programmes: NULL and *n = 0.
+ */
+ProgramWave *program_waves_union(Program *const *programs, int n_programs, int *n);
+
+/* How the programmes call a wave (the first that lists it), or the wave id
+ * itself when none does. Borrowed. */
+const char *program_wave_title(Program *const *programs, int n_programs, const char *wave);
 
 #endif

@@ -49,18 +49,6 @@ report_decimal(double value)
 	return text;
 }
 
-const char *
-report_wave_label(const char *wave)
-{
-	if (strcmp(wave, "start") == 0)
-		return _("The start diagnostic");
-	if (strcmp(wave, "interim") == 0)
-		return _("The interim diagnostic");
-	if (strcmp(wave, "final") == 0)
-		return _("The final diagnostic");
-	return wave;
-}
-
 /* Appends "\n" and the line to *text. */
 static void
 append_line(char **text, char *line)
@@ -124,8 +112,8 @@ report_cell_text(const Program *program, const Indicator *indicator, const Indic
 	free(percent);
 	free(counts);
 	/* At the baseline wave itself the reduction is zero by definition. */
-	baseline =
-	    indicator->baseline >= 0 && strcmp(row->wave, program->waves[indicator->baseline]) == 0;
+	baseline = indicator->baseline >= 0 &&
+	           strcmp(row->wave, program->waves[indicator->baseline].id) == 0;
 	if (indicator->kind == INDICATOR_REDUCTION && row->has_change && !baseline)
 		append_line(&text, change_text(row->change));
 	if (row->has_met)
@@ -134,6 +122,13 @@ report_cell_text(const Program *program, const Indicator *indicator, const Indic
 }
 
 /* ---- What is counted ---- */
+
+/* How the programmes call a wave; a wave none of them lists keeps its id. */
+static const char *
+wave_title(const Report *r, const char *wave)
+{
+	return program_wave_title(r->in->programs, r->in->n_programs, wave);
+}
 
 static void
 add_wave(Report *r, const char *wave)
@@ -152,7 +147,7 @@ collect_waves(Report *r)
 
 	for (int p = 0; p < r->in->n_programs; p++)
 		for (int w = 0; w < r->in->programs[p]->n_waves; w++)
-			add_wave(r, r->in->programs[p]->waves[w]);
+			add_wave(r, r->in->programs[p]->waves[w].id);
 	for (int i = 0; i < set->n; i++)
 		if (set->items[i].status == SITTING_COMPLETED)
 			add_wave(r, str(set->items[i].wave));
@@ -252,7 +247,7 @@ completed_table(const Report *r, const int *waves, int n_waves)
 
 	pdfdoc_table_set(t, 0, 0, _("Questionnaire"));
 	for (int w = 0; w < n_waves; w++)
-		pdfdoc_table_set(t, 0, w + 1, report_wave_label(r->waves[waves[w]]));
+		pdfdoc_table_set(t, 0, w + 1, wave_title(r, r->waves[waves[w]]));
 	pdfdoc_table_set(t, 0, n_waves + 1, _("Total"));
 	for (int i = 0; i < surveys->n; i++) {
 		const Survey *s = surveys->items[i];
@@ -332,7 +327,7 @@ targets_text(const Program *program, const Indicator *ind)
 		char *number = target == (double)(long)target ? xasprintf("%ld", (long)target)
 		                                              : report_decimal(target);
 		next = xasprintf("%s%s %s" NBSP "— %s" NBSP "%%", text, i ? "," : "",
-		                 report_wave_label(program->waves[ind->targets[i].wave]), number);
+		                 program->waves[ind->targets[i].wave].title, number);
 		free(number);
 		free(text);
 		text = next;
@@ -385,7 +380,7 @@ kind_text(const Report *r, const Program *program, const Indicator *ind)
 	if (ind->kind == INDICATOR_REDUCTION && ind->baseline >= 0)
 		text = xasprintf(_("The share with the scale «%s» at the levels %s, and its "
 		                   "reduction against «%s»."),
-		                 scale, levels, report_wave_label(program->waves[ind->baseline]));
+		                 scale, levels, program->waves[ind->baseline].title);
 	else
 		text =
 		    xasprintf(_("The share with the scale «%s» at the levels %s."), scale, levels);
@@ -418,7 +413,7 @@ class_has_data(const Program *program, const Indicator *ind, const IndicatorTabl
                const char *class_name)
 {
 	for (int w = 0; w < program->n_waves; w++) {
-		const IndicatorRow *row = find_row(rows, ind->id, program->waves[w], class_name);
+		const IndicatorRow *row = find_row(rows, ind->id, program->waves[w].id, class_name);
 		if (row != NULL && row->has_percent)
 			return true;
 	}
@@ -440,7 +435,7 @@ indicator_classes(const Program *program, const Indicator *ind, const IndicatorT
 		const IndicatorRow *row = &rows->rows[i];
 		bool school = strcmp(row->class_name, "*") == 0;
 		if (strcmp(row->indicator_id, ind->id) != 0 ||
-		    strcmp(row->wave, program->waves[0]) != 0)
+		    strcmp(row->wave, program->waves[0].id) != 0)
 			continue;
 		if (with_data == (school || class_has_data(program, ind, rows, row->class_name)))
 			(*names)[n++] = row->class_name;
@@ -496,7 +491,7 @@ indicator_table(const Program *program, const Indicator *ind, const IndicatorTab
 
 	pdfdoc_table_set(t, 0, 0, by_school ? _("School") : _("Class"));
 	for (int w = 0; w < program->n_waves; w++)
-		pdfdoc_table_set(t, 0, w + 1, report_wave_label(program->waves[w]));
+		pdfdoc_table_set(t, 0, w + 1, program->waves[w].title);
 	for (int c = 0; c < n; c++) {
 		bool school = strcmp(classes[c], "*") == 0;
 		int row = pdfdoc_table_add_row(t, school);
@@ -506,7 +501,7 @@ indicator_table(const Program *program, const Indicator *ind, const IndicatorTab
 		                                      : classes[c]);
 		for (int w = 0; w < program->n_waves; w++) {
 			const IndicatorRow *cell =
-			    find_row(rows, ind->id, program->waves[w], classes[c]);
+			    find_row(rows, ind->id, program->waves[w].id, classes[c]);
 			if (cell != NULL)
 				pdfdoc_table_take(t, row, w + 1,
 				                  report_cell_text(program, ind, cell));
@@ -661,7 +656,7 @@ level_table(const Report *r, const Survey *survey, int scale, const int *waves, 
 
 	pdfdoc_table_set(t, 0, 0, _("Level"));
 	for (int w = 0; w < n_waves; w++) {
-		pdfdoc_table_set(t, 0, w + 1, report_wave_label(r->waves[waves[w]]));
+		pdfdoc_table_set(t, 0, w + 1, wave_title(r, r->waves[waves[w]]));
 		q.wave = r->waves[waves[w]];
 		missing += count_level(r, &q, -1);
 	}

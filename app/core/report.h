@@ -66,7 +66,4 @@ char *report_cell_text(const Program *program, const Indicator *indicator, const
  * comma: 66.666 -> "66,7". The caller frees it. */
 char *report_decimal(double value);
 
-/* How a wave is called in the report ("Стартовая"), or the wave's own id. */
-const char *report_wave_label(const char *wave);
-
 #endif

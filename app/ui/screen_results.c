@@ -187,7 +187,7 @@ results_draw_table(Ui *ui, const Program *program, const Indicator *ind, const I
 	int size = row_h * 55 / 100;
 
 	for (int w = 0; w < program->n_waves; w++)
-		widget_text_box(ui, ui_wave_label(program->waves[w]),
+		widget_text_box(ui, program->waves[w].title,
 		                (GfxRect){ area.x + first + w * col, area.y, col, row_h }, size,
 		                ui_px(ui, 12), true, UI_MUTED, 0, true);
 	for (int c = 0; c < n; c++) {
@@ -198,9 +198,10 @@ results_draw_table(Ui *ui, const Program *program, const Indicator *ind, const I
 		widget_text_box(ui, name, (GfxRect){ area.x + ui_px(ui, 8), y, first, row_h }, size,
 		                ui_px(ui, 12), true, UI_TEXT, 0, true);
 		for (int w = 0; w < program->n_waves; w++)
-			results_draw_cell(ui, (GfxRect){ area.x + first + w * col, y, col, row_h },
-			                  results_find(t, ind->id, program->waves[w], classes[c]),
-			                  ind->kind, size);
+			results_draw_cell(
+			    ui, (GfxRect){ area.x + first + w * col, y, col, row_h },
+			    results_find(t, ind->id, program->waves[w].id, classes[c]), ind->kind,
+			    size);
 	}
 	if (n == 0)
 		widget_text_box(ui, _("No completed questionnaires yet."), area, ui_px(ui, 28),
@@ -218,9 +219,9 @@ results_targets(const Program *program, const Indicator *ind)
 		return xstrdup(_("No target: the programme asks for positive dynamics."));
 	}
 	for (int i = 0; i < ind->n_targets; i++) {
-		next = xasprintf("%s%s %s %g %%", text, i ? "," : "",
-		                 ui_wave_label(program->waves[ind->targets[i].wave]),
-		                 ind->targets[i].percent);
+		next =
+		    xasprintf("%s%s %s %g %%", text, i ? "," : "",
+		              program->waves[ind->targets[i].wave].title, ind->targets[i].percent);
 		free(text);
 		text = next;
 	}

@@ -19,7 +19,7 @@ answers() { # class code survey hour o1 o2 ...
 	local cls=$1 code=$2 survey=$3 hour=$4 q=1
 	shift 4
 	for o in "$@"; do
-		printf ',,start,%s,student,%s,%s,,q%d,%s,,2026-09-15T%s:%02d:00Z\n' \
+		printf ',,interim,%s,student,%s,%s,,q%d,%s,,2027-01-15T%s:%02d:00Z\n' \
 			"$cls" "$code" "$survey" "$q" "$o" "$hour" "$q"
 		q=$((q + 1))
 	done
@@ -53,12 +53,14 @@ out=$("$anketa" import --db "$tmp/a.db" --surveys "$src/surveys" "$tmp/answers.c
 "$anketa" export indicators --db "$tmp/a.db" --surveys "$src/surveys" --out "$tmp/ind.csv" ||
 	fail "export failed"
 # 1А 1 of 2 = 50.0 %; 5Б 2 of 3 = 66.7 %; 10А 1 of 2 = 50.0 %; the school
-# Y1, M1, M3, S2 = 4 of 7 = 57.1 %; the start target is 50.
-want='shnor,1.3,start,1А,2,1,50.0,50,yes,
-shnor,1.3,start,5Б,3,2,66.7,50,yes,
-shnor,1.3,start,10А,2,1,50.0,50,yes,
-shnor,1.3,start,*,7,4,57.1,50,yes,'
+# Y1, M1, M3, S2 = 4 of 7 = 57.1 %; the target of the first monitoring
+# stage (interim) is 50.
+T=',survey,Стартовый этап мониторинга'
+want="shnor,1.3,interim,1А,2,1,50.0,50,yes,$T
+shnor,1.3,interim,5Б,3,2,66.7,50,yes,$T
+shnor,1.3,interim,10А,2,1,50.0,50,yes,$T
+shnor,1.3,interim,*,7,4,57.1,50,yes,$T"
 # Compared as sorted sets: this test is about the figures, not the row order.
-got=$(grep -E '^shnor,1\.3,start,' "$tmp/ind.csv" | LC_ALL=C sort)
+got=$(grep -E '^shnor,1\.3,interim,' "$tmp/ind.csv" | LC_ALL=C sort)
 [ "$got" = "$(echo "$want" | LC_ALL=C sort)" ] || fail "indicator 1.3: $got"
 echo "data_indicator_anxiety_all_grades: ok"

@@ -16,7 +16,7 @@ answers() { # class code survey hour o1 ... o10
 	local cls=$1 code=$2 survey=$3 hour=$4 q=1
 	shift 4
 	for o in "$@"; do
-		printf ',,start,%s,student,%s,%s,,q%d,%s,,2026-09-15T%s:%02d:00Z\n' \
+		printf ',,interim,%s,student,%s,%s,,q%d,%s,,2027-01-15T%s:%02d:00Z\n' \
 			"$cls" "$code" "$survey" "$q" "$o" "$hour" "$q"
 		q=$((q + 1))
 	done
@@ -52,14 +52,16 @@ out=$("$anketa" import --db "$tmp/a.db" --surveys "$src/surveys" "$tmp/answers.c
 "$anketa" export indicators --db "$tmp/a.db" --surveys "$src/surveys" --out "$tmp/ind.csv" ||
 	fail "export failed"
 # 3А P1 and P5 of 5 = 40.0 % < 50 on both scales (P4's external motivation
-# does not count); 7Б 2 of 3 = 66.7 %; school 4 of 8 = 50.0 % >= 50.
-want='shnor,1.1,start,3А,5,2,40.0,50,no,
-shnor,1.1,start,7Б,3,2,66.7,50,yes,
-shnor,1.1,start,*,8,4,50.0,50,yes,
-shnor,1.2,start,3А,5,2,40.0,50,no,
-shnor,1.2,start,7Б,3,2,66.7,50,yes,
-shnor,1.2,start,*,8,4,50.0,50,yes,'
-got=$(grep -E '^shnor,1\.[12],start,' "$tmp/ind.csv")
+# does not count); 7Б 2 of 3 = 66.7 %; school 4 of 8 = 50.0 % >= 50, the
+# target of the first monitoring stage (interim).
+T=',survey,Стартовый этап мониторинга'
+want="shnor,1.1,interim,3А,5,2,40.0,50,no,$T
+shnor,1.1,interim,7Б,3,2,66.7,50,yes,$T
+shnor,1.1,interim,*,8,4,50.0,50,yes,$T
+shnor,1.2,interim,3А,5,2,40.0,50,no,$T
+shnor,1.2,interim,7Б,3,2,66.7,50,yes,$T
+shnor,1.2,interim,*,8,4,50.0,50,yes,$T"
+got=$(grep -E '^shnor,1\.[12],interim,' "$tmp/ind.csv")
 [ "$got" = "$want" ] || fail "indicators: $got"
 # One row per indicator x wave x class: 1.1 is no longer split by grades.
 [ "$(grep -c '^shnor,1\.1,' "$tmp/ind.csv")" = 9 ] || fail "1.1 rows: $(grep '^shnor,1\.1' "$tmp/ind.csv")"

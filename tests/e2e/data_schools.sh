@@ -51,21 +51,22 @@ out=$("$anketa" school --db "$tmp/all.db") || fail "school without a name: statu
 
 # Indicators a row per school. mini's scale s is q1 + q2: school 1's R1 has
 # 2 + 2 = 4 (high), school 2's R1 0 + 0.5 = 0.5 (low). Indicator 1 (share
-# high, target 50 at start): school 1 1 of 1 = 100.0 met, school 2 0 of 1,
-# all 1 of 2 = 50.0 met. Indicator 2 (low; its baseline is this wave, so
-# the change is 0.0 where anybody is low). Indicator 3 (participation)
-# has no class list to count against: n 0, as for classes.
-ind_header='programme_id,indicator_id,wave,class,n,meeting,percent,target,met,change'
-got=$("$anketa" export indicators --db "$tmp/all.db" --surveys "$surveys" --by-school | grep ',start,')
-want='mini_prog,1,start,Школа № 1,1,1,100.0,50,yes,
-mini_prog,1,start,Школа № 2,1,0,0.0,50,no,
-mini_prog,1,start,*,2,1,50.0,50,yes,
+# high; start is the baseline, no target): school 1 1 of 1 = 100.0, school
+# 2 0 of 1, all 1 of 2 = 50.0. Indicator 2 (low; its baseline is this wave,
+# so the change is 0.0 where anybody is low). Indicator 3 (participation)
+# has no class list to count against: n 0, as for classes. The first ten
+# columns are compared (the rest: source and the wave's title).
+got=$("$anketa" export indicators --db "$tmp/all.db" --surveys "$surveys" --by-school |
+	grep ',start,' | cut -d, -f1-10)
+want='mini_prog,1,start,Школа № 1,1,1,100.0,,,
+mini_prog,1,start,Школа № 2,1,0,0.0,,,
+mini_prog,1,start,*,2,1,50.0,,,
 mini_prog,2,start,Школа № 1,1,0,0.0,,,
 mini_prog,2,start,Школа № 2,1,1,100.0,,,0.0
 mini_prog,2,start,*,2,1,50.0,,,0.0
-mini_prog,3,start,Школа № 1,0,1,,70,,
-mini_prog,3,start,Школа № 2,0,1,,70,,
-mini_prog,3,start,*,0,0,,70,,'
+mini_prog,3,start,Школа № 1,0,1,,,,
+mini_prog,3,start,Школа № 2,0,1,,,,
+mini_prog,3,start,*,0,0,,,,'
 [ "$got" = "$want" ] || fail "by school: $got"
 # Neither flag on the merged file: the two schools' 5А are one class, and a
 # warning says so and how to tell them apart.
@@ -76,8 +77,9 @@ mini_prog,3,start,*,0,0,,70,,'
 "$anketa" export indicators --db "$tmp/all.db" --surveys "$surveys" --by-school >/dev/null 2>"$tmp/err"
 [ ! -s "$tmp/err" ] || fail "by school warned: $(cat "$tmp/err")"
 # One school: its own 5А only.
-got=$("$anketa" export indicators --db "$tmp/all.db" --surveys "$surveys" --school 'Школа № 1' | grep ',1,start,')
-[ "$got" = "$(printf 'mini_prog,1,start,5А,1,1,100.0,50,yes,\nmini_prog,1,start,*,1,1,100.0,50,yes,')" ] ||
+got=$("$anketa" export indicators --db "$tmp/all.db" --surveys "$surveys" --school 'Школа № 1' |
+	grep ',1,start,' | cut -d, -f1-10)
+[ "$got" = "$(printf 'mini_prog,1,start,5А,1,1,100.0,,,\nmini_prog,1,start,*,1,1,100.0,,,')" ] ||
 	fail "school 1: $got"
 got=$("$anketa" export scores --db "$tmp/all.db" --surveys "$surveys" --school 'Школа № 2' | cut -d, -f2-)
 [ "$got" = "$(printf 'wave,class,audience,respondent,survey_id,survey_version,scale_id,value,level\nstart,5А,student,R1,mini,2,s,0.5,low')" ] ||
@@ -107,12 +109,14 @@ echo "$text" | grep -q '^ *Все школы 50,0 % (1 из 2) нет данны
 # database give the per-class rows, and an empty school column; by school
 # they count under "без школы".
 "$anketa" import --db "$tmp/plain.db" --surveys "$surveys" "$tmp/s1.csv" >/dev/null || fail "import plain"
-got=$("$anketa" export indicators --db "$tmp/plain.db" --surveys "$surveys" | grep ',1,start,')
-[ "$got" = "$(printf 'mini_prog,1,start,5А,1,1,100.0,50,yes,\nmini_prog,1,start,*,1,1,100.0,50,yes,')" ] ||
+got=$("$anketa" export indicators --db "$tmp/plain.db" --surveys "$surveys" | grep ',1,start,' |
+	cut -d, -f1-10)
+[ "$got" = "$(printf 'mini_prog,1,start,5А,1,1,100.0,,,\nmini_prog,1,start,*,1,1,100.0,,,')" ] ||
 	fail "plain indicators: $got"
 [ "$("$anketa" export answers --db "$tmp/plain.db" | cut -d, -f19 | sort -u)" = "$(printf '\nschool')" ] ||
 	fail "plain answers name a school"
-got=$("$anketa" export indicators --db "$tmp/plain.db" --surveys "$surveys" --by-school | grep ',1,start,')
-[ "$got" = "$(printf 'mini_prog,1,start,без школы,1,1,100.0,50,yes,\nmini_prog,1,start,*,1,1,100.0,50,yes,')" ] ||
+got=$("$anketa" export indicators --db "$tmp/plain.db" --surveys "$surveys" --by-school |
+	grep ',1,start,' | cut -d, -f1-10)
+[ "$got" = "$(printf 'mini_prog,1,start,без школы,1,1,100.0,,,\nmini_prog,1,start,*,1,1,100.0,,,')" ] ||
 	fail "plain by school: $got"
 echo "data_schools: ok"

@@ -51,13 +51,13 @@ start,R1,1,50,normal
 start,R2,1,70,raised'
 [ "$got" = "$want" ] || fail "scores: $got"
 
-# Indicator 1.3 (level normal): start 1 of 2 = 50.0 % (target 50, met);
-# final 0 of 2 = 0.0 % (target 70, not met).
+# Indicator 1.3 (level normal): start 1 of 2 = 50.0 % (the baseline, no
+# target); final 0 of 2 = 0.0 % (target 70, not met).
 "$anketa" export indicators --db "$tmp/a.db" --surveys "$src/surveys" --out "$tmp/ind.csv" 2>"$tmp/err" ||
 	fail "export indicators"
 [ ! -s "$tmp/err" ] || fail "indicators warned: $(cat "$tmp/err")"
-got=$(grep -E '^shnor,1\.3,(start|final),6А,' "$tmp/ind.csv")
-want='shnor,1.3,start,6А,2,1,50.0,50,yes,
+got=$(grep -E '^shnor,1\.3,(start|final),6А,' "$tmp/ind.csv" | cut -d, -f1-10)
+want='shnor,1.3,start,6А,2,1,50.0,,,
 shnor,1.3,final,6А,2,0,0.0,70,no,'
 [ "$got" = "$want" ] || fail "indicator 1.3: $got"
 echo "data_versions_shipped: ok"

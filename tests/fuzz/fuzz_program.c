@@ -77,7 +77,7 @@ fuzz_indicators(const Program *p)
 		for (int w = 0; w < waves; w++)
 			for (int k = 0; k < 2; k++)
 				st[n++] = (IndicatorSitting){
-					.wave = p->waves[w],
+					.wave = p->waves[w].id,
 					.class_name = classes[k],
 					.respondent = k ? "A1" : "",
 					.survey_id = surveys.items[i]->id,
