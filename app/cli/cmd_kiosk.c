@@ -20,23 +20,59 @@ typedef struct {
 	SurveySet surveys;
 	Program **programs; /* the programme files, for the results screen */
 	int n_programs;
+	ProgramWave *waves; /* all programmes' waves (program_waves_union()), for the menu */
+	int n_waves;
 	Session *session;
 	Kiosk *kiosk;
 	Ui ui;
 } CmdKiosk;
+
+/* The preset's wave: --wave, which must be one of the programmes' waves
+ * when there are programmes; without it, their first wave. NULL (said)
+ * when neither gives one. */
+static const char *
+cmd_kiosk_preset_wave(const CmdKiosk *k, const KioskOptions *o)
+{
+	bool known = o->wave != NULL && k->n_waves == 0;
+
+	for (int i = 0; o->wave != NULL && i < k->n_waves; i++)
+		known |= strcmp(k->waves[i].id, o->wave) == 0;
+	if (known)
+		return o->wave;
+	if (o->wave == NULL && k->n_waves > 0)
+		return k->waves[0].id;
+	if (o->wave == NULL) {
+		cli_error(_("--wave W is needed: no programme file in surveys/programs names the "
+		            "waves"));
+	} else {
+		char *list = xstrdup(""), *next;
+		for (int i = 0; i < k->n_waves; i++) {
+			next = xasprintf("%s%s%s", list, i ? ", " : "", k->waves[i].id);
+			free(list);
+			list = next;
+		}
+		cli_error(_("no programme has the wave %s; the waves are: %s"), o->wave, list);
+		free(list);
+	}
+	return NULL;
+}
 
 /* Splits "a,b,c" into the battery and configures the preset session. */
 static int
 cmd_kiosk_preset(CmdKiosk *k, const KioskOptions *o)
 {
 	char *copy = xstrdup(o->run), *save = NULL;
-	const char *ids[32];
+	const char *ids[32], *wave = cmd_kiosk_preset_wave(k, o);
 	int n = 0, rc;
 	char *cause = NULL;
 
+	if (wave == NULL) {
+		free(copy);
+		return -1;
+	}
 	for (char *id = strtok_r(copy, ",", &save); id && n < 32; id = strtok_r(NULL, ",", &save))
 		ids[n++] = id;
-	rc = session_configure(k->session, o->wave ? o->wave : "start", o->class_name,
+	rc = session_configure(k->session, wave, o->class_name,
 	                       o->audience ? o->audience : "student", ids, n, &cause);
 	if (rc != 0) {
 		cli_error("%s", cause);
@@ -84,6 +120,7 @@ cmd_kiosk_setup(CmdKiosk *k, const KioskOptions *o)
 	}
 	if (cmd_kiosk_load_programs(k, o->surveys_dir) != 0)
 		return -1;
+	k->waves = program_waves_union(k->programs, k->n_programs, &k->n_waves);
 	k->session = session_create(k->store, &k->surveys);
 	session_require_code(k->session, o->require_code);
 	if (o->run != NULL && cmd_kiosk_preset(k, o) != 0)
@@ -154,6 +191,8 @@ cmd_kiosk_start(CmdKiosk *k, const KioskOptions *o)
 	k->ui.surveys = &k->surveys;
 	k->ui.programs = k->programs;
 	k->ui.n_programs = k->n_programs;
+	k->ui.waves = k->waves;
+	k->ui.n_waves = k->n_waves;
 	k->ui.read_aloud = o->read_aloud;
 	k->ui.spoken = -1;
 	return 0;
@@ -193,6 +232,7 @@ cmd_kiosk(const KioskOptions *o)
 	for (int i = 0; i < k.n_programs; i++)
 		program_free(k.programs[i]);
 	free(k.programs);
+	free(k.waves);
 	survey_set_free(&k.surveys);
 	store_close(k.store);
 	return status;

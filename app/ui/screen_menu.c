@@ -20,21 +20,12 @@
 static const char *const menu_audiences[] = { "student", "parent", "teacher", "head" };
 static const char *const menu_audience_labels[] = { N_("Students"), N_("Parents"), N_("Teachers"),
 	                                            N_("Heads") };
-static const char *const menu_waves[] = { "start", "interim", "final" };
 /* The audiences' words under a questionnaire, in the order of Audience. */
 static const char *const menu_audience_words[] = { N_("students"), N_("parents"), N_("teachers"),
 	                                           N_("heads") };
 
-/* The waves' names on the buttons. */
-static const char *const *
-menu_wave_labels(void)
-{
-	static const char *labels[3];
-
-	for (int i = 0; i < 3; i++)
-		labels[i] = ui_wave_label(menu_waves[i]);
-	return labels;
-}
+/* The most waves the menu offers (the programmes' first ones). */
+#define MENU_MAX_WAVES 6
 
 /* Where the right column (the settings for everybody) starts, at 1280x800:
  * right of the four audiences, 48 + 4 * 200 + 3 * 16 = 896, and a gap. */
@@ -74,6 +65,26 @@ menu_row(Ui *ui, int y, const char *const *labels, int n, int current, int base)
 		              i == current ? BUTTON_CHOSEN : BUTTON_NORMAL,
 		              (Action){ .type = ACTION_CHOOSE, .index = base + i });
 	}
+}
+
+/* The programmes' waves by their titles, sharing the width of the four
+ * audiences' row; without a programme, a line saying where the waves come
+ * from. */
+static void
+menu_draw_waves(Ui *ui, int y)
+{
+	int n = ui->n_waves < MENU_MAX_WAVES ? ui->n_waves : MENU_MAX_WAVES;
+	int gap = ui_px(ui, 16), h = ui_px(ui, 56), x = ui_px(ui, 48);
+	int row = 4 * ui_px(ui, 200) + 3 * gap, w = n > 0 ? (row - (n - 1) * gap) / n : 0;
+
+	if (n == 0)
+		widget_text_box(ui, _("No programme file (surveys/programs) names the waves."),
+		                (GfxRect){ x, y, row, h }, ui_px(ui, 22), ui_px(ui, 12), false,
+		                UI_MUTED, 0, true);
+	for (int i = 0; i < n; i++)
+		widget_button(ui, (GfxRect){ x + i * (w + gap), y, w, h }, 0, ui->waves[i].title,
+		              NULL, i == ui->menu.wave ? BUTTON_CHOSEN : BUTTON_NORMAL,
+		              (Action){ .type = ACTION_CHOOSE, .index = MENU_WAVE + i });
 }
 
 /* What the menu says under a questionnaire: who it is for and its grades
@@ -278,7 +289,7 @@ menu_draw(Ui *ui)
 	gfx_text(ui->gfx, who, strlen(who), cap, true, UI_TEXT, ui_px(ui, 48), ui_px(ui, 76));
 	menu_row(ui, ui_px(ui, 112), menu_audience_labels, 4, ui->menu.audience, MENU_AUDIENCE);
 	gfx_text(ui->gfx, wave, strlen(wave), cap, true, UI_TEXT, ui_px(ui, 48), ui_px(ui, 180));
-	menu_row(ui, ui_px(ui, 216), menu_wave_labels(), 3, ui->menu.wave, MENU_WAVE);
+	menu_draw_waves(ui, ui_px(ui, 216));
 	gfx_text(ui->gfx, all, strlen(all), cap, true, UI_TEXT, ui_px(ui, MENU_RIGHT_X),
 	         ui_px(ui, 76));
 	menu_draw_switches(ui);
@@ -401,7 +412,12 @@ menu_start(Ui *ui)
 		                 "like 7B, or a class of the school's list."));
 		return false;
 	}
-	if (session_configure(ui->session, menu_waves[ui->menu.wave], ui->menu.class_name,
+	if (ui->menu.wave >= ui->n_waves) {
+		ui_set_message(ui, _("No wave to choose: put the programme file in "
+		                     "surveys/programs."));
+		return false;
+	}
+	if (session_configure(ui->session, ui->waves[ui->menu.wave].id, ui->menu.class_name,
 	                      menu_audiences[ui->menu.audience], ids, n, &cause) != 0) {
 		ui_set_message(ui, cause);
 		free(cause);
@@ -461,7 +477,8 @@ menu_handle(Ui *ui, const Action *a)
 		ui->quit = true;
 	} else if (i >= MENU_SURVEY && i < MENU_SURVEY + 64) {
 		menu_choose_survey(ui, i - MENU_SURVEY);
-	} else if (i >= MENU_WAVE && i < MENU_WAVE + 3) {
+	} else if (i >= MENU_WAVE && i < MENU_WAVE + MENU_MAX_WAVES &&
+	           i - MENU_WAVE < ui->n_waves) {
 		ui->menu.wave = i - MENU_WAVE;
 	} else if (i >= MENU_AUDIENCE && i < MENU_AUDIENCE + 4) {
 		ui->menu.audience = i - MENU_AUDIENCE;

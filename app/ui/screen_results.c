@@ -228,7 +228,7 @@ results_targets(const Program *program, const Indicator *ind)
 	return text;
 }
 
-/* The indicator's title, its targets and its table. */
+/* The indicator's title, its definition, its targets and its table. */
 static void
 results_draw_indicator(Ui *ui, const Program *program, const Indicator *ind,
                        const IndicatorTable *table)
@@ -236,10 +236,18 @@ results_draw_indicator(Ui *ui, const Program *program, const Indicator *ind,
 	int w = ui->width, h = ui->height;
 	char *title = xasprintf("%s. %s", ind->id, ind->title ? ind->title : "");
 	char *targets = results_targets(program, ind);
+	char *definition = ind->definition ? xasprintf(_("Definition: %s"), ind->definition) : NULL;
 
 	widget_text_box(ui, title,
-	                (GfxRect){ ui_px(ui, 32), ui_px(ui, 70), w - ui_px(ui, 64), ui_px(ui, 96) },
+	                (GfxRect){ ui_px(ui, 32), ui_px(ui, 70), w - ui_px(ui, 64),
+	                           ui_px(ui, definition ? 64 : 96) },
 	                ui_px(ui, 30), ui_px(ui, 16), true, UI_TEXT, 0, true);
+	if (definition != NULL)
+		widget_text_box(
+		    ui, definition,
+		    (GfxRect){ ui_px(ui, 32), ui_px(ui, 134), w - ui_px(ui, 64), ui_px(ui, 34) },
+		    ui_px(ui, 18), ui_px(ui, 11), false, UI_MUTED, 0, true);
+	free(definition);
 	widget_text_box(
 	    ui, targets,
 	    (GfxRect){ ui_px(ui, 32), ui_px(ui, 168), w - ui_px(ui, 64), ui_px(ui, 36) },

@@ -191,18 +191,6 @@ ui_set_notice(Ui *ui, const char *notice)
 	ui->message_ok = true;
 }
 
-const char *
-ui_wave_label(const char *wave)
-{
-	if (strcmp(wave, "start") == 0)
-		return _("Start diagnostic");
-	if (strcmp(wave, "interim") == 0)
-		return _("Interim diagnostic");
-	if (strcmp(wave, "final") == 0)
-		return _("Final diagnostic");
-	return wave;
-}
-
 /* The session's timers (a confirmation, the thank-you screen, an idle
  * battery) and what they show or read aloud. */
 static bool

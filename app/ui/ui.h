@@ -47,6 +47,10 @@ typedef struct Ui {
 	bool read_aloud;          /* read every question aloud as it appears */
 	Program *const *programs; /* the programme files, for the results screen */
 	int n_programs;
+	/* The waves the menu offers: every programme's, in programme order
+	 * (program_waves_union()); none without a programme file. */
+	const ProgramWave *waves;
+	int n_waves;
 	struct {                        /* the results screen: computed when it opens */
 		IndicatorTable *tables; /* one per programme */
 		ResultSet results;      /* every scored sitting, for the alerts page */
@@ -56,7 +60,7 @@ typedef struct Ui {
 	int spoken;           /* what was read last (see ui_follow), -1 none */
 	struct {              /* the psychologist's choices on the menu screen */
 		int audience; /* index into the menu's audiences */
-		int wave;     /* index into the menu's waves */
+		int wave;     /* index into Ui.waves */
 		int rank[64]; /* per survey of the set: 0 not chosen, else its place in the battery
 		               */
 		char class_name[SESSION_FIELD_MAX + 1]; /* "" : each respondent types it */
@@ -139,10 +143,6 @@ void ui_follow(Ui *ui);
 
 /* Reads the current screen's text aloud (question or instructions). */
 void ui_speak(Ui *ui);
-
-/* The Russian name of a diagnostic wave ("start" -> "Стартовая"); other
- * waves are shown as written in the programme file. */
-const char *ui_wave_label(const char *wave);
 
 /* Frees what the results screen computed. */
 void ui_report_clear(Ui *ui);

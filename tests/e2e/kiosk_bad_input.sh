@@ -50,6 +50,15 @@ expect_failure "unknown survey in --run" 'нет анкеты с идентиф�
 expect_failure "survey for another audience" 'не предназначена' --db "$tmp/b.db" \
 	--surveys "$src/surveys" --wave start --audience teacher --run school_day
 
+# A wave no programme has (a typo) would store sittings no indicator counts.
+expect_failure "unknown wave" 'ни в одной программе нет этапа itnerim; этапы: start, interim, final' \
+	--db "$tmp/b.db" --surveys "$src/surveys" --wave itnerim --audience student --run school_day
+# Without a programme the waves are unknown: --wave must say which.
+mkdir "$tmp/no_programme"
+cp "$src/surveys/school_day.yaml" "$tmp/no_programme/"
+expect_failure "no wave and no programme" 'нужен --wave ЭТАП' --db "$tmp/b.db" \
+	--surveys "$tmp/no_programme" --class 5А --audience student --run school_day
+
 # No display at all (a text console, a remote shell): say so, don't run unseen.
 (
 	unset SDL_VIDEODRIVER DISPLAY WAYLAND_DISPLAY

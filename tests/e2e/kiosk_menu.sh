@@ -7,8 +7,19 @@ anketa=$1 src=$2
 source "$src/tests/e2e/lib.bash"
 e2e_kiosk_test 1280x800
 E2E_LOG=$tmp/kiosk.log
-mkdir "$tmp/surveys"
+mkdir -p "$tmp/surveys/programs"
 cp "$src/surveys/school_day.yaml" "$tmp/surveys/"
+# The menu's waves are the programme's, by their titles.
+cat >"$tmp/surveys/programs/p.yaml" <<'YAML'
+id: p
+title: P
+waves:
+  - {id: start, title: "Исходные данные"}
+  - {id: interim, title: "Стартовый этап"}
+  - {id: final, title: "Итоговый этап"}
+indicators:
+  - {id: d, title: День, kind: share, survey: school_day, scale: day, levels: [good]}
+YAML
 
 click_target() { # click_target LINE K
 	local x y
