@@ -59,11 +59,14 @@ CREATE TABLE pin (
 	set_at TEXT NOT NULL
 );
 
--- The school's class list, for the participation indicator.
+-- The school's class list, for the participation indicator; flagged (from
+-- 005_class_flag.sql) marks the classes a programme with `classes: flagged`
+-- counts.
 CREATE TABLE class (
 	name TEXT PRIMARY KEY,
 	students INTEGER NOT NULL CHECK (students >= 0),
-	parents INTEGER NOT NULL CHECK (parents >= 0)
+	parents INTEGER NOT NULL CHECK (parents >= 0),
+	flagged INTEGER NOT NULL DEFAULT 0 CHECK (flagged IN (0, 1))
 );
 
 -- The exact text of every survey file a sitting was answered with (from

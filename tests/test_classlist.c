@@ -11,7 +11,8 @@
 #include "util.h"
 
 /* Reads text as a classes.csv; returns the list rendered as
- * "name=students/parents;..." or the error message. */
+ * "name=students/parents;..." ("*" after a flagged class) or the error
+ * message. */
 static char *
 read_text(const char *text)
 {
@@ -26,8 +27,9 @@ read_text(const char *text)
 		free(cause);
 	}
 	for (int i = 0; cause == NULL && i < list.n; i++) {
-		char *next = xasprintf("%s%s=%d/%d;", result, list.items[i].class_name,
-		                       list.items[i].students, list.items[i].parents);
+		char *next = xasprintf("%s%s=%d/%d%s;", result, list.items[i].class_name,
+		                       list.items[i].students, list.items[i].parents,
+		                       list.items[i].flagged ? "*" : "");
 		free(result);
 		result = next;
 	}
@@ -58,6 +60,21 @@ START_TEST(test_good_files)
 	           "5\"А\"=7/3;");
 	CHECK_READ("class,students,parents\n6 а,24,22\n", "6А=24/22;");
 	CHECK_READ("class,students,parents\n", "");
+}
+END_TEST
+
+/* The optional column flagged: 1, да, yes flag a class; 0, нет, no or an
+ * empty cell do not; anything else is refused where it stands. */
+START_TEST(test_flagged_column)
+{
+	CHECK_READ("class,students,parents,flagged\n5А,20,18,1\n5Б,21,19,0\n6А,22,20,да\n"
+	           "6Б,23,21,Нет\n7А,24,22,\n7Б,25,23,YES\n",
+	           "5А=20/18*;5Б=21/19;6А=22/20*;6Б=23/21;7А=24/22;7Б=25/23*;");
+	CHECK_READ("flagged;class;students;parents\nДа;9А;18;15\n", "9А=18/15*;");
+	CHECK_READ("class,students,parents,flagged\n5А,20,18,2\n",
+	           ":2:4: flagged must be 1 or 0 (да or нет), not \"2\"");
+	CHECK_READ("class,students,parents,flagged\n5А,20,18,ШНОР\n",
+	           ":2:4: flagged must be 1 or 0 (да or нет), not \"ШНОР\"");
 }
 END_TEST
 
@@ -104,6 +121,7 @@ classlist_suite(void)
 
 	tcase_add_test(tc, test_good_files);
 	tcase_add_test(tc, test_bad_files);
+	tcase_add_test(tc, test_flagged_column);
 	suite_add_tcase(s, tc);
 	return s;
 }

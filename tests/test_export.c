@@ -173,7 +173,7 @@ fixture_load(Fixture *f)
 	char *cause = NULL;
 	Diag diag = { 0 };
 	ImportResult r;
-	StoreClass classes[] = { { "6А", 3, 0 }, { "6Б", 4, 0 } };
+	StoreClass classes[] = { { "6А", 3, 0, false }, { "6Б", 4, 0, false } };
 
 	memset(f, 0, sizeof *f);
 	ck_assert_int_eq(survey_set_load_dir(&f->surveys, dir, &diag), 0);
@@ -271,9 +271,9 @@ START_TEST(test_indicators_csv)
 	char *text, *cause = NULL;
 
 	fixture_load(&f);
-	ck_assert_int_eq(
-	    export_indicators(f.store, &f.program, 1, &f.results, testio_table_open(&out), &cause),
-	    0);
+	ck_assert_int_eq(export_indicators(f.store, &f.program, 1, &f.results, NULL,
+	                                   testio_table_open(&out), &cause),
+	                 0);
 	text = testio_table_text(&out);
 	/*
 	 * Counted (completed): start 6А {A1 high, A2 low}, 6Б {B1 low}; final

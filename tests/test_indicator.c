@@ -95,6 +95,16 @@ sit(const char *wave, const char *klass, const char *code, const char *at, const
 	return (IndicatorSitting){ wave, klass, code, "mot", at, mot, r };
 }
 
+/* indicator_compute() of prog over these sittings and class list into
+ * table. */
+static void
+compute(const IndicatorSitting *sittings, int n_sittings, const ClassSize *sizes, int n_sizes)
+{
+	IndicatorInput in = { sittings, n_sittings, sizes, n_sizes, false };
+
+	indicator_compute(prog, &in, &table);
+}
+
 /* The row of the table for this indicator, wave and class. */
 static const IndicatorRow *
 find_row(const char *ind, const char *wave, const char *klass)
@@ -141,7 +151,7 @@ START_TEST(test_share)
 	testbuild_indicator(prog, "1.2", INDICATOR_SHARE, "mot", "motivation", "high medium");
 	testbuild_target(prog, 0, 0, 50);
 	testbuild_target(prog, 0, 2, 70);
-	indicator_compute(prog, st, N(st), NULL, 0, &table);
+	compute(st, N(st), NULL, 0);
 	/* 3 waves x (2 classes + "*") */
 	ck_assert_int_eq(table.n, 9);
 	r = find_row("1.2", "start", "5А");
@@ -178,7 +188,7 @@ START_TEST(test_share_just_below_target)
 	st[2] = sit("final", "5А", "", "2026-09-15T10:00:00Z", R_LOW);
 	testbuild_indicator(prog, "1.2", INDICATOR_SHARE, "mot", "motivation", "high");
 	testbuild_target(prog, 0, 2, 66.7);
-	indicator_compute(prog, st, N(st), NULL, 0, &table);
+	compute(st, N(st), NULL, 0);
 	r = find_row("1.2", "final", "5А");
 	ck_assert_row(r, 3, 2, 200.0 / 3);
 	ck_assert(r->has_met && !r->met);
@@ -210,7 +220,7 @@ START_TEST(test_latest_completed_sitting)
 	};
 
 	testbuild_indicator(prog, "1.2", INDICATOR_SHARE, "mot", "motivation", "high");
-	indicator_compute(prog, st, N(st), NULL, 0, &table);
+	compute(st, N(st), NULL, 0);
 	/* 5А start: r1 high, r2 high -> n 2, meeting 2. */
 	ck_assert_row(find_row("1.2", "start", "5А"), 2, 2, 100.0);
 	ck_assert_row(find_row("1.2", "start", "5Б"), 1, 0, 0.0);
@@ -231,7 +241,7 @@ START_TEST(test_empty_codes_count_each)
 	};
 
 	testbuild_indicator(prog, "1.2", INDICATOR_SHARE, "mot", "motivation", "high");
-	indicator_compute(prog, st, N(st), NULL, 0, &table);
+	compute(st, N(st), NULL, 0);
 	ck_assert_row(find_row("1.2", "start", "5А"), 3, 2, 200.0 / 3);
 }
 END_TEST
@@ -251,7 +261,7 @@ START_TEST(test_ignored_sittings)
 
 	st[4].survey_id = "other";
 	testbuild_indicator(prog, "1.2", INDICATOR_SHARE, "mot", "motivation", "high");
-	indicator_compute(prog, st, N(st), NULL, 0, &table);
+	compute(st, N(st), NULL, 0);
 	ck_assert_row(find_row("1.2", "start", "5А"), 1, 1, 100.0);
 	ck_assert_row(find_row("1.2", "start", "*"), 1, 1, 100.0);
 }
@@ -286,7 +296,7 @@ START_TEST(test_reduction)
 	prog->indicators[ind].baseline = 0;
 	testbuild_target(prog, ind, 1, 30);
 	testbuild_target(prog, ind, 2, 50);
-	indicator_compute(prog, st, N(st), NULL, 0, &table);
+	compute(st, N(st), NULL, 0);
 
 	/* The baseline itself: change 0 (its share is above 0), no target. */
 	r = find_row("4.1", "start", "5А");
@@ -345,7 +355,7 @@ START_TEST(test_reduction_increase_is_negative)
 	ind = testbuild_indicator(prog, "4.1", INDICATOR_REDUCTION, "mot", "motivation", "low");
 	prog->indicators[ind].baseline = 0;
 	testbuild_target(prog, ind, 2, 0);
-	indicator_compute(prog, st, N(st), NULL, 0, &table);
+	compute(st, N(st), NULL, 0);
 	r = find_row("4.1", "final", "5А");
 	ck_assert(r->has_change);
 	ck_assert_double_eq(r->change, -100);
@@ -357,7 +367,9 @@ END_TEST
 
 START_TEST(test_participation)
 {
-	ClassSize sizes[] = { { "5А", 25, 20 }, { "5Б", 24, 10 }, { "6А", 30, 15 } };
+	ClassSize sizes[] = { { "5А", 25, 20, false },
+		              { "5Б", 24, 10, false },
+		              { "6А", 30, 15, false } };
 	IndicatorSitting st[16];
 	const IndicatorRow *r;
 	int n = 0, ind;
@@ -380,7 +392,7 @@ START_TEST(test_participation)
 
 	ind = testbuild_participation(prog, "2.2", "parents", "parents");
 	testbuild_target(prog, ind, 0, 70);
-	indicator_compute(prog, st, n, sizes, N(sizes), &table);
+	compute(st, n, sizes, N(sizes));
 	/* classes 5А, 5Б, 6А (list only), 7В (sittings only), "*" per wave */
 	ck_assert_int_eq(table.n, 3 * 5);
 	r = find_row("2.2", "start", "5А");
@@ -407,15 +419,91 @@ END_TEST
 
 START_TEST(test_participation_students)
 {
-	ClassSize sizes[] = { { "5А", 25, 20 } };
+	ClassSize sizes[] = { { "5А", 25, 20, false } };
 	IndicatorSitting st[] = {
 		{ "final", "5А", "", "wellbeing", "t1", NULL, NULL },
 	};
 
 	/* expected: students -> 1 of 25 = 4 %. */
 	testbuild_participation(prog, "3.1", "wellbeing", "students");
-	indicator_compute(prog, st, N(st), sizes, N(sizes), &table);
+	compute(st, N(st), sizes, N(sizes));
 	ck_assert_row(find_row("3.1", "final", "5А"), 25, 1, 4.0);
+}
+END_TEST
+
+/* ---- classes flagged by the programme ---- */
+
+/* Sittings in a flagged class (5А), an unflagged one (5Б), a class not in
+ * the list (6В) and without a class (a teacher's, ""), at start. */
+static const ClassSize flag_sizes[] = { { "5А", 20, 18, true },
+	                                { "5Б", 25, 22, false },
+	                                { "4А", 10, 9, true } };
+
+static void
+flag_sittings(IndicatorSitting st[6])
+{
+	st[0] = sit("start", "5А", "a", "t", R_HIGH);
+	st[1] = sit("start", "5А", "b", "t", R_LOW);
+	st[2] = sit("start", "5Б", "a", "t", R_HIGH);
+	st[3] = sit("start", "5Б", "b", "t", R_HIGH);
+	st[4] = sit("start", "6В", "a", "t", R_HIGH);
+	st[5] = sit("start", "", "t1", "t", R_LOW);
+}
+
+/* classes: flagged: rows for 5А, 4А (flagged, in the list), "" and the
+ * school only; the school counts 5А and "". */
+START_TEST(test_flagged_classes_only)
+{
+	IndicatorSitting st[6];
+	IndicatorInput in = { st, 6, flag_sizes, N(flag_sizes), false };
+
+	flag_sittings(st);
+	prog->flagged_classes = true;
+	testbuild_indicator(prog, "1.2", INDICATOR_SHARE, "mot", "motivation", "high");
+	testbuild_participation(prog, "2.2", "mot", "parents");
+	indicator_compute(prog, &in, &table);
+	/* 2 indicators x 3 waves x ("", 4А, 5А, "*") */
+	ck_assert_int_eq(table.n, 2 * 3 * 4);
+	for (int i = 0; i < table.n; i++)
+		ck_assert(strcmp(table.rows[i].class_name, "5Б") != 0 &&
+		          strcmp(table.rows[i].class_name, "6В") != 0);
+	/* 5А a high, b low: 1 of 2; "" t1 low: 0 of 1; school 1 of 3. */
+	ck_assert_row(find_row("1.2", "start", "5А"), 2, 1, 50.0);
+	ck_assert_row(find_row("1.2", "start", ""), 1, 0, 0.0);
+	ck_assert_row(find_row("1.2", "start", "*"), 3, 1, 100.0 / 3);
+	ck_assert_row_empty(find_row("1.2", "start", "4А"), 0);
+	/* Participation: 2 of 5А's 18 parents; 0 of 4А's 9; the school 2 of
+	 * 18 + 9 = 27 (5Б's 22 are not expected: not flagged). "" expects
+	 * nobody: its 1 stays out of the school's row. */
+	ck_assert_row(find_row("2.2", "start", "5А"), 18, 2, 100.0 * 2 / 18);
+	ck_assert_row(find_row("2.2", "start", "*"), 27, 2, 100.0 * 2 / 27);
+	ck_assert(table.flagged_only);
+	ck_assert_int_eq(table.n_flagged, 2);
+	ck_assert_str_eq(table.flagged[0], "4А"); /* byte order: '4' < '5' */
+	ck_assert_str_eq(table.flagged[1], "5А");
+}
+END_TEST
+
+/* classes: all (the default) counts every class; by school the flags
+ * cannot apply (class names are schools) and are not applied. */
+START_TEST(test_flags_ignored)
+{
+	IndicatorSitting st[6];
+	IndicatorInput in = { st, 6, flag_sizes, N(flag_sizes), false };
+
+	flag_sittings(st);
+	testbuild_indicator(prog, "1.2", INDICATOR_SHARE, "mot", "motivation", "high");
+	indicator_compute(prog, &in, &table);
+	/* 5А 1, 5Б 2, 6В 1 high of 2 + 2 + 1 + "" 1 = 6: 4 of 6. */
+	ck_assert_row(find_row("1.2", "start", "*"), 6, 4, 400.0 / 6);
+	ck_assert(!table.flagged_only);
+	ck_assert_int_eq(table.n_flagged, 0);
+	indicator_table_free(&table);
+	prog->flagged_classes = true;
+	in.by_school = true;
+	indicator_compute(prog, &in, &table);
+	ck_assert_row(find_row("1.2", "start", "*"), 6, 4, 400.0 / 6);
+	ck_assert(!table.flagged_only);
 }
 END_TEST
 
@@ -426,7 +514,7 @@ START_TEST(test_empty_everything)
 
 	/* No sittings, no class list: one "*" row per wave with n = 0. */
 	testbuild_indicator(prog, "1.2", INDICATOR_SHARE, "mot", "motivation", "high");
-	indicator_compute(prog, NULL, 0, NULL, 0, &table);
+	compute(NULL, 0, NULL, 0);
 	ck_assert_int_eq(table.n, 3);
 	for (int i = 0; i < 3; i++) {
 		ck_assert_str_eq(table.rows[i].class_name, "*");
@@ -438,7 +526,7 @@ END_TEST
 
 START_TEST(test_row_order)
 {
-	ClassSize sizes[] = { { "9Б", 20, 20 } };
+	ClassSize sizes[] = { { "9Б", 20, 20, false } };
 	/* Classes sort by bytes, not as numbers: '1' < '5' < '9', and in UTF-8
 	 * А is D0 90, Б is D0 91, so "10А" < "5А" < "5Б" < "9Б", then "*". */
 	IndicatorSitting st[] = {
@@ -454,7 +542,7 @@ START_TEST(test_row_order)
 	/* File order of indicators, not sorted by id. */
 	testbuild_participation(prog, "2.2", "mot", "parents");
 	testbuild_indicator(prog, "1.2", INDICATOR_SHARE, "mot", "motivation", "high");
-	indicator_compute(prog, st, N(st), sizes, N(sizes), &table);
+	compute(st, N(st), sizes, N(sizes));
 	ck_assert_int_eq(table.n, 2 * 3 * 5);
 	for (int i = 0; i < 2; i++)
 		for (int w = 0; w < 3; w++)
@@ -479,7 +567,7 @@ START_TEST(test_two_indicators_one_survey)
 
 	testbuild_indicator(prog, "1.2", INDICATOR_SHARE, "mot", "motivation", "high medium");
 	testbuild_indicator(prog, "1.3", INDICATOR_SHARE, "mot", "motivation", "low");
-	indicator_compute(prog, st, N(st), NULL, 0, &table);
+	compute(st, N(st), NULL, 0);
 	ck_assert_row(find_row("1.2", "start", "5А"), 3, 2, 200.0 / 3);
 	ck_assert_row(find_row("1.3", "start", "5А"), 3, 1, 100.0 / 3);
 }
@@ -528,7 +616,7 @@ START_TEST(test_two_surveys_share)
 	testbuild_target(prog, 1, 0, 50);
 	testbuild_indicator(prog, "1.2/rev", INDICATOR_SHARE, "sen mot", "motivation",
 	                    "high medium");
-	indicator_compute(prog, st, N(st), NULL, 0, &table);
+	compute(st, N(st), NULL, 0);
 	/* 4А: a high, b low, c medium, e high, f low -> n 5, meeting 3 = 60 %. */
 	ck_assert_row(find_row("1.2", "start", "4А"), 5, 3, 60.0);
 	/* 7А: a high, b low, c low (d has no value) -> n 3, meeting 1. */
@@ -572,7 +660,7 @@ START_TEST(test_two_surveys_reduction)
 	ind = testbuild_indicator(prog, "4.1", INDICATOR_REDUCTION, "mot sen", "motivation", "low");
 	prog->indicators[ind].baseline = 0;
 	testbuild_target(prog, ind, 2, 50);
-	indicator_compute(prog, st, N(st), NULL, 0, &table);
+	compute(st, N(st), NULL, 0);
 	/* 4А: 50 % -> 0 %: change 100 * (1*2 - 0*2) / (1*2) = 100: met. */
 	r = find_row("4.1", "final", "4А");
 	ck_assert_row(r, 2, 0, 0.0);
@@ -596,7 +684,7 @@ END_TEST
 
 START_TEST(test_two_surveys_participation)
 {
-	ClassSize sizes[] = { { "4А", 20, 18 }, { "7А", 25, 22 } };
+	ClassSize sizes[] = { { "4А", 20, 18, false }, { "7А", 25, 22, false } };
 	IndicatorSitting st[] = {
 		/* 4А: a answered both (counts once), b one; two without a code
 		 * count each; c never completed -> 2 + 2 = 4 of 20 = 20 %. */
@@ -614,7 +702,7 @@ START_TEST(test_two_surveys_participation)
 	};
 
 	testbuild_participation(prog, "3.1", "mot sen", "students");
-	indicator_compute(prog, st, N(st), sizes, N(sizes), &table);
+	compute(st, N(st), sizes, N(sizes));
 	ck_assert_row(find_row("3.1", "start", "4А"), 20, 4, 20.0);
 	ck_assert_row(find_row("3.1", "start", "7А"), 25, 2, 8.0);
 	/* "*": 4 + 2 = 6 of 20 + 25 = 45 -> 13.33 %. */
@@ -652,6 +740,9 @@ indicator_suite(void)
 	t = indicator_tcase(s, "participation");
 	tcase_add_test(t, test_participation);
 	tcase_add_test(t, test_participation_students);
+	t = indicator_tcase(s, "flagged");
+	tcase_add_test(t, test_flagged_classes_only);
+	tcase_add_test(t, test_flags_ignored);
 	t = indicator_tcase(s, "surveys");
 	tcase_add_test(t, test_two_surveys_share);
 	tcase_add_test(t, test_two_surveys_reduction);

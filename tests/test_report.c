@@ -35,7 +35,7 @@ fixture_load(Fixture *f, const char *csv_path)
 	char *cause = NULL;
 	Diag diag = { 0 };
 	ImportResult r;
-	StoreClass classes[] = { { "6А", 3, 0 }, { "6Б", 4, 0 } };
+	StoreClass classes[] = { { "6А", 3, 0, false }, { "6Б", 4, 0, false } };
 
 	memset(f, 0, sizeof *f);
 	ck_assert_int_eq(survey_set_load_dir(&f->surveys, dir, &diag), 0);
@@ -49,7 +49,8 @@ fixture_load(Fixture *f, const char *csv_path)
 	ck_assert_int_eq(store_classes_replace(f->store, classes, 2, &cause), 0);
 	ck_assert_int_eq(results_load(f->store, &f->surveys, &f->results, &diag, &cause), 0);
 	ck_assert_int_eq(
-	    export_indicator_tables(f->store, &f->program, 1, &f->results, &f->table, &cause), 0);
+	    export_indicator_tables(f->store, &f->program, 1, &f->results, NULL, &f->table, &cause),
+	    0);
 	ck_assert_int_eq(diag.n, 0);
 	free(dir);
 	free(prog);
@@ -271,6 +272,35 @@ START_TEST(test_report_pdf)
 }
 END_TEST
 
+/* A programme that counts flagged classes only: the report names them,
+ * and 6Б (not flagged) has no row. */
+START_TEST(test_report_flagged_classes)
+{
+	Fixture f;
+	char *csv = testutil_source_path("tests/fixtures/store/results.csv"), *path, *text;
+	char *cause = NULL;
+	StoreClass classes[] = { { "6А", 3, 0, true }, { "6Б", 4, 0, false } };
+
+	fixture_load(&f, csv);
+	ck_assert_int_eq(store_classes_replace(f.store, classes, 2, &cause), 0);
+	f.program->flagged_classes = true;
+	indicator_table_free(&f.table);
+	ck_assert_int_eq(
+	    export_indicator_tables(f.store, &f.program, 1, &f.results, NULL, &f.table, &cause), 0);
+	path = fixture_pdf(&f);
+	text = pdf_text(path, 1, 0);
+	ASSERT_HAS(text, "Учитываются только классы, отмеченные в списке классов: 6А.");
+	/* Indicator 1 at start: 6А 1 of 2, the school the same (6Б left out). */
+	ASSERT_HAS(text, "6А 50,0 % (1 из 2) 50,0 % (1 из 2)");
+	ASSERT_HAS(text, "Вся школа 50,0 % (1 из 2) 50,0 % (1 из 2)");
+	ck_assert_int_eq(count(text, "\n6Б "), 0);
+	free(text);
+	free(path);
+	free(csv);
+	fixture_free(&f);
+}
+END_TEST
+
 /* Without any answers: no groups, every share "no data" (participation is
  * 0 of the class list). */
 START_TEST(test_report_empty)
@@ -439,6 +469,7 @@ report_suite(void)
 	tcase_add_test(tc, test_cell_text);
 	tcase_add_test(tc, test_report_pdf);
 	tcase_add_test(tc, test_report_empty);
+	tcase_add_test(tc, test_report_flagged_classes);
 	tcase_add_test(tc, test_report_long_table);
 	tcase_add_test(tc, test_report_disk_full);
 	suite_add_tcase(s, tc);

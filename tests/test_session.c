@@ -497,7 +497,9 @@ END_TEST
 
 START_TEST(with_a_class_list_the_class_is_picked)
 {
-	StoreClass list[] = { { "10А", 20, 20 }, { "7Б", 25, 25 }, { "7А", 24, 24 } };
+	StoreClass list[] = { { "10А", 20, 20, false },
+		              { "7Б", 25, 25, false },
+		              { "7А", 24, 24, false } };
 	char *cause = NULL;
 
 	ck_assert_int_eq(store_classes_replace(store, list, 3, &cause), 0);

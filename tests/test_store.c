@@ -79,7 +79,7 @@ START_TEST(test_open_creates_parent_and_device_id)
 	char *mode;
 
 	ck_assert_msg(store != NULL, "%s", cause);
-	ck_assert_int_eq(store_schema_version(store), 4);
+	ck_assert_int_eq(store_schema_version(store), 5);
 	ck_assert_int_eq((int)strlen(store_device_id(store)), 36);
 	ck_assert_int_eq(store_device_id(store)[14], '4'); /* a random (v4) UUID */
 	snprintf(device, sizeof device, "%s", store_device_id(store));
@@ -373,8 +373,8 @@ collect_class(const StoreClass *k, void *arg)
 	AuditText *a = arg;
 	size_t len = strlen(a->text);
 
-	snprintf(a->text + len, sizeof a->text - len, "%s=%d/%d;", k->class_name, k->students,
-	         k->parents);
+	snprintf(a->text + len, sizeof a->text - len, "%s=%d/%d%s;", k->class_name, k->students,
+	         k->parents, k->flagged ? "*" : "");
 	return 0;
 }
 
@@ -382,18 +382,21 @@ START_TEST(test_classes_and_audit)
 {
 	char *cause = NULL;
 	Store *store = store_open(":memory:", &cause);
-	StoreClass first[] = { { "6Б", 25, 20 }, { "6А", 24, 22 } };
-	StoreClass second[] = { { "9А", 18, 15 } };
-	StoreClass dup[] = { { "5А", 1, 1 }, { "5А", 2, 2 } };
+	StoreClass first[] = { { "6Б", 25, 20, true }, { "6А", 24, 22, false } };
+	StoreClass second[] = { { "9А", 18, 15, false } };
+	StoreClass dup[] = { { "5А", 1, 1, false }, { "5А", 2, 2, false } };
 	StoreClass got;
 	AuditText classes = { "" }, audit = { "" };
 
 	ck_assert_int_eq(store_classes_replace(store, first, 2, &cause), 0);
 	ck_assert_int_eq(store_classes_each(store, collect_class, &classes, &cause), 0);
-	ck_assert_str_eq(classes.text, "6А=24/22;6Б=25/20;"); /* name order */
+	ck_assert_str_eq(classes.text, "6А=24/22;6Б=25/20*;"); /* name order; 6Б flagged */
 	ck_assert_int_eq(store_classes_get(store, "6Б", &got, &cause), 1);
 	ck_assert_int_eq(got.students, 25);
 	ck_assert_int_eq(got.parents, 20);
+	ck_assert(got.flagged);
+	ck_assert_int_eq(store_classes_get(store, "6А", &got, &cause), 1);
+	ck_assert(!got.flagged);
 	ck_assert_int_eq(store_classes_get(store, "7В", &got, &cause), 0);
 	/* Replacing drops the old list; a bad list changes nothing. */
 	ck_assert_int_eq(store_classes_replace(store, second, 1, &cause), 0);
@@ -405,7 +408,8 @@ START_TEST(test_classes_and_audit)
 	ck_assert_str_eq(classes.text, "9А=18/15;");
 	ck_assert_int_eq(store_pin_set(store, "1234", &cause), 0);
 	ck_assert_int_eq(store_audit_each(store, collect_audit, &audit, &cause), 0);
-	ck_assert_str_eq(audit.text, "classes:2 classes;classes:1 classes;pin:PIN changed;");
+	ck_assert_str_eq(audit.text, "classes:2 classes, 1 flagged;classes:1 classes, 0 flagged;"
+	                             "pin:PIN changed;");
 	store_close(store);
 }
 END_TEST
@@ -479,33 +483,38 @@ make_schema1_db(const char *dir, const char *name)
 	          " VALUES ('s-1', 'old-kiosk', 'start', '6А', 'student', 'R1', 'mood', 1, 'h1',"
 	          " '2026-09-15T10:00:00Z', '2026-09-15T10:00:09Z', 1);"
 	          "INSERT INTO answer VALUES ('s-1', 'q1', '1', 2, '2026-09-15T10:00:05Z');"
-	          "INSERT INTO answer VALUES ('s-1', 'q2', '2', NULL, '2026-09-15T10:00:09Z');");
+	          "INSERT INTO answer VALUES ('s-1', 'q2', '2', NULL, '2026-09-15T10:00:09Z');"
+	          "INSERT INTO class VALUES ('6А', 25, 20);");
 	free(sql);
 	free(sql_path);
 	return path;
 }
 
-/* Opening a version-1 database migrates it to schema 4: its sittings,
- * answers and device id stay, the new table of survey files is empty, and
- * its sittings have no school. */
+/* Opening a version-1 database migrates it to schema 5: its sittings,
+ * answers and device id stay, the new table of survey files is empty, its
+ * sittings have no school and its classes are not flagged. */
 START_TEST(test_schema1_database_is_migrated)
 {
 	char *dir = testutil_tmpdir(), *cause = NULL, *count;
 	char *path = make_schema1_db(dir, "old.db");
 	Store *store = store_open(path, &cause);
 	Collected c = { "", 0 };
+	AuditText classes = { "" };
 
 	ck_assert_msg(store != NULL, "%s", cause);
-	ck_assert_int_eq(store_schema_version(store), 4);
+	ck_assert_int_eq(store_schema_version(store), 5);
 	ck_assert_str_eq(store_device_id(store), "old-kiosk");
 	ck_assert_str_eq(store_school(store), "");
 	ck_assert_int_eq(store_answers_each(store, collect, &c, &cause), 0);
 	ck_assert_str_eq(c.text, "s-1|q1|1|2|2026-09-15T10:00:05Z|1\n"
 	                         "s-1|q2|2|-|2026-09-15T10:00:09Z|1\n");
+	classes.text[0] = '\0';
+	ck_assert_int_eq(store_classes_each(store, collect_class, &classes, &cause), 0);
+	ck_assert_str_eq(classes.text, "6А=25/20;");
 	store_close(store);
 	count = testio_sql_text(path, "SELECT count(*) || ' ' || (SELECT user_version FROM"
 	                              " pragma_user_version) FROM survey_source");
-	ck_assert_str_eq(count, "0 4");
+	ck_assert_str_eq(count, "0 5");
 	free(count);
 	count = testio_sql_text(path, "SELECT count(*) FROM sitting WHERE school = ''");
 	ck_assert_str_eq(count, "1");
@@ -599,6 +608,8 @@ START_TEST(test_schema1_database_reads_read_only)
 	char *path = make_schema1_db(dir, "old.db");
 	size_t len = 7, len_before, len_after;
 	Collected c = { "", 0 };
+	AuditText classes = { "" };
+	StoreClass got;
 	Store *store;
 
 	before = read_bytes(path, &len_before);
@@ -612,6 +623,11 @@ START_TEST(test_schema1_database_reads_read_only)
 	ck_assert_int_eq(store_answers_each(store, collect_school, &c, &cause), 0);
 	ck_assert_str_eq(c.text, "R1:\n");
 	ck_assert_str_eq(store_school(store), "");
+	/* It has no class.flagged: its classes read as not flagged. */
+	ck_assert_int_eq(store_classes_each(store, collect_class, &classes, &cause), 0);
+	ck_assert_str_eq(classes.text, "6А=25/20;");
+	ck_assert_int_eq(store_classes_get(store, "6А", &got, &cause), 1);
+	ck_assert(!got.flagged);
 	ck_assert_int_eq(store_source_get(store, "mood", 1, "h1", &text, &len, &cause), 0);
 	ck_assert_ptr_null(text);
 	ck_assert_uint_eq(len, 0);
@@ -775,7 +791,7 @@ START_TEST(test_newer_schema_refused)
 
 	testio_sql_exec(path, "PRAGMA user_version = 99");
 	assert_refused_untouched(path, "newer version of Anketa (schema 99; this program knows "
-	                               "up to 4)");
+	                               "up to 5)");
 	free(path);
 	free(dir);
 }

@@ -611,7 +611,7 @@ START_TEST(results_list_classes_as_a_school_does)
 	char *path = testutil_source_path("tests/fixtures/session/day_programme.yaml");
 	Diag diag = { 0 };
 	Program *program = program_load(path, &set, &diag);
-	StoreClass list[] = { { "3В", 20, 20 } };
+	StoreClass list[] = { { "3В", 20, 20, false } };
 	char *cause = NULL;
 
 	/* 10А: worst day, 0 of 1 (red); 2А: best day, 1 of 1 (green); 3В is in
@@ -688,7 +688,9 @@ END_TEST
 
 START_TEST(with_a_class_list_the_class_is_picked_from_buttons_by_grade)
 {
-	StoreClass list[] = { { "7Б", 25, 20 }, { "7А", 24, 22 }, { "10А", 20, 18 } };
+	StoreClass list[] = { { "7Б", 25, 20, false },
+		              { "7А", 24, 22, false },
+		              { "10А", 20, 18, false } };
 	char *cause = NULL;
 	Action click = { .type = ACTION_CLICK };
 

@@ -236,7 +236,7 @@ indicators_text(Fixture *f)
 	TestTable out;
 	char *cause = NULL;
 
-	ck_assert_int_eq(export_indicators(f->store, &f->program, 1, &f->results,
+	ck_assert_int_eq(export_indicators(f->store, &f->program, 1, &f->results, NULL,
 	                                   testio_table_open(&out), &cause),
 	                 0);
 	return testio_table_text(&out);

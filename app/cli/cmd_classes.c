@@ -1,6 +1,7 @@
 /*
  * cmd_classes.c: `anketa classes --db FILE classes.csv` replaces the
- * school's class list (DESIGN.md section 5).
+ * school's class list (DESIGN.md section 5) and says how many classes are
+ * flagged.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,7 +18,7 @@ cmd_classes_exec(const CliArgs *args)
 	char *db_default = NULL, *cause = NULL;
 	ClassList list = { 0 };
 	Store *store = NULL;
-	int status = 1;
+	int status = 1, flagged;
 
 	if (classlist_read(args->argv[0], &list, &cause) != 0)
 		goto fail;
@@ -26,7 +27,10 @@ cmd_classes_exec(const CliArgs *args)
 	store = store_open(db, &cause);
 	if (store == NULL || store_classes_replace(store, list.items, list.n, &cause) != 0)
 		goto fail;
-	printf(_("%d classes stored\n"), list.n);
+	flagged = 0;
+	for (int i = 0; i < list.n; i++)
+		flagged += list.items[i].flagged;
+	printf(_("%d classes stored, flagged: %d\n"), list.n, flagged);
 	status = 0;
 	goto done;
 fail:

@@ -202,8 +202,8 @@ write_table(Store *store, const ExportArgs *a, Table *table, char **cause)
 	else if (rc == 0 && strcmp(a->table, "shifts") == 0)
 		rc = write_shifts(a, &in.results, table, cause);
 	else if (rc == 0)
-		rc =
-		    export_indicators(store, in.programs, in.n_programs, &in.results, table, cause);
+		rc = export_indicators(store, in.programs, in.n_programs, &in.results, &a->filter,
+		                       table, cause);
 	free_inputs(&in);
 	return rc;
 }

@@ -13,7 +13,8 @@
 typedef struct {
 	const char *path;
 	ClassList *list;
-	int col[3]; /* positions of class, students, parents */
+	int col[3];   /* positions of class, students, parents */
+	int flag_col; /* position of the optional column flagged, or -1 */
 	int n_header;
 	char **cause;
 } ClassReader;
@@ -24,6 +25,10 @@ static int
 read_header(ClassReader *r, char **fields, int n, int line)
 {
 	r->n_header = n;
+	r->flag_col = -1;
+	for (int i = 0; i < n; i++)
+		if (strcmp(fields[i], "flagged") == 0)
+			r->flag_col = i;
 	for (int c = 0; c < 3; c++) {
 		r->col[c] = -1;
 		for (int i = 0; i < n; i++) {
@@ -53,12 +58,55 @@ parse_count(const char *text)
 	return *end == '\0' && v <= 100000 ? (int)v : -1;
 }
 
+/* The flagged column's word: 1 / да / yes flags the class, 0 / нет / no or
+ * an empty cell does not; -1 for anything else. */
+static int
+parse_flag(const char *text)
+{
+	static const char *const yes[] = { "1", "да", "Да", "ДА", "yes", "Yes", "YES" };
+	static const char *const no[] = { "", "0", "нет", "Нет", "НЕТ", "no", "No", "NO" };
+
+	for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+		if (strcmp(text, yes[i]) == 0)
+			return 1;
+	for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+		if (strcmp(text, no[i]) == 0)
+			return 0;
+	return -1;
+}
+
+/* Reads the row's counts and flag into klass; -1 with *r->cause. */
+static int
+read_values(ClassReader *r, char **fields, int line, StoreClass *klass)
+{
+	int counts[2], flag = 0;
+
+	for (int c = 1; c < 3; c++) {
+		counts[c - 1] = parse_count(fields[r->col[c]]);
+		if (counts[c - 1] < 0) {
+			*r->cause = xasprintf(_("%s:%d:%d: %s must be a whole number of people, "
+			                        "not \"%s\""),
+			                      r->path, line, r->col[c] + 1, class_columns[c],
+			                      fields[r->col[c]]);
+			return -1;
+		}
+	}
+	if (r->flag_col >= 0 && (flag = parse_flag(fields[r->flag_col])) < 0) {
+		*r->cause = xasprintf(_("%s:%d:%d: flagged must be 1 or 0 (да or нет), not \"%s\""),
+		                      r->path, line, r->flag_col + 1, fields[r->flag_col]);
+		return -1;
+	}
+	klass->students = counts[0];
+	klass->parents = counts[1];
+	klass->flagged = flag == 1;
+	return 0;
+}
+
 static int
 on_class(char **fields, int n, int line, void *arg)
 {
 	ClassReader *r = arg;
-	StoreClass *klass;
-	int counts[2];
+	StoreClass values;
 
 	if (r->n_header == 0)
 		return read_header(r, fields, n, line);
@@ -74,16 +122,8 @@ on_class(char **fields, int n, int line, void *arg)
 		    xasprintf(_("%s:%d:%d: the class name is empty"), r->path, line, r->col[0] + 1);
 		return -1;
 	}
-	for (int c = 1; c < 3; c++) {
-		counts[c - 1] = parse_count(fields[r->col[c]]);
-		if (counts[c - 1] < 0) {
-			*r->cause = xasprintf(_("%s:%d:%d: %s must be a whole number of people, "
-			                        "not \"%s\""),
-			                      r->path, line, r->col[c] + 1, class_columns[c],
-			                      fields[r->col[c]]);
-			return -1;
-		}
-	}
+	if (read_values(r, fields, line, &values) != 0)
+		return -1;
 	for (int i = 0; i < r->list->n; i++) {
 		if (strcmp(r->list->items[i].class_name, fields[r->col[0]]) == 0) {
 			*r->cause = xasprintf(_("%s:%d:%d: the class %s is listed twice"), r->path,
@@ -91,11 +131,9 @@ on_class(char **fields, int n, int line, void *arg)
 			return -1;
 		}
 	}
-	r->list->items = xreallocarray(r->list->items, (size_t)r->list->n + 1, sizeof *klass);
-	klass = &r->list->items[r->list->n++];
-	klass->class_name = xstrdup(fields[r->col[0]]);
-	klass->students = counts[0];
-	klass->parents = counts[1];
+	values.class_name = xstrdup(fields[r->col[0]]);
+	r->list->items = xreallocarray(r->list->items, (size_t)r->list->n + 1, sizeof values);
+	r->list->items[r->list->n++] = values;
 	return 0;
 }
 

@@ -201,8 +201,8 @@ collect_class(const StoreClass *klass, void *arg)
 	ClassSizes *sizes = arg;
 
 	sizes->items = xreallocarray(sizes->items, (size_t)sizes->n + 1, sizeof *sizes->items);
-	sizes->items[sizes->n++] =
-	    (ClassSize){ xstrdup(klass->class_name), klass->students, klass->parents };
+	sizes->items[sizes->n++] = (ClassSize){ xstrdup(klass->class_name), klass->students,
+		                                klass->parents, klass->flagged };
 	return 0;
 }
 
@@ -222,18 +222,24 @@ indicator_sittings(const ResultSet *results)
 
 int
 export_indicator_tables(Store *store, Program *const *programs, int n_programs,
-                        const ResultSet *results, IndicatorTable *tables, char **cause)
+                        const ResultSet *results, const ResultFilter *filter,
+                        IndicatorTable *tables, char **cause)
 {
 	ClassSizes sizes = { 0 };
 	IndicatorSitting *sittings;
+	IndicatorInput input;
 	int rc = store_classes_each(store, collect_class, &sizes, cause);
 
 	sittings = rc == 0 ? indicator_sittings(results) : NULL;
+	input = (IndicatorInput){ .sittings = sittings,
+		                  .n_sittings = results->n,
+		                  .classes = sizes.items,
+		                  .n_classes = sizes.n,
+		                  .by_school = filter != NULL && filter->by_school };
 	for (int p = 0; p < n_programs; p++) {
 		tables[p] = (IndicatorTable){ 0 };
 		if (rc == 0)
-			indicator_compute(programs[p], sittings, results->n, sizes.items, sizes.n,
-			                  &tables[p]);
+			indicator_compute(programs[p], &input, &tables[p]);
 	}
 	for (int i = 0; i < sizes.n; i++)
 		free((char *)sizes.items[i].class_name);
@@ -258,10 +264,11 @@ export_indicator_warnings(Program *const *programs, int n_programs, const Result
 
 int
 export_indicators(Store *store, Program *const *programs, int n_programs, const ResultSet *results,
-                  Table *table, char **cause)
+                  const ResultFilter *filter, Table *table, char **cause)
 {
 	IndicatorTable *tables = xcalloc((size_t)n_programs + 1, sizeof *tables);
-	int rc = export_indicator_tables(store, programs, n_programs, results, tables, cause);
+	int rc =
+	    export_indicator_tables(store, programs, n_programs, results, filter, tables, cause);
 
 	table_begin(table, "indicators", indicators_columns, INDICATORS_N_COLUMNS);
 	for (int p = 0; p < n_programs; p++) {
@@ -283,7 +290,7 @@ export_workbook_sheets(Store *store, const SurveySet *surveys, Program *const *p
 	int rc = results_load(store, surveys, &results, &warnings, cause);
 
 	if (rc == 0)
-		rc = export_indicators(store, programs, n_programs, &results, table, cause);
+		rc = export_indicators(store, programs, n_programs, &results, NULL, table, cause);
 	if (rc == 0)
 		rc = export_alerts(&results, table);
 	if (rc == 0) {

@@ -40,10 +40,12 @@ int export_alerts(const ResultSet *results, Table *table);
 
 /* The indicator table of every programme (tables[0..n_programs-1], each
  * freed with indicator_table_free()), with the class list stored by
- * `anketa classes`. Returns 0, or -1 with *cause set (the tables are then
- * empty) when the class list cannot be read. */
+ * `anketa classes`; filter is how results were loaded (NULL: as they are;
+ * by school, the class flags do not apply). Returns 0, or -1 with *cause
+ * set (the tables are then empty) when the class list cannot be read. */
 int export_indicator_tables(Store *store, Program *const *programs, int n_programs,
-                            const ResultSet *results, IndicatorTable *tables, char **cause);
+                            const ResultSet *results, const ResultFilter *filter,
+                            IndicatorTable *tables, char **cause);
 
 /* Adds to warnings, for every programme, which sittings cannot count for an
  * indicator because the older survey file they were scored with lacks its
@@ -52,9 +54,11 @@ void export_indicator_warnings(Program *const *programs, int n_programs, const R
                                Diag *warnings);
 
 /* The indicators table of DESIGN.md section 5 for every programme, with the
- * class list stored by `anketa classes`. */
+ * class list stored by `anketa classes` (filter as for
+ * export_indicator_tables()). */
 int export_indicators(Store *store, Program *const *programs, int n_programs,
-                      const ResultSet *results, Table *table, char **cause);
+                      const ResultSet *results, const ResultFilter *filter, Table *table,
+                      char **cause);
 
 /*
  * The Excel workbook of everything stored: a sheet each for the indicators

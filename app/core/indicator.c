@@ -20,10 +20,12 @@ typedef struct {
 	int n_sittings;
 	const ClassSize *sizes;
 	int n_sizes;
-	const char **classes; /* sorted, unique, borrowed */
+	bool flagged_only;    /* only flagged classes (and no class) count */
+	const char **classes; /* sorted, unique, borrowed: those that count */
 	int n_classes;
 	int *wave_of;  /* per sitting: index into program->waves, or -1 */
-	int *class_of; /* per sitting: index into classes */
+	int *class_of; /* per sitting: index into classes, or -1 (a class that does
+	                * not count) */
 } IndicatorCtx;
 
 /* Counts per wave x class (row-major by wave) for one indicator. */
@@ -59,7 +61,23 @@ indicator_cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Every class seen in the sittings or in the class list, sorted by bytes. */
+/* True when the class counts: every class, or with the flags applied
+ * (ctx->flagged_only) a class the class list flags, or no class at all
+ * (teachers' answers belong to no class and count as they are). */
+static bool
+indicator_class_counts(const IndicatorCtx *ctx, const char *klass)
+{
+	if (!ctx->flagged_only || klass[0] == '\0')
+		return true;
+	for (int i = 0; i < ctx->n_sizes; i++)
+		if (ctx->sizes[i].flagged &&
+		    strcmp(indicator_str(ctx->sizes[i].class_name), klass) == 0)
+			return true;
+	return false;
+}
+
+/* Every class seen in the sittings or in the class list that counts, sorted
+ * by bytes. */
 static void
 indicator_classes(IndicatorCtx *ctx)
 {
@@ -70,6 +88,13 @@ indicator_classes(IndicatorCtx *ctx)
 		all[n++] = indicator_str(ctx->sittings[i].class_name);
 	for (int i = 0; i < ctx->n_sizes; i++)
 		all[n++] = indicator_str(ctx->sizes[i].class_name);
+	if (ctx->flagged_only) {
+		int kept = 0;
+		for (int i = 0; i < n; i++)
+			if (indicator_class_counts(ctx, all[i]))
+				all[kept++] = all[i];
+		n = kept;
+	}
 	qsort(all, (size_t)n, sizeof *all, indicator_cmp_str);
 	ctx->n_classes = 0;
 	for (int i = 0; i < n; i++)
@@ -155,7 +180,7 @@ indicator_counted(const IndicatorCtx *ctx, const Indicator *ind)
 
 	for (int i = 0; i < ctx->n_sittings; i++) {
 		const IndicatorSitting *s = &ctx->sittings[i];
-		if (s->completed_at == NULL || ctx->wave_of[i] < 0 ||
+		if (s->completed_at == NULL || ctx->wave_of[i] < 0 || ctx->class_of[i] < 0 ||
 		    !indicator_lists_survey(ind, s->survey_id))
 			continue;
 		if (indicator_str(s->respondent)[0] == '\0')
@@ -408,23 +433,36 @@ indicator_shared_counted(const Program *program, int ind, bool **counted)
 	return NULL;
 }
 
+/* The flagged classes of the class list, sorted, for the table. */
+static void
+indicator_flagged_list(const IndicatorCtx *ctx, IndicatorTable *table)
+{
+	table->flagged = xcalloc((size_t)ctx->n_sizes + 1, sizeof *table->flagged);
+	for (int i = 0; i < ctx->n_sizes; i++)
+		if (ctx->sizes[i].flagged)
+			table->flagged[table->n_flagged++] =
+			    xstrdup(indicator_str(ctx->sizes[i].class_name));
+	qsort(table->flagged, (size_t)table->n_flagged, sizeof *table->flagged, indicator_cmp_str);
+}
+
 void
-indicator_compute(const Program *program, const IndicatorSitting *sittings, int n_sittings,
-                  const ClassSize *classes, int n_classes, IndicatorTable *table)
+indicator_compute(const Program *program, const IndicatorInput *input, IndicatorTable *table)
 {
 	IndicatorCtx ctx = { .program = program,
-		             .sittings = sittings,
-		             .n_sittings = n_sittings,
-		             .sizes = classes,
-		             .n_sizes = n_classes };
+		             .sittings = input->sittings,
+		             .n_sittings = input->n_sittings,
+		             .sizes = input->classes,
+		             .n_sizes = input->n_classes,
+		             .flagged_only = program->flagged_classes && !input->by_school };
 	bool **counted = xcalloc((size_t)program->n_indicators + 1, sizeof *counted);
 	/* The counted arrays made here; the others are shared with an earlier
 	 * indicator over the same surveys. */
 	bool **made = xcalloc((size_t)program->n_indicators + 1, sizeof *made);
 	size_t cells;
 
-	table->rows = NULL;
-	table->n = 0;
+	*table = (IndicatorTable){ .flagged_only = ctx.flagged_only };
+	if (ctx.flagged_only)
+		indicator_flagged_list(&ctx, table);
 	indicator_ctx_init(&ctx);
 	cells = (size_t)program->n_waves * (size_t)ctx.n_classes + 1;
 	for (int i = 0; i < program->n_indicators; i++) {
@@ -518,6 +556,8 @@ indicator_table_free(IndicatorTable *table)
 	for (int i = 0; i < table->n; i++)
 		free(table->rows[i].class_name);
 	free(table->rows);
-	table->rows = NULL;
-	table->n = 0;
+	for (int i = 0; i < table->n_flagged; i++)
+		free(table->flagged[i]);
+	free(table->flagged);
+	*table = (IndicatorTable){ 0 };
 }

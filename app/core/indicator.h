@@ -25,12 +25,25 @@ typedef struct {
 	const ScaleResult *results; /* one per survey scale */
 } IndicatorSitting;
 
-/* Expected people per class (anketa classes). */
+/* Expected people per class, and whether the class is flagged (anketa
+ * classes). */
 typedef struct {
 	const char *class_name;
 	int students;
 	int parents;
+	bool flagged;
 } ClassSize;
+
+/* What the indicators are computed from; all borrowed. */
+typedef struct {
+	const IndicatorSitting *sittings;
+	int n_sittings;
+	const ClassSize *classes; /* the class list */
+	int n_classes;
+	/* The sittings' class names are schools (ResultFilter.by_school): the
+	 * class list's flags cannot apply, and are not applied. */
+	bool by_school;
+} IndicatorInput;
 
 /* Where an indicator's figures come from. */
 typedef enum {
@@ -63,16 +76,24 @@ typedef struct {
 typedef struct {
 	IndicatorRow *rows;
 	int n;
+	/* The programme counts flagged classes only (`classes: flagged`) and
+	 * the flags were applied (not by school): flagged[0..n_flagged-1] are
+	 * the flagged classes of the class list in byte order (owned). */
+	bool flagged_only;
+	char **flagged;
+	int n_flagged;
 } IndicatorTable;
 
 /*
  * Computes every indicator of the programme for every wave and every class
  * seen in the sittings (or in the class list), plus class "*" for the whole
- * school. Rows are ordered by indicator (file order), wave (programme
- * order), class (byte order, "*" last).
+ * school. With `classes: flagged` (and not by school) only the flagged
+ * classes of the class list and answers without a class count: the other
+ * classes get no rows and stay out of the school's row. Rows are ordered by
+ * indicator (file order), wave (programme order), class (byte order, "*"
+ * last).
  */
-void indicator_compute(const Program *program, const IndicatorSitting *sittings, int n_sittings,
-                       const ClassSize *classes, int n_classes, IndicatorTable *table);
+void indicator_compute(const Program *program, const IndicatorInput *input, IndicatorTable *table);
 
 void indicator_table_free(IndicatorTable *table);
 

@@ -503,17 +503,32 @@ program_parse_indicators(YamlDoc *yd, yaml_node_t *node, Program *p, const Surve
 	}
 }
 
+/* `classes:` flagged or all. */
+static void
+program_parse_classes(YamlDoc *yd, yaml_node_t *node, Program *p)
+{
+	const char *word = yamldoc_scalar(node);
+
+	if (word != NULL && strcmp(word, "flagged") == 0)
+		p->flagged_classes = true;
+	else if (word == NULL || strcmp(word, "all") != 0)
+		yamldoc_error(yd, node, NULL,
+		              _("unknown «classes» value «%s»; use flagged (only the classes "
+		                "flagged in the class list) or all"),
+		              word ? word : "?");
+}
+
 static void
 program_parse(YamlDoc *yd, Program *p, const SurveySet *surveys)
 {
 	YamlField f[] = {
-		{ "id", true, NULL },
-		{ "title", true, NULL },
-		{ "waves", true, NULL },
-		{ "indicators", true, NULL },
+		{ "id", true, NULL },         { "title", true, NULL },    { "waves", true, NULL },
+		{ "indicators", true, NULL }, { "classes", false, NULL },
 	};
 
-	yamldoc_fields(yd, yamldoc_root(yd), NULL, f, 4);
+	yamldoc_fields(yd, yamldoc_root(yd), NULL, f, 5);
+	if (f[4].value)
+		program_parse_classes(yd, f[4].value, p);
 	if (f[0].value && yamldoc_get_string(yd, f[0].value, NULL, "id", &p->id) &&
 	    !yamldoc_id_valid(p->id, PROGRAM_ID_CHARS))
 		yamldoc_error(yd, f[0].value, NULL,

@@ -65,6 +65,11 @@ typedef struct Program {
 	 * stages in order. */
 	ProgramWave *waves;
 	int n_waves;
+	/* `classes: flagged`: the indicators count only the classes flagged in
+	 * the class list (the programme's footnote: classes with ШНОР markers)
+	 * and answers without a class; `classes: all` (the default): every
+	 * class. */
+	bool flagged_classes;
 	Indicator *indicators;
 	int n_indicators;
 } Program;

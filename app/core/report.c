@@ -564,11 +564,44 @@ layout_indicator(PdfDoc *doc, const Report *r, const Program *program, const Ind
 	free(targets);
 }
 
+/* Which classes a programme with `classes: flagged` counted, or why it
+ * could not tell them apart; NULL for a programme that counts every class. */
+static char *
+flagged_text(const Program *program, const IndicatorTable *table)
+{
+	char *list, *next, *text;
+
+	if (!program->flagged_classes)
+		return NULL;
+	if (!table->flagged_only)
+		return xstrdup(_("The programme counts only the classes flagged in the class list, "
+		                 "but with a row per school the classes cannot be told apart: "
+		                 "every class is counted."));
+	if (table->n_flagged == 0)
+		return xstrdup(_("The programme counts only the classes flagged in the class list, "
+		                 "and the class list flags none: only answers without a class "
+		                 "(teachers, heads) are counted."));
+	list = xstrdup("");
+	for (int i = 0; i < table->n_flagged; i++) {
+		next = xasprintf("%s%s%s", list, i ? ", " : "", table->flagged[i]);
+		free(list);
+		list = next;
+	}
+	text = xasprintf(_("Only the classes flagged in the class list are counted: %s. Answers "
+	                   "without a class (teachers, heads) are counted too; the whole "
+	                   "school's row is the sum of these."),
+	                 list);
+	free(list);
+	return text;
+}
+
 static void
 layout_indicators(PdfDoc *doc, const Report *r)
 {
 	for (int p = 0; p < r->in->n_programs; p++) {
 		const Program *program = r->in->programs[p];
+		char *flagged;
+
 		pdfdoc_text(doc, PDF_HEADING, _("Programme indicators"));
 		if (r->in->n_programs > 1)
 			pdfdoc_text(doc, PDF_SUBHEADING, program->title);
@@ -577,6 +610,10 @@ layout_indicators(PdfDoc *doc, const Report *r)
 		              "brackets how many of how many counted; ✓ the wave's target is met, "
 		              "✗ it is not. A respondent counts once per wave, by the latest "
 		              "completed questionnaire."));
+		flagged = flagged_text(program, &r->in->tables[p]);
+		if (flagged != NULL)
+			pdfdoc_text(doc, PDF_BODY, flagged);
+		free(flagged);
 		for (int i = 0; i < program->n_indicators; i++)
 			layout_indicator(doc, r, program, &program->indicators[i],
 			                 &r->in->tables[p]);
@@ -773,7 +810,8 @@ report_compose(Store *store, const SurveySet *surveys, Program *const *programs,
 		                          warnings ? warnings : &ignored);
 	}
 	if (rc == 0)
-		rc = export_indicator_tables(store, programs, n_programs, &results, tables, cause);
+		rc = export_indicator_tables(store, programs, n_programs, &results, filter, tables,
+		                             cause);
 	if (rc == 0) {
 		ReportInput in = { .date = date,
 			           .surveys = surveys,

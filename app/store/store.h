@@ -239,9 +239,12 @@ typedef struct {
 	const char *class_name;
 	int students; /* expected respondents of each audience in the class */
 	int parents;
+	bool flagged; /* marked by the programme (ШНОР markers): counted by a
+	               * programme with `classes: flagged` */
 } StoreClass;
 
-/* Replaces the whole class list with classes[0..n-1] in one transaction. */
+/* Replaces the whole class list with classes[0..n-1] in one transaction;
+ * the audit log notes how many classes and how many of them flagged. */
 int store_classes_replace(Store *store, const StoreClass *classes, int n, char **cause);
 
 /* Calls fn for each class in name order (strings borrowed for the call). */

@@ -1,6 +1,7 @@
 /*
  * store_classes.c: the school's class list, used for the participation
- * indicator (how many parents were expected per class).
+ * indicator (how many parents were expected per class) and for the classes
+ * a programme counts (flagged).
  */
 #include <stdio.h>
 
@@ -22,6 +23,7 @@ insert_classes(Store *store, const StoreClass *classes, int n, char **cause)
 		sqlite3_bind_text(stmt, 1, classes[i].class_name, -1, SQLITE_STATIC);
 		sqlite3_bind_int(stmt, 2, classes[i].students);
 		sqlite3_bind_int(stmt, 3, classes[i].parents);
+		sqlite3_bind_int(stmt, 4, classes[i].flagged);
 		rc = sqlite3_step(stmt);
 		sqlite3_reset(stmt);
 		if ((rc & 0xff) == SQLITE_CONSTRAINT) {
@@ -39,10 +41,13 @@ int
 store_classes_replace(Store *store, const StoreClass *classes, int n, char **cause)
 {
 	char detail[64];
+	int flagged = 0;
 
 	if (store_begin(store, cause) != 0)
 		return -1;
-	snprintf(detail, sizeof detail, "%d classes", n);
+	for (int i = 0; i < n; i++)
+		flagged += classes[i].flagged;
+	snprintf(detail, sizeof detail, "%d classes, %d flagged", n, flagged);
 	if (insert_classes(store, classes, n, cause) != 0 ||
 	    store_audit_add(store, "classes", detail, cause) != 0 ||
 	    store_commit(store, cause) != 0) {
@@ -55,7 +60,11 @@ store_classes_replace(Store *store, const StoreClass *classes, int n, char **cau
 int
 store_classes_each(Store *store, StoreClassFn fn, void *arg, char **cause)
 {
-	sqlite3_stmt *stmt = store_stmt(store, STMT_CLASSES_EACH, cause);
+	sqlite3_stmt *stmt =
+	    store_stmt(store,
+	               store->schema_version >= STORE_SCHEMA_CLASS_FLAG ? STMT_CLASSES_EACH
+	                                                                : STMT_CLASSES_EACH_NO_FLAG,
+	               cause);
 	int rc, stop = 0;
 
 	if (stmt == NULL)
@@ -65,6 +74,7 @@ store_classes_each(Store *store, StoreClassFn fn, void *arg, char **cause)
 			.class_name = (const char *)sqlite3_column_text(stmt, 0),
 			.students = sqlite3_column_int(stmt, 1),
 			.parents = sqlite3_column_int(stmt, 2),
+			.flagged = sqlite3_column_int(stmt, 3) != 0,
 		};
 		stop = fn(&klass, arg);
 	}
@@ -79,7 +89,11 @@ store_classes_each(Store *store, StoreClassFn fn, void *arg, char **cause)
 int
 store_classes_get(Store *store, const char *class_name, StoreClass *out, char **cause)
 {
-	sqlite3_stmt *stmt = store_stmt(store, STMT_CLASS_GET, cause);
+	sqlite3_stmt *stmt =
+	    store_stmt(store,
+	               store->schema_version >= STORE_SCHEMA_CLASS_FLAG ? STMT_CLASS_GET
+	                                                                : STMT_CLASS_GET_NO_FLAG,
+	               cause);
 	int rc;
 
 	if (stmt == NULL)
@@ -90,6 +104,7 @@ store_classes_get(Store *store, const char *class_name, StoreClass *out, char **
 		out->class_name = class_name;
 		out->students = sqlite3_column_int(stmt, 0);
 		out->parents = sqlite3_column_int(stmt, 1);
+		out->flagged = sqlite3_column_int(stmt, 2) != 0;
 	}
 	sqlite3_reset(stmt);
 	if (rc == SQLITE_ROW)

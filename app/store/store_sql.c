@@ -162,9 +162,13 @@ const char *const store_sql[STMT_COUNT] = {
 	                 " set_at = excluded.set_at",
 	[STMT_PIN_GET] = "SELECT hash FROM pin WHERE id = 1",
 	[STMT_CLASSES_CLEAR] = "DELETE FROM class",
-	[STMT_CLASS_INSERT] = "INSERT INTO class (name, students, parents) VALUES (?1, ?2, ?3)",
-	[STMT_CLASSES_EACH] = "SELECT name, students, parents FROM class ORDER BY name",
-	[STMT_CLASS_GET] = "SELECT students, parents FROM class WHERE name = ?1",
+	[STMT_CLASS_INSERT] = "INSERT INTO class (name, students, parents, flagged)"
+	                      " VALUES (?1, ?2, ?3, ?4)",
+	[STMT_CLASSES_EACH] = "SELECT name, students, parents, flagged FROM class ORDER BY name",
+	/* A read-only database older than schema 4 flags no class. */
+	[STMT_CLASSES_EACH_NO_FLAG] = "SELECT name, students, parents, 0 FROM class ORDER BY name",
+	[STMT_CLASS_GET] = "SELECT students, parents, flagged FROM class WHERE name = ?1",
+	[STMT_CLASS_GET_NO_FLAG] = "SELECT students, parents, 0 FROM class WHERE name = ?1",
 	[STMT_SOURCE_PUT] = "INSERT OR IGNORE INTO survey_source (survey_id, version, hash,"
 	                    " source, first_seen_at) VALUES (?1, ?2, ?3, ?4, ?5)",
 	[STMT_SOURCE_GET] = "SELECT source FROM survey_source"

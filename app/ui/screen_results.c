@@ -54,7 +54,7 @@ results_enter(Ui *ui)
 	if (results_load(ui->store, ui->surveys, &ui->report.results, &ui->report.warnings,
 	                 &cause) != 0 ||
 	    export_indicator_tables(ui->store, ui->programs, ui->n_programs, &ui->report.results,
-	                            ui->report.tables, &cause) != 0) {
+	                            NULL, ui->report.tables, &cause) != 0) {
 		ui_set_message(ui, cause);
 		free(cause);
 		return;

@@ -142,7 +142,7 @@ bench_data(BenchData *d, const Survey *survey, int n)
 	for (int c = 0; c < N_CLASSES; c++) {
 		d->classes[c] =
 		    xasprintf("%d%s", 1 + c / 3, (const char *[]){ "А", "Б", "В" }[c % 3]);
-		d->sizes[c] = (ClassSize){ d->classes[c], 25, 22 };
+		d->sizes[c] = (ClassSize){ d->classes[c], 25, 22, false };
 	}
 	for (int i = 0; i < n; i++) {
 		int c = (int)bench_rand(N_CLASSES), lean = (int)bench_rand(3);
@@ -229,7 +229,8 @@ main(int argc, char **argv)
 	t0 = bench_now();
 	alerts = bench_score(survey, &d, n, results);
 	t1 = bench_now();
-	indicator_compute(program, d.sittings, n, d.sizes, N_CLASSES, &table);
+	indicator_compute(program, &(IndicatorInput){ d.sittings, n, d.sizes, N_CLASSES, false },
+	                  &table);
 	t2 = bench_now();
 	/* The same scoring one sitting at a time, for comparison: each call
 	 * works out the nested scales' ranges again. */

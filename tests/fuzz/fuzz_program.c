@@ -22,7 +22,7 @@ static SurveySet surveys;
 static ScaleResult *results[2][64];
 
 static const char *const classes[2] = { "6А", "6Б" };
-static const ClassSize sizes[1] = { { "6А", 25, 20 } };
+static const ClassSize sizes[1] = { { "6А", 25, 20, false } };
 
 static ScaleResult *
 fuzz_score(const Survey *s, bool last)
@@ -86,7 +86,7 @@ fuzz_indicators(const Program *p)
 					.survey = surveys.items[i],
 					.results = results[(i + w + k) % 2][i],
 				};
-	indicator_compute(p, st, n, sizes, 1, &table);
+	indicator_compute(p, &(IndicatorInput){ st, n, sizes, 1, false }, &table);
 	for (int i = 0; i < table.n; i++)
 		if (fuzz_kind(p, table.rows[i].indicator_id) != INDICATOR_PARTICIPATION &&
 		    (table.rows[i].meeting < 0 || table.rows[i].meeting > table.rows[i].n)) {
