@@ -11,17 +11,9 @@
 
 /* Every command, in the order the usage lists them. */
 static const CliEntry *const entries[] = {
-	&cmd_kiosk_entry,
-	&cmd_check_entry,
-	&cmd_import_entry,
-	&cmd_export_entry,
-	&cmd_report_entry,
-	&cmd_merge_entry,
-	&cmd_pin_entry,
-	&cmd_classes_entry,
-	&cmd_sheet_entry,
-	&cmd_school_entry,
-	NULL,
+	&cmd_kiosk_entry,  &cmd_check_entry,  &cmd_import_entry, &cmd_export_entry,
+	&cmd_report_entry, &cmd_merge_entry,  &cmd_pin_entry,    &cmd_classes_entry,
+	&cmd_sheet_entry,  &cmd_school_entry, &cmd_enter_entry,  NULL,
 };
 
 int

@@ -80,3 +80,23 @@ CREATE TABLE survey_source (
 	first_seen_at TEXT NOT NULL,
 	PRIMARY KEY (survey_id, version, hash)
 );
+
+-- The values of the indicators the psychologist enters (006_entered.sql):
+-- every change a new row naming the one it replaces; the current value of
+-- (programme, indicator, wave, class, school) is the row nothing replaces
+-- (several such rows, merged from two kiosks: the latest entered_at, then
+-- the greatest id). class_name '*' is the whole school; value '' clears it.
+CREATE TABLE entered (
+	id TEXT PRIMARY KEY,
+	device_id TEXT NOT NULL,
+	school TEXT NOT NULL DEFAULT '',
+	programme_id TEXT NOT NULL,
+	indicator_id TEXT NOT NULL,
+	wave TEXT NOT NULL,
+	class_name TEXT NOT NULL,
+	value TEXT NOT NULL,
+	entered_at TEXT NOT NULL,
+	replaces TEXT
+);
+CREATE INDEX entered_key ON entered (programme_id, indicator_id, wave, class_name, school);
+CREATE INDEX entered_replaces ON entered (replaces);

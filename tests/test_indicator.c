@@ -100,7 +100,10 @@ sit(const char *wave, const char *klass, const char *code, const char *at, const
 static void
 compute(const IndicatorSitting *sittings, int n_sittings, const ClassSize *sizes, int n_sizes)
 {
-	IndicatorInput in = { sittings, n_sittings, sizes, n_sizes, false };
+	IndicatorInput in = { .sittings = sittings,
+		              .n_sittings = n_sittings,
+		              .classes = sizes,
+		              .n_classes = n_sizes };
 
 	indicator_compute(prog, &in, &table);
 }
@@ -455,7 +458,9 @@ flag_sittings(IndicatorSitting st[6])
 START_TEST(test_flagged_classes_only)
 {
 	IndicatorSitting st[6];
-	IndicatorInput in = { st, 6, flag_sizes, N(flag_sizes), false };
+	IndicatorInput in = {
+		.sittings = st, .n_sittings = 6, .classes = flag_sizes, .n_classes = N(flag_sizes)
+	};
 
 	flag_sittings(st);
 	prog->flagged_classes = true;
@@ -489,7 +494,9 @@ END_TEST
 START_TEST(test_flags_ignored)
 {
 	IndicatorSitting st[6];
-	IndicatorInput in = { st, 6, flag_sizes, N(flag_sizes), false };
+	IndicatorInput in = {
+		.sittings = st, .n_sittings = 6, .classes = flag_sizes, .n_classes = N(flag_sizes)
+	};
 
 	flag_sittings(st);
 	testbuild_indicator(prog, "1.2", INDICATOR_SHARE, "mot", "motivation", "high");
@@ -504,6 +511,134 @@ START_TEST(test_flags_ignored)
 	indicator_compute(prog, &in, &table);
 	ck_assert_row(find_row("1.2", "start", "*"), 6, 4, 400.0 / 6);
 	ck_assert(!table.flagged_only);
+}
+END_TEST
+
+/* ---- entered values ---- */
+
+/* An entered value of programme "shnor" (the one built above). */
+static IndicatorEntry
+entry(const char *id, const char *wave, const char *klass, int n, int of)
+{
+	return (IndicatorEntry){ "shnor", id, wave, klass, { n, of, of > 0 } };
+}
+
+static void
+compute_entries(const IndicatorEntry *entries, int n, const ClassSize *sizes, int n_sizes)
+{
+	IndicatorInput in = {
+		.classes = sizes, .n_classes = n_sizes, .entries = entries, .n_entries = n
+	};
+
+	indicator_compute(prog, &in, &table);
+}
+
+/* A count: a class's numbers add up to the school's unless one is entered
+ * for the whole school; "+2" is the baseline's number plus 2. */
+START_TEST(test_entered_count)
+{
+	IndicatorEntry e[] = {
+		entry("2.1", "start", "*", 5, 0),    /* the plan */
+		entry("2.1", "interim", "5А", 3, 0), /* 3 + 4 = 7 = 5 + 2: met */
+		entry("2.1", "interim", "5Б", 4, 0),
+		entry("2.1", "final", "*", 8, 0), /* entered for the school: 8 < 9 */
+		entry("2.1", "final", "5А", 2, 0),
+		entry("9.9", "final", "*", 50, 0),                 /* another indicator */
+		{ "other", "2.1", "final", "*", { 1, 0, false } }, /* another programme */
+	};
+	const IndicatorRow *r;
+	int ind = testbuild_entered(prog, "2.1", INDICATOR_COUNT, NULL);
+
+	testbuild_target_form(prog, ind, 1, TARGET_PLUS, 2);
+	testbuild_target_form(prog, ind, 2, TARGET_COUNT, 9);
+	compute_entries(e, N(e), NULL, 0);
+	ck_assert_int_eq(table.n, 3 * 3); /* 5А, 5Б, "*" */
+	r = find_row("2.1", "start", "*");
+	ck_assert(r->has_value && r->value == 5 && !r->has_target && !r->has_counts);
+	ck_assert_int_eq(r->source, INDICATOR_SOURCE_ENTERED);
+	r = find_row("2.1", "interim", "*");
+	ck_assert(r->has_value && r->value == 7);
+	ck_assert(r->has_target && r->target == 7 && r->has_met && r->met);
+	ck_assert(!r->has_percent);
+	r = find_row("2.1", "interim", "5А");
+	ck_assert(r->has_value && r->value == 3);
+	ck_assert(!r->has_target); /* 5А has no plan of its own at the baseline */
+	r = find_row("2.1", "final", "*");
+	ck_assert(r->has_value && r->value == 8 && r->target == 9 && r->has_met && !r->met);
+	r = find_row("2.1", "final", "5Б");
+	ck_assert(!r->has_value && !r->has_met);
+}
+END_TEST
+
+/* N of M: classes add N and M; a value for the whole school stands. */
+START_TEST(test_entered_share)
+{
+	IndicatorEntry e[] = {
+		entry("2.2", "interim", "5А", 15, 18),
+		entry("2.2", "interim", "5Б", 20, 22),
+		entry("2.2", "final", "*", 30, 40),
+		entry("2.2", "final", "5А", 10, 18),
+	};
+	const IndicatorRow *r;
+	int ind = testbuild_entered(prog, "2.2", INDICATOR_ENTERED_SHARE, "parents");
+
+	testbuild_target(prog, ind, 1, 70);
+	testbuild_target(prog, ind, 2, 80);
+	compute_entries(e, N(e), NULL, 0);
+	ck_assert_row(find_row("2.2", "interim", "5А"), 18, 15, 1500.0 / 18);
+	/* (15 + 20) of (18 + 22) = 35 of 40 = 87.5 % >= 70. */
+	r = find_row("2.2", "interim", "*");
+	ck_assert_row(r, 40, 35, 87.5);
+	ck_assert(r->has_counts && r->has_met && r->met && !r->has_value);
+	/* Entered for the school: 30 of 40 = 75 % < 80. */
+	r = find_row("2.2", "final", "*");
+	ck_assert_row(r, 40, 30, 75.0);
+	ck_assert(r->has_met && !r->met);
+	ck_assert_row_empty(find_row("2.2", "start", "*"), 0);
+}
+END_TEST
+
+/* да / нет: one answer shows itself; a row gathering several (by school,
+ * all schools) says how many said да, and meets a "да" target only when
+ * all did. */
+START_TEST(test_entered_yesno)
+{
+	IndicatorEntry e[] = {
+		entry("5.1", "interim", "*", 1, 0),
+		entry("5.1", "final", "Школа 1", 1, 0),
+		entry("5.1", "final", "Школа 2", 0, 0),
+	};
+	const IndicatorRow *r;
+	int ind = testbuild_entered(prog, "5.1", INDICATOR_YESNO, NULL);
+
+	testbuild_target_form(prog, ind, 1, TARGET_YESNO, 1);
+	testbuild_target_form(prog, ind, 2, TARGET_YESNO, 1);
+	compute_entries(e, N(e), NULL, 0);
+	r = find_row("5.1", "interim", "*");
+	ck_assert(r->has_value && r->value == 1 && !r->has_counts && r->has_met && r->met);
+	r = find_row("5.1", "final", "Школа 2");
+	ck_assert(r->has_value && r->value == 0 && r->has_met && !r->met);
+	r = find_row("5.1", "final", "*");
+	ck_assert(!r->has_value && r->has_counts);
+	ck_assert_row(r, 2, 1, 50.0);
+	ck_assert(r->has_met && !r->met);
+}
+END_TEST
+
+/* With classes: flagged, a class the list does not flag counts nowhere. */
+START_TEST(test_entered_flagged)
+{
+	ClassSize sizes[] = { { "5А", 20, 18, true }, { "5Б", 25, 22, false } };
+	IndicatorEntry e[] = {
+		entry("2.2", "interim", "5А", 15, 18),
+		entry("2.2", "interim", "5Б", 20, 22),
+	};
+
+	prog->flagged_classes = true;
+	testbuild_entered(prog, "2.2", INDICATOR_ENTERED_SHARE, "parents");
+	compute_entries(e, N(e), sizes, N(sizes));
+	ck_assert_int_eq(table.n, 3 * 2); /* 5А and "*" */
+	ck_assert_row(find_row("2.2", "interim", "*"), 18, 15, 1500.0 / 18);
 }
 END_TEST
 
@@ -740,6 +875,11 @@ indicator_suite(void)
 	t = indicator_tcase(s, "participation");
 	tcase_add_test(t, test_participation);
 	tcase_add_test(t, test_participation_students);
+	t = indicator_tcase(s, "entered");
+	tcase_add_test(t, test_entered_count);
+	tcase_add_test(t, test_entered_share);
+	tcase_add_test(t, test_entered_yesno);
+	tcase_add_test(t, test_entered_flagged);
 	t = indicator_tcase(s, "flagged");
 	tcase_add_test(t, test_flagged_classes_only);
 	tcase_add_test(t, test_flags_ignored);

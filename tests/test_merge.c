@@ -239,7 +239,7 @@ START_TEST(test_unknown_files_refused)
 	testio_sql_exec(foreign,
 	                "CREATE TABLE sitting (id TEXT); INSERT INTO sitting VALUES ('x')");
 	refuse(a, newer,
-	       "has schema version 7 but this program has 5; merge it with the Anketa "
+	       "has schema version 7 but this program has 6; merge it with the Anketa "
 	       "version that made it");
 	refuse(a, foreign, "foreign.db is not an Anketa database; nothing was merged");
 	refuse(a, garbage, "garbage.db is damaged or is not an Anketa database");
@@ -485,6 +485,100 @@ START_TEST(test_merge_from_a_schema1_database)
 }
 END_TEST
 
+/* The current entered values of a store, "indicator class school=value;". */
+static int
+collect_entered(const StoreEntered *e, void *arg)
+{
+	char *text = arg;
+	size_t len = strlen(text);
+
+	snprintf(text + len, 512 - len, "%s %s %s=%s;", e->indicator_id, e->class_name, e->school,
+	         e->value);
+	return 0;
+}
+
+static void
+assert_entered(Store *store, const char *want)
+{
+	char text[512] = "", *cause = NULL;
+
+	ck_assert_int_eq(store_entered_each(store, collect_entered, text, &cause), 0);
+	ck_assert_str_eq(text, want);
+}
+
+static void
+put_entered(Store *store, const char *indicator, const char *value)
+{
+	StoreEntered e = { "p", indicator, "start", "*", value, NULL, NULL };
+	char *cause = NULL;
+
+	ck_assert_int_eq(store_entered_put(store, &e, NULL, &cause), 0);
+}
+
+/* Entered values come along by id with their history, each with its
+ * school; merging again adds nothing. */
+START_TEST(test_merge_carries_entered_values)
+{
+	Store *a = open_db("a.db"), *b = open_db("b.db");
+	char *cause = NULL, *b_path = db_path("b.db"), *n;
+	StoreMergeResult r;
+
+	ck_assert_int_eq(store_school_set(b, "Школа № 2", &cause), 0);
+	put_entered(b, "2.1", "5");
+	put_entered(b, "2.1", "7"); /* replaces 5 */
+	put_entered(b, "5.1", "да");
+	put_entered(a, "2.1", "3");
+	store_close(b);
+	ck_assert_int_eq(store_merge(a, b_path, &r, &cause), 0);
+	ck_assert_int_eq(r.entered, 3); /* 5, 7 and да, with the history */
+	assert_entered(a, "2.1 * =3;2.1 * Школа № 2=7;5.1 * Школа № 2=да;");
+	ck_assert_int_eq(store_merge(a, b_path, &r, &cause), 0);
+	ck_assert_int_eq(r.entered, 0);
+	assert_entered(a, "2.1 * =3;2.1 * Школа № 2=7;5.1 * Школа № 2=да;");
+	store_close(a);
+	n = testio_sql_text(b_path, "SELECT count(*) FROM entered");
+	ck_assert_str_eq(n, "3"); /* only read */
+	free(n);
+	free(b_path);
+}
+END_TEST
+
+/* Two kiosks each changed the same value after a merge: both changes are
+ * kept; the later one is the value, on both sides. */
+START_TEST(test_merge_entered_changed_on_two_kiosks)
+{
+	Store *a = open_db("a.db"), *b = open_db("b.db");
+	char *a_path = db_path("a.db"), *b_path = db_path("b.db"), *cause = NULL, *n;
+	StoreMergeResult r;
+
+	put_entered(a, "2.1", "5");
+	ck_assert_int_eq(store_merge(b, a_path, &r, &cause), 0); /* B has A's 5 */
+	put_entered(a, "2.1", "8");
+	put_entered(b, "2.1", "9");
+	store_close(a);
+	store_close(b);
+	testio_sql_exec(a_path, "UPDATE entered SET entered_at = '2027-01-01T10:00:00Z'"
+	                        " WHERE value = '8'");
+	testio_sql_exec(b_path, "UPDATE entered SET entered_at = '2027-01-02T10:00:00Z'"
+	                        " WHERE value = '9'");
+	a = open_db("a.db");
+	b = open_db("b.db");
+	ck_assert_int_eq(store_merge(a, b_path, &r, &cause), 0);
+	ck_assert_int_eq(store_merge(b, a_path, &r, &cause), 0);
+	/* 8 and 9 both replace 5; 9 was entered later. */
+	assert_entered(a, "2.1 * =9;");
+	assert_entered(b, "2.1 * =9;");
+	store_close(a);
+	store_close(b);
+	n = testio_sql_text(a_path, "SELECT group_concat(value, ' ') FROM"
+	                            " (SELECT value FROM entered ORDER BY value)");
+	ck_assert_str_eq(n, "5 8 9"); /* the history stays */
+	free(n);
+	free(a_path);
+	free(b_path);
+}
+END_TEST
+
 static Suite *
 merge_suite(void)
 {
@@ -502,6 +596,8 @@ merge_suite(void)
 	tcase_add_test(tc, test_merge_from_a_schema1_database);
 	tcase_add_test(tc, test_merge_keeps_or_stamps_the_school);
 	tcase_add_test(tc, test_same_id_of_two_schools_kept_apart);
+	tcase_add_test(tc, test_merge_carries_entered_values);
+	tcase_add_test(tc, test_merge_entered_changed_on_two_kiosks);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -97,16 +97,16 @@ START_TEST(test_full_programme)
 	ck_assert_ptr_null(p->indicators[0].expected);
 	ck_assert_int_eq(p->indicators[0].n_targets, 2);
 	ck_assert_int_eq(p->indicators[0].targets[0].wave, 1);
-	ck_assert_double_eq(p->indicators[0].targets[0].percent, 50);
+	ck_assert_double_eq(p->indicators[0].targets[0].value, 50);
 	ck_assert_int_eq(p->indicators[0].targets[1].wave, 2);
-	ck_assert_double_eq(p->indicators[0].targets[1].percent, 70);
+	ck_assert_double_eq(p->indicators[0].targets[1].value, 70);
 	ck_assert_int_eq(p->indicators[0].pos.line, 10);
 	ck_assert_int_eq(p->indicators[0].pos.column, 5);
 
 	ck_assert_int_eq(p->indicators[1].kind, INDICATOR_REDUCTION);
 	ck_assert_int_eq(p->indicators[1].baseline, 0);
 	ck_assert_int_eq(p->indicators[1].targets[0].wave, 1);
-	ck_assert_double_eq(p->indicators[1].targets[1].percent, 50.5);
+	ck_assert_double_eq(p->indicators[1].targets[1].value, 50.5);
 
 	ck_assert_int_eq(p->indicators[2].kind, INDICATOR_PARTICIPATION);
 	ck_assert_int_eq(p->indicators[2].n_surveys, 1);
@@ -320,7 +320,10 @@ START_TEST(test_fields_per_kind)
 		{ 7, 68, "indicator c: a participation indicator counts" },
 		{ 7, 84, "indicator c: the field «baseline» is only for" },
 		{ 8, 5, "the indicator id «a» is used twice (also at line 5)" },
-		{ 8, 29, "indicator a: unknown kind «count»" },
+		/* "  - {id: a, title: D, kind: count, survey: " is 43 columns. */
+		{ 8, 44,
+		  "indicator a: an indicator of kind count is entered by the psychologist and "
+		  "has no «survey»" },
 		{ 9, 71, "indicator e: unknown «expected» value «teachers»" },
 	};
 
@@ -354,6 +357,101 @@ START_TEST(test_bad_file)
 	ck_assert(strstr(diag.entries[0].message, "this is not valid YAML") != NULL);
 	diag_clear(&diag);
 	expect_refused("id: P!\ntitle: P\nwaves: []\nindicators: {}\n", empty, N(empty));
+}
+END_TEST
+
+/* The kinds the psychologist enters, each with its own form of target. */
+START_TEST(test_entered_kinds)
+{
+	Diag diag = { 0 };
+	Program *p = load_text("id: p\ntitle: P\nwaves: [base, mid, end]\nindicators:\n"
+	                       "  - {id: \"2.1\", title: E, kind: count,"
+	                       " targets: {mid: \"+2\", end: 9}}\n"
+	                       "  - {id: \"2.2\", title: P, kind: entered_share, expected: parents,"
+	                       " targets: {mid: 70}}\n"
+	                       "  - {id: \"3.1\", title: T, kind: entered_share}\n"
+	                       "  - {id: \"5.1\", title: N, kind: yesno,"
+	                       " targets: {mid: да, end: нет}}\n",
+	                       &fixtures, &diag);
+	const Indicator *ind;
+
+	diag_print(&diag, stderr);
+	ck_assert_int_eq(diag.n, 0);
+	ck_assert_ptr_nonnull(p);
+	ind = program_find_indicator(p, "2.1");
+	ck_assert_int_eq(ind->kind, INDICATOR_COUNT);
+	ck_assert(program_kind_entered(ind->kind));
+	ck_assert_int_eq(ind->n_surveys, 0);
+	ck_assert_int_eq(ind->targets[0].wave, 1);
+	ck_assert_int_eq(ind->targets[0].form, TARGET_PLUS);
+	ck_assert_double_eq(ind->targets[0].value, 2);
+	ck_assert_int_eq(ind->targets[1].form, TARGET_COUNT);
+	ck_assert_double_eq(ind->targets[1].value, 9);
+	ind = program_find_indicator(p, "2.2");
+	ck_assert_int_eq(ind->kind, INDICATOR_ENTERED_SHARE);
+	ck_assert_str_eq(ind->expected, "parents");
+	ck_assert_int_eq(ind->targets[0].form, TARGET_PERCENT);
+	ck_assert_ptr_null(program_find_indicator(p, "3.1")->expected);
+	ind = program_find_indicator(p, "5.1");
+	ck_assert_int_eq(ind->kind, INDICATOR_YESNO);
+	ck_assert_int_eq(ind->targets[0].form, TARGET_YESNO);
+	ck_assert_double_eq(ind->targets[0].value, 1);
+	ck_assert_double_eq(ind->targets[1].value, 0);
+	ck_assert_ptr_null(program_find_indicator(p, "9.9"));
+	ck_assert(!program_kind_entered(INDICATOR_SHARE));
+	ck_assert_str_eq(program_kind_name(INDICATOR_ENTERED_SHARE), "entered_share");
+	program_free(p);
+}
+END_TEST
+
+/* What anketa check says about entered indicators and their targets. */
+START_TEST(test_entered_errors)
+{
+	static const char yaml[] =
+	    "id: p\n"
+	    "title: P\n"
+	    "waves: [base, mid, end]\n"
+	    "indicators:\n"
+	    "  - {id: a, title: A, kind: count, targets: {mid: 2.5, end: \"+-1\"}}\n"
+	    "  - {id: b, title: B, kind: count, targets: {base: 5, end: да}}\n"
+	    "  - {id: c, title: C, kind: share, survey: full-test_1, scale: part,"
+	    " levels: [high], targets: {mid: \"+2\"}}\n"
+	    "  - {id: d, title: D, kind: yesno, targets: {mid: 50}}\n"
+	    "  - {id: e, title: E, kind: entered_share, scale: part,"
+	    " levels: [high], expected: teachers}\n"
+	    "  - {id: f, title: F, kind: yesno, expected: parents}\n"
+	    "  - {id: g, title: G, kind: entered_share, targets: {end: \"+5\"}}\n";
+	static const TestProblem want[] = {
+		/* "  - {id: a, title: A, kind: count, targets: {mid: " is 50 columns. */
+		{ 5, 51, "indicator a: a count's target is a whole number (7), or \"+N\"" },
+		/* ... "2.5, end: " 10 more. */
+		{ 5, 61, "indicator a: a count's target is a whole number (7), or \"+N\"" },
+		/* "  - {id: b, title: B, kind: count, targets: {" is 45 columns. */
+		{ 6, 46, "indicator b: the first wave «base» is the baseline and has no target" },
+		{ 6, 60, "indicator b: a count's target is a whole number" },
+		/* "...levels: [high], targets: {mid: " ends at column 100. */
+		{ 7, 101,
+		  "indicator c: «+2» is a count's target (the planned number plus N); the "
+		  "target of an indicator of kind share is a percent" },
+		/* "  - {id: d, title: D, kind: yesno, targets: {mid: " is 50 columns. */
+		{ 8, 51, "indicator d: a yes/no indicator's target is да or нет, not «50»" },
+		/* "  - {id: e, title: E, kind: entered_share, scale: " is 50 columns. */
+		{ 9, 51,
+		  "indicator e: an indicator of kind entered_share is entered by the "
+		  "psychologist and has no «scale»" },
+		{ 9, 65,
+		  "indicator e: an indicator of kind entered_share is entered by the "
+		  "psychologist and has no «levels»" },
+		{ 9, 83, "indicator e: unknown «expected» value «teachers»" },
+		/* "  - {id: f, title: F, kind: yesno, expected: " is 45 columns. */
+		{ 10, 46,
+		  "indicator f: the field «expected» is only for participation and entered "
+		  "share indicators" },
+		/* "  - {id: g, title: G, kind: entered_share, targets: {end: " is 58 columns. */
+		{ 11, 59, "indicator g: «+5» is a count's target" },
+	};
+
+	expect_refused(yaml, want, N(want));
 }
 END_TEST
 
@@ -439,6 +537,8 @@ program_suite(void)
 	tcase_add_test(tc, test_fields_per_kind);
 	tcase_add_test(tc, test_bad_file);
 	tcase_add_test(tc, test_wave_errors);
+	tcase_add_test(tc, test_entered_kinds);
+	tcase_add_test(tc, test_entered_errors);
 	tcase_add_test(tc, test_waves_union);
 	suite_add_tcase(s, tc);
 	return s;

@@ -148,6 +148,28 @@ offset(const char *text, const char *needle)
 	return at - text;
 }
 
+START_TEST(test_target_text)
+{
+	static const struct {
+		IndicatorTarget target;
+		const char *want;
+	} cases[] = {
+		{ { 1, TARGET_PERCENT, 70 }, "70" NB "%" },
+		{ { 1, TARGET_PERCENT, 50.5 }, "50,5" NB "%" },
+		{ { 1, TARGET_COUNT, 3 }, "не менее 3" },
+		{ { 1, TARGET_PLUS, 2 }, "план + 2" },
+		{ { 1, TARGET_YESNO, 1 }, "да" },
+		{ { 1, TARGET_YESNO, 0 }, "нет" },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *s = report_target_text(&cases[i].target);
+		ck_assert_str_eq(s, cases[i].want);
+		free(s);
+	}
+}
+END_TEST
+
 START_TEST(test_decimal)
 {
 	char *s;
@@ -213,6 +235,25 @@ START_TEST(test_cell_text)
 	free(s);
 	s = report_cell_text(f.program, &f.program->indicators[0], &empty);
 	ck_assert_str_eq(s, "нет данных");
+	free(s);
+	/* Entered values: a count and a yes/no answer, with their targets. */
+	s = report_cell_text(f.program, &f.program->indicators[0],
+	                     &(IndicatorRow){ .wave = "final",
+	                                      .kind = INDICATOR_COUNT,
+	                                      .has_value = true,
+	                                      .value = 7,
+	                                      .has_met = true,
+	                                      .met = true });
+	ck_assert_str_eq(s, "7\n✓ выполнено");
+	free(s);
+	s = report_cell_text(f.program, &f.program->indicators[0],
+	                     &(IndicatorRow){ .wave = "final",
+	                                      .kind = INDICATOR_YESNO,
+	                                      .has_value = true,
+	                                      .value = 0,
+	                                      .has_met = true,
+	                                      .met = false });
+	ck_assert_str_eq(s, "нет\n✗ не выполнено");
 	free(s);
 	fixture_free(&f);
 }
@@ -466,6 +507,7 @@ report_suite(void)
 	TCase *tc = tcase_create("report");
 
 	tcase_add_test(tc, test_decimal);
+	tcase_add_test(tc, test_target_text);
 	tcase_add_test(tc, test_cell_text);
 	tcase_add_test(tc, test_report_pdf);
 	tcase_add_test(tc, test_report_empty);

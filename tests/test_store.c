@@ -79,7 +79,7 @@ START_TEST(test_open_creates_parent_and_device_id)
 	char *mode;
 
 	ck_assert_msg(store != NULL, "%s", cause);
-	ck_assert_int_eq(store_schema_version(store), 5);
+	ck_assert_int_eq(store_schema_version(store), 6);
 	ck_assert_int_eq((int)strlen(store_device_id(store)), 36);
 	ck_assert_int_eq(store_device_id(store)[14], '4'); /* a random (v4) UUID */
 	snprintf(device, sizeof device, "%s", store_device_id(store));
@@ -490,7 +490,7 @@ make_schema1_db(const char *dir, const char *name)
 	return path;
 }
 
-/* Opening a version-1 database migrates it to schema 5: its sittings,
+/* Opening a version-1 database migrates it to schema 6: its sittings,
  * answers and device id stay, the new table of survey files is empty, its
  * sittings have no school and its classes are not flagged. */
 START_TEST(test_schema1_database_is_migrated)
@@ -502,7 +502,7 @@ START_TEST(test_schema1_database_is_migrated)
 	AuditText classes = { "" };
 
 	ck_assert_msg(store != NULL, "%s", cause);
-	ck_assert_int_eq(store_schema_version(store), 5);
+	ck_assert_int_eq(store_schema_version(store), 6);
 	ck_assert_str_eq(store_device_id(store), "old-kiosk");
 	ck_assert_str_eq(store_school(store), "");
 	ck_assert_int_eq(store_answers_each(store, collect, &c, &cause), 0);
@@ -514,7 +514,7 @@ START_TEST(test_schema1_database_is_migrated)
 	store_close(store);
 	count = testio_sql_text(path, "SELECT count(*) || ' ' || (SELECT user_version FROM"
 	                              " pragma_user_version) FROM survey_source");
-	ck_assert_str_eq(count, "0 5");
+	ck_assert_str_eq(count, "0 6");
 	free(count);
 	count = testio_sql_text(path, "SELECT count(*) FROM sitting WHERE school = ''");
 	ck_assert_str_eq(count, "1");
@@ -599,6 +599,14 @@ START_TEST(test_survey_source_put_and_get)
 }
 END_TEST
 
+static int
+count_entered(const StoreEntered *e, void *arg)
+{
+	(void)e;
+	(*(int *)arg)++;
+	return 0;
+}
+
 /* A database of the first schema on a read-only medium (an older kiosk's
  * USB stick) is read as it is: its sittings are there and it keeps no
  * survey files; nothing is migrated or written. */
@@ -611,6 +619,7 @@ START_TEST(test_schema1_database_reads_read_only)
 	AuditText classes = { "" };
 	StoreClass got;
 	Store *store;
+	int n_entered = 0;
 
 	before = read_bytes(path, &len_before);
 	store = store_open_readonly(path, &cause);
@@ -623,6 +632,9 @@ START_TEST(test_schema1_database_reads_read_only)
 	ck_assert_int_eq(store_answers_each(store, collect_school, &c, &cause), 0);
 	ck_assert_str_eq(c.text, "R1:\n");
 	ck_assert_str_eq(store_school(store), "");
+	/* It has no table of entered values: none are read. */
+	ck_assert_int_eq(store_entered_each(store, count_entered, &n_entered, &cause), 0);
+	ck_assert_int_eq(n_entered, 0);
 	/* It has no class.flagged: its classes read as not flagged. */
 	ck_assert_int_eq(store_classes_each(store, collect_class, &classes, &cause), 0);
 	ck_assert_str_eq(classes.text, "6А=25/20;");
@@ -791,7 +803,7 @@ START_TEST(test_newer_schema_refused)
 
 	testio_sql_exec(path, "PRAGMA user_version = 99");
 	assert_refused_untouched(path, "newer version of Anketa (schema 99; this program knows "
-	                               "up to 5)");
+	                               "up to 6)");
 	free(path);
 	free(dir);
 }

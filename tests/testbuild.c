@@ -204,5 +204,23 @@ testbuild_target(Program *program, int indicator, int wave, double percent)
 	Indicator *i = &program->indicators[indicator];
 
 	i->targets = xreallocarray(i->targets, (size_t)i->n_targets + 1, sizeof *i->targets);
-	i->targets[i->n_targets++] = (IndicatorTarget){ wave, percent };
+	i->targets[i->n_targets++] = (IndicatorTarget){ wave, TARGET_PERCENT, percent };
+}
+
+int
+testbuild_entered(Program *program, const char *id, IndicatorKind kind, const char *expected)
+{
+	Indicator *ind = testbuild_add(program, id, kind, "");
+
+	ind->expected = expected ? xstrdup(expected) : NULL;
+	return program->n_indicators - 1;
+}
+
+void
+testbuild_target_form(Program *program, int indicator, int wave, TargetForm form, double value)
+{
+	Indicator *i = &program->indicators[indicator];
+
+	i->targets = xreallocarray(i->targets, (size_t)i->n_targets + 1, sizeof *i->targets);
+	i->targets[i->n_targets++] = (IndicatorTarget){ wave, form, value };
 }

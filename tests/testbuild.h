@@ -68,4 +68,12 @@ int testbuild_participation(Program *program, const char *id, const char *survey
 /* Adds a target of percent at the wave index to the indicator. */
 void testbuild_target(Program *program, int indicator, int wave, double percent);
 
+/* Adds an entered indicator (count, entered share or yes/no) with no
+ * targets; expected may be NULL. Returns its index. */
+int testbuild_entered(Program *program, const char *id, IndicatorKind kind, const char *expected);
+
+/* Adds a target of any form at the wave index to the indicator. */
+void testbuild_target_form(Program *program, int indicator, int wave, TargetForm form,
+                           double value);
+
 #endif

@@ -65,6 +65,7 @@ extern const CliEntry cmd_classes_entry;
 extern const CliEntry cmd_report_entry;
 extern const CliEntry cmd_sheet_entry;
 extern const CliEntry cmd_school_entry;
+extern const CliEntry cmd_enter_entry;
 
 /*
  * Runs the command line argv against table (NULL-terminated, exactly one

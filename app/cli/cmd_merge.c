@@ -22,6 +22,8 @@ merge_one(Store *store, const char *other)
 	}
 	printf(_("%s: %d sittings added, %d already there, %d conflicting\n"), other, r.added,
 	       r.present, r.conflicting);
+	if (r.entered > 0)
+		printf(_("%s: entered indicator values added: %d\n"), other, r.entered);
 	if (r.conflicting > 0)
 		printf(_("%s: a conflicting sitting has the same id but other answers or "
 		         "another school; both were kept, the incoming one with conflict_of "

@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "csvio.h"
 #include "groups.h"
@@ -161,11 +162,23 @@ export_alerts(const ResultSet *results, Table *table)
 }
 
 static const char *const indicators_columns[] = {
-	"programme_id", "indicator_id", "wave", "class",  "n",      "meeting",
-	"percent",      "target",       "met",  "change", "source", "wave_title",
+	"programme_id", "indicator_id", "wave",   "class",  "n",          "meeting", "percent",
+	"target",       "met",          "change", "source", "wave_title", "value",
 };
 
 enum { INDICATORS_N_COLUMNS = sizeof indicators_columns / sizeof indicators_columns[0] };
+
+/* A target or an entered value: yes / no for a yes/no indicator, else a
+ * number; empty when there is none. */
+static Cell
+yesno_or_number(IndicatorKind kind, bool has, double number)
+{
+	if (!has)
+		return (Cell){ .kind = CELL_EMPTY };
+	if (kind == INDICATOR_YESNO)
+		return text_cell(number > 0 ? "yes" : "no");
+	return (Cell){ .kind = CELL_NUMBER, .number = number };
+}
 
 static void
 write_indicator_row(const Program *program, const IndicatorRow *row, Table *table)
@@ -177,16 +190,17 @@ write_indicator_row(const Program *program, const IndicatorRow *row, Table *tabl
 	cells[1] = text_cell(row->indicator_id);
 	cells[2] = text_cell(row->wave);
 	cells[3] = text_cell(row->class_name);
-	cells[4] = (Cell){ .kind = CELL_NUMBER, .number = row->n };
-	cells[5] = (Cell){ .kind = CELL_NUMBER, .number = row->meeting };
+	cells[4] = row->has_counts ? (Cell){ .kind = CELL_NUMBER, .number = row->n } : empty;
+	cells[5] = row->has_counts ? (Cell){ .kind = CELL_NUMBER, .number = row->meeting } : empty;
 	cells[6] =
 	    row->has_percent ? (Cell){ .kind = CELL_NUMBER_1DP, .number = row->percent } : empty;
-	cells[7] = row->has_target ? (Cell){ .kind = CELL_NUMBER, .number = row->target } : empty;
+	cells[7] = yesno_or_number(row->kind, row->has_target, row->target);
 	cells[8] = row->has_met ? text_cell(row->met ? "yes" : "no") : empty;
 	cells[9] =
 	    row->has_change ? (Cell){ .kind = CELL_NUMBER_1DP, .number = row->change } : empty;
 	cells[10] = text_cell(indicator_source_name(row->source));
 	cells[11] = text_cell(row->wave_title);
+	cells[12] = yesno_or_number(row->kind, row->has_value, row->value);
 	table_row(table, cells, INDICATORS_N_COLUMNS);
 }
 
@@ -220,22 +234,149 @@ indicator_sittings(const ResultSet *results)
 	return out;
 }
 
+/* The current entered values as the tables count them. rows[] keep copies
+ * of the stored strings (value holding the class it was entered for, so
+ * that by school a school's value for the whole school can be told apart);
+ * items[0..n_items-1] point into them. */
+typedef struct {
+	const Program *const *programs;
+	int n_programs;
+	const ResultFilter *filter;
+	StoreEntered *rows;
+	IndicatorEntry *items;
+	int n, n_items;
+} Entries;
+
+static char *
+dup_or_empty(const char *s)
+{
+	return xstrdup(s ? s : "");
+}
+
+/* The programmes' entered indicator of a stored value, or NULL. */
+static const Indicator *
+entered_indicator_of(const Entries *list, const StoreEntered *e)
+{
+	for (int p = 0; p < list->n_programs; p++)
+		if (strcmp(list->programs[p]->id, e->programme_id) == 0) {
+			const Indicator *ind =
+			    program_find_indicator(list->programs[p], e->indicator_id);
+			return ind != NULL && program_kind_entered(ind->kind) ? ind : NULL;
+		}
+	return NULL;
+}
+
+/* Keeps one current value: of a programme's entered indicator, not
+ * cleared, of the filter's school; by school, the school's label stands
+ * for its class. */
+static int
+collect_entered(const StoreEntered *e, void *arg)
+{
+	Entries *list = arg;
+	const ResultFilter *f = list->filter;
+	const Indicator *ind = entered_indicator_of(list, e);
+	EnteredValue value;
+	char *ignored = NULL;
+	StoreEntered *row;
+
+	if (ind == NULL || e->value[0] == '\0' ||
+	    (f != NULL && f->school != NULL && strcmp(f->school, e->school) != 0) ||
+	    entered_parse(ind->kind, e->value, &value, &ignored) != 0 ||
+	    (ind->kind == INDICATOR_ENTERED_SHARE && !value.has_of)) {
+		free(ignored);
+		return 0; /* an indicator the programme no longer enters, or cleared */
+	}
+	list->rows = xreallocarray(list->rows, (size_t)list->n + 1, sizeof *list->rows);
+	list->items = xreallocarray(list->items, (size_t)list->n + 1, sizeof *list->items);
+	row = &list->rows[list->n];
+	*row =
+	    (StoreEntered){ dup_or_empty(e->programme_id),
+		            dup_or_empty(e->indicator_id),
+		            dup_or_empty(e->wave),
+		            dup_or_empty(f != NULL && f->by_school ? results_school_label(e->school)
+		                                                   : e->class_name),
+		            dup_or_empty(e->class_name),
+		            dup_or_empty(e->school),
+		            NULL };
+	list->items[list->n++] = (IndicatorEntry){ row->programme_id, row->indicator_id, row->wave,
+		                                   row->class_name, value };
+	return 0;
+}
+
+/* True when row i is a class's value of a school that has a value entered
+ * for the whole school at the same indicator and wave. */
+static bool
+entered_superseded(const Entries *list, int i)
+{
+	const StoreEntered *a = &list->rows[i];
+
+	if (strcmp(a->value, "*") == 0)
+		return false;
+	for (int j = 0; j < list->n; j++) {
+		const StoreEntered *b = &list->rows[j];
+		if (strcmp(b->value, "*") == 0 && strcmp(a->school, b->school) == 0 &&
+		    strcmp(a->programme_id, b->programme_id) == 0 &&
+		    strcmp(a->indicator_id, b->indicator_id) == 0 && strcmp(a->wave, b->wave) == 0)
+			return true;
+	}
+	return false;
+}
+
+static void
+entries_free(Entries *list)
+{
+	for (int i = 0; i < list->n; i++) {
+		free((char *)list->rows[i].programme_id);
+		free((char *)list->rows[i].indicator_id);
+		free((char *)list->rows[i].wave);
+		free((char *)list->rows[i].class_name);
+		free((char *)list->rows[i].value);
+		free((char *)list->rows[i].school);
+	}
+	free(list->rows);
+	free(list->items);
+}
+
+/* The entered values for the tables. By school, each counts under its
+ * school's label, and a school's value for the whole school stands for it:
+ * its classes' values are left out. */
+static int
+load_entries(Store *store, Program *const *programs, int n_programs, const ResultFilter *filter,
+             Entries *list, char **cause)
+{
+	*list = (Entries){ .programs = (const Program *const *)programs,
+		           .n_programs = n_programs,
+		           .filter = filter };
+	if (store_entered_each(store, collect_entered, list, cause) != 0)
+		return -1;
+	for (int i = 0; i < list->n; i++)
+		if (filter == NULL || !filter->by_school || !entered_superseded(list, i))
+			list->items[list->n_items++] = list->items[i];
+	return 0;
+}
+
 int
 export_indicator_tables(Store *store, Program *const *programs, int n_programs,
                         const ResultSet *results, const ResultFilter *filter,
                         IndicatorTable *tables, char **cause)
 {
 	ClassSizes sizes = { 0 };
+	Entries entries = { 0 };
 	IndicatorSitting *sittings;
 	IndicatorInput input;
 	int rc = store_classes_each(store, collect_class, &sizes, cause);
 
+	if (rc == 0)
+		rc = load_entries(store, programs, n_programs, filter, &entries, cause);
 	sittings = rc == 0 ? indicator_sittings(results) : NULL;
 	input = (IndicatorInput){ .sittings = sittings,
 		                  .n_sittings = results->n,
 		                  .classes = sizes.items,
 		                  .n_classes = sizes.n,
+		                  .entries = entries.items,
+		                  .n_entries = entries.n_items,
 		                  .by_school = filter != NULL && filter->by_school };
+
 	for (int p = 0; p < n_programs; p++) {
 		tables[p] = (IndicatorTable){ 0 };
 		if (rc == 0)
@@ -244,6 +385,7 @@ export_indicator_tables(Store *store, Program *const *programs, int n_programs,
 	for (int i = 0; i < sizes.n; i++)
 		free((char *)sizes.items[i].class_name);
 	free(sizes.items);
+	entries_free(&entries);
 	free(sittings);
 	return rc;
 }

@@ -20,6 +20,8 @@ typedef struct {
 	int n_sittings;
 	const ClassSize *sizes;
 	int n_sizes;
+	const IndicatorEntry *entries;
+	int n_entries;
 	bool flagged_only;    /* only flagged classes (and no class) count */
 	const char **classes; /* sorted, unique, borrowed: those that count */
 	int n_classes;
@@ -28,10 +30,12 @@ typedef struct {
 	                * not count) */
 } IndicatorCtx;
 
-/* Counts per wave x class (row-major by wave) for one indicator. */
+/* Counts per wave x class (row-major by wave) for one indicator; after the
+ * cells, one per wave for what was entered for the whole school. */
 typedef struct {
 	int *n;
 	int *meeting;
+	int *entries; /* entered kinds: how many values each cell gathers */
 } IndicatorTally;
 
 /* One candidate for a respondent's latest sitting, sorted to find it. */
@@ -81,13 +85,17 @@ indicator_class_counts(const IndicatorCtx *ctx, const char *klass)
 static void
 indicator_classes(IndicatorCtx *ctx)
 {
-	int n = 0, total = ctx->n_sittings + ctx->n_sizes;
+	int n = 0, total = ctx->n_sittings + ctx->n_sizes + ctx->n_entries;
 	const char **all = xcalloc((size_t)(total > 0 ? total : 1), sizeof *all);
 
 	for (int i = 0; i < ctx->n_sittings; i++)
 		all[n++] = indicator_str(ctx->sittings[i].class_name);
 	for (int i = 0; i < ctx->n_sizes; i++)
 		all[n++] = indicator_str(ctx->sizes[i].class_name);
+	for (int i = 0; i < ctx->n_entries; i++)
+		if (strcmp(ctx->entries[i].programme_id, ctx->program->id) == 0 &&
+		    strcmp(ctx->entries[i].class_name, "*") != 0)
+			all[n++] = ctx->entries[i].class_name;
 	if (ctx->flagged_only) {
 		int kept = 0;
 		for (int i = 0; i < n; i++)
@@ -309,34 +317,58 @@ indicator_tally_participation(const IndicatorCtx *ctx, const Indicator *ind, con
 			t->meeting[ctx->wave_of[i] * ctx->n_classes + ctx->class_of[i]]++;
 }
 
-static bool
-indicator_target(const Indicator *ind, int wave, double *target)
+/* The indicator's target at the wave, or NULL. */
+static const IndicatorTarget *
+indicator_target(const Indicator *ind, int wave)
 {
 	for (int i = 0; i < ind->n_targets; i++)
-		if (ind->targets[i].wave == wave) {
-			*target = ind->targets[i].percent;
-			return true;
-		}
-	return false;
+		if (ind->targets[i].wave == wave)
+			return &ind->targets[i];
+	return NULL;
 }
 
 /* Fills one row from its counts; percent is 100 * meeting / n in one
- * division, so whole percentages come out exact. */
+ * division, so whole percentages come out exact. entries is how many
+ * entered values the cell gathers (entered kinds). */
 static void
 indicator_row(IndicatorRow *row, const Indicator *ind, const Program *program, int wave,
-              const char *klass, int n, int meeting)
+              const char *klass, int n, int meeting, int entries)
 {
+	const IndicatorTarget *target = indicator_target(ind, wave);
+
 	memset(row, 0, sizeof *row);
 	row->indicator_id = ind->id;
 	row->wave = program->waves[wave].id;
 	row->wave_title = program->waves[wave].title;
 	row->class_name = xstrdup(klass);
+	row->kind = ind->kind;
+	row->source =
+	    program_kind_entered(ind->kind) ? INDICATOR_SOURCE_ENTERED : INDICATOR_SOURCE_SURVEY;
+	row->has_counts =
+	    ind->kind != INDICATOR_COUNT && (ind->kind != INDICATOR_YESNO || entries > 1);
 	row->n = n;
 	row->meeting = meeting;
-	row->has_percent = n > 0;
+	row->has_percent = row->has_counts && n > 0;
 	if (row->has_percent)
 		row->percent = 100.0 * meeting / n;
-	row->has_target = indicator_target(ind, wave, &row->target);
+	row->has_value = (ind->kind == INDICATOR_COUNT && entries > 0) ||
+	                 (ind->kind == INDICATOR_YESNO && entries == 1);
+	row->value = row->has_value ? meeting : 0;
+	row->has_target = target != NULL && target->form != TARGET_PLUS;
+	row->target = target != NULL ? target->value : 0;
+}
+
+/* A "+N" target: the baseline row's entered number plus N, once it is
+ * there. */
+static void
+indicator_plus_target(IndicatorRow *row, const Indicator *ind, int wave, const IndicatorRow *base)
+{
+	const IndicatorTarget *target = indicator_target(ind, wave);
+
+	if (target == NULL || target->form != TARGET_PLUS || !base->has_value)
+		return;
+	row->has_target = true;
+	row->target = base->value + target->value;
 }
 
 /*
@@ -358,6 +390,8 @@ indicator_change(IndicatorRow *row, const IndicatorRow *base)
 	row->change = 100.0 * (double)num / (double)den;
 }
 
+/* met: the wave's target against the row's figure; a yes/no row that
+ * gathers several answers meets it when every one of them is the target. */
 static void
 indicator_met(IndicatorRow *row, IndicatorKind kind)
 {
@@ -366,10 +400,48 @@ indicator_met(IndicatorRow *row, IndicatorKind kind)
 	if (kind == INDICATOR_REDUCTION) {
 		row->has_met = row->has_change;
 		row->met = row->has_change && row->change >= row->target;
+	} else if (kind == INDICATOR_COUNT) {
+		row->has_met = row->has_value;
+		row->met = row->has_value && row->value >= row->target;
+	} else if (kind == INDICATOR_YESNO && row->has_value) {
+		row->has_met = true;
+		row->met = row->value == (int)row->target;
+	} else if (kind == INDICATOR_YESNO) {
+		row->has_met = row->has_percent;
+		row->met = row->has_percent && row->meeting == (row->target > 0 ? row->n : 0);
 	} else {
 		row->has_met = row->has_percent;
 		row->met = row->has_percent && row->percent >= row->target;
 	}
+}
+
+/* The rows of one wave: every class, then "*": the sum of the classes, or
+ * for an entered indicator what was entered for the whole school. */
+static void
+indicator_emit_wave(const IndicatorCtx *ctx, const Indicator *ind, const IndicatorTally *t, int w,
+                    IndicatorRow *rows)
+{
+	int nc = ctx->n_classes, school = ctx->program->n_waves * nc + w;
+	int n_all = 0, meeting_all = 0, entries_all = 0;
+
+	for (int c = 0; c < nc; c++) {
+		int cell = w * nc + c, n = t->n[cell], meeting = t->meeting[cell];
+		indicator_row(&rows[c], ind, ctx->program, w, ctx->classes[c], n, meeting,
+		              t->entries[cell]);
+		n_all += n;
+		entries_all += t->entries[cell];
+		/* A class the class list does not name expects nobody: its
+		 * respondents stay out of the school's share as well, which
+		 * otherwise counts people it never expected. */
+		if (ind->kind != INDICATOR_PARTICIPATION || n > 0)
+			meeting_all += meeting;
+	}
+	if (t->entries[school] > 0)
+		indicator_row(&rows[nc], ind, ctx->program, w, "*", t->n[school],
+		              t->meeting[school], t->entries[school]);
+	else
+		indicator_row(&rows[nc], ind, ctx->program, w, "*", n_all, meeting_all,
+		              entries_all);
 }
 
 /* Appends one indicator's rows: every wave, every class, then "*". */
@@ -377,35 +449,46 @@ static void
 indicator_emit(const IndicatorCtx *ctx, const Indicator *ind, const IndicatorTally *t,
                IndicatorTable *table)
 {
-	int nc = ctx->n_classes, per_wave = nc + 1, first = table->n;
+	int per_wave = ctx->n_classes + 1, first = table->n;
 	IndicatorRow *rows;
 
 	table->rows = xreallocarray(
 	    table->rows, (size_t)table->n + (size_t)ctx->program->n_waves * (size_t)per_wave,
 	    sizeof *table->rows);
 	rows = &table->rows[first];
-	for (int w = 0; w < ctx->program->n_waves; w++) {
-		int n_all = 0, meeting_all = 0;
-		for (int c = 0; c < nc; c++) {
-			int n = t->n[w * nc + c], meeting = t->meeting[w * nc + c];
-			indicator_row(&rows[w * per_wave + c], ind, ctx->program, w,
-			              ctx->classes[c], n, meeting);
-			n_all += n;
-			/* A class the class list does not name expects nobody: its
-			 * respondents stay out of the school's share as well, which
-			 * otherwise counts people it never expected. */
-			if (ind->kind != INDICATOR_PARTICIPATION || n > 0)
-				meeting_all += meeting;
-		}
-		indicator_row(&rows[w * per_wave + nc], ind, ctx->program, w, "*", n_all,
-		              meeting_all);
-	}
+	for (int w = 0; w < ctx->program->n_waves; w++)
+		indicator_emit_wave(ctx, ind, t, w, &rows[w * per_wave]);
 	table->n += ctx->program->n_waves * per_wave;
 	for (int i = 0; i < ctx->program->n_waves * per_wave; i++) {
 		int b = ind->baseline;
 		if (ind->kind == INDICATOR_REDUCTION && b >= 0 && b < ctx->program->n_waves)
 			indicator_change(&rows[i], &rows[b * per_wave + i % per_wave]);
+		indicator_plus_target(&rows[i], ind, i / per_wave, &rows[i % per_wave]);
 		indicator_met(&rows[i], ind->kind);
+	}
+}
+
+/* Entered kinds: each entry of the indicator adds to its cell (a class's,
+ * or the whole school's after the cells). */
+static void
+indicator_tally_entered(const IndicatorCtx *ctx, const Indicator *ind, IndicatorTally *t)
+{
+	int nc = ctx->n_classes;
+
+	for (int i = 0; i < ctx->n_entries; i++) {
+		const IndicatorEntry *e = &ctx->entries[i];
+		int w = program_find_wave(ctx->program, e->wave), c = -1, cell;
+		bool school = strcmp(e->class_name, "*") == 0;
+
+		if (w < 0 || strcmp(e->programme_id, ctx->program->id) != 0 ||
+		    strcmp(e->indicator_id, ind->id) != 0)
+			continue;
+		if (!school && (c = indicator_class_index(ctx, e->class_name)) < 0)
+			continue; /* a class the programme does not count */
+		cell = school ? ctx->program->n_waves * nc + w : w * nc + c;
+		t->entries[cell]++;
+		t->meeting[cell] += e->value.n;
+		t->n[cell] += ind->kind == INDICATOR_ENTERED_SHARE ? e->value.of : 1;
 	}
 }
 
@@ -453,6 +536,8 @@ indicator_compute(const Program *program, const IndicatorInput *input, Indicator
 		             .n_sittings = input->n_sittings,
 		             .sizes = input->classes,
 		             .n_sizes = input->n_classes,
+		             .entries = input->entries,
+		             .n_entries = input->n_entries,
 		             .flagged_only = program->flagged_classes && !input->by_school };
 	bool **counted = xcalloc((size_t)program->n_indicators + 1, sizeof *counted);
 	/* The counted arrays made here; the others are shared with an earlier
@@ -464,21 +549,27 @@ indicator_compute(const Program *program, const IndicatorInput *input, Indicator
 	if (ctx.flagged_only)
 		indicator_flagged_list(&ctx, table);
 	indicator_ctx_init(&ctx);
-	cells = (size_t)program->n_waves * (size_t)ctx.n_classes + 1;
+	cells = (size_t)program->n_waves * ((size_t)ctx.n_classes + 1) + 1;
 	for (int i = 0; i < program->n_indicators; i++) {
 		const Indicator *ind = &program->indicators[i];
-		IndicatorTally t = { xcalloc(cells, sizeof(int)), xcalloc(cells, sizeof(int)) };
+		IndicatorTally t = { xcalloc(cells, sizeof(int)), xcalloc(cells, sizeof(int)),
+			             xcalloc(cells, sizeof(int)) };
 
-		counted[i] = indicator_shared_counted(program, i, counted);
-		if (counted[i] == NULL)
-			counted[i] = made[i] = indicator_counted(&ctx, ind);
-		if (ind->kind == INDICATOR_PARTICIPATION)
-			indicator_tally_participation(&ctx, ind, counted[i], &t);
-		else
-			indicator_tally_scale(&ctx, ind, counted[i], &t);
+		if (program_kind_entered(ind->kind)) {
+			indicator_tally_entered(&ctx, ind, &t);
+		} else {
+			counted[i] = indicator_shared_counted(program, i, counted);
+			if (counted[i] == NULL)
+				counted[i] = made[i] = indicator_counted(&ctx, ind);
+			if (ind->kind == INDICATOR_PARTICIPATION)
+				indicator_tally_participation(&ctx, ind, counted[i], &t);
+			else
+				indicator_tally_scale(&ctx, ind, counted[i], &t);
+		}
 		indicator_emit(&ctx, ind, &t, table);
 		free(t.n);
 		free(t.meeting);
+		free(t.entries);
 	}
 	for (int i = 0; i < program->n_indicators; i++)
 		free(made[i]);

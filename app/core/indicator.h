@@ -8,6 +8,7 @@
 #include <stdbool.h>
 
 #include "diag.h"
+#include "entered.h"
 #include "program.h"
 #include "score.h"
 
@@ -34,12 +35,25 @@ typedef struct {
 	bool flagged;
 } ClassSize;
 
+/* One value the psychologist entered (entered.h), current for its
+ * programme, indicator, wave and class; strings borrowed. */
+typedef struct {
+	const char *programme_id;
+	const char *indicator_id;
+	const char *wave;
+	const char *class_name; /* "*": the whole school */
+	EnteredValue value;     /* a share's M is known (has_of) */
+} IndicatorEntry;
+
 /* What the indicators are computed from; all borrowed. */
 typedef struct {
 	const IndicatorSitting *sittings;
 	int n_sittings;
 	const ClassSize *classes; /* the class list */
 	int n_classes;
+	/* The entered values (of any programme: each table takes its own). */
+	const IndicatorEntry *entries;
+	int n_entries;
 	/* The sittings' class names are schools (ResultFilter.by_school): the
 	 * class list's flags cannot apply, and are not applied. */
 	bool by_school;
@@ -60,13 +74,24 @@ typedef struct {
 	const char *wave;         /* the wave's id, borrowed from the Program */
 	const char *wave_title;   /* how the programme calls it, borrowed too */
 	char *class_name;         /* owned; "*" for the whole school */
+	IndicatorKind kind;       /* the indicator's */
 	IndicatorSource source;
+	/* Respondents counted and those meeting the indicator; an entered
+	 * share: M and N; a yes/no row that gathers several answers (all
+	 * schools): how many answered and how many said да. has_counts is
+	 * false where they mean nothing (a count; a single yes/no). */
+	bool has_counts;
 	int n;
 	int meeting;
+	bool has_value;   /* count: the number entered (summed over classes);
+	                   * yes/no: one answer entered */
+	int value;        /* count: the number; yes/no: 1 да, 0 нет */
 	bool has_percent; /* false when n == 0 */
 	double percent;   /* 100 * meeting / n, unrounded */
 	bool has_target;
-	double target;
+	double target; /* percent; count: the number to reach (a "+N" target
+	                * resolved against the baseline's entered number, no
+	                * target while that is missing); yes/no: 1 да, 0 нет */
 	bool has_met;
 	bool met;
 	bool has_change; /* reduction only, when both shares exist */
@@ -86,8 +111,12 @@ typedef struct {
 
 /*
  * Computes every indicator of the programme for every wave and every class
- * seen in the sittings (or in the class list), plus class "*" for the whole
- * school. With `classes: flagged` (and not by school) only the flagged
+ * seen in the sittings, the class list or the entries, plus class "*" for
+ * the whole school. An entered indicator's class cell sums its entries
+ * (counts; N and M of shares; a yes/no cell shows its one answer or, when
+ * it gathers several, how many of them said да); its "*" row is the value
+ * entered for the whole school if there is one, else the sum of the
+ * classes' cells. With `classes: flagged` (and not by school) only the flagged
  * classes of the class list and answers without a class count: the other
  * classes get no rows and stay out of the school's row. Rows are ordered by
  * indicator (file order), wave (programme order), class (byte order, "*"

@@ -19,7 +19,25 @@ static const char *const kind_names[] = {
 	[INDICATOR_SHARE] = "share",
 	[INDICATOR_REDUCTION] = "reduction",
 	[INDICATOR_PARTICIPATION] = "participation",
+	[INDICATOR_COUNT] = "count",
+	[INDICATOR_ENTERED_SHARE] = "entered_share",
+	[INDICATOR_YESNO] = "yesno",
 };
+
+#define PROGRAM_N_KINDS ((int)(sizeof kind_names / sizeof kind_names[0]))
+
+bool
+program_kind_entered(IndicatorKind kind)
+{
+	return kind == INDICATOR_COUNT || kind == INDICATOR_ENTERED_SHARE ||
+	       kind == INDICATOR_YESNO;
+}
+
+const char *
+program_kind_name(IndicatorKind kind)
+{
+	return (int)kind >= 0 && (int)kind < PROGRAM_N_KINDS ? kind_names[kind] : "?";
+}
 
 /* The indicator's fields, in the order of the YamlField table below. */
 enum {
@@ -80,6 +98,15 @@ program_find_wave(const Program *program, const char *wave)
 		if (strcmp(program->waves[i].id, wave) == 0)
 			return i;
 	return -1;
+}
+
+const Indicator *
+program_find_indicator(const Program *program, const char *id)
+{
+	for (int i = 0; id != NULL && i < program->n_indicators; i++)
+		if (strcmp(program->indicators[i].id, id) == 0)
+			return &program->indicators[i];
+	return NULL;
 }
 
 ProgramWave *
@@ -182,6 +209,75 @@ program_wave_ref(YamlDoc *yd, const Program *p, yaml_node_t *node, const char *c
 	return w;
 }
 
+/* A yes/no target's word: 1 for да / yes, 0 for нет / no, -1 otherwise. */
+static int
+program_yesno_word(const char *word)
+{
+	if (word == NULL)
+		return -1;
+	if (strcmp(word, "да") == 0 || strcmp(word, "yes") == 0)
+		return 1;
+	if (strcmp(word, "нет") == 0 || strcmp(word, "no") == 0)
+		return 0;
+	return -1;
+}
+
+/* A count's target: a whole number, or "+N" (the baseline's count plus N). */
+static bool
+program_count_target(YamlDoc *yd, yaml_node_t *value, const char *context, IndicatorTarget *t)
+{
+	const char *text = yamldoc_scalar(value);
+	bool plus = text != NULL && text[0] == '+';
+
+	t->form = plus ? TARGET_PLUS : TARGET_COUNT;
+	if (text != NULL && yamldoc_parse_number(text + plus, &t->value) && t->value >= 0 &&
+	    t->value <= 100000 && t->value == (double)(long)t->value && text[plus] != '+' &&
+	    text[plus] != '-')
+		return true;
+	yamldoc_error(yd, value, context,
+	              _("a count's target is a whole number (7), or \"+N\" for the baseline's "
+	                "planned number plus N (\"+2\"), not «%s»"),
+	              text ? text : "?");
+	return false;
+}
+
+/* One target's value, as the indicator's kind reads it; false (reported)
+ * when it is no target of that kind. */
+static bool
+program_target_value(YamlDoc *yd, yaml_node_t *value, const char *context, const Indicator *ind,
+                     IndicatorTarget *t)
+{
+	const char *text = yamldoc_scalar(value);
+
+	if (ind->kind == INDICATOR_COUNT)
+		return program_count_target(yd, value, context, t);
+	if (ind->kind == INDICATOR_YESNO) {
+		t->form = TARGET_YESNO;
+		t->value = program_yesno_word(text);
+		if (t->value < 0)
+			yamldoc_error(yd, value, context,
+			              _("a yes/no indicator's target is да or нет, not «%s»"),
+			              text ? text : "?");
+		return t->value >= 0;
+	}
+	t->form = TARGET_PERCENT;
+	if (text != NULL && text[0] == '+') {
+		yamldoc_error(yd, value, context,
+		              _("«%s» is a count's target (the planned number plus N); the "
+		                "target of an indicator of kind %s is a percent"),
+		              text, kind_names[ind->kind]);
+		return false;
+	}
+	if (!yamldoc_get_number(yd, value, context, "targets", &t->value))
+		return false;
+	if (t->value < 0 || t->value > 100) {
+		yamldoc_error(yd, value, context, _("a target is a percent from 0 to 100, not %g"),
+		              t->value);
+		return false;
+	}
+	return true;
+}
+
 static void
 program_parse_targets(YamlDoc *yd, const Program *p, yaml_node_t *node, const char *context,
                       Indicator *ind)
@@ -202,13 +298,8 @@ program_parse_targets(YamlDoc *yd, const Program *p, yaml_node_t *node, const ch
 		IndicatorTarget t;
 
 		t.wave = program_wave_ref(yd, p, key, context);
-		if (t.wave < 0 || !yamldoc_get_number(yd, value, context, "targets", &t.percent))
+		if (t.wave < 0 || !program_target_value(yd, value, context, ind, &t))
 			continue;
-		if (t.percent < 0 || t.percent > 100) {
-			yamldoc_error(yd, value, context,
-			              _("a target is a percent from 0 to 100, not %g"), t.percent);
-			continue;
-		}
 		for (int j = 0; j < ind->n_targets; j++)
 			if (ind->targets[j].wave == t.wave)
 				yamldoc_error(yd, key, context,
@@ -299,15 +390,38 @@ program_parse_levels(YamlDoc *yd, yaml_node_t *node, const char *context, Indica
 			ind->n_levels++;
 }
 
+/* An entered indicator's values come from the psychologist: no survey,
+ * scale or levels. */
+static void
+program_check_entered_fields(YamlDoc *yd, const char *context, const YamlField *f,
+                             IndicatorKind kind)
+{
+	static const int scored[] = { F_SURVEY, F_SCALE, F_LEVELS };
+
+	for (int i = 0; i < 3; i++)
+		if (f[scored[i]].value != NULL)
+			yamldoc_error(
+			    yd, f[scored[i]].value, context,
+			    _("an indicator of kind %s is entered by the psychologist and "
+			      "has no «%s»"),
+			    kind_names[kind], f[scored[i]].name);
+}
+
 /* Which fields each kind needs and which it must not have. */
 static void
 program_check_kind_fields(YamlDoc *yd, yaml_node_t *node, const char *context, const YamlField *f,
                           IndicatorKind kind)
 {
 	static const int scored[] = { F_SCALE, F_LEVELS };
-	bool participation = kind == INDICATOR_PARTICIPATION;
+	bool participation = kind == INDICATOR_PARTICIPATION, entered = program_kind_entered(kind);
 
-	for (int i = 0; i < 2; i++) {
+	if (entered)
+		program_check_entered_fields(yd, context, f, kind);
+	else if (f[F_SURVEY].value == NULL)
+		yamldoc_error(yd, node, context,
+		              _("the field «survey» is missing (a %s indicator needs it)"),
+		              kind_names[kind]);
+	for (int i = 0; i < 2 && !entered; i++) {
 		if (!participation && f[scored[i]].value == NULL)
 			yamldoc_error(yd, node, context,
 			              _("the field «%s» is missing (a %s indicator needs it)"),
@@ -329,9 +443,34 @@ program_check_kind_fields(YamlDoc *yd, yaml_node_t *node, const char *context, c
 		yamldoc_error(yd, node, context,
 		              _("the field «expected» is missing (a participation indicator needs "
 		                "it)"));
-	if (!participation && f[F_EXPECTED].value != NULL)
+	if (!participation && kind != INDICATOR_ENTERED_SHARE && f[F_EXPECTED].value != NULL)
 		yamldoc_error(yd, f[F_EXPECTED].value, context,
-		              _("the field «expected» is only for participation indicators"));
+		              _("the field «expected» is only for participation and entered share "
+		                "indicators"));
+}
+
+/* What an indicator counts: its surveys, scale, levels, baseline and the
+ * people it expects, as far as its kind has them. */
+static void
+program_parse_refs(YamlDoc *yd, const Program *p, YamlField *f, const char *context, Indicator *ind)
+{
+	bool scored = ind->kind == INDICATOR_SHARE || ind->kind == INDICATOR_REDUCTION;
+	bool expects = ind->kind == INDICATOR_PARTICIPATION || ind->kind == INDICATOR_ENTERED_SHARE;
+
+	if (f[F_SURVEY].value && !program_kind_entered(ind->kind))
+		program_parse_surveys(yd, f[F_SURVEY].value, context, ind->pos, ind);
+	if (f[F_SCALE].value && scored)
+		yamldoc_get_string(yd, f[F_SCALE].value, context, "scale", &ind->scale);
+	if (f[F_LEVELS].value && scored)
+		program_parse_levels(yd, f[F_LEVELS].value, context, ind);
+	if (f[F_BASELINE].value && ind->kind == INDICATOR_REDUCTION)
+		ind->baseline = program_wave_ref(yd, p, f[F_BASELINE].value, context);
+	if (f[F_EXPECTED].value && expects &&
+	    yamldoc_get_string(yd, f[F_EXPECTED].value, context, "expected", &ind->expected) &&
+	    strcmp(ind->expected, "parents") != 0 && strcmp(ind->expected, "students") != 0)
+		yamldoc_error(yd, f[F_EXPECTED].value, context,
+		              _("unknown «expected» value «%s»; use parents or students"),
+		              ind->expected);
 }
 
 static void
@@ -343,20 +482,7 @@ program_parse_fields(YamlDoc *yd, const Program *p, YamlField *f, const char *co
 	if (f[F_DEFINITION].value)
 		yamldoc_get_string(yd, f[F_DEFINITION].value, context, "definition",
 		                   &ind->definition);
-	if (f[F_SURVEY].value)
-		program_parse_surveys(yd, f[F_SURVEY].value, context, ind->pos, ind);
-	if (f[F_SCALE].value && ind->kind != INDICATOR_PARTICIPATION)
-		yamldoc_get_string(yd, f[F_SCALE].value, context, "scale", &ind->scale);
-	if (f[F_LEVELS].value && ind->kind != INDICATOR_PARTICIPATION)
-		program_parse_levels(yd, f[F_LEVELS].value, context, ind);
-	if (f[F_BASELINE].value && ind->kind == INDICATOR_REDUCTION)
-		ind->baseline = program_wave_ref(yd, p, f[F_BASELINE].value, context);
-	if (f[F_EXPECTED].value && ind->kind == INDICATOR_PARTICIPATION &&
-	    yamldoc_get_string(yd, f[F_EXPECTED].value, context, "expected", &ind->expected) &&
-	    strcmp(ind->expected, "parents") != 0 && strcmp(ind->expected, "students") != 0)
-		yamldoc_error(yd, f[F_EXPECTED].value, context,
-		              _("unknown «expected» value «%s»; use parents or students"),
-		              ind->expected);
+	program_parse_refs(yd, p, f, context, ind);
 	if (f[F_TARGETS].value)
 		program_parse_targets(yd, p, f[F_TARGETS].value, context, ind);
 }
@@ -367,11 +493,13 @@ program_parse_kind(YamlDoc *yd, yaml_node_t *node, const char *context)
 {
 	const char *word = yamldoc_scalar(node);
 
-	for (int k = 0; k < 3; k++)
+	for (int k = 0; k < PROGRAM_N_KINDS; k++)
 		if (word != NULL && strcmp(word, kind_names[k]) == 0)
 			return k;
 	yamldoc_error(yd, node, context,
-	              _("unknown kind «%s»; use share, reduction or participation"),
+	              _("unknown kind «%s»; use share, reduction or participation (computed "
+	                "from questionnaires), count, entered_share or yesno (entered by the "
+	                "psychologist)"),
 	              word ? word : "?");
 	return -1;
 }
@@ -383,7 +511,7 @@ program_parse_indicator(YamlDoc *yd, const Program *p, yaml_node_t *node, int in
 		[F_ID] = { "id", true, NULL },
 		[F_TITLE] = { "title", true, NULL },
 		[F_KIND] = { "kind", true, NULL },
-		[F_SURVEY] = { "survey", true, NULL },
+		[F_SURVEY] = { "survey", false, NULL },
 		[F_SCALE] = { "scale", false, NULL },
 		[F_LEVELS] = { "levels", false, NULL },
 		[F_BASELINE] = { "baseline", false, NULL },

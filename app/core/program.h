@@ -15,14 +15,35 @@
 #include "survey.h"
 
 typedef enum {
+	/* Computed from scored sittings (`survey:` names the questionnaires). */
 	INDICATOR_SHARE,         /* percent of respondents whose level is in a set */
 	INDICATOR_REDUCTION,     /* relative reduction of that share vs. a baseline wave */
 	INDICATOR_PARTICIPATION, /* completed sittings / people expected per class */
+	/* Entered by the psychologist (entered.h): no questionnaire measures them. */
+	INDICATOR_COUNT,         /* a number of events (2.1, 4.3, 5.3) */
+	INDICATOR_ENTERED_SHARE, /* "N of M" people (2.2, 3.x, 4.4, 1.4) */
+	INDICATOR_YESNO,         /* да / нет (5.1, 5.2, 6.1, 6.2) */
 } IndicatorKind;
 
+/* True for the kinds the psychologist enters (count, entered share, yes/no). */
+bool program_kind_entered(IndicatorKind kind);
+
+/* The word for a kind in programme files ("share", "entered_share", ...). */
+const char *program_kind_name(IndicatorKind kind);
+
+/* What a target asks for. */
+typedef enum {
+	TARGET_PERCENT, /* share, reduction, participation, entered share: value percent */
+	TARGET_COUNT,   /* count: at least value */
+	TARGET_PLUS,    /* count: at least the baseline wave's entered count (the plan)
+	                 * plus value: `"+2"` */
+	TARGET_YESNO,   /* yes/no: value 1 (да) or 0 (нет) */
+} TargetForm;
+
 typedef struct {
-	int wave;       /* index into Program.waves */
-	double percent; /* target in percent */
+	int wave; /* index into Program.waves; never 0, the baseline */
+	TargetForm form;
+	double value;
 } IndicatorTarget;
 
 typedef struct {
@@ -41,8 +62,11 @@ typedef struct {
 	char *scale;           /* scale id, in every survey; NULL for participation */
 	char **levels;         /* level ids that "meet" the indicator */
 	int n_levels;
-	int baseline;   /* reduction: index into waves; -1 otherwise */
-	char *expected; /* participation: "parents" or "students" */
+	int baseline; /* reduction: index into waves; -1 otherwise */
+	/* participation: "parents" or "students", whose number per class the
+	 * class list gives; entered share: the same, optional: then "N" alone
+	 * is N of that number (NULL: the value is always "N/M") */
+	char *expected;
 	IndicatorTarget *targets;
 	int n_targets;
 	SourcePos pos;
@@ -95,6 +119,9 @@ int program_load_dir(const char *dir, const SurveySet *surveys, Program ***progr
 
 /* Index of a wave by name, or -1. */
 int program_find_wave(const Program *program, const char *wave);
+
+/* The indicator with this id, or NULL. */
+const Indicator *program_find_indicator(const Program *program, const char *id);
 
 /*
  * The waves of several programmes as one list, for what offers or orders

@@ -98,12 +98,26 @@ change_text(double change)
 	return text;
 }
 
+/* A count or a single yes/no answer, and whether it meets the target. */
+static char *
+value_text(const IndicatorRow *row)
+{
+	char *text = row->kind == INDICATOR_YESNO ? xstrdup(row->value ? _("yes") : _("no"))
+	                                          : xasprintf("%d", row->value);
+
+	if (row->has_met)
+		append_line(&text, xstrdup(row->met ? _("✓ met") : _("✗ not met")));
+	return text;
+}
+
 char *
 report_cell_text(const Program *program, const Indicator *indicator, const IndicatorRow *row)
 {
 	char *percent, *counts, *text;
 	bool baseline;
 
+	if (row->has_value)
+		return value_text(row);
 	if (!row->has_percent)
 		return xstrdup(_("no data"));
 	percent = percent_text(row->percent);
@@ -314,21 +328,38 @@ layout_title(PdfDoc *doc, const Report *r)
 
 /* ---- The indicators ---- */
 
+char *
+report_target_text(const IndicatorTarget *t)
+{
+	char *number = t->value == (double)(long)t->value ? xasprintf("%ld", (long)t->value)
+	                                                  : report_decimal(t->value);
+	char *text;
+
+	if (t->form == TARGET_COUNT)
+		text = xasprintf(_("at least %s"), number);
+	else if (t->form == TARGET_PLUS)
+		text = xasprintf(_("the plan + %s"), number);
+	else if (t->form == TARGET_YESNO)
+		text = xstrdup(t->value > 0 ? _("yes") : _("no"));
+	else
+		text = xasprintf("%s" NBSP "%%", number);
+	free(number);
+	return text;
+}
+
 static char *
 targets_text(const Program *program, const Indicator *ind)
 {
-	char *text, *next;
+	char *text, *next, *target;
 
 	if (ind->n_targets == 0)
 		return xstrdup(_("No target: the programme asks for positive dynamics."));
 	text = xstrdup(ind->kind == INDICATOR_REDUCTION ? _("Target reduction:") : _("Targets:"));
 	for (int i = 0; i < ind->n_targets; i++) {
-		double target = ind->targets[i].percent;
-		char *number = target == (double)(long)target ? xasprintf("%ld", (long)target)
-		                                              : report_decimal(target);
-		next = xasprintf("%s%s %s" NBSP "— %s" NBSP "%%", text, i ? "," : "",
-		                 program->waves[ind->targets[i].wave].title, number);
-		free(number);
+		target = report_target_text(&ind->targets[i]);
+		next = xasprintf("%s%s %s" NBSP "— %s", text, i ? "," : "",
+		                 program->waves[ind->targets[i].wave].title, target);
+		free(target);
 		free(text);
 		text = next;
 	}
@@ -362,6 +393,25 @@ levels_text(const SurveySet *surveys, const Indicator *ind, const char **scale_t
 	return text;
 }
 
+/* Where an entered indicator's figures come from. Borrowed. */
+static const char *
+entered_kind_text(const Indicator *ind)
+{
+	if (ind->kind == INDICATOR_COUNT)
+		return _("Entered by the psychologist: a number (anketa enter, or the "
+		         "psychologist's entry screen); a class's numbers add up to the school's "
+		         "unless one is entered for the whole school.");
+	if (ind->kind == INDICATOR_YESNO)
+		return _("Entered by the psychologist: yes or no, for the whole school.");
+	if (ind->expected != NULL && strcmp(ind->expected, "parents") == 0)
+		return _("Entered by the psychologist: how many of how many people (N of M); M is "
+		         "the number of parents in the class list when only N is entered.");
+	if (ind->expected != NULL)
+		return _("Entered by the psychologist: how many of how many people (N of M); M is "
+		         "the number of students in the class list when only N is entered.");
+	return _("Entered by the psychologist: how many of how many people (N of M).");
+}
+
 /* What the percentages of an indicator are, in one sentence. */
 static char *
 kind_text(const Report *r, const Program *program, const Indicator *ind)
@@ -374,6 +424,8 @@ kind_text(const Report *r, const Program *program, const Indicator *ind)
 		    strcmp(str(ind->expected), "parents") == 0
 		        ? _("Questionnaires completed of the parents in the class list.")
 		        : _("Questionnaires completed of the students in the class list."));
+	if (program_kind_entered(ind->kind))
+		return xstrdup(entered_kind_text(ind));
 	levels = levels_text(r->in->surveys, ind, &scale);
 	if (levels == NULL)
 		return NULL;
@@ -414,7 +466,7 @@ class_has_data(const Program *program, const Indicator *ind, const IndicatorTabl
 {
 	for (int w = 0; w < program->n_waves; w++) {
 		const IndicatorRow *row = find_row(rows, ind->id, program->waves[w].id, class_name);
-		if (row != NULL && row->has_percent)
+		if (row != NULL && (row->has_percent || row->has_value))
 			return true;
 	}
 	return false;
@@ -520,8 +572,11 @@ layout_indicator_figures(PdfDoc *doc, const Program *program, const Indicator *i
 	char *missing;
 
 	if (t == NULL) {
-		pdfdoc_text(doc, PDF_BODY,
-		            _("No data yet: nobody it counts has completed the questionnaire."));
+		pdfdoc_text(
+		    doc, PDF_BODY,
+		    program_kind_entered(ind->kind)
+		        ? _("No value entered yet.")
+		        : _("No data yet: nobody it counts has completed the questionnaire."));
 		return;
 	}
 	pdfdoc_table(doc, t);

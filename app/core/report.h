@@ -62,6 +62,11 @@ int report_save_filtered(struct Store *store, const SurveySet *surveys, Program 
  */
 char *report_cell_text(const Program *program, const Indicator *indicator, const IndicatorRow *row);
 
+/* One target as the report and the Results screen word it: "50 %", "не
+ * менее 3", "план + 2" (the baseline's entered number plus 2), "да". The
+ * caller frees it. */
+char *report_target_text(const IndicatorTarget *target);
+
 /* A number with one decimal (rounded half away from zero) and a decimal
  * comma: 66.666 -> "66,7". The caller frees it. */
 char *report_decimal(double value);

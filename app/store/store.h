@@ -254,6 +254,35 @@ int store_classes_each(Store *store, StoreClassFn fn, void *arg, char **cause);
 /* Looks one class up: 1 found (sizes filled), 0 not in the list, -1 error. */
 int store_classes_get(Store *store, const char *class_name, StoreClass *out, char **cause);
 
+/* ---- Values the psychologist enters (store_entered.c, entered.h) ---- */
+
+/* One entered value; strings borrowed. */
+typedef struct {
+	const char *programme_id;
+	const char *indicator_id;
+	const char *wave;
+	const char *class_name; /* "*": the whole school */
+	const char *value;      /* as entered.h formats it; "" clears the value */
+	const char *school;     /* store_entered_each(): whose; put: NULL, this store's */
+	const char *entered_at; /* store_entered_each(): when (ISO 8601 UTC) */
+} StoreEntered;
+
+/*
+ * Keeps a new value for (programme, indicator, wave, class) of this
+ * database's school, stamped with now and this device: it replaces the
+ * current one, which stays as history. The audit log notes both. When
+ * previous is not NULL, *previous gets the value replaced (a copy to free;
+ * NULL when there was none). Returns 0, or -1 with *cause and nothing
+ * stored.
+ */
+int store_entered_put(Store *store, const StoreEntered *entered, char **previous, char **cause);
+
+/* Calls fn for the current value of every (programme, indicator, wave,
+ * class, school), in that order (strings borrowed for the call); a
+ * cleared one has value "". A database older than schema 5 has none. */
+typedef int (*StoreEnteredFn)(const StoreEntered *entered, void *arg);
+int store_entered_each(Store *store, StoreEnteredFn fn, void *arg, char **cause);
+
 /* ---- Bulk writes for import and merge ---- */
 
 /* A whole sitting as stored (import, merge): every field of sitting is
@@ -294,6 +323,7 @@ typedef struct {
 	int added;       /* sittings new to this database, copied with their answers */
 	int present;     /* same id and same answers: already here */
 	int conflicting; /* same id, other answers: the incoming side was kept too */
+	int entered;     /* entered values (and their history) new to this database */
 } StoreMergeResult;
 
 /*
@@ -309,8 +339,10 @@ typedef struct {
  * along, the same way idempotent. An incoming sitting keeps its school;
  * one without a school gets the other database's school name (its
  * store_school()), so that a school's database merged before it was named
- * still counts apart. Refuses a file that is not an Anketa database of this
- * schema version or an older one.
+ * still counts apart. The values the psychologist entered come along the
+ * same way (by id, each with its history; the current value of a key is
+ * store_entered_each()'s). Refuses a file that is not an Anketa database of
+ * this schema version or an older one.
  */
 int store_merge(Store *store, const char *other_path, StoreMergeResult *result, char **cause);
 

@@ -17,8 +17,8 @@ extern const int store_migrations_count;
 
 /* The oldest schema a read-only database may have: the migrations after it
  * only add tables (002: survey_source) or columns with a default (003:
- * sitting.school, 005: class.flagged), so its sittings read the same, and
- * what it lacks reads as absent or as the default. */
+ * sitting.school, 005: class.flagged, 006: entered), so its sittings read
+ * the same, and what it lacks reads as absent or as the default. */
 #define STORE_OLDEST_READABLE 1
 
 /* Marks an Anketa database (PRAGMA application_id, "ANKT"). */
@@ -67,6 +67,9 @@ typedef enum {
 	STMT_CLASSES_EACH_NO_FLAG, /* a read-only database older than schema 4 */
 	STMT_CLASS_GET,
 	STMT_CLASS_GET_NO_FLAG,
+	STMT_ENTERED_HEAD,
+	STMT_ENTERED_INSERT,
+	STMT_ENTERED_EACH,
 	STMT_SOURCE_PUT,
 	STMT_SOURCE_GET,
 	STMT_MERGE_ATTACH,
@@ -87,6 +90,7 @@ typedef enum {
 	STMT_MERGE_COPY_CONFLICT_OLD,
 	STMT_MERGE_COPY_CONFLICT_NEW,
 	STMT_MERGE_COPY_CONFLICT_ANSWERS,
+	STMT_MERGE_COPY_ENTERED,
 	STMT_COUNT
 } StoreStmt;
 
@@ -166,6 +170,9 @@ int store_answer_fits(const char *question_id, const char *value, char **cause);
 
 /* The schema that added class.flagged (005_class_flag.sql). */
 #define STORE_SCHEMA_CLASS_FLAG 5
+
+/* The schema that added the entered values (006_entered.sql). */
+#define STORE_SCHEMA_ENTERED 6
 
 /* Makes a random UUID in lower-case text. */
 void store_uuid(char out[37]);

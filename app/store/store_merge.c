@@ -369,11 +369,16 @@ merge_copy(Store *store, const char *other_path, int other_version, StoreMergeRe
 		rc = merge_conflicts(store, with_school, result, cause);
 	if (rc == 0 && other_version >= 2)
 		rc = store_run(store, STMT_MERGE_COPY_SOURCES, cause);
+	if (rc == 0 && other_version >= STORE_SCHEMA_ENTERED) {
+		rc = store_run(store, STMT_MERGE_COPY_ENTERED, cause);
+		result->entered = sqlite3_changes(store->db);
+	}
 	if (rc == 0)
 		rc = store_run(store, STMT_MERGE_DROP_PLAN, cause);
 	if (rc == 0) {
-		detail = xasprintf("%s: %d added, %d already there, %d conflicting", other_path,
-		                   result->added, result->present, result->conflicting);
+		detail = xasprintf(
+		    "%s: %d added, %d already there, %d conflicting, %d entered values", other_path,
+		    result->added, result->present, result->conflicting, result->entered);
 		rc = store_audit_add(store, "merge", detail, cause);
 		free(detail);
 	}

@@ -169,6 +169,23 @@ const char *const store_sql[STMT_COUNT] = {
 	[STMT_CLASSES_EACH_NO_FLAG] = "SELECT name, students, parents, 0 FROM class ORDER BY name",
 	[STMT_CLASS_GET] = "SELECT students, parents, flagged FROM class WHERE name = ?1",
 	[STMT_CLASS_GET_NO_FLAG] = "SELECT students, parents, 0 FROM class WHERE name = ?1",
+	/* The values the psychologist enters (store_entered.c). A row that no
+	 * other replaces is a current value; HEAD is the one a new value of the
+	 * same key replaces. */
+	[STMT_ENTERED_HEAD] =
+	    "SELECT id, value FROM entered e WHERE programme_id = ?1 AND indicator_id = ?2"
+	    " AND wave = ?3 AND class_name = ?4 AND school = ?5"
+	    " AND NOT EXISTS (SELECT 1 FROM entered r WHERE r.replaces = e.id)"
+	    " ORDER BY entered_at DESC, id DESC LIMIT 1",
+	[STMT_ENTERED_INSERT] =
+	    "INSERT INTO entered (id, device_id, school, programme_id, indicator_id, wave,"
+	    " class_name, value, entered_at, replaces)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	/* Within a key, the last row of the order is the current value. */
+	[STMT_ENTERED_EACH] =
+	    "SELECT programme_id, indicator_id, wave, class_name, school, value, entered_at"
+	    " FROM entered e WHERE NOT EXISTS (SELECT 1 FROM entered r WHERE r.replaces = e.id)"
+	    " ORDER BY programme_id, indicator_id, wave, class_name, school, entered_at, id",
 	[STMT_SOURCE_PUT] = "INSERT OR IGNORE INTO survey_source (survey_id, version, hash,"
 	                    " source, first_seen_at) VALUES (?1, ?2, ?3, ?4, ?5)",
 	[STMT_SOURCE_GET] = "SELECT source FROM survey_source"
@@ -209,6 +226,13 @@ const char *const store_sql[STMT_COUNT] = {
 	                             " WHERE sitting_id = ?1 ORDER BY question_id",
 	[STMT_MERGE_COPY_CONFLICT_OLD] = COPY_CONFLICT_SQL(SCHOOL_OF_OLD),
 	[STMT_MERGE_COPY_CONFLICT_NEW] = COPY_CONFLICT_SQL(SCHOOL_OF_NEW),
+	/* The other side's entered values (schema 5 on): new ids only, each
+	 * with its school, else the other database's name (as sittings). */
+	[STMT_MERGE_COPY_ENTERED] =
+	    "INSERT OR IGNORE INTO main.entered (id, device_id, school, programme_id,"
+	    " indicator_id, wave, class_name, value, entered_at, replaces)"
+	    " SELECT id, device_id, " SCHOOL_OF_NEW ", programme_id, indicator_id, wave,"
+	    " class_name, value, entered_at, replaces FROM other.entered ORDER BY rowid",
 	[STMT_MERGE_COPY_CONFLICT_ANSWERS] =
 	    "INSERT INTO main.answer (sitting_id, question_id, value, score, answered_at)"
 	    " SELECT ?2, question_id, value, score, answered_at FROM other.answer"

@@ -87,6 +87,10 @@ results_cell_text(const IndicatorRow *row, IndicatorKind kind)
 {
 	char *percent, *change, *text;
 
+	if (row->has_value && kind == INDICATOR_YESNO)
+		return xstrdup(row->value ? _("yes") : _("no"));
+	if (row->has_value)
+		return xasprintf("%d", row->value);
 	if (!row->has_percent)
 		return xasprintf(_("no data"));
 	/* Rounded and written as the report writes them, so screen and paper agree. */
@@ -121,7 +125,8 @@ results_has_data(const IndicatorTable *t, const char *id, const char *class_name
 {
 	for (int i = 0; i < t->n; i++)
 		if (strcmp(t->rows[i].indicator_id, id) == 0 &&
-		    strcmp(t->rows[i].class_name, class_name) == 0 && t->rows[i].n > 0)
+		    strcmp(t->rows[i].class_name, class_name) == 0 &&
+		    (t->rows[i].has_percent || t->rows[i].has_value))
 			return true;
 	return false;
 }
@@ -164,7 +169,7 @@ results_draw_cell(Ui *ui, GfxRect r, const IndicatorRow *row, IndicatorKind kind
 
 	if (row == NULL)
 		return;
-	if (!row->has_percent)
+	if (!row->has_percent && !row->has_value)
 		ink = UI_MUTED;
 	else if (row->has_met)
 		ink = row->met ? UI_CHOSEN : UI_ERROR;
@@ -219,9 +224,10 @@ results_targets(const Program *program, const Indicator *ind)
 		return xstrdup(_("No target: the programme asks for positive dynamics."));
 	}
 	for (int i = 0; i < ind->n_targets; i++) {
-		next =
-		    xasprintf("%s%s %s %g %%", text, i ? "," : "",
-		              program->waves[ind->targets[i].wave].title, ind->targets[i].percent);
+		char *target = report_target_text(&ind->targets[i]);
+		next = xasprintf("%s%s %s %s", text, i ? "," : "",
+		                 program->waves[ind->targets[i].wave].title, target);
+		free(target);
 		free(text);
 		text = next;
 	}

@@ -229,7 +229,11 @@ main(int argc, char **argv)
 	t0 = bench_now();
 	alerts = bench_score(survey, &d, n, results);
 	t1 = bench_now();
-	indicator_compute(program, &(IndicatorInput){ d.sittings, n, d.sizes, N_CLASSES, false },
+	indicator_compute(program,
+	                  &(IndicatorInput){ .sittings = d.sittings,
+	                                     .n_sittings = n,
+	                                     .classes = d.sizes,
+	                                     .n_classes = N_CLASSES },
 	                  &table);
 	t2 = bench_now();
 	/* The same scoring one sitting at a time, for comparison: each call

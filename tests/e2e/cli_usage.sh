@@ -43,7 +43,9 @@ usage='usage: anketa [--db FILE] [--surveys DIR] [--windowed] [--size WxH]
        anketa pin --db FILE
        anketa classes --db FILE classes.csv
        anketa sheet SURVEY_ID [--surveys DIR] [--out FILE.csv|FILE.xlsx]
-       anketa school --db FILE [NAME]'
+       anketa school --db FILE [NAME]
+       anketa enter --db FILE [--surveys DIR] PROGRAMME INDICATOR --wave W
+                    [--class C] VALUE'
 
 export LANGUAGE=en
 run 0 --help
@@ -63,7 +65,7 @@ $usage" "a command word after the kiosk's options"
 # Each command's --help is its part of the list, "usage: " in front and
 # its further lines kept under the first; check, export and report add a
 # few lines on what their options mean.
-for cmd in check import export report merge pin classes sheet school; do
+for cmd in check import export report merge pin classes sheet school enter; do
 	run 0 "$cmd" --help
 	want=$(echo "$usage" | awk -v cmd="$cmd" '
 		$1 == "anketa" { on = ($2 == cmd) }
@@ -108,6 +110,9 @@ run 2 classes --db "$tmp/a.db" one.csv two.csv
 run 2 pin --db "$tmp/a.db" 1234
 run 2 report --db "$tmp/a.db" --out "$tmp/r.pdf" extra
 run 2 check
+run 2 enter --db "$tmp/a.db" shnor 2.1
+run 2 enter --db "$tmp/a.db" shnor 2.1 7
+same "$tmp/err" "anketa: --wave W is needed: the wave the value belongs to" "enter without --wave"
 [ ! -e "$tmp/a.db" ] || fail "a usage error made a database"
 
 # The shared options: only where a command lists them, and a --school

@@ -86,7 +86,10 @@ fuzz_indicators(const Program *p)
 					.survey = surveys.items[i],
 					.results = results[(i + w + k) % 2][i],
 				};
-	indicator_compute(p, &(IndicatorInput){ st, n, sizes, 1, false }, &table);
+	indicator_compute(
+	    p,
+	    &(IndicatorInput){ .sittings = st, .n_sittings = n, .classes = sizes, .n_classes = 1 },
+	    &table);
 	for (int i = 0; i < table.n; i++)
 		if (fuzz_kind(p, table.rows[i].indicator_id) != INDICATOR_PARTICIPATION &&
 		    (table.rows[i].meeting < 0 || table.rows[i].meeting > table.rows[i].n)) {
