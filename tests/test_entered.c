@@ -226,6 +226,9 @@ START_TEST(test_put)
 	put_refused("3.1", "mid", NULL, "12",
 	            "indicator 3.1 is entered as N/M (how many of how many): its number of people "
 	            "is not in the class list");
+	put_refused("2.2", "mid", "5Б", "10",
+	            "the programme p counts only the classes flagged in the class list, and 5Б "
+	            "is not one of them");
 	put_refused("2.1", "mid", NULL, "много",
 	            "a count is a whole number of events from 0 to 100000, like 7; not «много»");
 	ck_assert_int_eq(store_entered_each(store, collect, now, &cause), 0);

@@ -285,28 +285,36 @@ entered_where(const Program *program, const Indicator *ind, const char *wave,
 /* The text to store for what was typed ("" when "-" clears it); NULL with
  * *cause. */
 static char *
-entered_value_text(Store *store, const Program *program, const Indicator *ind, const char *klass,
-                   const char *text, char **cause)
+entered_value_text(const Program *program, const Indicator *ind, const char *klass,
+                   const EnteredClasses *list, const char *text, char **cause)
 {
 	EnteredValue value;
-	EnteredClasses list = { NULL, 0 };
 	char *trimmed = entered_trim(text), *out = NULL;
-	int rc;
 
-	if (strcmp(trimmed, "-") == 0) {
-		free(trimmed);
-		return xstrdup("");
-	}
-	rc = entered_parse(ind->kind, trimmed, &value, cause);
-	if (rc == 0 && ind->kind == INDICATOR_ENTERED_SHARE && !value.has_of)
-		rc = store_classes_each(store, entered_collect_class, &list, cause);
-	if (rc == 0)
-		rc = entered_resolve(program, ind, klass, list.items, list.n, &value, cause);
-	if (rc == 0)
+	if (strcmp(trimmed, "-") == 0)
+		out = xstrdup("");
+	else if (entered_parse(ind->kind, trimmed, &value, cause) == 0 &&
+	         entered_resolve(program, ind, klass, list->items, list->n, &value, cause) == 0)
 		out = entered_format(ind->kind, &value);
-	entered_classes_free(&list);
 	free(trimmed);
 	return out;
+}
+
+/* A programme that counts flagged classes only takes no value for another
+ * class: it would count nowhere. */
+static int
+entered_check_flag(const Program *program, const char *klass, const EnteredClasses *list,
+                   char **cause)
+{
+	if (!program->flagged_classes || strcmp(klass, "*") == 0)
+		return 0;
+	for (int i = 0; i < list->n; i++)
+		if (strcmp(list->items[i].class_name, klass) == 0 && list->items[i].flagged)
+			return 0;
+	*cause = xasprintf(_("the programme %s counts only the classes flagged in the class list, "
+	                     "and %s is not one of them"),
+	                   program->id, klass);
+	return -1;
 }
 
 /* "2.2, Стартовый этап мониторинга, 5А: 18 из 25 (было: 15/25)". */
@@ -339,22 +347,25 @@ entered_put(Store *store, const Program *program, const char *indicator_id, cons
             const char *class_name, const char *text, char **said, char **cause)
 {
 	const Indicator *ind = entered_indicator(program, indicator_id, cause);
-	char klass[64], *value, *was = NULL;
+	EnteredClasses list = { NULL, 0 };
+	char klass[64], *value = NULL, *was = NULL;
 	StoreEntered e;
+	int rc = -1;
 
 	*said = NULL;
-	if (ind == NULL || entered_where(program, ind, wave, class_name, klass, cause) != 0)
-		return -1;
-	value = entered_value_text(store, program, ind, klass, text, cause);
-	if (value == NULL)
-		return -1;
+	if (ind == NULL || entered_where(program, ind, wave, class_name, klass, cause) != 0 ||
+	    store_classes_each(store, entered_collect_class, &list, cause) != 0 ||
+	    entered_check_flag(program, klass, &list, cause) != 0 ||
+	    (value = entered_value_text(program, ind, klass, &list, text, cause)) == NULL)
+		goto done;
 	e = (StoreEntered){ program->id, ind->id, wave, klass, value, NULL, NULL };
-	if (store_entered_put(store, &e, &was, cause) != 0) {
-		free(value);
-		return -1;
-	}
+	if (store_entered_put(store, &e, &was, cause) != 0)
+		goto done;
 	*said = entered_said(program, ind, wave, klass, value, was);
+	rc = 0;
+done:
+	entered_classes_free(&list);
 	free(was);
 	free(value);
-	return 0;
+	return rc;
 }

@@ -54,7 +54,9 @@ int entered_resolve(const Program *program, const Indicator *ind, const char *cl
  * Stores what the psychologist typed for one indicator, wave and class
  * ("*" or NULL for the whole school): checks that the programme has the
  * indicator and that it is entered, that the wave is one of the
- * programme's, that a yes/no one is given for the whole school, parses the
+ * programme's, that a yes/no one is given for the whole school, that a
+ * class is one the programme counts (flagged, with `classes: flagged`),
+ * parses the
  * value (text "-" clears it: the indicator has no value there any more)
  * and resolves "N" with the stored class list, then keeps it with the time
  * (store_entered_put(), audited). *said gets a sentence for the person
