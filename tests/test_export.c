@@ -286,29 +286,32 @@ START_TEST(test_indicators_csv)
 	 *   school 1/3 -> (2*3 - 1*3)/(2*3) = 50.0, target 50: yes.
 	 * 3 participation of 3 and 4 students: 2/3 = 66.7, 1/4 = 25.0,
 	 *   school 3/7 = 42.9, the same at the final wave (< 70: no).
-	 * Every row's source is "survey", and its wave's title follows.
+	 * Every row's source is "survey", and its wave's title follows. The
+	 * shares' change in points at the final wave: 1 50.0 - 50.0 = 0.0, 100.0
+	 * - 0.0 = 100.0, 66.7 - 33.3 = 33.3; 3 no change; without min_change no
+	 * "positive".
 	 */
-	ck_assert_str_eq(text,
-	                 "programme_id,indicator_id,wave,class,n,meeting,percent,target,met,"
-	                 "change,source,wave_title,value\n"
-	                 "mini_prog,1,start,6А,2,1,50.0,,,,survey,Стартовая диагностика,\n"
-	                 "mini_prog,1,start,6Б,1,0,0.0,,,,survey,Стартовая диагностика,\n"
-	                 "mini_prog,1,start,*,3,1,33.3,,,,survey,Стартовая диагностика,\n"
-	                 "mini_prog,1,final,6А,2,1,50.0,70,no,,survey,Итоговая диагностика,\n"
-	                 "mini_prog,1,final,6Б,1,1,100.0,70,yes,,survey,Итоговая диагностика,\n"
-	                 "mini_prog,1,final,*,3,2,66.7,70,no,,survey,Итоговая диагностика,\n"
-	                 "mini_prog,2,start,6А,2,1,50.0,,,0.0,survey,Стартовая диагностика,\n"
-	                 "mini_prog,2,start,6Б,1,1,100.0,,,0.0,survey,Стартовая диагностика,\n"
-	                 "mini_prog,2,start,*,3,2,66.7,,,0.0,survey,Стартовая диагностика,\n"
-	                 "mini_prog,2,final,6А,2,1,50.0,50,no,0.0,survey,Итоговая диагностика,\n"
-	                 "mini_prog,2,final,6Б,1,0,0.0,50,yes,100.0,survey,Итоговая диагностика,\n"
-	                 "mini_prog,2,final,*,3,1,33.3,50,yes,50.0,survey,Итоговая диагностика,\n"
-	                 "mini_prog,3,start,6А,3,2,66.7,,,,survey,Стартовая диагностика,\n"
-	                 "mini_prog,3,start,6Б,4,1,25.0,,,,survey,Стартовая диагностика,\n"
-	                 "mini_prog,3,start,*,7,3,42.9,,,,survey,Стартовая диагностика,\n"
-	                 "mini_prog,3,final,6А,3,2,66.7,70,no,,survey,Итоговая диагностика,\n"
-	                 "mini_prog,3,final,6Б,4,1,25.0,70,no,,survey,Итоговая диагностика,\n"
-	                 "mini_prog,3,final,*,7,3,42.9,70,no,,survey,Итоговая диагностика,\n");
+	ck_assert_str_eq(
+	    text, "programme_id,indicator_id,wave,class,n,meeting,percent,target,met,"
+	          "change,source,wave_title,value,change_pp,positive,nothing_to_reduce\n"
+	          "mini_prog,1,start,6А,2,1,50.0,,,,survey,Стартовая диагностика,,,,\n"
+	          "mini_prog,1,start,6Б,1,0,0.0,,,,survey,Стартовая диагностика,,,,\n"
+	          "mini_prog,1,start,*,3,1,33.3,,,,survey,Стартовая диагностика,,,,\n"
+	          "mini_prog,1,final,6А,2,1,50.0,70,no,,survey,Итоговая диагностика,,0.0,,\n"
+	          "mini_prog,1,final,6Б,1,1,100.0,70,yes,,survey,Итоговая диагностика,,100.0,,\n"
+	          "mini_prog,1,final,*,3,2,66.7,70,no,,survey,Итоговая диагностика,,33.3,,\n"
+	          "mini_prog,2,start,6А,2,1,50.0,,,0.0,survey,Стартовая диагностика,,,,\n"
+	          "mini_prog,2,start,6Б,1,1,100.0,,,0.0,survey,Стартовая диагностика,,,,\n"
+	          "mini_prog,2,start,*,3,2,66.7,,,0.0,survey,Стартовая диагностика,,,,\n"
+	          "mini_prog,2,final,6А,2,1,50.0,50,no,0.0,survey,Итоговая диагностика,,,,\n"
+	          "mini_prog,2,final,6Б,1,0,0.0,50,yes,100.0,survey,Итоговая диагностика,,,,\n"
+	          "mini_prog,2,final,*,3,1,33.3,50,yes,50.0,survey,Итоговая диагностика,,,,\n"
+	          "mini_prog,3,start,6А,3,2,66.7,,,,survey,Стартовая диагностика,,,,\n"
+	          "mini_prog,3,start,6Б,4,1,25.0,,,,survey,Стартовая диагностика,,,,\n"
+	          "mini_prog,3,start,*,7,3,42.9,,,,survey,Стартовая диагностика,,,,\n"
+	          "mini_prog,3,final,6А,3,2,66.7,70,no,,survey,Итоговая диагностика,,0.0,,\n"
+	          "mini_prog,3,final,6Б,4,1,25.0,70,no,,survey,Итоговая диагностика,,0.0,,\n"
+	          "mini_prog,3,final,*,7,3,42.9,70,no,,survey,Итоговая диагностика,,0.0,,\n");
 	free(text);
 	fixture_free(&f);
 }

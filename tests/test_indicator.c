@@ -319,13 +319,17 @@ START_TEST(test_reduction)
 	ck_assert(r->has_change);
 	ck_assert_double_eq_tol(r->change, 100.0 / 3, EPS);
 	ck_assert(r->has_met && !r->met);
-	/* 5Б: the baseline share is 0, so no change (and no met) anywhere. */
+	/* 5Б: the baseline share is 0, so no change (and no met) anywhere:
+	 * there is nothing to reduce (said after the baseline itself). */
 	r = find_row("4.1", "start", "5Б");
 	ck_assert_row(r, 1, 0, 0.0);
-	ck_assert(!r->has_change && !r->has_met);
+	ck_assert(!r->has_change && !r->has_met && !r->nothing_to_reduce);
 	r = find_row("4.1", "interim", "5Б");
 	ck_assert_row(r, 1, 1, 100.0);
-	ck_assert(!r->has_change && r->has_target && !r->has_met);
+	ck_assert(!r->has_change && r->has_target && !r->has_met && r->nothing_to_reduce);
+	ck_assert(!find_row("4.1", "interim", "5А")->nothing_to_reduce);
+	/* A reduction has no change in points. */
+	ck_assert(!r->has_change_pp && !r->has_positive);
 	/* 5Б final: no share at all -> no change. */
 	r = find_row("4.1", "final", "5Б");
 	ck_assert_row_empty(r, 0);
@@ -363,6 +367,55 @@ START_TEST(test_reduction_increase_is_negative)
 	ck_assert(r->has_change);
 	ck_assert_double_eq(r->change, -100);
 	ck_assert(r->has_met && !r->met);
+}
+END_TEST
+
+/* ---- positive dynamics ---- */
+
+/* The change of a share against the baseline in percentage points, with
+ * its sign; min_change 10 says which counts as positive. */
+START_TEST(test_change_pp)
+{
+	IndicatorSitting st[] = {
+		/* start 5А: 1 of 4 high = 25 %. */
+		sit("start", "5А", "", "t", R_HIGH),
+		sit("start", "5А", "", "t", R_LOW),
+		sit("start", "5А", "", "t", R_LOW),
+		sit("start", "5А", "", "t", R_LOW),
+		/* interim 5А: 1 of 3 = 33.33 %: +8.33 points < 10. */
+		sit("interim", "5А", "", "t", R_HIGH),
+		sit("interim", "5А", "", "t", R_LOW),
+		sit("interim", "5А", "", "t", R_LOW),
+		/* final 5А: 7 of 20 = 35 %: exactly +10 points: positive. */
+		sit("final", "5А", "", "t", R_LOW),
+	};
+	IndicatorSitting all[32];
+	const IndicatorRow *r;
+	int n = 0, ind;
+
+	for (int i = 0; i < N(st); i++)
+		all[n++] = st[i];
+	for (int i = 0; i < 19; i++)
+		all[n++] = sit("final", "5А", "", "t", i < 7 ? R_HIGH : R_LOW);
+	ind = testbuild_indicator(prog, "sd.1", INDICATOR_SHARE, "mot", "motivation", "high");
+	prog->indicators[ind].has_min_change = true;
+	prog->indicators[ind].min_change = 10;
+	testbuild_indicator(prog, "sd.2", INDICATOR_SHARE, "mot", "motivation", "low");
+	compute(all, n, NULL, 0);
+	r = find_row("sd.1", "start", "5А");
+	ck_assert(!r->has_change_pp && !r->has_positive); /* the baseline itself */
+	r = find_row("sd.1", "interim", "5А");
+	ck_assert(r->has_change_pp);
+	ck_assert_double_eq_tol(r->change_pp, 100.0 / 3 - 25, EPS);
+	ck_assert(r->has_positive && !r->positive);
+	r = find_row("sd.1", "final", "5А");
+	ck_assert_row(r, 20, 7, 35.0);
+	ck_assert_double_eq(r->change_pp, 10); /* exact: 100 * (7*4 - 1*20) / 80 */
+	ck_assert(r->has_positive && r->positive);
+	/* Low: 75 % -> 65 %: -10 points; without min_change, no "positive". */
+	r = find_row("sd.2", "final", "5А");
+	ck_assert_double_eq(r->change_pp, -10);
+	ck_assert(r->has_change_pp && !r->has_positive);
 }
 END_TEST
 
@@ -872,6 +925,8 @@ indicator_suite(void)
 	t = indicator_tcase(s, "reduction");
 	tcase_add_test(t, test_reduction);
 	tcase_add_test(t, test_reduction_increase_is_negative);
+	t = indicator_tcase(s, "dynamics");
+	tcase_add_test(t, test_change_pp);
 	t = indicator_tcase(s, "participation");
 	tcase_add_test(t, test_participation);
 	tcase_add_test(t, test_participation_students);

@@ -455,6 +455,43 @@ START_TEST(test_entered_errors)
 }
 END_TEST
 
+/* min_change: percentage points on a kind whose figure is a share. */
+START_TEST(test_min_change)
+{
+	static const char yaml[] = "id: p\n"
+	                           "title: P\n"
+	                           "waves: [base, end]\n"
+	                           "indicators:\n"
+	                           "  - {id: a, title: A, kind: entered_share, min_change: 10}\n"
+	                           "  - {id: b, title: B, kind: count, min_change: 10}\n"
+	                           "  - {id: c, title: C, kind: entered_share, min_change: 0}\n"
+	                           "  - {id: d, title: D, kind: yesno, min_change: 5}\n"
+	                           "  - {id: e, title: E, kind: entered_share, min_change: much}\n";
+	static const TestProblem want[] = {
+		/* "  - {id: b, title: B, kind: count, min_change: " is 47 columns. */
+		{ 6, 48,
+		  "indicator b: «min_change» is the least rise of a share, in percentage "
+		  "points; an indicator of kind count has no such change" },
+		/* "  - {id: c, title: C, kind: entered_share, min_change: " is 55 columns. */
+		{ 7, 56,
+		  "indicator c: «min_change» is in percentage points, above 0 and up to "
+		  "100, not 0" },
+		{ 8, 48, "indicator d: «min_change» is the least rise of a share" },
+		{ 9, 56, "indicator e: the field «min_change» must be a number" },
+	};
+	Diag diag = { 0 };
+	Program *p = load_text("id: p\ntitle: P\nwaves: [base, end]\nindicators:\n"
+	                       "  - {id: a, title: A, kind: entered_share, min_change: 12.5}\n",
+	                       &fixtures, &diag);
+
+	ck_assert_int_eq(diag.n, 0);
+	ck_assert(p->indicators[0].has_min_change);
+	ck_assert_double_eq(p->indicators[0].min_change, 12.5);
+	program_free(p);
+	expect_refused(yaml, want, N(want));
+}
+END_TEST
+
 /* waves: an id or a mapping {id, title}; the first wave is the baseline
  * and takes no target. */
 START_TEST(test_wave_errors)
@@ -539,6 +576,7 @@ program_suite(void)
 	tcase_add_test(tc, test_wave_errors);
 	tcase_add_test(tc, test_entered_kinds);
 	tcase_add_test(tc, test_entered_errors);
+	tcase_add_test(tc, test_min_change);
 	tcase_add_test(tc, test_waves_union);
 	suite_add_tcase(s, tc);
 	return s;

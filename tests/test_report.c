@@ -236,6 +236,43 @@ START_TEST(test_cell_text)
 	s = report_cell_text(f.program, &f.program->indicators[0], &empty);
 	ck_assert_str_eq(s, "нет данных");
 	free(s);
+	/* Positive dynamics asked for (min_change): the change with its sign. */
+	s = report_cell_text(f.program, &f.program->indicators[0],
+	                     &(IndicatorRow){ .wave = "final",
+	                                      .n = 3,
+	                                      .meeting = 2,
+	                                      .has_percent = true,
+	                                      .percent = 100.0 * 2 / 3,
+	                                      .has_change_pp = true,
+	                                      .change_pp = 100.0 * 2 / 3 - 50,
+	                                      .has_positive = true,
+	                                      .positive = true });
+	ck_assert_str_eq(s, "66,7" NB "% (2" NB "из" NB "3)\n+16,7" NB "п." NB
+	                    "п.: положительная динамика");
+	free(s);
+	s = report_cell_text(f.program, &f.program->indicators[0],
+	                     &(IndicatorRow){ .wave = "final",
+	                                      .n = 4,
+	                                      .meeting = 1,
+	                                      .has_percent = true,
+	                                      .percent = 25,
+	                                      .has_change_pp = true,
+	                                      .change_pp = -25,
+	                                      .has_positive = true });
+	ck_assert_str_eq(s, "25,0" NB "% (1" NB "из" NB "4)\n\xE2\x88\x92"
+	                    "25,0" NB "п." NB "п.: нет положительной динамики");
+	free(s);
+	/* A reduction from 0 %: nothing to reduce, no figure of change. */
+	s = report_cell_text(f.program, &f.program->indicators[1],
+	                     &(IndicatorRow){ .wave = "final",
+	                                      .n = 2,
+	                                      .meeting = 1,
+	                                      .has_percent = true,
+	                                      .percent = 50,
+	                                      .nothing_to_reduce = true });
+	ck_assert_str_eq(s,
+	                 "50,0" NB "% (1" NB "из" NB "2)\nснижать нечего: в исходных данных 0 %");
+	free(s);
 	/* Entered values: a count and a yes/no answer, with their targets. */
 	s = report_cell_text(f.program, &f.program->indicators[0],
 	                     &(IndicatorRow){ .wave = "final",

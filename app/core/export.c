@@ -162,8 +162,22 @@ export_alerts(const ResultSet *results, Table *table)
 }
 
 static const char *const indicators_columns[] = {
-	"programme_id", "indicator_id", "wave",   "class",  "n",          "meeting", "percent",
-	"target",       "met",          "change", "source", "wave_title", "value",
+	"programme_id",
+	"indicator_id",
+	"wave",
+	"class",
+	"n",
+	"meeting",
+	"percent",
+	"target",
+	"met",
+	"change",
+	"source",
+	"wave_title",
+	"value",
+	"change_pp",
+	"positive",
+	"nothing_to_reduce",
 };
 
 enum { INDICATORS_N_COLUMNS = sizeof indicators_columns / sizeof indicators_columns[0] };
@@ -201,6 +215,10 @@ write_indicator_row(const Program *program, const IndicatorRow *row, Table *tabl
 	cells[10] = text_cell(indicator_source_name(row->source));
 	cells[11] = text_cell(row->wave_title);
 	cells[12] = yesno_or_number(row->kind, row->has_value, row->value);
+	cells[13] = row->has_change_pp ? (Cell){ .kind = CELL_NUMBER_1DP, .number = row->change_pp }
+	                               : empty;
+	cells[14] = row->has_positive ? text_cell(row->positive ? "yes" : "no") : empty;
+	cells[15] = row->nothing_to_reduce ? text_cell("yes") : empty;
 	table_row(table, cells, INDICATORS_N_COLUMNS);
 }
 

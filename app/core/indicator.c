@@ -358,6 +358,24 @@ indicator_row(IndicatorRow *row, const Indicator *ind, const Program *program, i
 	row->target = target != NULL ? target->value : 0;
 }
 
+/* The change of a share against the baseline wave's row of the same class,
+ * in percentage points: 100 * (m*nb - mb*n) / (n*nb) in one division, so
+ * that whole points come out exact; and whether it is positive dynamics. */
+static void
+indicator_change_pp(IndicatorRow *row, const Indicator *ind, const IndicatorRow *base)
+{
+	int64_t num, den;
+
+	if (row == base || !row->has_percent || !base->has_percent)
+		return;
+	num = (int64_t)row->meeting * base->n - (int64_t)base->meeting * row->n;
+	den = (int64_t)row->n * base->n;
+	row->has_change_pp = true;
+	row->change_pp = 100.0 * (double)num / (double)den;
+	row->has_positive = ind->has_min_change;
+	row->positive = ind->has_min_change && row->change_pp >= ind->min_change;
+}
+
 /* A "+N" target: the baseline row's entered number plus N, once it is
  * there. */
 static void
@@ -382,6 +400,8 @@ indicator_change(IndicatorRow *row, const IndicatorRow *base)
 {
 	int64_t num, den;
 
+	if (row != base && base->has_percent && base->meeting == 0)
+		row->nothing_to_reduce = true;
 	if (!row->has_percent || !base->has_percent || base->meeting == 0)
 		return;
 	num = (int64_t)base->meeting * row->n - (int64_t)row->meeting * base->n;
@@ -464,6 +484,8 @@ indicator_emit(const IndicatorCtx *ctx, const Indicator *ind, const IndicatorTal
 		if (ind->kind == INDICATOR_REDUCTION && b >= 0 && b < ctx->program->n_waves)
 			indicator_change(&rows[i], &rows[b * per_wave + i % per_wave]);
 		indicator_plus_target(&rows[i], ind, i / per_wave, &rows[i % per_wave]);
+		if (program_kind_share(ind->kind))
+			indicator_change_pp(&rows[i], ind, &rows[i % per_wave]);
 		indicator_met(&rows[i], ind->kind);
 	}
 }

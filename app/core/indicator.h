@@ -96,6 +96,18 @@ typedef struct {
 	bool met;
 	bool has_change; /* reduction only, when both shares exist */
 	double change;   /* relative reduction in percent, unrounded */
+	/* reduction: the baseline's share is 0, so there is nothing to reduce
+	 * (no change, no met) */
+	bool nothing_to_reduce;
+	/* A share (share, participation, entered share) at a wave after the
+	 * baseline (the programme's first wave), both with a percent: the
+	 * change in percentage points, percent - baseline's percent, unrounded;
+	 * with the indicator's min_change, whether it counts as positive
+	 * dynamics (change_pp >= min_change). */
+	bool has_change_pp;
+	double change_pp;
+	bool has_positive;
+	bool positive;
 } IndicatorRow;
 
 typedef struct {

@@ -33,6 +33,13 @@ program_kind_entered(IndicatorKind kind)
 	       kind == INDICATOR_YESNO;
 }
 
+bool
+program_kind_share(IndicatorKind kind)
+{
+	return kind == INDICATOR_SHARE || kind == INDICATOR_PARTICIPATION ||
+	       kind == INDICATOR_ENTERED_SHARE;
+}
+
 const char *
 program_kind_name(IndicatorKind kind)
 {
@@ -51,6 +58,7 @@ enum {
 	F_EXPECTED,
 	F_TARGETS,
 	F_DEFINITION,
+	F_MIN_CHANGE,
 	F_COUNT
 };
 
@@ -449,6 +457,31 @@ program_check_kind_fields(YamlDoc *yd, yaml_node_t *node, const char *context, c
 		                "indicators"));
 }
 
+/* `min_change`: percentage points above 0 and up to 100, on a kind whose
+ * figure is a share. */
+static void
+program_parse_min_change(YamlDoc *yd, yaml_node_t *node, const char *context, Indicator *ind)
+{
+	if (!program_kind_share(ind->kind)) {
+		yamldoc_error(
+		    yd, node, context,
+		    _("«min_change» is the least rise of a share, in percentage points; an "
+		      "indicator of kind %s has no such change"),
+		    kind_names[ind->kind]);
+		return;
+	}
+	if (!yamldoc_get_number(yd, node, context, "min_change", &ind->min_change))
+		return;
+	if (ind->min_change <= 0 || ind->min_change > 100) {
+		yamldoc_error(yd, node, context,
+		              _("«min_change» is in percentage points, above 0 and up to 100, not "
+		                "%g"),
+		              ind->min_change);
+		return;
+	}
+	ind->has_min_change = true;
+}
+
 /* What an indicator counts: its surveys, scale, levels, baseline and the
  * people it expects, as far as its kind has them. */
 static void
@@ -485,6 +518,8 @@ program_parse_fields(YamlDoc *yd, const Program *p, YamlField *f, const char *co
 	program_parse_refs(yd, p, f, context, ind);
 	if (f[F_TARGETS].value)
 		program_parse_targets(yd, p, f[F_TARGETS].value, context, ind);
+	if (f[F_MIN_CHANGE].value)
+		program_parse_min_change(yd, f[F_MIN_CHANGE].value, context, ind);
 }
 
 /* The indicator kind named by node, or -1 (reported). */
@@ -518,6 +553,7 @@ program_parse_indicator(YamlDoc *yd, const Program *p, yaml_node_t *node, int in
 		[F_EXPECTED] = { "expected", false, NULL },
 		[F_TARGETS] = { "targets", false, NULL },
 		[F_DEFINITION] = { "definition", false, NULL },
+		[F_MIN_CHANGE] = { "min_change", false, NULL },
 	};
 	const char *id = yamldoc_scalar(yamldoc_lookup(yd, node, "id"));
 	char *context =

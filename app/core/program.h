@@ -69,8 +69,18 @@ typedef struct {
 	char *expected;
 	IndicatorTarget *targets;
 	int n_targets;
+	/* `min_change`: the least rise of the share against the baseline wave,
+	 * in percentage points, that counts as positive dynamics (share,
+	 * participation, entered share). */
+	bool has_min_change;
+	double min_change;
 	SourcePos pos;
 } Indicator;
+
+/* True for the kinds whose figure is a share in percent that can change
+ * between waves (share, participation, entered share): the ones that take
+ * `min_change`. */
+bool program_kind_share(IndicatorKind kind);
 
 /* One wave of a programme: its id (stored with every sitting) and how the
  * programme calls it. */

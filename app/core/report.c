@@ -111,6 +111,33 @@ value_text(const IndicatorRow *row)
 }
 
 char *
+report_change_pp_text(double change_pp)
+{
+	double rounded = util_round(change_pp, 1);
+	char *number = report_decimal(rounded < 0 ? -rounded : rounded);
+	char *text = xasprintf("%s%s" NBSP "%s",
+	                       rounded > 0   ? "+"
+	                       : rounded < 0 ? "\xE2\x88\x92" /* U+2212 MINUS SIGN */
+	                                     : "",
+	                       number, _("p.p."));
+
+	free(number);
+	return text;
+}
+
+/* "+12,0 п. п.: положительная динамика", or that there is none. */
+static char *
+dynamics_text(const IndicatorRow *row)
+{
+	char *change = report_change_pp_text(row->change_pp);
+	char *text = xasprintf(
+	    row->positive ? _("%s: positive dynamics") : _("%s: no positive dynamics"), change);
+
+	free(change);
+	return text;
+}
+
+char *
 report_cell_text(const Program *program, const Indicator *indicator, const IndicatorRow *row)
 {
 	char *percent, *counts, *text;
@@ -130,6 +157,10 @@ report_cell_text(const Program *program, const Indicator *indicator, const Indic
 	           strcmp(row->wave, program->waves[indicator->baseline].id) == 0;
 	if (indicator->kind == INDICATOR_REDUCTION && row->has_change && !baseline)
 		append_line(&text, change_text(row->change));
+	if (indicator->kind == INDICATOR_REDUCTION && row->nothing_to_reduce && !baseline)
+		append_line(&text, xstrdup(_("nothing to reduce: 0 % at the baseline")));
+	if (row->has_positive)
+		append_line(&text, dynamics_text(row));
 	if (row->has_met)
 		append_line(&text, xstrdup(row->met ? _("✓ met") : _("✗ not met")));
 	return text;
@@ -352,6 +383,14 @@ targets_text(const Program *program, const Indicator *ind)
 {
 	char *text, *next, *target;
 
+	if (ind->n_targets == 0 && ind->has_min_change) {
+		char *number = report_decimal(ind->min_change);
+		text = xasprintf(_("No target: the programme asks for positive dynamics, a rise of "
+		                   "at least %s percentage points against the baseline."),
+		                 number);
+		free(number);
+		return text;
+	}
 	if (ind->n_targets == 0)
 		return xstrdup(_("No target: the programme asks for positive dynamics."));
 	text = xstrdup(ind->kind == INDICATOR_REDUCTION ? _("Target reduction:") : _("Targets:"));

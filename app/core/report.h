@@ -67,6 +67,10 @@ char *report_cell_text(const Program *program, const Indicator *indicator, const
  * caller frees it. */
 char *report_target_text(const IndicatorTarget *target);
 
+/* A change in percentage points with its sign and one decimal: "+12,0 п. п.",
+ * "−3,0 п. п." (a minus sign), "0,0 п. п.". The caller frees it. */
+char *report_change_pp_text(double change_pp);
+
 /* A number with one decimal (rounded half away from zero) and a decimal
  * comma: 66.666 -> "66,7". The caller frees it. */
 char *report_decimal(double value);

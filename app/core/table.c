@@ -94,6 +94,15 @@ table_begin(Table *t, const char *name, const char *const *columns, int n_column
 		xlsx_sheet(t);
 }
 
+/* A number rounded to one decimal; a change of -0.04 is 0.0, never "-0.0". */
+static double
+table_one_decimal(double number)
+{
+	double rounded = util_round(number, 1);
+
+	return rounded == 0 ? 0 : rounded;
+}
+
 static void
 csv_row(FILE *out, const Cell *cells, int n)
 {
@@ -109,7 +118,7 @@ csv_row(FILE *out, const Cell *cells, int n)
 		if (cells[i].kind == CELL_NUMBER)
 			text = csvio_format_number(cells[i].number, buf);
 		else if (cells[i].kind == CELL_NUMBER_1DP)
-			snprintf(buf, sizeof buf, "%.1f", util_round(cells[i].number, 1)),
+			snprintf(buf, sizeof buf, "%.1f", table_one_decimal(cells[i].number)),
 			    text = buf;
 		csvio_write_number(out, text, i == 0);
 	}
@@ -138,7 +147,7 @@ xlsx_row(Table *t, const Cell *cells, int n)
 			                                    NULL));
 		else if (cells[i].kind == CELL_NUMBER_1DP)
 			xlsx_note(t, worksheet_write_number(t->sheet, t->row, col,
-			                                    util_round(cells[i].number, 1),
+			                                    table_one_decimal(cells[i].number),
 			                                    t->one_decimal));
 	}
 	t->row++;

@@ -102,6 +102,13 @@ results_cell_text(const IndicatorRow *row, IndicatorKind kind)
 	} else {
 		text = xasprintf(_("%s %% (%d of %d)"), percent, row->meeting, row->n);
 	}
+	if (row->has_positive) { /* positive dynamics asked for: the change too */
+		char *pp = report_change_pp_text(row->change_pp), *with;
+		with = xasprintf("%s, %s", text, pp);
+		free(text);
+		free(pp);
+		text = with;
+	}
 	free(percent);
 	return text;
 }

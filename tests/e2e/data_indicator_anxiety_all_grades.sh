@@ -58,7 +58,7 @@ printf 'class,students,parents,flagged\n1А,2,2,1\n5Б,3,3,1\n10А,2,2,1\n' >"$t
 # 1А 1 of 2 = 50.0 %; 5Б 2 of 3 = 66.7 %; 10А 1 of 2 = 50.0 %; the school
 # Y1, M1, M3, S2 = 4 of 7 = 57.1 %; the target of the first monitoring
 # stage (interim) is 50.
-T=',survey,Стартовый этап мониторинга,'
+T=',survey,Стартовый этап мониторинга,,,,'
 want="shnor,1.3,interim,1А,2,1,50.0,50,yes,$T
 shnor,1.3,interim,5Б,3,2,66.7,50,yes,$T
 shnor,1.3,interim,10А,2,1,50.0,50,yes,$T

@@ -57,7 +57,7 @@ printf 'class,students,parents,flagged\n3А,5,5,1\n7Б,3,3,1\n' >"$tmp/classes.c
 # 3А P1 and P5 of 5 = 40.0 % < 50 on both scales (P4's external motivation
 # does not count); 7Б 2 of 3 = 66.7 %; school 4 of 8 = 50.0 % >= 50, the
 # target of the first monitoring stage (interim).
-T=',survey,Стартовый этап мониторинга,'
+T=',survey,Стартовый этап мониторинга,,,,'
 want="shnor,1.1,interim,3А,5,2,40.0,50,no,$T
 shnor,1.1,interim,7Б,3,2,66.7,50,yes,$T
 shnor,1.1,interim,*,8,4,50.0,50,yes,$T
