@@ -419,6 +419,58 @@ START_TEST(test_change_pp)
 }
 END_TEST
 
+/* ---- too few to count ---- */
+
+/* min_n 3: a share from 2 respondents keeps its percent, is marked too
+ * few and is not judged; a reduction is too few when its baseline is, and
+ * positive dynamics resting on too few are not judged either. */
+START_TEST(test_too_few)
+{
+	IndicatorSitting st[] = {
+		/* start 5А: 1 of 3 high; 5Б: 1 of 2 high (too few). */
+		sit("start", "5А", "", "t", R_HIGH),
+		sit("start", "5А", "", "t", R_LOW),
+		sit("start", "5А", "", "t", R_LOW),
+		sit("start", "5Б", "", "t", R_HIGH),
+		sit("start", "5Б", "", "t", R_LOW),
+		/* interim 5А: 2 of 2 high (too few); 5Б: 3 of 3 high. */
+		sit("interim", "5А", "", "t", R_HIGH),
+		sit("interim", "5А", "", "t", R_HIGH),
+		sit("interim", "5Б", "", "t", R_HIGH),
+		sit("interim", "5Б", "", "t", R_HIGH),
+		sit("interim", "5Б", "", "t", R_HIGH),
+	};
+	const IndicatorRow *r;
+	int share = testbuild_indicator(prog, "1.2", INDICATOR_SHARE, "mot", "motivation", "high");
+	int red = testbuild_indicator(prog, "4.1", INDICATOR_REDUCTION, "mot", "motivation", "low");
+
+	prog->indicators[share].min_n = prog->indicators[red].min_n = 3;
+	prog->indicators[share].has_min_change = true;
+	prog->indicators[share].min_change = 10;
+	prog->indicators[red].baseline = 0;
+	testbuild_target(prog, share, 1, 50);
+	testbuild_target(prog, red, 1, 30);
+	compute(st, N(st), NULL, 0);
+	r = find_row("1.2", "interim", "5А");
+	ck_assert_row(r, 2, 2, 100.0);
+	ck_assert(r->too_few && r->has_target && !r->has_met && !r->has_positive);
+	ck_assert(r->has_change_pp); /* the change is there, not judged */
+	/* 5Б: 3 of 3, judged met; but its baseline had 2: no positive. */
+	r = find_row("1.2", "interim", "5Б");
+	ck_assert(!r->too_few && r->has_met && r->met && !r->has_positive);
+	/* The school: start 2 of 5, interim 5 of 5, +60 points: positive. */
+	r = find_row("1.2", "interim", "*");
+	ck_assert(!r->too_few && r->has_positive && r->positive);
+	ck_assert_double_eq(r->change_pp, 60);
+	ck_assert(find_row("1.2", "start", "5Б")->too_few);
+	/* 4.1 5Б: 3 respondents now, but the baseline 5Б had 2: too few. */
+	r = find_row("4.1", "interim", "5Б");
+	ck_assert(r->too_few && !r->has_met);
+	r = find_row("4.1", "interim", "*"); /* 3 of 5 -> 0 of 5: 100 % reduction */
+	ck_assert(!r->too_few && r->has_met && r->met);
+}
+END_TEST
+
 /* ---- participation ---- */
 
 START_TEST(test_participation)
@@ -927,6 +979,7 @@ indicator_suite(void)
 	tcase_add_test(t, test_reduction_increase_is_negative);
 	t = indicator_tcase(s, "dynamics");
 	tcase_add_test(t, test_change_pp);
+	tcase_add_test(t, test_too_few);
 	t = indicator_tcase(s, "participation");
 	tcase_add_test(t, test_participation);
 	tcase_add_test(t, test_participation_students);

@@ -492,6 +492,49 @@ START_TEST(test_min_change)
 }
 END_TEST
 
+/* min_n: the programme's (default 5) for shares and reductions, an
+ * indicator's own over it; other kinds have none. */
+START_TEST(test_min_n)
+{
+	static const char yaml[] = "id: p\n"
+	                           "title: P\n"
+	                           "waves: [base, end]\n"
+	                           "min_n: 0\n"
+	                           "indicators:\n"
+	                           "  - {id: a, title: A, kind: entered_share, min_n: 3}\n"
+	                           "  - {id: b, title: B, kind: share, survey: full-test_1,"
+	                           " scale: part, levels: [high], min_n: many}\n";
+	static const TestProblem want[] = {
+		{ 4, 8, "the field «min_n» must be a whole number from 1 to 10000" },
+		/* "  - {id: a, title: A, kind: entered_share, min_n: " is 50 columns. */
+		{ 6, 51, "indicator a: «min_n» is the fewest respondents of a questionnaire" },
+		{ 7, 93, "indicator b: the field «min_n» must be a whole number" },
+	};
+	Diag diag = { 0 };
+	Program *p = load_text("id: p\ntitle: P\nwaves: [base, end]\nindicators:\n"
+	                       "  - {id: a, title: A, kind: share, survey: full-test_1,"
+	                       " scale: part, levels: [high]}\n"
+	                       "  - {id: b, title: B, kind: reduction, survey: full-test_1,"
+	                       " scale: part, levels: [low], baseline: base, min_n: 12}\n"
+	                       "  - {id: c, title: C, kind: entered_share}\n",
+	                       &fixtures, &diag);
+
+	ck_assert_int_eq(diag.n, 0);
+	ck_assert_int_eq(p->min_n, 5);
+	ck_assert_int_eq(p->indicators[0].min_n, 5);
+	ck_assert_int_eq(p->indicators[1].min_n, 12);
+	ck_assert_int_eq(p->indicators[2].min_n, 0);
+	program_free(p);
+	p = load_text("id: p\ntitle: P\nwaves: [base]\nmin_n: 8\nindicators:\n"
+	              "  - {id: a, title: A, kind: share, survey: full-test_1, scale: part,"
+	              " levels: [high]}\n",
+	              &fixtures, &diag);
+	ck_assert_int_eq(p->indicators[0].min_n, 8);
+	program_free(p);
+	expect_refused(yaml, want, N(want));
+}
+END_TEST
+
 /* waves: an id or a mapping {id, title}; the first wave is the baseline
  * and takes no target. */
 START_TEST(test_wave_errors)
@@ -577,6 +620,7 @@ program_suite(void)
 	tcase_add_test(tc, test_entered_kinds);
 	tcase_add_test(tc, test_entered_errors);
 	tcase_add_test(tc, test_min_change);
+	tcase_add_test(tc, test_min_n);
 	tcase_add_test(tc, test_waves_union);
 	suite_add_tcase(s, tc);
 	return s;

@@ -273,6 +273,19 @@ START_TEST(test_cell_text)
 	ck_assert_str_eq(s,
 	                 "50,0" NB "% (1" NB "из" NB "2)\nснижать нечего: в исходных данных 0 %");
 	free(s);
+	/* From fewer respondents than min_n: the figure, said to be too few. */
+	f.program->indicators[0].min_n = 5;
+	s = report_cell_text(f.program, &f.program->indicators[0],
+	                     &(IndicatorRow){ .wave = "final",
+	                                      .n = 3,
+	                                      .meeting = 2,
+	                                      .has_percent = true,
+	                                      .percent = 100.0 * 2 / 3,
+	                                      .has_target = true,
+	                                      .target = 70,
+	                                      .too_few = true });
+	ck_assert_str_eq(s, "66,7" NB "% (2" NB "из" NB "3)\nмало данных: меньше 5 ответивших");
+	free(s);
 	/* Entered values: a count and a yes/no answer, with their targets. */
 	s = report_cell_text(f.program, &f.program->indicators[0],
 	                     &(IndicatorRow){ .wave = "final",

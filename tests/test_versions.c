@@ -70,6 +70,7 @@ static const char mood_v2[] =
 static const char programme[] = "id: prog\n"
                                 "title: \"Программа\"\n"
                                 "waves: [start, final]\n"
+                                "min_n: 1\n"
                                 "indicators:\n"
                                 "  - id: \"1\"\n"
                                 "    title: \"Спокойные\"\n"
@@ -287,21 +288,21 @@ START_TEST(test_indicators_use_the_answered_version)
 	fixture_score(&f);
 	export_indicator_warnings(&f.program, 1, &f.results, &f.warnings);
 	text = indicators_text(&f);
-	ck_assert_str_eq(text,
-	                 "programme_id,indicator_id,wave,class,n,meeting,percent,target,met,"
-	                 "change,source,wave_title,value,change_pp,positive,nothing_to_reduce\n"
-	                 "prog,1,start,6А,3,2,66.7,,,,survey,start,,,,\n"
-	                 "prog,1,start,*,3,2,66.7,,,,survey,start,,,,\n"
-	                 "prog,1,final,6А,3,1,33.3,70,no,,survey,final,,-33.3,,\n"
-	                 "prog,1,final,*,3,1,33.3,70,no,,survey,final,,-33.3,,\n"
-	                 "prog,2,start,6А,0,0,,,,,survey,start,,,,\n"
-	                 "prog,2,start,*,0,0,,,,,survey,start,,,,\n"
-	                 "prog,2,final,6А,3,2,66.7,,,,survey,final,,,,\n"
-	                 "prog,2,final,*,3,2,66.7,,,,survey,final,,,,\n"
-	                 "prog,3,start,6А,0,0,,,,,survey,start,,,,\n"
-	                 "prog,3,start,*,0,0,,,,,survey,start,,,,\n"
-	                 "prog,3,final,6А,3,2,66.7,,,,survey,final,,,,\n"
-	                 "prog,3,final,*,3,2,66.7,,,,survey,final,,,,\n");
+	ck_assert_str_eq(
+	    text, "programme_id,indicator_id,wave,class,n,meeting,percent,target,met,"
+	          "change,source,wave_title,value,change_pp,positive,nothing_to_reduce,too_few\n"
+	          "prog,1,start,6А,3,2,66.7,,,,survey,start,,,,,\n"
+	          "prog,1,start,*,3,2,66.7,,,,survey,start,,,,,\n"
+	          "prog,1,final,6А,3,1,33.3,70,no,,survey,final,,-33.3,,,\n"
+	          "prog,1,final,*,3,1,33.3,70,no,,survey,final,,-33.3,,,\n"
+	          "prog,2,start,6А,0,0,,,,,survey,start,,,,,\n"
+	          "prog,2,start,*,0,0,,,,,survey,start,,,,,\n"
+	          "prog,2,final,6А,3,2,66.7,,,,survey,final,,,,,\n"
+	          "prog,2,final,*,3,2,66.7,,,,survey,final,,,,,\n"
+	          "prog,3,start,6А,0,0,,,,,survey,start,,,,,\n"
+	          "prog,3,start,*,0,0,,,,,survey,start,,,,,\n"
+	          "prog,3,final,6А,3,2,66.7,,,,survey,final,,,,,\n"
+	          "prog,3,final,*,3,2,66.7,,,,survey,final,,,,,\n");
 	ck_assert_int_eq(f.warnings.n, 2);
 	ck_assert_str_eq(f.warnings.entries[0].message,
 	                 "indicator 2: sittings of mood version 1 do not count, because scale "

@@ -178,6 +178,7 @@ static const char *const indicators_columns[] = {
 	"change_pp",
 	"positive",
 	"nothing_to_reduce",
+	"too_few",
 };
 
 enum { INDICATORS_N_COLUMNS = sizeof indicators_columns / sizeof indicators_columns[0] };
@@ -219,6 +220,7 @@ write_indicator_row(const Program *program, const IndicatorRow *row, Table *tabl
 	                               : empty;
 	cells[14] = row->has_positive ? text_cell(row->positive ? "yes" : "no") : empty;
 	cells[15] = row->nothing_to_reduce ? text_cell("yes") : empty;
+	cells[16] = row->too_few ? text_cell("yes") : empty;
 	table_row(table, cells, INDICATORS_N_COLUMNS);
 }
 

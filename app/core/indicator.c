@@ -412,10 +412,29 @@ indicator_change(IndicatorRow *row, const IndicatorRow *base)
 
 /* met: the wave's target against the row's figure; a yes/no row that
  * gathers several answers meets it when every one of them is the target. */
+/* A percent from fewer respondents than the indicator's min_n. */
+static bool
+indicator_few(const Indicator *ind, const IndicatorRow *row)
+{
+	return ind->min_n > 0 && row->has_percent && row->n < ind->min_n;
+}
+
+/* Marks a row too few to count (its own percent, or a reduction's
+ * baseline), and drops positive dynamics that rest on too few. */
+static void
+indicator_too_few(IndicatorRow *row, const Indicator *ind, const IndicatorRow *base,
+                  const IndicatorRow *reduction_base)
+{
+	row->too_few = indicator_few(ind, row) ||
+	               (reduction_base != NULL && indicator_few(ind, reduction_base));
+	if (indicator_few(ind, row) || indicator_few(ind, base))
+		row->has_positive = row->positive = false;
+}
+
 static void
 indicator_met(IndicatorRow *row, IndicatorKind kind)
 {
-	if (!row->has_target)
+	if (!row->has_target || row->too_few)
 		return;
 	if (kind == INDICATOR_REDUCTION) {
 		row->has_met = row->has_change;
@@ -481,11 +500,15 @@ indicator_emit(const IndicatorCtx *ctx, const Indicator *ind, const IndicatorTal
 	table->n += ctx->program->n_waves * per_wave;
 	for (int i = 0; i < ctx->program->n_waves * per_wave; i++) {
 		int b = ind->baseline;
-		if (ind->kind == INDICATOR_REDUCTION && b >= 0 && b < ctx->program->n_waves)
-			indicator_change(&rows[i], &rows[b * per_wave + i % per_wave]);
+		const IndicatorRow *reduction_base = NULL;
+		if (ind->kind == INDICATOR_REDUCTION && b >= 0 && b < ctx->program->n_waves) {
+			reduction_base = &rows[b * per_wave + i % per_wave];
+			indicator_change(&rows[i], reduction_base);
+		}
 		indicator_plus_target(&rows[i], ind, i / per_wave, &rows[i % per_wave]);
 		if (program_kind_share(ind->kind))
 			indicator_change_pp(&rows[i], ind, &rows[i % per_wave]);
+		indicator_too_few(&rows[i], ind, &rows[i % per_wave], reduction_base);
 		indicator_met(&rows[i], ind->kind);
 	}
 }

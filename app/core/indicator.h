@@ -108,6 +108,10 @@ typedef struct {
 	double change_pp;
 	bool has_positive;
 	bool positive;
+	/* A share or reduction whose percent comes from fewer respondents than
+	 * the indicator's min_n (or, for a reduction, whose baseline does): the
+	 * percent stays, met and positive are left empty. */
+	bool too_few;
 } IndicatorRow;
 
 typedef struct {

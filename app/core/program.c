@@ -59,6 +59,7 @@ enum {
 	F_TARGETS,
 	F_DEFINITION,
 	F_MIN_CHANGE,
+	F_MIN_N,
 	F_COUNT
 };
 
@@ -482,6 +483,21 @@ program_parse_min_change(YamlDoc *yd, yaml_node_t *node, const char *context, In
 	ind->has_min_change = true;
 }
 
+/* An indicator's own `min_n`, for a share or a reduction. */
+static void
+program_parse_min_n(YamlDoc *yd, yaml_node_t *node, const char *context, Indicator *ind)
+{
+	if (ind->kind != INDICATOR_SHARE && ind->kind != INDICATOR_REDUCTION) {
+		yamldoc_error(yd, node, context,
+		              _("«min_n» is the fewest respondents of a questionnaire whose share "
+		                "means something; an indicator of kind %s does not count "
+		                "respondents"),
+		              kind_names[ind->kind]);
+		return;
+	}
+	yamldoc_get_int(yd, node, context, "min_n", 1, 10000, &ind->min_n);
+}
+
 /* What an indicator counts: its surveys, scale, levels, baseline and the
  * people it expects, as far as its kind has them. */
 static void
@@ -520,6 +536,11 @@ program_parse_fields(YamlDoc *yd, const Program *p, YamlField *f, const char *co
 		program_parse_targets(yd, p, f[F_TARGETS].value, context, ind);
 	if (f[F_MIN_CHANGE].value)
 		program_parse_min_change(yd, f[F_MIN_CHANGE].value, context, ind);
+	ind->min_n = 0;
+	if (ind->kind == INDICATOR_SHARE || ind->kind == INDICATOR_REDUCTION)
+		ind->min_n = p->min_n;
+	if (f[F_MIN_N].value)
+		program_parse_min_n(yd, f[F_MIN_N].value, context, ind);
 }
 
 /* The indicator kind named by node, or -1 (reported). */
@@ -554,6 +575,7 @@ program_parse_indicator(YamlDoc *yd, const Program *p, yaml_node_t *node, int in
 		[F_TARGETS] = { "targets", false, NULL },
 		[F_DEFINITION] = { "definition", false, NULL },
 		[F_MIN_CHANGE] = { "min_change", false, NULL },
+		[F_MIN_N] = { "min_n", false, NULL },
 	};
 	const char *id = yamldoc_scalar(yamldoc_lookup(yd, node, "id"));
 	char *context =
@@ -687,12 +709,15 @@ program_parse(YamlDoc *yd, Program *p, const SurveySet *surveys)
 {
 	YamlField f[] = {
 		{ "id", true, NULL },         { "title", true, NULL },    { "waves", true, NULL },
-		{ "indicators", true, NULL }, { "classes", false, NULL },
+		{ "indicators", true, NULL }, { "classes", false, NULL }, { "min_n", false, NULL },
 	};
 
-	yamldoc_fields(yd, yamldoc_root(yd), NULL, f, 5);
+	yamldoc_fields(yd, yamldoc_root(yd), NULL, f, 6);
 	if (f[4].value)
 		program_parse_classes(yd, f[4].value, p);
+	p->min_n = PROGRAM_MIN_N;
+	if (f[5].value && !yamldoc_get_int(yd, f[5].value, NULL, "min_n", 1, 10000, &p->min_n))
+		p->min_n = PROGRAM_MIN_N;
 	if (f[0].value && yamldoc_get_string(yd, f[0].value, NULL, "id", &p->id) &&
 	    !yamldoc_id_valid(p->id, PROGRAM_ID_CHARS))
 		yamldoc_error(yd, f[0].value, NULL,

@@ -74,8 +74,16 @@ typedef struct {
 	 * participation, entered share). */
 	bool has_min_change;
 	double min_change;
+	/* share and reduction: the fewest respondents whose percent means
+	 * something (`min_n` of the indicator, else of the programme, else
+	 * PROGRAM_MIN_N); a row from fewer is marked too few and its met left
+	 * empty. 0 for the other kinds. */
+	int min_n;
 	SourcePos pos;
 } Indicator;
+
+/* The programme's `min_n` when it gives none. */
+#define PROGRAM_MIN_N 5
 
 /* True for the kinds whose figure is a share in percent that can change
  * between waves (share, participation, entered share): the ones that take
@@ -104,6 +112,9 @@ typedef struct Program {
 	 * and answers without a class; `classes: all` (the default): every
 	 * class. */
 	bool flagged_classes;
+	/* `min_n` (default PROGRAM_MIN_N): for the shares and reductions that
+	 * give none of their own. */
+	int min_n;
 	Indicator *indicators;
 	int n_indicators;
 } Program;

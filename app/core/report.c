@@ -125,6 +125,12 @@ report_change_pp_text(double change_pp)
 	return text;
 }
 
+char *
+report_too_few_text(const Indicator *indicator)
+{
+	return xasprintf(_("too few to count: fewer than %d respondents"), indicator->min_n);
+}
+
 /* "+12,0 п. п.: положительная динамика", or that there is none. */
 static char *
 dynamics_text(const IndicatorRow *row)
@@ -161,6 +167,8 @@ report_cell_text(const Program *program, const Indicator *indicator, const Indic
 		append_line(&text, xstrdup(_("nothing to reduce: 0 % at the baseline")));
 	if (row->has_positive)
 		append_line(&text, dynamics_text(row));
+	if (row->too_few)
+		append_line(&text, report_too_few_text(indicator));
 	if (row->has_met)
 		append_line(&text, xstrdup(row->met ? _("✓ met") : _("✗ not met")));
 	return text;

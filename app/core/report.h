@@ -67,6 +67,10 @@ char *report_cell_text(const Program *program, const Indicator *indicator, const
  * caller frees it. */
 char *report_target_text(const IndicatorTarget *target);
 
+/* "мало данных: меньше 5 ответивших", for a row from fewer respondents
+ * than the indicator's min_n (IndicatorRow.too_few). The caller frees it. */
+char *report_too_few_text(const Indicator *indicator);
+
 /* A change in percentage points with its sign and one decimal: "+12,0 п. п.",
  * "−3,0 п. п." (a minus sign), "0,0 п. п.". The caller frees it. */
 char *report_change_pp_text(double change_pp);

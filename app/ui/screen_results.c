@@ -83,8 +83,9 @@ results_draw_warnings(Ui *ui)
 
 /* "62,5 % (10 из 16)", or the reduction against the baseline. */
 static char *
-results_cell_text(const IndicatorRow *row, IndicatorKind kind)
+results_cell_text(const IndicatorRow *row, const Indicator *ind)
 {
+	IndicatorKind kind = ind->kind;
 	char *percent, *change, *text;
 
 	if (row->has_value && kind == INDICATOR_YESNO)
@@ -101,6 +102,13 @@ results_cell_text(const IndicatorRow *row, IndicatorKind kind)
 		free(change);
 	} else {
 		text = xasprintf(_("%s %% (%d of %d)"), percent, row->meeting, row->n);
+	}
+	if (row->too_few) { /* fewer respondents than min_n: said, not judged */
+		char *few = report_too_few_text(ind), *with;
+		with = xasprintf("%s; %s", text, few);
+		free(text);
+		free(few);
+		text = with;
 	}
 	if (row->has_positive) { /* positive dynamics asked for: the change too */
 		char *pp = report_change_pp_text(row->change_pp), *with;
@@ -169,18 +177,18 @@ results_classes(const IndicatorTable *t, const char *id, const char **out, int m
 }
 
 static void
-results_draw_cell(Ui *ui, GfxRect r, const IndicatorRow *row, IndicatorKind kind, int size)
+results_draw_cell(Ui *ui, GfxRect r, const IndicatorRow *row, const Indicator *ind, int size)
 {
 	GfxColor ink = UI_TEXT;
 	char *text;
 
 	if (row == NULL)
 		return;
-	if (!row->has_percent && !row->has_value)
+	if ((!row->has_percent && !row->has_value) || row->too_few)
 		ink = UI_MUTED;
 	else if (row->has_met)
 		ink = row->met ? UI_CHOSEN : UI_ERROR;
-	text = results_cell_text(row, kind);
+	text = results_cell_text(row, ind);
 	widget_text_box(ui, text, r, size, ui_px(ui, 12), row->has_met, ink, 0, true);
 	free(text);
 }
@@ -212,8 +220,7 @@ results_draw_table(Ui *ui, const Program *program, const Indicator *ind, const I
 		for (int w = 0; w < program->n_waves; w++)
 			results_draw_cell(
 			    ui, (GfxRect){ area.x + first + w * col, y, col, row_h },
-			    results_find(t, ind->id, program->waves[w].id, classes[c]), ind->kind,
-			    size);
+			    results_find(t, ind->id, program->waves[w].id, classes[c]), ind, size);
 	}
 	if (n == 0)
 		widget_text_box(ui, _("No completed questionnaires yet."), area, ui_px(ui, 28),

@@ -63,10 +63,10 @@ got=$(sqlite3 "$db" "SELECT group_concat(detail, '|') FROM (SELECT detail FROM a
 
 # The indicators table: values in the column "value", source "entered".
 rows() { "$anketa" export indicators --db "$1" --surveys "$src/surveys" | grep -E '^shnor,(2\.1|2\.2|4\.4|5\.1),interim,\*,'; }
-want='shnor,2.1,interim,*,,,,7,yes,,entered,Стартовый этап мониторинга,7,,,
-shnor,2.2,interim,*,18,15,83.3,70,yes,,entered,Стартовый этап мониторинга,,,,
-shnor,4.4,interim,*,20,15,75.0,70,yes,,entered,Стартовый этап мониторинга,,,,
-shnor,5.1,interim,*,,,,yes,yes,,entered,Стартовый этап мониторинга,yes,,,'
+want='shnor,2.1,interim,*,,,,7,yes,,entered,Стартовый этап мониторинга,7,,,,
+shnor,2.2,interim,*,18,15,83.3,70,yes,,entered,Стартовый этап мониторинга,,,,,
+shnor,4.4,interim,*,20,15,75.0,70,yes,,entered,Стартовый этап мониторинга,,,,,
+shnor,5.1,interim,*,,,,yes,yes,,entered,Стартовый этап мониторинга,yes,,,,'
 [ "$(rows "$db")" = "$want" ] || fail "indicators: $(rows "$db")"
 # The report: the cell, the target and where the figure comes from.
 "$anketa" report --db "$db" --surveys "$src/surveys" --out "$tmp/r.pdf" 2>/dev/null || fail "report failed"

@@ -34,7 +34,7 @@ for t in answers scores indicators alerts groups; do
 	cmp -s "$tmp/lo/$t.csv" "$tmp/$t.csv" || fail "$t: LibreOffice reads $(diff "$tmp/lo/$t.csv" "$tmp/$t.csv")"
 done
 grep -q '"Сказал: ""да, конечно"""' "$tmp/answers.csv" || fail "the quoted answer is missing"
-grep -q ',66.7,70,no,,survey,Итоговая диагностика,,33.3,,$' "$tmp/indicators.csv" || fail "no one-decimal percentage in indicators"
+grep -q ',66.7,70,no,,survey,Итоговая диагностика,,33.3,,,$' "$tmp/indicators.csv" || fail "no one-decimal percentage in indicators"
 grep -q ',q1,Выбран ответ А\.,' "$tmp/alerts.csv" || fail "no alert row: $(cat "$tmp/alerts.csv")"
 grep -qx 'final,6Б,mini,s,high,Высокий,1,0,B1' "$tmp/groups.csv" || fail "no group row: $(cat "$tmp/groups.csv")"
 
