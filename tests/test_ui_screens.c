@@ -638,6 +638,111 @@ START_TEST(results_list_classes_as_a_school_does)
 }
 END_TEST
 
+/* Draws the screen and clicks the middle of the button that stands for
+ * the action (type, index): it must be on the screen. */
+static void
+click(ActionType type, int index)
+{
+	int hit = -1;
+
+	ui_draw(&ui);
+	for (int i = 0; i < ui.n_targets && hit < 0; i++)
+		if (ui.targets[i].action.type == type && ui.targets[i].action.index == index)
+			hit = i;
+	ck_assert_msg(hit >= 0, "no button for action %d/%d", type, index);
+	ui_handle(&ui, &(Action){ .type = ACTION_CLICK,
+	                          .x = ui.targets[hit].rect.x + ui.targets[hit].rect.w / 2,
+	                          .y = ui.targets[hit].rect.y + ui.targets[hit].rect.h / 2 });
+}
+
+static void
+type_text(const char *text)
+{
+	Action a = { .type = ACTION_TEXT };
+
+	snprintf(a.text, sizeof a.text, "%s", text);
+	ui_handle(&ui, &a);
+}
+
+static int
+collect_entered(const StoreEntered *e, void *arg)
+{
+	char *text = arg;
+	size_t len = strlen(text);
+
+	snprintf(text + len, 256 - len, "%s %s %s=%s;", e->indicator_id, e->wave, e->class_name,
+	         e->value);
+	return 0;
+}
+
+/* The entry screen, from the menu's button: the indicator (< >), the wave
+ * (the first monitoring stage to begin with), the class from the class
+ * list, the value typed on the keypad, да / нет; each value stored as
+ * `anketa enter` stores it, and the screen says what it stored. */
+START_TEST(the_entry_screen_stores_values)
+{
+	static const char yaml[] =
+	    "id: p\ntitle: P\nclasses: flagged\n"
+	    "waves: [{id: base, title: Исходные}, {id: mid, title: Стартовый}, end]\n"
+	    "indicators:\n"
+	    "  - {id: \"2.1\", title: E, kind: count}\n"
+	    "  - {id: \"2.2\", title: P, kind: entered_share, expected: parents}\n"
+	    "  - {id: \"5.1\", title: N, kind: yesno}\n";
+	char *path = testutil_temp_file("p.yaml", yaml), *cause = NULL, text[256] = "";
+	Diag diag = { 0 };
+	Program *program = program_load(path, NULL, &diag);
+	StoreClass list[] = { { "5А", 20, 18, true }, { "5Б", 20, 18, false } };
+
+	ck_assert_ptr_nonnull(program);
+	ck_assert_int_eq(store_classes_replace(store, list, 2, &cause), 0);
+	ui.programs = &program;
+	ui.n_programs = 1;
+	ck_assert_int_eq(store_pin_set(store, "2468", &cause), 0);
+	session_open_pin(session, 0);
+	session_type(session, "2468", 0);
+	ck_assert_int_eq(session_pin_submit(session, 0), 1);
+	click(ACTION_CHOOSE, 16); /* the menu's "Enter indicator values" */
+	ck_assert_int_eq(session_phase(session), PHASE_ENTER);
+	/* 2.1 for the whole school at "Стартовый": typed on the keypad. */
+	click(ACTION_TEXT, 0); /* the keypad's "1" */
+	type_text("2");
+	act(ACTION_BACK, 0);
+	type_text("7");
+	act(ACTION_NEXT, 0);
+	ck_assert(ui.message_ok);
+	ck_assert_str_eq(ui.message, "2.1, Стартовый, вся школа: 17");
+	/* ">" (index 101): 2.2; the class 5А (300 + its place in the list); 5Б is
+	 * not flagged and has no button. */
+	click(ACTION_CHOOSE, 101);
+	click(ACTION_CHOOSE, 300);
+	ui_draw(&ui);
+	for (int i = 0; i < ui.n_targets; i++)
+		ck_assert_int_ne(ui.targets[i].action.index, 301);
+	type_text("15");
+	click(ACTION_CHOOSE, 102); /* Save */
+	ck_assert_str_eq(ui.message, "2.2, Стартовый, 5А: 15 из 18");
+	/* 5.1: the final wave (200 + 2), then "да" (103). */
+	click(ACTION_CHOOSE, 101);
+	click(ACTION_CHOOSE, 202);
+	click(ACTION_CHOOSE, 103);
+	ck_assert_str_eq(ui.message, "5.1, end, вся школа: да");
+	/* A refused value says why and stores nothing. */
+	click(ACTION_CHOOSE, 100); /* "<": 2.2 */
+	type_text("99");
+	act(ACTION_NEXT, 0);
+	ck_assert(!ui.message_ok);
+	ck_assert_str_eq(ui.message, "99 из 18: больше, чем всех, быть не может");
+	ck_assert_int_eq(store_entered_each(store, collect_entered, text, &cause), 0);
+	ck_assert_str_eq(text, "2.1 mid *=17;2.2 mid 5А=15/18;5.1 end *=да;");
+	act(ACTION_CANCEL, 0);
+	ck_assert_int_eq(session_phase(session), PHASE_MENU);
+	ui.programs = NULL;
+	ui.n_programs = 0;
+	program_free(program);
+	testutil_temp_remove(path);
+}
+END_TEST
+
 START_TEST(results_say_when_sittings_were_left_out)
 {
 	StoreSitting st = { .wave = "start",
@@ -1125,6 +1230,7 @@ main(void)
 	tcase_add_test(tc, the_last_results_page_lists_the_alerts);
 	tcase_add_test(tc, results_list_classes_as_a_school_does);
 	tcase_add_test(tc, results_say_when_sittings_were_left_out);
+	tcase_add_test(tc, the_entry_screen_stores_values);
 	tcase_add_test(tc, a_wrong_pin_message_leaves_the_typed_digits_visible);
 	tcase_add_test(tc, widgets_record_the_targets_they_draw);
 	tcase_add_test(tc, the_speaker_stays_inside_its_button_at_every_size);

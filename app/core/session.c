@@ -1031,7 +1031,8 @@ session_pin_exists(const Session *s)
 void
 session_close_menu(Session *s)
 {
-	if (s->phase == PHASE_MENU || s->phase == PHASE_PIN || s->phase == PHASE_RESULTS)
+	if (s->phase == PHASE_MENU || s->phase == PHASE_PIN || s->phase == PHASE_RESULTS ||
+	    s->phase == PHASE_ENTER)
 		s->phase = PHASE_WELCOME;
 }
 
@@ -1043,10 +1044,17 @@ session_show_results(Session *s)
 }
 
 void
+session_show_enter(Session *s)
+{
+	if (s->phase == PHASE_MENU)
+		s->phase = PHASE_ENTER;
+}
+
+void
 session_cancel(Session *s, uint64_t now_ms)
 {
 	(void)now_ms;
-	if (s->phase == PHASE_RESULTS) {
+	if (s->phase == PHASE_RESULTS || s->phase == PHASE_ENTER) {
 		s->phase = PHASE_MENU;
 	} else if (s->phase == PHASE_PIN || s->phase == PHASE_MENU) {
 		s->pin[0] = '\0';

@@ -28,6 +28,7 @@ typedef enum {
 	PHASE_PIN,
 	PHASE_MENU,
 	PHASE_RESULTS, /* the psychologist's indicator table, from the menu */
+	PHASE_ENTER,   /* the psychologist enters indicator values, from the menu */
 	PHASE_COUNT
 } SessionPhase;
 
@@ -232,6 +233,10 @@ bool session_pin_exists(const Session *session);
 
 /* From the psychologist's menu to the results (indicators) screen. */
 void session_show_results(Session *session);
+
+/* From the psychologist's menu to the screen where indicator values are
+ * entered (entered.h); cancel returns to the menu. */
+void session_show_enter(Session *session);
 
 /* Leaves the psychologist's menu for the welcome screen. */
 void session_close_menu(Session *session);

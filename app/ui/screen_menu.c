@@ -40,7 +40,8 @@ enum {
 	MENU_READ = 12,
 	MENU_RESULTS = 13,
 	MENU_REPORT = 14,
-	MENU_CODE = 15
+	MENU_CODE = 15,
+	MENU_ENTER = 16
 };
 
 static bool
@@ -262,6 +263,16 @@ menu_draw_misfit(Ui *ui)
 	    text);
 	free(text);
 	free(grades);
+/* The way to the values no questionnaire measures (screen_enter.c), top
+ * right, level with "Who answers". */
+static void
+menu_draw_enter(Ui *ui)
+{
+	GfxRect r = { ui->width - ui_px(ui, 48 + 300), ui_px(ui, 74), ui_px(ui, 300),
+		      ui_px(ui, 40) };
+
+	widget_button(ui, r, 0, _("Enter indicator values"), NULL, BUTTON_NORMAL,
+	              (Action){ .type = ACTION_CHOOSE, .index = MENU_ENTER });
 }
 
 static void
@@ -306,6 +317,8 @@ menu_draw(Ui *ui)
 	widget_button(ui, quit, 0, _("Close the kiosk"), NULL, BUTTON_NORMAL,
 	              (Action){ .type = ACTION_CHOOSE, .index = MENU_QUIT });
 	menu_draw_misfit(ui);
+	/* Drawn last, so the other buttons keep their places among the targets. */
+	menu_draw_enter(ui);
 }
 
 /* Where the kiosk saves the report: $ANKETA_REPORT_DIR, else ~/Anketa. The
@@ -473,6 +486,9 @@ menu_handle(Ui *ui, const Action *a)
 	} else if (i == MENU_RESULTS) {
 		ui_set_message(ui, NULL);
 		session_show_results(ui->session);
+	} else if (i == MENU_ENTER) {
+		ui_set_message(ui, NULL);
+		session_show_enter(ui->session);
 	} else if (i == MENU_QUIT) {
 		ui->quit = true;
 	} else if (i >= MENU_SURVEY && i < MENU_SURVEY + 64) {

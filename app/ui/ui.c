@@ -35,6 +35,7 @@ ui_screen(SessionPhase phase)
 		[PHASE_PIN] = &screen_pin,
 		[PHASE_MENU] = &screen_menu,
 		[PHASE_RESULTS] = &screen_results,
+		[PHASE_ENTER] = &screen_enter,
 	};
 	return table[phase];
 }
@@ -288,6 +289,21 @@ ui_release(Ui *ui)
 	ui->speech = NULL;
 	ui_set_message(ui, NULL);
 	ui_report_clear(ui);
+	ui_enter_clear(ui);
+}
+
+void
+ui_enter_clear(Ui *ui)
+{
+	free(ui->enter.current);
+	ui->enter.current = NULL;
+	for (int i = 0; i < ui->enter.n_classes; i++)
+		free(ui->enter.classes[i]);
+	free(ui->enter.classes);
+	free(ui->enter.flagged);
+	ui->enter.classes = NULL;
+	ui->enter.flagged = NULL;
+	ui->enter.n_classes = 0;
 }
 
 void

@@ -57,6 +57,17 @@ typedef struct Ui {
 		Diag warnings;          /* how some sittings were scored or left out */
 		int page;               /* the indicator shown, counted over all programmes */
 	} report;
+	struct {          /* the entry screen (screen_enter.c): what is being entered */
+		int item; /* the entered indicators of all
+		           * programmes, counted in order */
+		int wave; /* index into its programme's waves */
+		char class_name[SESSION_FIELD_MAX + 1]; /* "": the whole school */
+		char value[32];                         /* as typed */
+		char *current;                          /* the value stored now, or NULL */
+		char **classes; /* the class list, read when the screen opens */
+		bool *flagged;  /* per class: flagged in the list */
+		int n_classes;
+	} enter;
 	int spoken;           /* what was read last (see ui_follow), -1 none */
 	struct {              /* the psychologist's choices on the menu screen */
 		int audience; /* index into the menu's audiences */
@@ -91,6 +102,7 @@ extern const struct screen screen_thanks;
 extern const struct screen screen_pin;
 extern const struct screen screen_menu;
 extern const struct screen screen_results;
+extern const struct screen screen_enter;
 
 /* Draws the instructions of the battery's survey at position (the
  * instructions screen draws the current one; rehearsals the next). */
@@ -146,6 +158,9 @@ void ui_speak(Ui *ui);
 
 /* Frees what the results screen computed. */
 void ui_report_clear(Ui *ui);
+
+/* Frees what the entry screen read (the class list, the value stored). */
+void ui_enter_clear(Ui *ui);
 
 /* Shows good news (green) on the current screen. */
 void ui_set_notice(Ui *ui, const char *notice);
