@@ -122,6 +122,36 @@ contains "$tmp/out" "ok: опросников — 1, программ — 1" "ea
 expect 1 "unreadable surveys folder" "$anketa" check --surveys "$tmp/missing" "$tmp/p2/p2.yaml"
 contains "$tmp/err" "$tmp/missing: не удаётся прочитать папку с опросниками" "missing folder"
 
+# The programme's waves, targets, entered indicators, min_change and min_n,
+# each problem in Russian at its line and column.
+mkdir "$tmp/prog3"
+cat >"$tmp/prog3/p.yaml" <<'YAML'
+id: p3
+title: P
+classes: some
+waves:
+  - {id: start, title: Исходные данные}
+  - interim
+indicators:
+  - {id: a, title: A, kind: share, survey: school_day, scale: day, levels: [good], targets: {start: 50, later: 70}}
+  - {id: b, title: B, kind: share, survey: school_day, scale: day, levels: [good], targets: {interim: "+2"}}
+  - {id: c, title: C, kind: count, survey: school_day, min_change: 5}
+  - {id: d, title: D, kind: yesno, targets: {interim: 50}, min_n: 3}
+YAML
+expect 1 "programme errors" "$anketa" check --surveys "$src/surveys" "$tmp/prog3/p.yaml"
+want="$tmp/prog3/p.yaml:3:10: неизвестное значение «classes» «some»; укажите flagged (только классы, отмеченные в списке классов) или all
+$tmp/prog3/p.yaml:8:94: показатель a: первый этап «start» — исходные данные, у него нет целевого значения; целевые значения задаются для этапов мониторинга после него
+$tmp/prog3/p.yaml:8:105: показатель a: неизвестный этап «later»; этапы программы перечислены в поле «waves»
+$tmp/prog3/p.yaml:9:103: показатель b: «+2» — целевое значение для количества (плановое число плюс N); у показателя вида share целевое значение — процент
+$tmp/prog3/p.yaml:10:44: показатель c: показатель вида count вводит педагог-психолог, у него нет поля «survey»
+$tmp/prog3/p.yaml:10:68: показатель c: «min_change» — наименьший рост доли в процентных пунктах; у показателя вида count такого изменения нет
+$tmp/prog3/p.yaml:11:55: показатель d: целевое значение показателя да/нет — да или нет, а не «50»
+$tmp/prog3/p.yaml:11:67: показатель d: «min_n» — наименьшее число ответивших, при котором доля что-то значит; показатель вида yesno ответивших не считает"
+[ "$(grep -F "$tmp/prog3/" "$tmp/err")" = "$want" ] || {
+	echo "FAIL: programme errors said: $(cat "$tmp/err")"
+	fail=1
+}
+
 expect 2 "no arguments" "$anketa" check
 expect 2 "unknown option" "$anketa" check --colour x
 
