@@ -573,6 +573,34 @@ indicator_flagged_list(const IndicatorCtx *ctx, IndicatorTable *table)
 	qsort(table->flagged, (size_t)table->n_flagged, sizeof *table->flagged, indicator_cmp_str);
 }
 
+/* Tallies the programme's indicator i and appends its rows. counted[] and
+ * made[] are as in indicator_compute(). */
+static void
+indicator_one(const IndicatorCtx *ctx, int i, bool **counted, bool **made, IndicatorTable *table)
+{
+	const Program *program = ctx->program;
+	const Indicator *ind = &program->indicators[i];
+	size_t cells = (size_t)program->n_waves * ((size_t)ctx->n_classes + 1) + 1;
+	IndicatorTally t = { xcalloc(cells, sizeof(int)), xcalloc(cells, sizeof(int)),
+		             xcalloc(cells, sizeof(int)) };
+
+	if (program_kind_entered(ind->kind)) {
+		indicator_tally_entered(ctx, ind, &t);
+	} else {
+		counted[i] = indicator_shared_counted(program, i, counted);
+		if (counted[i] == NULL)
+			counted[i] = made[i] = indicator_counted(ctx, ind);
+		if (ind->kind == INDICATOR_PARTICIPATION)
+			indicator_tally_participation(ctx, ind, counted[i], &t);
+		else
+			indicator_tally_scale(ctx, ind, counted[i], &t);
+	}
+	indicator_emit(ctx, ind, &t, table);
+	free(t.n);
+	free(t.meeting);
+	free(t.entries);
+}
+
 void
 indicator_compute(const Program *program, const IndicatorInput *input, IndicatorTable *table)
 {
@@ -588,34 +616,13 @@ indicator_compute(const Program *program, const IndicatorInput *input, Indicator
 	/* The counted arrays made here; the others are shared with an earlier
 	 * indicator over the same surveys. */
 	bool **made = xcalloc((size_t)program->n_indicators + 1, sizeof *made);
-	size_t cells;
 
 	*table = (IndicatorTable){ .flagged_only = ctx.flagged_only };
 	if (ctx.flagged_only)
 		indicator_flagged_list(&ctx, table);
 	indicator_ctx_init(&ctx);
-	cells = (size_t)program->n_waves * ((size_t)ctx.n_classes + 1) + 1;
-	for (int i = 0; i < program->n_indicators; i++) {
-		const Indicator *ind = &program->indicators[i];
-		IndicatorTally t = { xcalloc(cells, sizeof(int)), xcalloc(cells, sizeof(int)),
-			             xcalloc(cells, sizeof(int)) };
-
-		if (program_kind_entered(ind->kind)) {
-			indicator_tally_entered(&ctx, ind, &t);
-		} else {
-			counted[i] = indicator_shared_counted(program, i, counted);
-			if (counted[i] == NULL)
-				counted[i] = made[i] = indicator_counted(&ctx, ind);
-			if (ind->kind == INDICATOR_PARTICIPATION)
-				indicator_tally_participation(&ctx, ind, counted[i], &t);
-			else
-				indicator_tally_scale(&ctx, ind, counted[i], &t);
-		}
-		indicator_emit(&ctx, ind, &t, table);
-		free(t.n);
-		free(t.meeting);
-		free(t.entries);
-	}
+	for (int i = 0; i < program->n_indicators; i++)
+		indicator_one(&ctx, i, counted, made, table);
 	for (int i = 0; i < program->n_indicators; i++)
 		free(made[i]);
 	free(counted);
