@@ -5,7 +5,7 @@
  */
 #include "entered.h"
 
-#include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -265,7 +265,7 @@ entered_where(const Program *program, const Indicator *ind, const char *wave,
 		return -1;
 	}
 	if (class_name == NULL || class_name[0] == '\0' || strcmp(class_name, "*") == 0) {
-		strcpy(klass, "*");
+		snprintf(klass, 64, "*");
 		return 0;
 	}
 	classname_normalize(class_name, klass, 64);

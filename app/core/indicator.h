@@ -68,44 +68,47 @@ typedef enum {
 /* The word for a source in the indicators table: "survey" or "entered". */
 const char *indicator_source_name(IndicatorSource source);
 
-/* One row of the indicators table (DESIGN.md section 5). */
+/* One row of the indicators table (DESIGN.md section 5). Each figure has
+ * a has_ flag saying whether the row has it. */
 typedef struct {
 	const char *indicator_id; /* borrowed from the Program */
 	const char *wave;         /* the wave's id, borrowed from the Program */
 	const char *wave_title;   /* how the programme calls it, borrowed too */
 	char *class_name;         /* owned; "*" for the whole school */
-	IndicatorKind kind;       /* the indicator's */
+	double percent;           /* 100 * meeting / n, unrounded; none when n == 0 */
+	/* The wave's target: a percent; a count: the number to reach (a "+N"
+	 * target resolved against the baseline's entered number, none while
+	 * that is missing); yes/no: 1 да, 0 нет. */
+	double target;
+	double change; /* reduction only, when both shares exist: the relative
+	                * reduction in percent, unrounded */
+	/* A share (share, participation, entered share) at a wave after the
+	 * baseline (the programme's first wave), both with a percent: the
+	 * change in percentage points, percent - baseline's percent, unrounded. */
+	double change_pp;
+	IndicatorKind kind; /* the indicator's */
 	IndicatorSource source;
 	/* Respondents counted and those meeting the indicator; an entered
 	 * share: M and N; a yes/no row that gathers several answers (all
 	 * schools): how many answered and how many said да. has_counts is
 	 * false where they mean nothing (a count; a single yes/no). */
-	bool has_counts;
 	int n;
 	int meeting;
-	bool has_value;   /* count: the number entered (summed over classes);
-	                   * yes/no: one answer entered */
-	int value;        /* count: the number; yes/no: 1 да, 0 нет */
-	bool has_percent; /* false when n == 0 */
-	double percent;   /* 100 * meeting / n, unrounded */
+	int value; /* count: the number entered (summed over classes); yes/no:
+	            * one answer entered, 1 да, 0 нет */
+	bool has_counts;
+	bool has_value;
+	bool has_percent;
 	bool has_target;
-	double target; /* percent; count: the number to reach (a "+N" target
-	                * resolved against the baseline's entered number, no
-	                * target while that is missing); yes/no: 1 да, 0 нет */
 	bool has_met;
 	bool met;
-	bool has_change; /* reduction only, when both shares exist */
-	double change;   /* relative reduction in percent, unrounded */
+	bool has_change;
 	/* reduction: the baseline's share is 0, so there is nothing to reduce
 	 * (no change, no met) */
 	bool nothing_to_reduce;
-	/* A share (share, participation, entered share) at a wave after the
-	 * baseline (the programme's first wave), both with a percent: the
-	 * change in percentage points, percent - baseline's percent, unrounded;
-	 * with the indicator's min_change, whether it counts as positive
-	 * dynamics (change_pp >= min_change). */
 	bool has_change_pp;
-	double change_pp;
+	/* with the indicator's min_change: whether change_pp counts as
+	 * positive dynamics (change_pp >= min_change) */
 	bool has_positive;
 	bool positive;
 	/* A share or reduction whose percent comes from fewer respondents than

@@ -68,7 +68,7 @@ enter_class(const Ui *ui, char out[SESSION_FIELD_MAX + 1])
 {
 	classname_normalize(ui->enter.class_name, out, SESSION_FIELD_MAX + 1);
 	if (out[0] == '\0')
-		strcpy(out, "*");
+		snprintf(out, SESSION_FIELD_MAX + 1, "*");
 }
 
 typedef struct {
