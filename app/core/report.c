@@ -386,8 +386,8 @@ report_target_text(const IndicatorTarget *t)
 	return text;
 }
 
-static char *
-targets_text(const Program *program, const Indicator *ind)
+char *
+report_targets_text(const Program *program, const Indicator *ind)
 {
 	char *text, *next, *target;
 
@@ -400,7 +400,7 @@ targets_text(const Program *program, const Indicator *ind)
 		return text;
 	}
 	if (ind->n_targets == 0)
-		return xstrdup(_("No target: the programme asks for positive dynamics."));
+		return xstrdup(_("No target."));
 	text = xstrdup(ind->kind == INDICATOR_REDUCTION ? _("Target reduction:") : _("Targets:"));
 	for (int i = 0; i < ind->n_targets; i++) {
 		target = report_target_text(&ind->targets[i]);
@@ -638,7 +638,7 @@ layout_indicator(PdfDoc *doc, const Report *r, const Program *program, const Ind
                  const IndicatorTable *rows)
 {
 	char *heading = xasprintf("%s. %s", ind->id, str(ind->title));
-	char *kind = kind_text(r, program, ind), *targets = targets_text(program, ind);
+	char *kind = kind_text(r, program, ind), *targets = report_targets_text(program, ind);
 	char *definition = ind->definition ? xasprintf(_("Definition: %s"), ind->definition) : NULL;
 	/* Without a single figure the table would only repeat "no data". */
 	PdfTable *t =

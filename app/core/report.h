@@ -62,6 +62,12 @@ int report_save_filtered(struct Store *store, const SurveySet *surveys, Program 
  */
 char *report_cell_text(const Program *program, const Indicator *indicator, const IndicatorRow *row);
 
+/* The indicator's targets in one line as the report and the Results screen
+ * give them ("Целевые значения: Стартовый этап — 50 %, ..."); without a
+ * target, the positive dynamics min_change asks for, or that there is
+ * none. The caller frees it. */
+char *report_targets_text(const Program *program, const Indicator *indicator);
+
 /* One target as the report and the Results screen word it: "50 %", "не
  * менее 3", "план + 2" (the baseline's entered number plus 2), "да". The
  * caller frees it. */

@@ -227,27 +227,6 @@ results_draw_table(Ui *ui, const Program *program, const Indicator *ind, const I
 		                ui_px(ui, 14), false, UI_MUTED, 1, true);
 }
 
-/* "Target: Стартовая 50 %, Итоговая 70 %" for the indicator. */
-static char *
-results_targets(const Program *program, const Indicator *ind)
-{
-	char *text = xstrdup(_("Target:")), *next;
-
-	if (ind->n_targets == 0) {
-		free(text);
-		return xstrdup(_("No target: the programme asks for positive dynamics."));
-	}
-	for (int i = 0; i < ind->n_targets; i++) {
-		char *target = report_target_text(&ind->targets[i]);
-		next = xasprintf("%s%s %s %s", text, i ? "," : "",
-		                 program->waves[ind->targets[i].wave].title, target);
-		free(target);
-		free(text);
-		text = next;
-	}
-	return text;
-}
-
 /* The indicator's title, its definition, its targets and its table. */
 static void
 results_draw_indicator(Ui *ui, const Program *program, const Indicator *ind,
@@ -255,7 +234,7 @@ results_draw_indicator(Ui *ui, const Program *program, const Indicator *ind,
 {
 	int w = ui->width, h = ui->height;
 	char *title = xasprintf("%s. %s", ind->id, ind->title ? ind->title : "");
-	char *targets = results_targets(program, ind);
+	char *targets = report_targets_text(program, ind);
 	char *definition = ind->definition ? xasprintf(_("Definition: %s"), ind->definition) : NULL;
 
 	widget_text_box(ui, title,
