@@ -94,7 +94,7 @@ bool program_kind_share(IndicatorKind kind);
  * programme calls it. */
 typedef struct {
 	char *id; /* "start" */
-	char *title; /* "Исходные данные (стартовая диагностика)"; the id itself
+	char *title; /* "Исходные данные"; the id itself
 	              * when the file lists waves in the short form */
 } ProgramWave;
 

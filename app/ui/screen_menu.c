@@ -212,21 +212,24 @@ menu_erase(Ui *ui)
 /* The session's switches in the right column, under the class for
  * everybody (never in a row of choices): reading aloud (when there is a
  * voice) and whether every respondent must type a code. */
-static void
+/* Returns where the column's next button stands. */
+static GfxRect
 menu_draw_switches(Ui *ui)
 {
 	GfxRect r = { ui_px(ui, MENU_RIGHT_X), ui_px(ui, 180),
-		      ui->width - ui_px(ui, MENU_RIGHT_X + 48), ui_px(ui, 44) };
+		      ui->width - ui_px(ui, MENU_RIGHT_X + 48), ui_px(ui, 40) };
 
 	if (ui->speech != NULL) {
 		widget_button(ui, r, 0, _("Read aloud"), NULL,
 		              ui->read_aloud ? BUTTON_CHOSEN : BUTTON_NORMAL,
 		              (Action){ .type = ACTION_CHOOSE, .index = MENU_READ });
-		r.y += r.h + ui_px(ui, 12);
+		r.y += r.h + ui_px(ui, 10);
 	}
 	widget_button(ui, r, 0, _("Code required"), NULL,
 	              session_code_required(ui->session) ? BUTTON_CHOSEN : BUTTON_NORMAL,
 	              (Action){ .type = ACTION_CHOOSE, .index = MENU_CODE });
+	r.y += r.h + ui_px(ui, 10);
+	return r;
 }
 
 /* The first questionnaire of the battery that is not meant for the grade
@@ -263,14 +266,13 @@ menu_draw_misfit(Ui *ui)
 	    text);
 	free(text);
 	free(grades);
-/* The way to the values no questionnaire measures (screen_enter.c), top
- * right, level with "Who answers". */
-static void
-menu_draw_enter(Ui *ui)
-{
-	GfxRect r = { ui->width - ui_px(ui, 48 + 300), ui_px(ui, 74), ui_px(ui, 300),
-		      ui_px(ui, 40) };
+}
 
+/* The way to the values no questionnaire measures (screen_enter.c): the
+ * last of the right column, under the switches (menu_draw_switches()). */
+static void
+menu_draw_enter(Ui *ui, GfxRect r)
+{
 	widget_button(ui, r, 0, _("Enter indicator values"), NULL, BUTTON_NORMAL,
 	              (Action){ .type = ACTION_CHOOSE, .index = MENU_ENTER });
 }
@@ -283,6 +285,7 @@ menu_draw(Ui *ui)
 	GfxRect quit = ui_footer(ui, LAYOUT_LEFT, 32, 240);
 	GfxRect results = ui_footer(ui, LAYOUT_LEFT, 288, 240);
 	GfxRect report = ui_footer(ui, LAYOUT_LEFT, 544, 240);
+	GfxRect enter;
 	const char *who = _("Who answers"), *wave = _("Diagnostic wave"),
 	           *surveys = _("Questionnaires (in this order)"), *all = _("For everybody"),
 	           *school = store_school(ui->store);
@@ -303,7 +306,7 @@ menu_draw(Ui *ui)
 	menu_draw_waves(ui, ui_px(ui, 216));
 	gfx_text(ui->gfx, all, strlen(all), cap, true, UI_TEXT, ui_px(ui, MENU_RIGHT_X),
 	         ui_px(ui, 76));
-	menu_draw_switches(ui);
+	enter = menu_draw_switches(ui);
 	gfx_text(ui->gfx, surveys, strlen(surveys), cap, true, UI_TEXT, ui_px(ui, 48),
 	         ui_px(ui, 292));
 	menu_draw_class(ui);
@@ -318,7 +321,7 @@ menu_draw(Ui *ui)
 	              (Action){ .type = ACTION_CHOOSE, .index = MENU_QUIT });
 	menu_draw_misfit(ui);
 	/* Drawn last, so the other buttons keep their places among the targets. */
-	menu_draw_enter(ui);
+	menu_draw_enter(ui, enter);
 }
 
 /* Where the kiosk saves the report: $ANKETA_REPORT_DIR, else ~/Anketa. The
