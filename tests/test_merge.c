@@ -466,7 +466,7 @@ START_TEST(test_merge_from_a_schema1_database)
 	                "INSERT INTO meta VALUES ('device_id', 'old-kiosk');"
 	                "INSERT INTO sitting (id, device_id, wave, class_name, audience, survey_id,"
 	                " survey_version, survey_hash, started_at, status) VALUES ('" S3 "',"
-	                " 'old-kiosk', 'start', '6А', 'student', 'mini', 2, 'h',"
+	                " 'old-kiosk', 'start', '6 а', 'student', 'mini', 2, 'h',"
 	                " '2026-09-15T10:00:00Z', 1);"
 	                "INSERT INTO answer VALUES ('" S3 "', 'q1', '1', 2, '');");
 	merge_expect(a, "old.db", 1, 0, 0);
@@ -474,6 +474,14 @@ START_TEST(test_merge_from_a_schema1_database)
 	store_close(a);
 	count = testio_sql_text(a_path, "SELECT school = '' FROM sitting");
 	ck_assert_str_eq(count, "1"); /* it had no school */
+	free(count);
+	/* Its class, spelt before the one spelling rule, is given it once. */
+	count = testio_sql_text(a_path, "SELECT class_name FROM sitting");
+	ck_assert_str_eq(count, "6А");
+	free(count);
+	count = testio_sql_text(a_path, "SELECT group_concat(detail, ';') FROM audit"
+	                                " WHERE action = 'class-spelling'");
+	ck_assert_str_eq(count, "6 а -> 6А: 1 sittings");
 	free(count);
 	free(a_path);
 	count = testio_sql_text(old, "SELECT user_version FROM pragma_user_version");

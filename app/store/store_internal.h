@@ -168,6 +168,10 @@ int store_sitting_fits(const StoreSitting *sitting, char **cause);
 /* The same for an answer's question id and value. */
 int store_answer_fits(const char *question_id, const char *value, char **cause);
 
+/* The schema that gave every class its one spelling (004_class_spelling.sql):
+ * an older file merged in may still hold "6 а" beside "6А". */
+#define STORE_SCHEMA_CLASS_SPELLING 4
+
 /* The schema that added class.flagged (005_class_flag.sql). */
 #define STORE_SCHEMA_CLASS_FLAG 5
 

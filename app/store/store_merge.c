@@ -344,6 +344,17 @@ blame_other(Store *store, const char *other_path, char **cause)
 	                   other_path);
 }
 
+/* Gives the classes of sittings merged from a file older than the class
+ * spelling rule their one spelling: the repair of 004_class_spelling.sql
+ * (idempotent, audited per rename) runs again, in the merge's transaction. */
+static int
+merge_respell(Store *store, char **cause)
+{
+	int rc = store_exec(store->db, store_migrations[STORE_SCHEMA_CLASS_SPELLING - 1], NULL);
+
+	return rc == SQLITE_OK ? 0 : store_error(store->db, store->path, rc, cause);
+}
+
 static int
 merge_copy(Store *store, const char *other_path, int other_version, StoreMergeResult *result,
            char **cause)
@@ -367,6 +378,8 @@ merge_copy(Store *store, const char *other_path, int other_version, StoreMergeRe
 		rc = store_run(store, STMT_MERGE_COPY_ANSWERS, cause);
 	if (rc == 0)
 		rc = merge_conflicts(store, with_school, result, cause);
+	if (rc == 0 && other_version < STORE_SCHEMA_CLASS_SPELLING)
+		rc = merge_respell(store, cause);
 	if (rc == 0 && other_version >= 2)
 		rc = store_run(store, STMT_MERGE_COPY_SOURCES, cause);
 	if (rc == 0 && other_version >= STORE_SCHEMA_ENTERED) {
