@@ -25,13 +25,44 @@ typedef struct {
 	Session *session;
 	Kiosk *kiosk;
 	Ui ui;
+	/* Why the start failed, one sentence each (NULL: that part worked): the
+	 * storage and files (set up on a worker thread) and the window. */
+	char *setup_failure;
+	char *window_failure;
 } CmdKiosk;
 
+/* Says on stderr why the kiosk cannot start and keeps the sentence for the
+ * message box (the first one said, when there are several); takes cause. */
+static void
+cmd_kiosk_fail(char **failure, char *cause)
+{
+	cli_error("%s", cause);
+	if (*failure == NULL)
+		*failure = cause;
+	else
+		free(cause);
+}
+
+/* Prints every problem of diag and keeps the first, with how many more
+ * there are, for the message box. */
+static void
+cmd_kiosk_fail_diag(CmdKiosk *k, Diag *diag)
+{
+	char *first = diag_first_line(diag);
+
+	diag_print(diag, stderr);
+	if (first != NULL && k->setup_failure == NULL)
+		k->setup_failure = diag->n > 1
+		                       ? xasprintf(_("%s (and %d more problems: see anketa check)"),
+		                                   first, diag->n - 1)
+		                       : xstrdup(first);
+	free(first);
+	diag_clear(diag);
 /* The preset's wave: --wave, which must be one of the programmes' waves
  * when there are programmes; without it, their first wave. NULL (said)
  * when neither gives one. */
 static const char *
-cmd_kiosk_preset_wave(const CmdKiosk *k, const KioskOptions *o)
+cmd_kiosk_preset_wave(CmdKiosk *k, const KioskOptions *o)
 {
 	bool known = o->wave != NULL && k->n_waves == 0;
 
@@ -42,8 +73,9 @@ cmd_kiosk_preset_wave(const CmdKiosk *k, const KioskOptions *o)
 	if (o->wave == NULL && k->n_waves > 0)
 		return k->waves[0].id;
 	if (o->wave == NULL) {
-		cli_error(_("--wave W is needed: no programme file in surveys/programs names the "
-		            "waves"));
+		cmd_kiosk_fail(&k->setup_failure,
+		               xstrdup(_("--wave W is needed: no programme file in surveys/programs "
+		                         "names the waves")));
 	} else {
 		char *list = xstrdup(""), *next;
 		for (int i = 0; i < k->n_waves; i++) {
@@ -51,7 +83,9 @@ cmd_kiosk_preset_wave(const CmdKiosk *k, const KioskOptions *o)
 			free(list);
 			list = next;
 		}
-		cli_error(_("no programme has the wave %s; the waves are: %s"), o->wave, list);
+		cmd_kiosk_fail(&k->setup_failure,
+		               xasprintf(_("no programme has the wave %s; the waves are: %s"),
+		                         o->wave, list));
 		free(list);
 	}
 	return NULL;
@@ -74,10 +108,8 @@ cmd_kiosk_preset(CmdKiosk *k, const KioskOptions *o)
 		ids[n++] = id;
 	rc = session_configure(k->session, wave, o->class_name,
 	                       o->audience ? o->audience : "student", ids, n, &cause);
-	if (rc != 0) {
-		cli_error("%s", cause);
-		free(cause);
-	}
+	if (rc != 0)
+		cmd_kiosk_fail(&k->setup_failure, cause);
 	free(copy);
 	return rc;
 }
@@ -91,7 +123,9 @@ cmd_kiosk_load_programs(CmdKiosk *k, const char *surveys_dir)
 	Diag diag = { 0 };
 	int failed = program_load_dir(dir, &k->surveys, &k->programs, &k->n_programs, &diag);
 
-	diag_print(&diag, stderr);
+	if (failed > 0)
+		cmd_kiosk_fail_diag(k, &diag);
+	diag_print(&diag, stderr); /* what is left: warnings of a file that loaded */
 	diag_clear(&diag);
 	free(dir);
 	return failed > 0 ? -1 : 0;
@@ -107,15 +141,13 @@ cmd_kiosk_setup(CmdKiosk *k, const KioskOptions *o)
 
 	k->store = store_open(o->db_path, &cause);
 	if (k->store == NULL || store_sittings_abandon_open(k->store, &left, &cause) != 0) {
-		cli_error("%s", cause);
-		free(cause);
+		cmd_kiosk_fail(&k->setup_failure, cause);
 		return -1;
 	}
 	/* A broken survey file stops the kiosk: a psychologist must see the
 	 * message before children sit down, not find a questionnaire missing. */
 	if (survey_set_load_dir(&k->surveys, o->surveys_dir, &diag) != 0) {
-		diag_print(&diag, stderr);
-		diag_clear(&diag);
+		cmd_kiosk_fail_diag(k, &diag);
 		return -1;
 	}
 	if (cmd_kiosk_load_programs(k, o->surveys_dir) != 0)
@@ -161,8 +193,7 @@ cmd_kiosk_open(CmdKiosk *k, const KioskOptions *o)
 	k->kiosk = kiosk_open(&window, &cause);
 	free(assets);
 	if (k->kiosk == NULL) {
-		cli_error("%s", cause);
-		free(cause);
+		cmd_kiosk_fail(&k->window_failure, cause);
 		return -1;
 	}
 	return 0;
@@ -228,6 +259,12 @@ cmd_kiosk(const KioskOptions *o)
 		session_reset(k.session);
 	ui_release(&k.ui);
 	kiosk_close(k.kiosk);
+	/* Started from the desktop, nobody reads stderr: the reason is shown
+	 * too, once the window is gone. */
+	if (status != 0)
+		kiosk_alert(k.setup_failure ? k.setup_failure : k.window_failure);
+	free(k.setup_failure);
+	free(k.window_failure);
 	session_free(k.session);
 	for (int i = 0; i < k.n_programs; i++)
 		program_free(k.programs[i]);

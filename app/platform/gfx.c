@@ -64,6 +64,7 @@ struct Gfx {
 	SDL_Renderer *renderer;
 	char *assets_dir;
 	char *font_path[2]; /* regular, bold */
+	TTF_Font *spare[2]; /* each opened once at start: proof the file is a font */
 	GfxFont fonts[GFX_FONT_SLOTS];
 	int n_fonts;
 	TextCache texts;  /* textures of rendered lines */
@@ -103,6 +104,24 @@ gfx_find_font(const char *assets_dir, const char *name)
 	return found;
 }
 
+/* Opens both fonts once: a file that is there but is no font (damaged,
+ * cut short) is said at start, and the spare stands in for a size that
+ * cannot be opened later. */
+static int
+gfx_open_spares(Gfx *gfx, char **cause)
+{
+	for (int bold = 0; bold < 2; bold++) {
+		gfx->spare[bold] = TTF_OpenFont(gfx->font_path[bold], 24);
+		if (gfx->spare[bold] == NULL) {
+			*cause = xasprintf(_("the font file %s is damaged: reinstall the Debian "
+			                     "package fonts-dejavu-core"),
+			                   gfx->font_path[bold]);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 static void
 gfx_destroy_texture(void *texture)
 {
@@ -133,6 +152,10 @@ gfx_create(SDL_Renderer *renderer, const char *assets_dir, char **cause)
 	}
 	if (gfx->font_path[1] == NULL)
 		gfx->font_path[1] = xstrdup(gfx->font_path[0]);
+	if (gfx_open_spares(gfx, cause) != 0) {
+		gfx_free(gfx);
+		return NULL;
+	}
 	SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_BLEND);
 	return gfx;
 }
@@ -146,6 +169,10 @@ gfx_free(Gfx *gfx)
 	textcache_free(&gfx->widths);
 	for (int i = 0; i < gfx->n_fonts; i++)
 		TTF_CloseFont(gfx->fonts[i].font);
+	for (int bold = 0; bold < 2; bold++) {
+		if (gfx->spare[bold] != NULL)
+			TTF_CloseFont(gfx->spare[bold]);
+	}
 	for (int i = 0; i < gfx->n_corners; i++) {
 		if (gfx->corners[i].texture != NULL)
 			SDL_DestroyTexture(gfx->corners[i].texture);
@@ -186,7 +213,8 @@ gfx_font(Gfx *gfx, int size, bool bold)
 	}
 	font = TTF_OpenFont(gfx->font_path[bold], size);
 	if (font == NULL)
-		abort(); /* the file was readable at start: only a broken install gets here */
+		return gfx->spare[bold]; /* the file changed since the start: text of the
+		                          * wrong size rather than none */
 	gfx->fonts[gfx->n_fonts++] = (GfxFont){ size, bold, font };
 	return font;
 }

@@ -9,6 +9,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "input.h"
 #include "util.h"
@@ -49,16 +50,58 @@ kiosk_open_window(Kiosk *k, const KioskWindowOptions *o)
 	return k->renderer ? 0 : -1;
 }
 
+/* True when the session names a display (X11 or Wayland). */
+static bool
+kiosk_display_named(void)
+{
+	const char *display = getenv("DISPLAY"), *wayland = getenv("WAYLAND_DISPLAY");
+
+	return (display != NULL && display[0] != '\0') || (wayland != NULL && wayland[0] != '\0');
+}
+
+/* True when SDL_VIDEODRIVER chooses a driver that shows nothing (the screen
+ * tests' dummy). */
+static bool
+kiosk_invisible_on_purpose(void)
+{
+	const char *driver = getenv("SDL_VIDEODRIVER");
+
+	return driver != NULL && (strcmp(driver, "dummy") == 0 || strcmp(driver, "offscreen") == 0);
+}
+
 /* False when there is no display to show the kiosk on: SDL would fall back
  * to a driver that shows nothing and the kiosk would run unseen. Chosen on
  * purpose (SDL_VIDEODRIVER, as the screen tests do), any driver is fine. */
 static bool
 kiosk_has_screen(void)
 {
-	const char *display = getenv("DISPLAY"), *wayland = getenv("WAYLAND_DISPLAY");
+	return getenv("SDL_VIDEODRIVER") != NULL || kiosk_display_named();
+}
 
-	return getenv("SDL_VIDEODRIVER") != NULL || (display != NULL && display[0] != '\0') ||
-	       (wayland != NULL && wayland[0] != '\0');
+/* Unless a driver is chosen by name, SDL tries only the display systems
+ * the session names: with DISPLAY set but its X server gone it would fall
+ * back to a driver that shows nothing (and Wayland's probe would print its
+ * own complaint). */
+static void
+kiosk_choose_driver(void)
+{
+	const char *wayland = getenv("WAYLAND_DISPLAY");
+
+	if (getenv("SDL_VIDEODRIVER") == NULL)
+		SDL_SetHint(SDL_HINT_VIDEODRIVER,
+		            wayland != NULL && wayland[0] != '\0' ? "wayland,x11" : "x11");
+}
+
+/* False when SDL, given no driver by name, still runs one that shows
+ * nothing. */
+static bool
+kiosk_visible_driver(void)
+{
+	const char *driver = SDL_GetCurrentVideoDriver();
+
+	if (getenv("SDL_VIDEODRIVER") != NULL)
+		return true;
+	return driver != NULL && strcmp(driver, "offscreen") != 0 && strcmp(driver, "dummy") != 0;
 }
 
 /* SIGHUP or SIGQUIT: passed on as SIGTERM, which SDL's own handler turns
@@ -106,12 +149,13 @@ kiosk_open(const KioskWindowOptions *o, char **cause)
 	 * kiosk_quit_signals) ends it. A window (--windowed) closes as windows do. */
 	if (!o->windowed)
 		SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
-	if (!kiosk_has_screen()) {
+	kiosk_choose_driver();
+	if (!kiosk_has_screen() || SDL_Init(SDL_INIT_VIDEO) != 0 || !kiosk_visible_driver()) {
 		*cause = xstrdup(_("there is no screen to show the kiosk on: start it in the "
-		                   "graphical session (DISPLAY is not set)"));
+		                   "graphical session"));
 		goto fail;
 	}
-	if (SDL_Init(SDL_INIT_VIDEO) != 0 || kiosk_open_window(k, o) != 0) {
+	if (kiosk_open_window(k, o) != 0) {
 		*cause = xasprintf(_("cannot open the screen: %s"), SDL_GetError());
 		goto fail;
 	}
@@ -234,4 +278,56 @@ kiosk_close(Kiosk *k)
 		SDL_DestroyWindow(k->window);
 	SDL_Quit();
 	free(k);
+}
+
+/* The box's text from a cause: the first letter capital (causes are
+ * written to follow "anketa: " on stderr), a full stop at the end, and a
+ * line break at a space every 60 or so characters (the box does not wrap
+ * and would grow wider than the screen). The caller frees it. */
+static char *
+kiosk_alert_text(const char *cause)
+{
+	size_t len = strlen(cause);
+	char *text = xmalloc(len + 2), *space = NULL;
+	unsigned char *u = (unsigned char *)text;
+	int column = 0, after = 0; /* characters on the line, and after its last space */
+
+	memcpy(text, cause, len + 1);
+	if (u[0] >= 'a' && u[0] <= 'z')
+		u[0] = (unsigned char)(u[0] - 'a' + 'A');
+	else if (u[0] == 0xd0 && u[1] >= 0xb0 && u[1] <= 0xbf) /* а-п */
+		u[1] = (unsigned char)(u[1] - 0x20);
+	else if (u[0] == 0xd1 && u[1] >= 0x80 && u[1] <= 0x8f) /* р-я */
+		u[0] = 0xd0, u[1] = (unsigned char)(u[1] + 0x20);
+	for (char *p = text; *p != '\0'; p++) {
+		if (((unsigned char)*p & 0xc0) == 0x80)
+			continue; /* a character is counted by its first byte */
+		column++;
+		after++;
+		if (*p == ' ')
+			space = p, after = 0;
+		if (column > 60 && space != NULL) {
+			*space = '\n';
+			column = after;
+			space = NULL;
+		}
+	}
+	if (len > 0 && text[len - 1] != '.')
+		memcpy(text + len, ".", 2);
+	return text;
+}
+
+void
+kiosk_alert(const char *message)
+{
+	char *text;
+
+	/* SDL shows a message box with a display connection of its own, also
+	 * before or after SDL_Init(); without a display it fails, and stderr
+	 * has said it already. */
+	if (message == NULL || !kiosk_display_named() || kiosk_invisible_on_purpose())
+		return;
+	text = kiosk_alert_text(message);
+	SDL_ShowSimpleMessageBox(SDL_MESSAGEBOX_ERROR, _("Anketa: cannot start"), text, NULL);
+	free(text);
 }

@@ -69,6 +69,15 @@ Gfx *kiosk_gfx(Kiosk *kiosk);
  */
 void kiosk_run(Kiosk *kiosk, const KioskApp *app, void *ctx);
 
+/*
+ * Shows message (one sentence: why the kiosk cannot start) in a simple
+ * message box titled "Anketa: ...", for whoever started the kiosk from the
+ * desktop and sees no terminal; returns once it is closed. Call it with no
+ * kiosk open (kiosk_close() first), so that no full-screen window hides it.
+ * Does nothing where no display can be reached.
+ */
+void kiosk_alert(const char *message);
+
 /* Closes the window and stops SDL; NULL is allowed. Whatever else uses SDL
  * (the voice) must be freed before. */
 void kiosk_close(Kiosk *kiosk);

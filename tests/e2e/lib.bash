@@ -129,3 +129,21 @@ e2e_cleanup() {
 	rm -rf "$tmp"
 	return 0
 }
+
+# Waits (up to 10 s) for the kiosk's start-up message box (its title begins
+# "Anketa: "), prints its title and closes it with a click on its OK button,
+# the one button, centred at its bottom. A click, not a key: another kiosk
+# may hold the keyboard.
+e2e_close_alert() {
+	local line geometry w h x y
+	for _ in $(seq 1 200); do
+		line=$(xwininfo -root -tree | grep -m1 '"Anketa: ' || true)
+		[ -n "$line" ] && break
+		sleep 0.05
+	done
+	[ -n "$line" ] || fail "no message box appeared"
+	echo "$line" | sed 's/^[^"]*"\([^"]*\)".*/\1/'
+	geometry=$(echo "$line" | grep -o '[0-9]*x[0-9]*+[0-9-]*+[0-9-]*' | head -1)
+	IFS='x+' read -r w h x y <<<"$geometry"
+	xdotool mousemove --sync $((x + w / 2)) $((y + h - 26)) click 1
+}
