@@ -315,12 +315,54 @@ START_TEST(test_open_sittings_of_this_device_are_abandoned)
 	ck_assert_int_eq(store_answer_put(store, b, "q1", "2", true, 1, NULL, &cause), 0);
 	ck_assert_int_eq(store_answer_put(store, c, "q1", "3", true, 0, NULL, &cause), 0);
 	ck_assert_int_eq(store_sitting_finish(store, b, SITTING_COMPLETED, &cause), 0);
+	/* Only the kiosk holding the database's lock may close them. */
+	ck_assert_int_eq(store_sittings_abandon_open(store, &closed, &cause), -1);
+	free(cause);
+	cause = NULL;
+	ck_assert_int_eq(store_lock_kiosk(store, &cause), 0);
 	ck_assert_int_eq(store_sittings_abandon_open(store, &closed, &cause), 0);
 	ck_assert_int_eq(closed, 1);
 	ck_assert_int_eq(store_answers_each(store, collect_status, text, &cause), 0);
 	/* 2 = abandoned (answers kept), 1 = completed, 0 = still in progress. */
 	ck_assert_str_eq(text, "A=2;B=1;C=0;");
 	store_close(store);
+}
+END_TEST
+
+/* One kiosk per database: the second store on the same file cannot take
+ * the kiosk's lock while the first holds it, and can once it is closed. */
+START_TEST(test_one_kiosk_per_database)
+{
+	char *dir = testutil_tmpdir();
+	char *path = xasprintf("%s/anketa.db", dir), *lock = xasprintf("%s.lock", path);
+	char *cause = NULL, *want;
+	Store *first = store_open(path, &cause), *second = store_open(path, &cause);
+	struct stat st;
+
+	ck_assert_ptr_nonnull(first);
+	ck_assert_ptr_nonnull(second);
+	ck_assert_int_eq(store_lock_kiosk(first, &cause), 0);
+	ck_assert_int_eq(store_lock_kiosk(first, &cause), 0); /* taking it again is fine */
+	ck_assert_int_eq(store_lock_kiosk(second, &cause), 1);
+	want = xasprintf("another Anketa kiosk is already running on the database %s; this one "
+	                 "was not started",
+	                 path);
+	ck_assert_str_eq(cause, want);
+	free(cause);
+	cause = NULL;
+	ck_assert_int_eq(stat(lock, &st), 0);
+	ck_assert_int_eq(st.st_mode & 0777, 0600);
+	store_close(first);
+	ck_assert_int_eq(store_lock_kiosk(second, &cause), 0);
+	store_unlock_kiosk(second);
+	first = store_open(path, &cause);
+	ck_assert_int_eq(store_lock_kiosk(first, &cause), 0);
+	store_close(first);
+	store_close(second);
+	free(want);
+	free(lock);
+	free(path);
+	free(dir);
 }
 END_TEST
 
@@ -1295,6 +1337,7 @@ store_suite(void)
 	tcase_add_test(tc, test_sitting_and_answers);
 	tcase_add_test(tc, test_finished_sitting_is_closed);
 	tcase_add_test(tc, test_open_sittings_of_this_device_are_abandoned);
+	tcase_add_test(tc, test_one_kiosk_per_database);
 	tcase_add_test(tc, test_pin);
 	tcase_add_test(tc, test_school_name_stamps_new_sittings);
 	tcase_add_test(tc, test_bad_school_name_refused);

@@ -139,8 +139,12 @@ cmd_kiosk_setup(CmdKiosk *k, const KioskOptions *o)
 	Diag diag = { 0 };
 	int left;
 
+	/* One kiosk per database: a second one stops here, before it writes
+	 * anything. Holding the lock, this kiosk knows that a sitting still in
+	 * progress belongs to a kiosk that is gone, and closes it. */
 	k->store = store_open(o->db_path, &cause);
-	if (k->store == NULL || store_sittings_abandon_open(k->store, &left, &cause) != 0) {
+	if (k->store == NULL || store_lock_kiosk(k->store, &cause) != 0 ||
+	    store_sittings_abandon_open(k->store, &left, &cause) != 0) {
 		cmd_kiosk_fail(&k->setup_failure, cause);
 		return -1;
 	}

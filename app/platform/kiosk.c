@@ -206,6 +206,17 @@ kiosk_draw(Kiosk *k, const KioskApp *app, void *ctx)
 	fflush(stdout);
 }
 
+/* A click on the kiosk gives it the keyboard back if another window took
+ * it (the message box of a second kiosk, with no window manager to hand
+ * the focus back when that window goes). */
+static void
+kiosk_claim_focus(Kiosk *k, const SDL_Event *ev)
+{
+	if (ev->type == SDL_MOUSEBUTTONDOWN &&
+	    (SDL_GetWindowFlags(k->window) & SDL_WINDOW_INPUT_FOCUS) == 0)
+		SDL_SetWindowInputFocus(k->window);
+}
+
 /* Hands every event waiting (ev and those queued after it) to the
  * application; false once it asked to close. */
 static bool
@@ -215,6 +226,7 @@ kiosk_dispatch(Kiosk *k, const KioskApp *app, void *ctx, SDL_Event *ev)
 	Action action;
 
 	do {
+		kiosk_claim_focus(k, ev);
 		if (input_translate(ev, &action)) {
 			if (!app->handle(ctx, &action, SDL_GetTicks64()))
 				running = false;

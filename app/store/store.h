@@ -150,10 +150,26 @@ int store_sitting_begin(Store *store, const StoreSitting *sitting, char id_out[3
 int store_sitting_finish(Store *store, const char *sitting_id, SittingStatus status, char **cause);
 
 /*
+ * Takes the kiosk's claim on the database: an exclusive lock on the file
+ * "<database>.lock" beside it (created 0600), held until store_close() or
+ * store_unlock_kiosk(), and let go of by the system when the process ends
+ * in any way. Returns 0 (also for a database in memory, which nobody else
+ * can open), 1 with *cause when another process holds it (another kiosk
+ * runs on this database), -1 with *cause when the lock file cannot be made.
+ */
+int store_lock_kiosk(Store *store, char **cause);
+
+/* Lets go of the kiosk's lock, if this store holds it. */
+void store_unlock_kiosk(Store *store);
+
+/*
  * Marks every sitting of this device still in progress as abandoned (the
  * kiosk was killed or lost power while someone answered; nobody can come
  * back to such a sitting). Sittings merged from other kiosks are left alone.
- * Sets *count to how many were closed. Answers are kept.
+ * Only the holder of the kiosk's lock may (store_lock_kiosk()): with one
+ * kiosk per database, a sitting in progress then belongs to a kiosk that is
+ * gone, never to one still running; without the lock it returns -1 with
+ * *cause. Sets *count to how many were closed. Answers are kept.
  */
 int store_sittings_abandon_open(Store *store, int *count, char **cause);
 

@@ -103,7 +103,9 @@ struct Store {
 	char device_id[37];
 	char *school; /* meta 'school', "" when none was set */
 	int schema_version;
-	bool readonly; /* opened by store_open_readonly(): nothing is written */
+	bool readonly;     /* opened by store_open_readonly(): nothing is written */
+	bool kiosk_locked; /* store_lock_kiosk() took the kiosk's lock */
+	int lock_fd;       /* while kiosk_locked: the lock file, or -1 (in memory) */
 	sqlite3_stmt *stmts[STMT_COUNT];
 };
 

@@ -423,6 +423,8 @@ store_close(Store *store)
 	for (int i = 0; i < STMT_COUNT; i++)
 		sqlite3_finalize(store->stmts[i]);
 	sqlite3_close(store->db);
+	store_unlock_kiosk(
+	    store); /* last: the database is closed before another kiosk may open it */
 	free(store->path);
 	free(store->school);
 	free(store);

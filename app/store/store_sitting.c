@@ -123,8 +123,14 @@ store_sitting_finish(Store *store, const char *sitting_id, SittingStatus status,
 int
 store_sittings_abandon_open(Store *store, int *count, char **cause)
 {
-	sqlite3_stmt *stmt = store_stmt(store, STMT_SITTINGS_ABANDON_OPEN, cause);
+	sqlite3_stmt *stmt;
 
+	if (!store->kiosk_locked) {
+		*cause = xstrdup(_("only the kiosk that holds the database's lock may close the "
+		                   "sittings left open"));
+		return -1;
+	}
+	stmt = store_stmt(store, STMT_SITTINGS_ABANDON_OPEN, cause);
 	if (stmt == NULL)
 		return -1;
 	sqlite3_bind_text(stmt, 1, store->device_id, -1, SQLITE_STATIC);
