@@ -12,6 +12,11 @@ input_key(const SDL_KeyboardEvent *key, Action *a)
 {
 	SDL_Keycode sym = key->keysym.sym;
 
+	/* Keys held with Ctrl, Alt or the Windows key are the window manager's
+	 * (Ctrl+Alt+arrow, Alt+Space, Alt+F4): a kiosk that holds the keyboard
+	 * gets them, and they must not count as an arrow or a Space. */
+	if (key->keysym.mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI))
+		return false;
 	if (sym >= SDLK_1 && sym <= SDLK_9) {
 		*a = (Action){ .type = ACTION_CHOOSE, .index = (int)(sym - SDLK_1) };
 		return true;

@@ -44,6 +44,16 @@ kiosk_open_window(Kiosk *k, const KioskWindowOptions *o)
 	                             o->windowed ? SDL_WINDOWPOS_CENTERED : 0, w, h, flags);
 	if (k->window == NULL)
 		return -1;
+	/* Full screen, the kiosk holds the keyboard while it has the focus:
+	 * the window manager's keys (Alt+Tab, Ctrl+Alt+arrow, Alt+Space)
+	 * reach the kiosk, which ignores them, instead of raising another
+	 * window, switching desktops or opening the window menu. Only the
+	 * psychologist's menu, behind the PIN, leaves the kiosk. SDL would
+	 * let go of the keyboard at Alt+Tab by minimising, unless told not to. */
+	if (!o->windowed) {
+		SDL_SetHint(SDL_HINT_ALLOW_ALT_TAB_WHILE_GRABBED, "0");
+		SDL_SetWindowKeyboardGrab(k->window, SDL_TRUE);
+	}
 	k->renderer = SDL_CreateRenderer(k->window, -1, SDL_RENDERER_PRESENTVSYNC);
 	if (k->renderer == NULL)
 		k->renderer = SDL_CreateRenderer(k->window, -1, 0);

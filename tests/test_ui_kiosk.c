@@ -1,0 +1,120 @@
+/*
+ * test_ui_kiosk.c: the kiosk's flow as it is seen and pressed, rendered by
+ * SDL's software renderer into a memory surface (no display needed): the
+ * keys the kiosk takes, the PIN screens, the question asked of a
+ * respondent who went quiet, the psychologist's screens locking. The
+ * respondent's own screens are in test_ui_screens.c.
+ */
+#include <SDL.h>
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "input.h"
+#include "testutil.h"
+#include "ui.h"
+#include "util.h"
+
+static SDL_Surface *surface;
+static SDL_Renderer *renderer;
+static Store *store;
+static SurveySet set;
+static Session *session;
+static Ui ui;
+static char *dir;
+
+/* A canvas of w x h with a session over the shipped school_day survey. */
+static void
+open_canvas(int w, int h)
+{
+	char *assets = testutil_source_path("assets");
+	char *path = testutil_source_path("surveys/school_day.yaml");
+	char *db, *cause = NULL;
+	Diag diag = { 0 };
+
+	surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+	renderer = SDL_CreateSoftwareRenderer(surface);
+	ck_assert_ptr_nonnull(renderer);
+	memset(&set, 0, sizeof set);
+	survey_set_add(&set, survey_load(path, &diag));
+	ck_assert_int_eq(diag.n, 0);
+	dir = testutil_tmpdir();
+	db = xasprintf("%s/a.db", dir);
+	store = store_open(db, &cause);
+	ck_assert_ptr_nonnull(store);
+	session = session_create(store, &set);
+	memset(&ui, 0, sizeof ui);
+	ui.gfx = gfx_create(renderer, assets, &cause);
+	ck_assert_ptr_nonnull(ui.gfx);
+	ui.session = session;
+	ui.store = store;
+	ui.surveys = &set;
+	free(db);
+	free(path);
+	free(assets);
+}
+
+static void
+setup(void)
+{
+	open_canvas(1280, 800);
+}
+
+static void
+teardown(void)
+{
+	ui_release(&ui);
+	gfx_free(ui.gfx);
+	SDL_DestroyRenderer(renderer);
+	SDL_FreeSurface(surface);
+	session_free(session);
+	store_close(store);
+	survey_set_free(&set);
+	free(dir);
+}
+
+/* A key pressed with modifiers, as SDL delivers it. */
+static bool
+key(SDL_Keycode sym, Uint16 mod, Action *a)
+{
+	SDL_Event ev = { .type = SDL_KEYDOWN };
+
+	ev.key.keysym.sym = sym;
+	ev.key.keysym.mod = mod;
+	return input_translate(&ev, a);
+}
+
+START_TEST(keys_held_with_ctrl_alt_or_super_are_the_window_managers)
+{
+	Action a;
+
+	ck_assert(key(SDLK_RIGHT, KMOD_NONE, &a));
+	ck_assert_int_eq(a.type, ACTION_NEXT);
+	ck_assert(key(SDLK_RIGHT, KMOD_NUM, &a)); /* Num Lock is no modifier of ours */
+	ck_assert_int_eq(a.type, ACTION_NEXT);
+	ck_assert(!key(SDLK_RIGHT, KMOD_LCTRL | KMOD_LALT, &a)); /* switch desktop */
+	ck_assert(!key(SDLK_SPACE, KMOD_LALT, &a));              /* the window menu */
+	ck_assert(!key(SDLK_TAB, KMOD_LALT, &a));
+	ck_assert(!key(SDLK_F4, KMOD_RALT, &a));
+	ck_assert(!key(SDLK_1, KMOD_LGUI, &a));
+	ck_assert(key(SDLK_1, KMOD_LSHIFT, &a)); /* Shift is typing */
+	ck_assert_int_eq(a.type, ACTION_CHOOSE);
+	ck_assert_int_eq(a.index, 0);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("ui_kiosk");
+	TCase *tc = tcase_create("kiosk");
+
+	setenv("SDL_VIDEODRIVER", "dummy", 0);
+	util_i18n_init(NULL);
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, keys_held_with_ctrl_alt_or_super_are_the_window_managers);
+	suite_add_tcase(s, tc);
+	return testutil_run(s);
+}
