@@ -59,6 +59,15 @@ CREATE TABLE pin (
 	set_at TEXT NOT NULL
 );
 
+-- The wrong-PIN count and the PIN screen's wait (007_pin_lock.sql): wrong
+-- PINs in a row, and until when (ISO 8601 UTC, '' for no wait) no PIN is
+-- checked; one row once a wrong PIN was typed.
+CREATE TABLE pin_lock (
+	id INTEGER PRIMARY KEY CHECK (id = 1),
+	failures INTEGER NOT NULL DEFAULT 0 CHECK (failures >= 0),
+	locked_until TEXT NOT NULL DEFAULT ''
+);
+
 -- The school's class list, for the participation indicator; flagged (from
 -- 005_class_flag.sql) marks the classes a programme with `classes: flagged`
 -- counts.

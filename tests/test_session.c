@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pinlock.h"
 #include "session.h"
 #include "testutil.h"
 #include "util.h"
@@ -648,33 +649,82 @@ try_pin(const char *pin, uint64_t now_ms)
 	return session_pin_submit(session, now_ms);
 }
 
-START_TEST(wrong_pins_in_a_row_make_the_pin_screen_wait)
+/* The wall clock the PIN's wait is kept in, set by the tests:
+ * 2027-01-15T08:00:00Z plus the seconds given to at(). */
+static int64_t wall_now;
+
+static int64_t
+wall_clock(void)
 {
-	char *cause = NULL;
+	return wall_now;
+}
+
+/* Both clocks at `seconds` into a test: the wall clock for the lock kept in
+ * the database, and the session's own milliseconds. */
+static uint64_t
+at(int seconds)
+{
+	wall_now = 1800000000 + seconds;
+	return (uint64_t)seconds * 1000;
+}
+
+/* The audit lines about PINs, as "action:detail;" */
+static int
+collect_audit(const char *when, const char *action, const char *detail, void *arg)
+{
+	char *out = arg;
+	size_t used = strlen(out);
+
+	(void)when;
+	if (strncmp(action, "pin-", 4) == 0)
+		snprintf(out + used, 1024 - used, "%s:%s;", action, detail);
+	return 0;
+}
+
+START_TEST(wrong_pins_in_a_row_make_the_pin_screen_wait_even_after_a_restart)
+{
+	char *cause = NULL, audit[1024] = "";
 
 	ck_assert_int_eq(store_pin_set(store, "2468", &cause), 0);
-	session_open_pin(session, 0);
-	/* Five wrong PINs at 100..104 ms: the fifth locks until 104 + 30 000. */
-	for (int i = 0; i < SESSION_PIN_TRIES; i++)
-		ck_assert_int_eq(try_pin("1111", 100 + (uint64_t)i), 0);
-	ck_assert_int_eq(session_pin_wait_s(session, 104), 30);
-	/* Even the right PIN waits: (30 104 - 1 104) / 1000 = 29 s left. */
-	ck_assert_int_eq(try_pin("2468", 1104), -2);
+	session_set_wall_clock(session, wall_clock);
+	session_open_pin(session, at(0));
+	/* Five wrong PINs: the fifth makes the screen wait 30 s. */
+	for (int i = 0; i < PINLOCK_TRIES; i++)
+		ck_assert_int_eq(try_pin("1111", at(0)), 0);
+	ck_assert_int_eq(session_pin_wait_s(session, at(0)), 30);
+	/* Even the right PIN waits: 29 s left a second later. */
+	ck_assert_int_eq(try_pin("2468", at(1)), -2);
 	ck_assert_int_eq(session_pin_length(session), 0);
-	ck_assert_int_eq(session_pin_wait_s(session, 1104), 29);
+	ck_assert_int_eq(session_pin_wait_s(session, at(1)), 29);
 	ck_assert_int_eq(session_phase(session), PHASE_PIN);
-	/* One more wrong one after the wait doubles it: 60 s from 30 104. */
-	ck_assert_int_eq(try_pin("1111", 30104), 0);
-	ck_assert_int_eq(session_pin_wait_s(session, 30104), 60);
-	ck_assert_int_eq(try_pin("2468", 90104), 1);
+	/* A restart (a new session on the same database) still waits. */
+	session_free(session);
+	session = session_create(store, &set);
+	session_set_wall_clock(session, wall_clock);
+	session_open_pin(session, at(2));
+	ck_assert_int_eq(session_pin_wait_s(session, at(2)), 28);
+	ck_assert_int_eq(try_pin("2468", at(29)), -2);
+	/* One more wrong one after the wait doubles it: 60 s from 30. */
+	ck_assert_int_eq(try_pin("1111", at(30)), 0);
+	ck_assert_int_eq(session_pin_wait_s(session, at(30)), 60);
+	ck_assert_int_eq(try_pin("2468", at(90)), 1);
 	ck_assert_int_eq(session_phase(session), PHASE_MENU);
-	/* The right PIN starts the count again: one wrong PIN now does not lock
-	 * (without the reset it would be the eighth in a row and lock 120 s).
-	 * Each check is a deliberately slow hash, so the test keeps them few. */
+	/* The right PIN starts the count again: one wrong PIN now does not
+	 * make the screen wait (it would be the eighth in a row: 120 s). Each
+	 * check is a deliberately slow hash, so the test keeps them few. */
 	session_close_menu(session);
-	session_open_pin(session, 90105);
-	ck_assert_int_eq(try_pin("1111", 90106), 0);
-	ck_assert_int_eq(session_pin_wait_s(session, 90106), 0);
+	session_open_pin(session, at(91));
+	ck_assert_int_eq(try_pin("1111", at(91)), 0);
+	ck_assert_int_eq(session_pin_wait_s(session, at(91)), 0);
+	/* Every wrong PIN and every wait is in the audit log. */
+	ck_assert_int_eq(store_audit_each(store, collect_audit, audit, &cause), 0);
+	ck_assert_str_eq(audit, "pin-wrong:wrong PIN, 1 in a row;pin-wrong:wrong PIN, 2 in a row;"
+	                        "pin-wrong:wrong PIN, 3 in a row;pin-wrong:wrong PIN, 4 in a row;"
+	                        "pin-wrong:wrong PIN, 5 in a row;"
+	                        "pin-lock:no PIN is checked until 2027-01-15T08:00:30Z;"
+	                        "pin-wrong:wrong PIN, 6 in a row;"
+	                        "pin-lock:no PIN is checked until 2027-01-15T08:01:30Z;"
+	                        "pin-wrong:wrong PIN, 1 in a row;");
 }
 END_TEST
 
@@ -750,7 +800,7 @@ main(void)
 	tcase_add_test(tc, a_thank_you_without_results_leaves_by_itself);
 	tcase_add_test(tc, a_template_with_placeholders_cannot_be_put_into_a_battery);
 	tcase_add_test(tc, a_pin_opens_the_menu_only_when_it_matches);
-	tcase_add_test(tc, wrong_pins_in_a_row_make_the_pin_screen_wait);
+	tcase_add_test(tc, wrong_pins_in_a_row_make_the_pin_screen_wait_even_after_a_restart);
 	tcase_add_test(tc, a_sitting_keeps_its_survey_file_in_the_database);
 	tcase_add_test(tc, a_new_configuration_after_a_sitting_starts_cleanly);
 	suite_add_tcase(s, tc);

@@ -180,6 +180,62 @@ util_now_iso8601(char buf[21])
 	strftime(buf, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+void
+util_iso8601(int64_t seconds, char buf[21])
+{
+	time_t t = (time_t)seconds;
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(buf, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* The number in the n decimal digits at text, or -1 when one is no digit. */
+static int
+util_digits(const char *text, int n)
+{
+	int value = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (text[i] < '0' || text[i] > '9')
+			return -1;
+		value = value * 10 + (text[i] - '0');
+	}
+	return value;
+}
+
+int
+util_iso8601_parse(const char *text, int64_t *seconds)
+{
+	struct tm tm = { 0 };
+	char again[21];
+	time_t t;
+
+	/* "2026-09-15T10:23:05Z": the fields at fixed places. */
+	if (strlen(text) != 20)
+		return -1;
+	tm.tm_year = util_digits(text, 4) - 1900;
+	tm.tm_mon = util_digits(text + 5, 2) - 1;
+	tm.tm_mday = util_digits(text + 8, 2);
+	tm.tm_hour = util_digits(text + 11, 2);
+	tm.tm_min = util_digits(text + 14, 2);
+	tm.tm_sec = util_digits(text + 17, 2);
+	t = timegm(&tm);
+	/* A field that is no number, or out of range (carried over by timegm()),
+	 * or a wrong separator reads back otherwise. */
+	util_iso8601((int64_t)t, again);
+	if (strcmp(again, text) != 0)
+		return -1;
+	*seconds = (int64_t)t;
+	return 0;
+}
+
+int64_t
+util_wall_seconds(void)
+{
+	return (int64_t)time(NULL);
+}
+
 /* <prefix> when the running program is <prefix>/bin/<name> and
  * <prefix>/share/anketa holds the surveys, else NULL; cached. */
 static const char *

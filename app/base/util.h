@@ -8,6 +8,7 @@
 #include <libintl.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stddef.h>
 
 /* User-facing text: English msgids, Russian in assets/po/. */
@@ -52,6 +53,16 @@ double util_round(double value, int decimals);
 
 /* The current time as ISO 8601 UTC ("2026-09-15T10:23:05Z") into buf[21]. */
 void util_now_iso8601(char buf[21]);
+
+/* A time in seconds since 1970 as ISO 8601 UTC into buf[21]. */
+void util_iso8601(int64_t seconds, char buf[21]);
+
+/* Reads an ISO 8601 UTC time as util_iso8601() writes it into seconds since
+ * 1970; -1 (and *seconds untouched) for any other text. */
+int util_iso8601_parse(const char *text, int64_t *seconds);
+
+/* The wall clock: seconds since 1970. */
+int64_t util_wall_seconds(void);
 
 /*
  * Sets up the locale and the message catalogue. Russian is the default for

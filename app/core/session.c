@@ -10,6 +10,7 @@
 
 #include "answer.h"
 #include "classname.h"
+#include "pinlock.h"
 #include "util.h"
 
 /* A typed number's or text's buffer: SESSION_TEXT_MAX characters of up to
@@ -53,9 +54,10 @@ struct Session {
 	char *prompt; /* a calm hint about the field in use */
 
 	char pin[SESSION_PIN_MAX + 1];
-	bool pin_set;           /* the database has a PIN (read when the PIN screen opens) */
-	int pin_failures;       /* wrong PINs in a row */
-	uint64_t pin_locked_ms; /* no PIN is checked before this time */
+	bool pin_set;                /* the database has a PIN (read when the PIN screen opens) */
+	uint64_t pin_locked_ms;      /* no PIN is checked before this time (the lock kept in the
+	                              * store, pinlock.h, seen on this clock) */
+	int64_t (*wall_clock)(void); /* seconds since 1970, for the PIN's lock */
 
 	const Survey **kept; /* surveys whose file this run put in the database */
 	int n_kept;
@@ -69,6 +71,7 @@ session_create(Store *store, const SurveySet *surveys)
 	s->store = store;
 	s->surveys = surveys;
 	s->phase = PHASE_WELCOME;
+	s->wall_clock = util_wall_seconds;
 	return s;
 }
 
@@ -950,37 +953,35 @@ session_next_deadline(const Session *s, uint64_t now_ms)
 	return at > now_ms ? (int64_t)(at - now_ms) : 0;
 }
 
+/* Sees the lock kept in the store (a wait that outlives restarts) on the
+ * session's clock: no PIN is checked for wait_s seconds from now_ms. */
+static void
+session_pin_wait(Session *s, int wait_s, uint64_t now_ms)
+{
+	s->pin_locked_ms = wait_s > 0 ? now_ms + (uint64_t)wait_s * 1000 : 0;
+}
+
 void
 session_open_pin(Session *s, uint64_t now_ms)
 {
-	(void)now_ms;
+	PinLock lock;
+	char *cause = NULL;
+
 	if (s->phase == PHASE_PIN || s->phase == PHASE_MENU)
 		return;
 	s->phase_before_pin = s->phase;
 	s->pin[0] = '\0';
-	/* An empty PIN never matches a stored one: -1 only when none is set. */
-	s->pin_set = store_pin_check(s->store, "") != -1;
+	s->pin_set = store_pin_exists(s->store);
+	if (pinlock_load(s->store, &lock, &cause) == 0)
+		session_pin_wait(s, pinlock_wait(&lock, s->wall_clock()), now_ms);
+	free(cause);
 	s->phase = PHASE_PIN;
 }
 
-/*
- * A wrong PIN. After SESSION_PIN_TRIES of them in a row the PIN screen
- * waits SESSION_PIN_LOCK_MS before it checks another, twice as long after
- * every further wrong one (at most a quarter of an hour): a curious student
- * cannot try the 10 000 four-digit PINs in a lesson, the psychologist who
- * mistyped waits half a minute.
- */
-static void
-session_pin_failed(Session *s, uint64_t now_ms)
+void
+session_set_wall_clock(Session *s, int64_t (*wall_clock)(void))
 {
-	int over = ++s->pin_failures - SESSION_PIN_TRIES;
-	uint64_t wait = SESSION_PIN_LOCK_MS;
-
-	if (over < 0)
-		return;
-	for (int i = 0; i < over && wait < 15 * 60 * 1000; i++)
-		wait *= 2;
-	s->pin_locked_ms = now_ms + (wait < 15 * 60 * 1000 ? wait : 15 * 60 * 1000);
+	s->wall_clock = wall_clock;
 }
 
 int
@@ -989,11 +990,28 @@ session_pin_wait_s(const Session *s, uint64_t now_ms)
 	return now_ms < s->pin_locked_ms ? (int)((s->pin_locked_ms - now_ms + 999) / 1000) : 0;
 }
 
+/* First start: the PIN typed becomes the psychologist's (4 to 8 digits). */
+static int
+session_pin_create(Session *s)
+{
+	char *cause = NULL;
+	int rc;
+
+	if (strlen(s->pin) < 4)
+		return -1;
+	rc = store_pin_set(s->store, s->pin, &cause) == 0 ? 2 : -1;
+	session_set_error(s, cause);
+	free(cause);
+	if (rc == 2)
+		s->pin_set = true;
+	return rc;
+}
+
 int
 session_pin_submit(Session *s, uint64_t now_ms)
 {
 	char *cause = NULL;
-	int rc;
+	int rc, wait_s = 0;
 
 	s->last_input = now_ms;
 	if (s->phase != PHASE_PIN)
@@ -1002,20 +1020,27 @@ session_pin_submit(Session *s, uint64_t now_ms)
 		s->pin[0] = '\0';
 		return -2;
 	}
-	rc = store_pin_check(s->store, s->pin);
-	if (rc == 0)
-		session_pin_failed(s, now_ms);
-	else if (rc == 1)
-		s->pin_failures = 0;
-	if (rc == -1 && strlen(s->pin) >= 4) {
-		/* First start: the first PIN typed becomes the psychologist's. */
-		rc = store_pin_set(s->store, s->pin, &cause) == 0 ? 2 : -1;
+	switch (pinlock_check(s->store, s->pin, s->wall_clock(), &wait_s, &cause)) {
+	case PINLOCK_MATCH:
+		rc = 1;
+		break;
+	case PINLOCK_WRONG:
+		rc = 0;
+		break;
+	case PINLOCK_LOCKED:
+		rc = -2;
+		break;
+	case PINLOCK_NO_PIN:
+		rc = session_pin_create(s);
+		break;
+	default:
 		session_set_error(s, cause);
-		free(cause);
+		rc = -1;
+		break;
 	}
+	free(cause);
+	session_pin_wait(s, wait_s, now_ms);
 	s->pin[0] = '\0';
-	if (rc == 2)
-		s->pin_set = true;
 	if (rc >= 1)
 		s->phase = PHASE_MENU;
 	return rc;

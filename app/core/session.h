@@ -211,22 +211,23 @@ bool session_has_results(const Session *session);
 int session_pin_length(const Session *session);
 
 /*
- * Enter on the PIN screen: checks the typed PIN against the store. Returns
- * 1 when it matches (the psychologist's menu opens), 0 when it does not (the
- * typed digits are cleared). When the database has no PIN yet, a PIN of 4 to
- * 8 digits is stored as the new PIN and the menu opens: returns 2; fewer
- * digits (or a storage error, see session_error) return -1. After
- * SESSION_PIN_TRIES wrong PINs in a row no PIN is checked for a while
- * (see session_pin_wait_s): returns -2.
+ * Enter on the PIN screen: checks the typed PIN against the store
+ * (pinlock_check: the wrong-PIN count and wait are kept in the database).
+ * Returns 1 when it matches (the psychologist's menu opens), 0 when it does
+ * not (the typed digits are cleared). When the database has no PIN yet, a
+ * PIN of 4 to 8 digits is stored as the new PIN and the menu opens: returns
+ * 2; fewer digits (or a storage error, see session_error) return -1. After
+ * PINLOCK_TRIES wrong PINs in a row no PIN is checked for a while (see
+ * session_pin_wait_s): returns -2.
  */
 int session_pin_submit(Session *session, uint64_t now_ms);
 
-/* Wrong PINs in a row before the PIN screen makes one wait, and the first wait. */
-#define SESSION_PIN_TRIES   5
-#define SESSION_PIN_LOCK_MS 30000
-
 /* Whole seconds until a PIN is checked again; 0 when it is checked now. */
 int session_pin_wait_s(const Session *session, uint64_t now_ms);
+
+/* The wall clock (seconds since 1970) the PIN's wait is kept in, so that it
+ * outlives a restart: util_wall_seconds() unless a test sets its own. */
+void session_set_wall_clock(Session *session, int64_t (*wall_clock)(void));
 
 /* True when the database has a psychologist's PIN. */
 bool session_pin_exists(const Session *session);

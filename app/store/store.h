@@ -249,6 +249,21 @@ int store_pin_set(Store *store, const char *pin, char **cause);
  * set (or it cannot be read). */
 int store_pin_check(Store *store, const char *pin);
 
+/* True when the database has a PIN (read without checking one). */
+bool store_pin_exists(Store *store);
+
+/*
+ * The wrong-PIN count and until when no PIN is checked, as kept by
+ * store_pin_lock_set() (the rule that sets them is the core's, pinlock.h):
+ * *failures wrong PINs in a row, locked_until an ISO 8601 UTC time or ""
+ * for none. Both 0 and "" when nothing was kept. 0, or -1 with *cause.
+ */
+int store_pin_lock_get(Store *store, int *failures, char locked_until[21], char **cause);
+
+/* Keeps the count and the time (committed at once, or with the caller's
+ * transaction). 0, or -1 with *cause. */
+int store_pin_lock_set(Store *store, int failures, const char *locked_until, char **cause);
+
 /* ---- The school's class list (anketa classes) ---- */
 
 typedef struct {

@@ -23,6 +23,7 @@ STORE_MIGRATION(store_migration_003, "003_school.sql");
 STORE_MIGRATION(store_migration_004, "004_class_spelling.sql");
 STORE_MIGRATION(store_migration_005, "005_class_flag.sql");
 STORE_MIGRATION(store_migration_006, "006_entered.sql");
+STORE_MIGRATION(store_migration_007, "007_pin_lock.sql");
 
 extern const char store_migration_001[];
 extern const char store_migration_002[];
@@ -30,10 +31,12 @@ extern const char store_migration_003[];
 extern const char store_migration_004[];
 extern const char store_migration_005[];
 extern const char store_migration_006[];
+extern const char store_migration_007[];
 
 const char *const store_migrations[] = {
 	store_migration_001, store_migration_002, store_migration_003,
 	store_migration_004, store_migration_005, store_migration_006,
+	store_migration_007,
 };
 
 const int store_migrations_count = (int)(sizeof store_migrations / sizeof store_migrations[0]);

@@ -3,6 +3,7 @@
  * crypto_pwhash_str hash.
  */
 #include <sodium.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "store_internal.h"
@@ -85,4 +86,51 @@ store_pin_check(Store *store, const char *pin)
 	}
 	sqlite3_reset(stmt);
 	return result;
+}
+
+bool
+store_pin_exists(Store *store)
+{
+	sqlite3_stmt *stmt = store_stmt(store, STMT_PIN_GET, NULL);
+	bool found;
+
+	if (stmt == NULL)
+		return false;
+	found = sqlite3_step(stmt) == SQLITE_ROW;
+	sqlite3_reset(stmt);
+	return found;
+}
+
+int
+store_pin_lock_get(Store *store, int *failures, char locked_until[21], char **cause)
+{
+	sqlite3_stmt *stmt = store_stmt(store, STMT_PIN_LOCK_GET, cause);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	*failures = 0;
+	locked_until[0] = '\0';
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		const char *until = (const char *)sqlite3_column_text(stmt, 1);
+		*failures = sqlite3_column_int(stmt, 0);
+		snprintf(locked_until, 21, "%s", until ? until : "");
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_error(store->db, store->path, rc, cause);
+	return 0;
+}
+
+int
+store_pin_lock_set(Store *store, int failures, const char *locked_until, char **cause)
+{
+	sqlite3_stmt *stmt = store_stmt(store, STMT_PIN_LOCK_SET, cause);
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int(stmt, 1, failures);
+	sqlite3_bind_text(stmt, 2, locked_until, -1, SQLITE_STATIC);
+	return store_step_done(store, stmt, cause);
 }

@@ -161,6 +161,10 @@ const char *const store_sql[STMT_COUNT] = {
 	                 " ON CONFLICT (id) DO UPDATE SET hash = excluded.hash,"
 	                 " set_at = excluded.set_at",
 	[STMT_PIN_GET] = "SELECT hash FROM pin WHERE id = 1",
+	[STMT_PIN_LOCK_GET] = "SELECT failures, locked_until FROM pin_lock WHERE id = 1",
+	[STMT_PIN_LOCK_SET] = "INSERT INTO pin_lock (id, failures, locked_until) VALUES (1, ?1, ?2)"
+	                      " ON CONFLICT (id) DO UPDATE SET failures = excluded.failures,"
+	                      " locked_until = excluded.locked_until",
 	[STMT_CLASSES_CLEAR] = "DELETE FROM class",
 	[STMT_CLASS_INSERT] = "INSERT INTO class (name, students, parents, flagged)"
 	                      " VALUES (?1, ?2, ?3, ?4)",
