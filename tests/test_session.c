@@ -8,6 +8,7 @@
 
 #include "pinlock.h"
 #include "session.h"
+#include "testio.h"
 #include "testutil.h"
 #include "util.h"
 
@@ -34,6 +35,7 @@ setup(void)
 	db = xasprintf("%s/a.db", dir);
 	store = store_open(db, &cause);
 	ck_assert_msg(store != NULL, "%s", cause ? cause : "");
+	testio_pin_2468(db);
 	session = session_create(store, &set);
 	free(db);
 	free(path);
@@ -642,6 +644,68 @@ START_TEST(a_pin_opens_the_menu_only_when_it_matches)
 }
 END_TEST
 
+/* A session on a database of its own that has no PIN yet, preset as the
+ * command line would. */
+static Session *
+session_without_pin(Store **own)
+{
+	char *own_dir = testutil_tmpdir(), *db = xasprintf("%s/first.db", own_dir), *cause = NULL;
+	const char *ids[] = { "mini" };
+	Session *first;
+
+	*own = store_open(db, &cause);
+	ck_assert_ptr_nonnull(*own);
+	first = session_create(*own, &set);
+	ck_assert_int_eq(session_configure(first, "start", "6А", "student", ids, 1, &cause), 0);
+	free(db);
+	free(own_dir);
+	return first;
+}
+
+static SessionPinResult
+type_pin(Session *on, const char *pin)
+{
+	session_type(on, pin, 0);
+	return session_pin_submit(on, 0);
+}
+
+START_TEST(the_first_start_makes_a_pin_typed_twice_before_anything_else)
+{
+	Store *own;
+	Session *first = session_without_pin(&own);
+
+	/* Preset or not, the PIN screen comes first and nobody can start. */
+	ck_assert_int_eq(session_phase(first), PHASE_PIN);
+	ck_assert_int_eq(session_pin_step(first), PIN_STEP_NEW);
+	ck_assert(!session_pin_exists(first));
+	session_start(first, 0);
+	session_cancel(first, 0);
+	ck_assert_int_eq(session_phase(first), PHASE_PIN);
+	ck_assert_int_eq(type_pin(first, "246"), SESSION_PIN_REFUSED);
+	ck_assert_int_eq(type_pin(first, "2468"), SESSION_PIN_AGAIN);
+	ck_assert_int_eq(session_pin_step(first), PIN_STEP_AGAIN);
+	ck_assert_int_eq(session_pin_length(first), 0);
+	session_cancel(first, 0); /* "Back": the first time again */
+	ck_assert_int_eq(session_pin_step(first), PIN_STEP_NEW);
+	ck_assert_int_eq(type_pin(first, "2468"), SESSION_PIN_AGAIN);
+	ck_assert_int_eq(type_pin(first, "2469"), SESSION_PIN_DIFFERENT);
+	ck_assert_int_eq(session_pin_step(first), PIN_STEP_NEW);
+	ck_assert(!store_pin_exists(own));
+	ck_assert_int_eq(type_pin(first, "2468"), SESSION_PIN_AGAIN);
+	ck_assert_int_eq(type_pin(first, "2468"), SESSION_PIN_CREATED);
+	ck_assert_int_eq(session_phase(first), PHASE_MENU);
+	ck_assert(session_pin_exists(first));
+	ck_assert_int_eq(store_pin_check(own, "2468"), 1);
+	/* Leaving the menu, the preset battery is on the welcome screen. */
+	session_close_menu(first);
+	ck_assert_int_eq(session_phase(first), PHASE_WELCOME);
+	session_start(first, 0);
+	ck_assert_int_eq(session_phase(first), PHASE_CODE);
+	session_free(first);
+	store_close(own);
+}
+END_TEST
+
 static int
 try_pin(const char *pin, uint64_t now_ms)
 {
@@ -800,6 +864,7 @@ main(void)
 	tcase_add_test(tc, a_thank_you_without_results_leaves_by_itself);
 	tcase_add_test(tc, a_template_with_placeholders_cannot_be_put_into_a_battery);
 	tcase_add_test(tc, a_pin_opens_the_menu_only_when_it_matches);
+	tcase_add_test(tc, the_first_start_makes_a_pin_typed_twice_before_anything_else);
 	tcase_add_test(tc, wrong_pins_in_a_row_make_the_pin_screen_wait_even_after_a_restart);
 	tcase_add_test(tc, a_sitting_keeps_its_survey_file_in_the_database);
 	tcase_add_test(tc, a_new_configuration_after_a_sitting_starts_cleanly);

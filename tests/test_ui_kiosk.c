@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "input.h"
+#include "testio.h"
 #include "testutil.h"
 #include "ui.h"
 #include "util.h"
@@ -43,6 +44,7 @@ open_canvas(int w, int h)
 	db = xasprintf("%s/a.db", dir);
 	store = store_open(db, &cause);
 	ck_assert_ptr_nonnull(store);
+	testio_pin_2468(db);
 	session = session_create(store, &set);
 	memset(&ui, 0, sizeof ui);
 	ui.gfx = gfx_create(renderer, assets, &cause);
@@ -104,6 +106,62 @@ START_TEST(keys_held_with_ctrl_alt_or_super_are_the_window_managers)
 }
 END_TEST
 
+/* How many of the frame's targets stand for this action type. */
+static int
+targets_of(ActionType type)
+{
+	int n = 0;
+
+	for (int i = 0; i < ui.n_targets; i++)
+		n += ui.targets[i].action.type == type;
+	return n;
+}
+
+/* Presses through the same path as the kiosk: action -> screen. */
+static void
+act(ActionType type, const char *text)
+{
+	Action a = { .type = type };
+
+	if (text != NULL)
+		snprintf(a.text, sizeof a.text, "%s", text);
+	ui_handle(&ui, &a);
+}
+
+START_TEST(the_first_pin_screen_cannot_be_left_and_asks_twice)
+{
+	Session *first;
+	Store *own;
+	char *own_dir = testutil_tmpdir(), *db = xasprintf("%s/first.db", own_dir), *cause = NULL;
+
+	own = store_open(db, &cause);
+	first = session_create(own, &set);
+	ui.session = first;
+	ui.store = own;
+	ck_assert_int_eq(session_phase(first), PHASE_PIN);
+	ui_draw(&ui);
+	/* Ten digits and "Next"; no "Cancel": there is nowhere to go back to. */
+	ck_assert_int_eq(targets_of(ACTION_TEXT), 10);
+	ck_assert_int_eq(targets_of(ACTION_CANCEL), 0);
+	ck_assert_int_eq(targets_of(ACTION_NEXT), 1);
+	act(ACTION_TEXT, "2468");
+	act(ACTION_NEXT, NULL);
+	ck_assert_int_eq(session_pin_step(first), PIN_STEP_AGAIN);
+	ui_draw(&ui);
+	ck_assert_int_eq(targets_of(ACTION_CANCEL), 1); /* "Back": to the first time */
+	act(ACTION_TEXT, "2467");
+	act(ACTION_NEXT, NULL);
+	ck_assert_str_eq(ui.message, "PIN не совпали. Придумайте PIN заново.");
+	ck_assert_int_eq(session_pin_step(first), PIN_STEP_NEW);
+	ui.session = session;
+	ui.store = store;
+	session_free(first);
+	store_close(own);
+	free(db);
+	free(own_dir);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -115,6 +173,7 @@ main(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, keys_held_with_ctrl_alt_or_super_are_the_window_managers);
+	tcase_add_test(tc, the_first_pin_screen_cannot_be_left_and_asks_twice);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "testio.h"
 #include "testutil.h"
 #include "ui.h"
 #include "util.h"
@@ -48,6 +49,7 @@ open_canvas(int w, int h)
 	db = xasprintf("%s/a.db", dir);
 	store = store_open(db, &cause);
 	ck_assert_ptr_nonnull(store);
+	testio_pin_2468(db);
 	session = session_create(store, &set);
 	memset(&ui, 0, sizeof ui);
 	ui.gfx = gfx_create(renderer, assets, &cause);

@@ -67,3 +67,11 @@ testio_sql_text(const char *path, const char *sql)
 	sqlite3_close(db);
 	return result;
 }
+
+void
+testio_pin_2468(const char *path)
+{
+	testio_sql_exec(path, "INSERT INTO pin (id, hash, set_at) VALUES (1, '$argon2id$v=19"
+	                      "$m=16384,t=2,p=1$LavNs4PYBFrEP2klSVHBiQ$6GGdd6fbUMOi/c1YnevjrDTJcA5"
+	                      "BMCX4YzaW5gGDsis', '2026-09-01T08:00:00Z')");
+}

@@ -39,4 +39,9 @@ void testio_sql_exec(const char *path, const char *sql);
  * own (NULL when there is no row); the caller frees it. */
 char *testio_sql_text(const char *path, const char *sql);
 
+/* Gives the database file at path the psychologist's PIN 2468, as
+ * `anketa pin` stores it (the hash is made once, here, so that no test
+ * pays for the slow hashing). A session then starts at the welcome screen. */
+void testio_pin_2468(const char *path);
+
 #endif

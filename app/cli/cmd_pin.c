@@ -1,6 +1,9 @@
 /*
  * cmd_pin.c: `anketa pin --db FILE` sets the psychologist's PIN, read from
- * standard input (asked twice, without echo, at a terminal).
+ * standard input: when the database has a PIN, first the current one (a
+ * line), checked like the kiosk checks it (pinlock.h: counted, audited,
+ * refused while the PIN screen would wait); then the new one, asked twice
+ * without echo at a terminal, read once from a pipe.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "pinlock.h"
 #include "store.h"
 #include "util.h"
 
@@ -61,6 +65,38 @@ read_pin(char *pin, size_t size, char **cause)
 	return 0;
 }
 
+/* Replacing a PIN takes the current one first: read and checked here. */
+static int
+check_old_pin(Store *store, char **cause)
+{
+	char old[64];
+	int wait_s = 0, rc = -1;
+
+	if (read_line(_("Current PIN: "), old, sizeof old) != 0) {
+		*cause = xasprintf(_("no PIN was given on the standard input"));
+		return -1;
+	}
+	switch (pinlock_check(store, old, util_wall_seconds(), &wait_s, cause)) {
+	case PINLOCK_MATCH:
+	case PINLOCK_NO_PIN:
+		rc = 0;
+		break;
+	case PINLOCK_WRONG:
+		*cause = xstrdup(_("the current PIN is wrong; nothing was changed"));
+		break;
+	case PINLOCK_LOCKED:
+		*cause =
+		    xasprintf(_("too many wrong PINs: the next one is checked in %d s; nothing "
+		                "was changed"),
+		              wait_s);
+		break;
+	default:
+		break; /* *cause says what went wrong */
+	}
+	explicit_bzero(old, sizeof old);
+	return rc;
+}
+
 static int
 cmd_pin_exec(const CliArgs *args)
 {
@@ -69,12 +105,11 @@ cmd_pin_exec(const CliArgs *args)
 	Store *store = NULL;
 	int status = 1;
 
-	if (read_pin(pin, sizeof pin, &cause) != 0)
-		goto fail;
 	if (db == NULL)
 		db = db_default = cli_default_db_path();
 	store = store_open(db, &cause);
-	if (store == NULL || store_pin_set(store, pin, &cause) != 0)
+	if (store == NULL || (store_pin_exists(store) && check_old_pin(store, &cause) != 0) ||
+	    read_pin(pin, sizeof pin, &cause) != 0 || store_pin_set(store, pin, &cause) != 0)
 		goto fail;
 	fputs(_("The PIN is set.\n"), stdout);
 	status = 0;

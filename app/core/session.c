@@ -53,11 +53,13 @@ struct Session {
 	char *error;  /* a storage failure: the answer was not saved */
 	char *prompt; /* a calm hint about the field in use */
 
-	char pin[SESSION_PIN_MAX + 1];
-	bool pin_set;                /* the database has a PIN (read when the PIN screen opens) */
 	uint64_t pin_locked_ms;      /* no PIN is checked before this time (the lock kept in the
 	                              * store, pinlock.h, seen on this clock) */
 	int64_t (*wall_clock)(void); /* seconds since 1970, for the PIN's lock */
+	SessionPinStep pin_step;
+	char pin[SESSION_PIN_MAX + 1];
+	char pin_first[SESSION_PIN_MAX + 1]; /* a new PIN as first typed, to be typed again */
+	bool pin_set; /* the database has a PIN (read when the PIN screen opens) */
 
 	const Survey **kept; /* surveys whose file this run put in the database */
 	int n_kept;
@@ -70,8 +72,13 @@ session_create(Store *store, const SurveySet *surveys)
 
 	s->store = store;
 	s->surveys = surveys;
-	s->phase = PHASE_WELCOME;
 	s->wall_clock = util_wall_seconds;
+	/* A respondent session never runs without the psychologist's PIN:
+	 * the first start asks for one before anything else. */
+	s->pin_set = store_pin_exists(store);
+	s->phase = s->pin_set ? PHASE_WELCOME : PHASE_PIN;
+	s->phase_before_pin = PHASE_WELCOME;
+	s->pin_step = s->pin_set ? PIN_STEP_ENTER : PIN_STEP_NEW;
 	return s;
 }
 
@@ -211,7 +218,8 @@ session_configure(Session *s, const char *wave, const char *class_name, const ch
 	s->class_preset = class_name != NULL && class_name[0] != '\0';
 	snprintf(s->class_name, sizeof s->class_name, "%s", s->class_preset ? class_name : "");
 	classname_normalize(s->class_name, s->class_name, sizeof s->class_name);
-	s->phase = PHASE_WELCOME;
+	if (s->pin_set) /* else the first PIN is still to be made */
+		s->phase = PHASE_WELCOME;
 	return 0;
 }
 
@@ -278,7 +286,7 @@ session_start(Session *s, uint64_t now_ms)
 {
 	uuid_t uuid;
 
-	if (s->phase != PHASE_WELCOME || !session_configured(s))
+	if (s->phase != PHASE_WELCOME || !session_configured(s) || !s->pin_set)
 		return;
 	if (!s->class_preset)
 		s->class_name[0] = '\0';
@@ -972,6 +980,7 @@ session_open_pin(Session *s, uint64_t now_ms)
 	s->phase_before_pin = s->phase;
 	s->pin[0] = '\0';
 	s->pin_set = store_pin_exists(s->store);
+	s->pin_step = s->pin_set ? PIN_STEP_ENTER : PIN_STEP_NEW;
 	if (pinlock_load(s->store, &lock, &cause) == 0)
 		session_pin_wait(s, pinlock_wait(&lock, s->wall_clock()), now_ms);
 	free(cause);
@@ -990,60 +999,94 @@ session_pin_wait_s(const Session *s, uint64_t now_ms)
 	return now_ms < s->pin_locked_ms ? (int)((s->pin_locked_ms - now_ms + 999) / 1000) : 0;
 }
 
-/* First start: the PIN typed becomes the psychologist's (4 to 8 digits). */
-static int
+/* First start: a new PIN of 4 to 8 digits, then the same again; stored
+ * once the two agree. */
+static SessionPinResult
 session_pin_create(Session *s)
 {
 	char *cause = NULL;
-	int rc;
+	SessionPinResult rc;
 
-	if (strlen(s->pin) < 4)
-		return -1;
-	rc = store_pin_set(s->store, s->pin, &cause) == 0 ? 2 : -1;
+	if (s->pin_step != PIN_STEP_AGAIN) {
+		if (strlen(s->pin) < 4)
+			return SESSION_PIN_REFUSED;
+		memcpy(s->pin_first, s->pin, sizeof s->pin_first);
+		s->pin_step = PIN_STEP_AGAIN;
+		return SESSION_PIN_AGAIN;
+	}
+	s->pin_step = PIN_STEP_NEW;
+	if (strcmp(s->pin, s->pin_first) != 0)
+		rc = SESSION_PIN_DIFFERENT;
+	else if (store_pin_set(s->store, s->pin, &cause) != 0)
+		rc = SESSION_PIN_REFUSED;
+	else
+		rc = SESSION_PIN_CREATED;
+	explicit_bzero(s->pin_first, sizeof s->pin_first);
 	session_set_error(s, cause);
 	free(cause);
-	if (rc == 2)
+	if (rc == SESSION_PIN_CREATED) {
 		s->pin_set = true;
+		s->pin_step = PIN_STEP_ENTER;
+	}
 	return rc;
 }
 
-int
-session_pin_submit(Session *s, uint64_t now_ms)
+/* Checks the typed PIN against the database's, under the kept wait. */
+static SessionPinResult
+session_pin_check(Session *s, uint64_t now_ms)
 {
 	char *cause = NULL;
-	int rc, wait_s = 0;
+	SessionPinResult rc;
+	int wait_s = 0;
 
-	s->last_input = now_ms;
-	if (s->phase != PHASE_PIN)
-		return 0;
-	if (now_ms < s->pin_locked_ms) {
-		s->pin[0] = '\0';
-		return -2;
-	}
 	switch (pinlock_check(s->store, s->pin, s->wall_clock(), &wait_s, &cause)) {
 	case PINLOCK_MATCH:
-		rc = 1;
+		rc = SESSION_PIN_OPENED;
 		break;
 	case PINLOCK_WRONG:
-		rc = 0;
+		rc = SESSION_PIN_WRONG;
 		break;
 	case PINLOCK_LOCKED:
-		rc = -2;
+		rc = SESSION_PIN_LOCKED;
 		break;
-	case PINLOCK_NO_PIN:
+	case PINLOCK_NO_PIN: /* removed behind the kiosk's back: make one */
+		s->pin_set = false;
+		s->pin_step = PIN_STEP_NEW;
 		rc = session_pin_create(s);
 		break;
 	default:
 		session_set_error(s, cause);
-		rc = -1;
+		rc = SESSION_PIN_REFUSED;
 		break;
 	}
 	free(cause);
 	session_pin_wait(s, wait_s, now_ms);
-	s->pin[0] = '\0';
-	if (rc >= 1)
+	return rc;
+}
+
+SessionPinResult
+session_pin_submit(Session *s, uint64_t now_ms)
+{
+	SessionPinResult rc;
+
+	s->last_input = now_ms;
+	if (s->phase != PHASE_PIN)
+		return SESSION_PIN_WRONG;
+	if (now_ms < s->pin_locked_ms) {
+		s->pin[0] = '\0';
+		return SESSION_PIN_LOCKED;
+	}
+	rc = s->pin_set ? session_pin_check(s, now_ms) : session_pin_create(s);
+	explicit_bzero(s->pin, sizeof s->pin);
+	if (rc == SESSION_PIN_OPENED || rc == SESSION_PIN_CREATED)
 		s->phase = PHASE_MENU;
 	return rc;
+}
+
+SessionPinStep
+session_pin_step(const Session *s)
+{
+	return s->pin_step;
 }
 
 bool
@@ -1080,6 +1123,11 @@ session_cancel(Session *s, uint64_t now_ms)
 	(void)now_ms;
 	if (s->phase == PHASE_RESULTS || s->phase == PHASE_ENTER) {
 		s->phase = PHASE_MENU;
+	} else if (s->phase == PHASE_PIN && !s->pin_set) {
+		/* Without a PIN there is nowhere to go back to: only the first
+		 * step of making one. */
+		s->pin[0] = '\0';
+		s->pin_step = PIN_STEP_NEW;
 	} else if (s->phase == PHASE_PIN || s->phase == PHASE_MENU) {
 		s->pin[0] = '\0';
 		s->phase = s->phase_before_pin;

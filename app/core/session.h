@@ -56,7 +56,8 @@ typedef struct Session Session;
 /*
  * Creates a session writing into store (borrowed, must outlive the session).
  * surveys is borrowed too. The session starts at the welcome screen with no
- * battery; session_configure() chooses one.
+ * battery (session_configure() chooses one); on a database without the
+ * psychologist's PIN it starts on the PIN screen, making one.
  */
 Session *session_create(Store *store, const SurveySet *surveys);
 
@@ -210,17 +211,37 @@ bool session_has_results(const Session *session);
 /* How many digits of the PIN have been typed. */
 int session_pin_length(const Session *session);
 
+/* What the PIN screen asks for. */
+typedef enum {
+	PIN_STEP_ENTER, /* the psychologist's PIN */
+	PIN_STEP_NEW,   /* the database has none: a new one, 4 to 8 digits */
+	PIN_STEP_AGAIN, /* the new one once more */
+} SessionPinStep;
+
+SessionPinStep session_pin_step(const Session *session);
+
+/* What Enter on the PIN screen did. */
+typedef enum {
+	SESSION_PIN_LOCKED = -2,   /* too many wrong PINs: not checked (session_pin_wait_s) */
+	SESSION_PIN_REFUSED = -1,  /* a new PIN of fewer than 4 digits, or a storage error
+	                            * (session_error) */
+	SESSION_PIN_WRONG = 0,     /* the typed digits are cleared */
+	SESSION_PIN_OPENED = 1,    /* it matched: the psychologist's menu is open */
+	SESSION_PIN_CREATED = 2,   /* a new PIN, typed twice alike, is stored: the menu is open */
+	SESSION_PIN_AGAIN = 3,     /* a new PIN was taken: now the same again */
+	SESSION_PIN_DIFFERENT = 4, /* the second was not the first: a new PIN from the start */
+} SessionPinResult;
+
 /*
- * Enter on the PIN screen: checks the typed PIN against the store
- * (pinlock_check: the wrong-PIN count and wait are kept in the database).
- * Returns 1 when it matches (the psychologist's menu opens), 0 when it does
- * not (the typed digits are cleared). When the database has no PIN yet, a
- * PIN of 4 to 8 digits is stored as the new PIN and the menu opens: returns
- * 2; fewer digits (or a storage error, see session_error) return -1. After
- * PINLOCK_TRIES wrong PINs in a row no PIN is checked for a while (see
- * session_pin_wait_s): returns -2.
+ * Enter on the PIN screen. With a PIN in the database, checks the typed
+ * one (pinlock_check: the wrong-PIN count and wait are kept in the
+ * database); after PINLOCK_TRIES wrong PINs in a row none is checked for a
+ * while (session_pin_wait_s). Without one (the first start: the session
+ * begins on the PIN screen, and no respondent can start before a PIN
+ * exists), the typed PIN is asked a second time and stored when both agree.
+ * The typed digits are cleared in every case.
  */
-int session_pin_submit(Session *session, uint64_t now_ms);
+SessionPinResult session_pin_submit(Session *session, uint64_t now_ms);
 
 /* Whole seconds until a PIN is checked again; 0 when it is checked now. */
 int session_pin_wait_s(const Session *session, uint64_t now_ms);
@@ -242,7 +263,9 @@ void session_show_enter(Session *session);
 /* Leaves the psychologist's menu for the welcome screen. */
 void session_close_menu(Session *session);
 
-/* Opens the PIN screen (from welcome); Escape-like cancel returns. */
+/* Opens the PIN screen (from welcome); Escape-like cancel returns (but
+ * while the database has no PIN, it only goes back to the first step of
+ * making one). */
 void session_open_pin(Session *session, uint64_t now_ms);
 void session_cancel(Session *session, uint64_t now_ms);
 

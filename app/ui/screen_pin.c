@@ -36,6 +36,20 @@ pin_draw_keypad(Ui *ui, GfxRect area)
 	}
 }
 
+/* What the screen asks for, by the step of the PIN. */
+static const char *
+pin_title(const Ui *ui)
+{
+	switch (session_pin_step(ui->session)) {
+	case PIN_STEP_NEW:
+		return _("First start: choose a PIN of 4 to 8 digits for the psychologist");
+	case PIN_STEP_AGAIN:
+		return _("Type the same PIN once more");
+	default:
+		return _("School psychologist: enter the PIN");
+	}
+}
+
 static void
 pin_draw(Ui *ui)
 {
@@ -45,17 +59,52 @@ pin_draw(Ui *ui)
 		        h - ui_px(ui, 340) };
 	GfxRect cancel = ui_footer(ui, LAYOUT_LEFT, 32, 240);
 	GfxRect ok = ui_footer(ui, LAYOUT_RIGHT, 32, 240);
+	SessionPinStep step = session_pin_step(ui->session);
 
-	widget_text_box(ui,
-	                session_pin_exists(ui->session)
-	                    ? _("School psychologist: enter the PIN")
-	                    : _("First start: choose a PIN of 4 to 8 digits for the psychologist"),
-	                title, ui_px(ui, 40), ui_px(ui, 20), true, UI_TEXT, 1, true);
+	widget_text_box(ui, pin_title(ui), title, ui_px(ui, 40), ui_px(ui, 20), true, UI_TEXT, 1,
+	                true);
 	pin_draw_dots(ui, ui_px(ui, 150));
 	pin_draw_keypad(ui, pad);
-	widget_button(ui, cancel, 0, _("Cancel"), NULL, BUTTON_NORMAL,
-	              (Action){ .type = ACTION_CANCEL });
-	widget_button(ui, ok, 0, _("Enter"), NULL, BUTTON_PRIMARY, (Action){ .type = ACTION_NEXT });
+	/* Without a PIN the kiosk has nowhere to go back to; while typing a
+	 * new PIN again, "back" is to the first time. */
+	if (session_pin_exists(ui->session) || step == PIN_STEP_AGAIN)
+		widget_button(ui, cancel, 0, step == PIN_STEP_AGAIN ? _("Back") : _("Cancel"), NULL,
+		              BUTTON_NORMAL, (Action){ .type = ACTION_CANCEL });
+	widget_button(ui, ok, 0,
+	              step == PIN_STEP_NEW     ? _("Next")
+	              : step == PIN_STEP_AGAIN ? _("Save the PIN")
+	                                       : _("Enter"),
+	              NULL, BUTTON_PRIMARY, (Action){ .type = ACTION_NEXT });
+}
+
+/* The notice after Enter, by what it did. */
+static void
+pin_say(Ui *ui, SessionPinResult rc)
+{
+	char *text;
+
+	switch (rc) {
+	case SESSION_PIN_OPENED:
+	case SESSION_PIN_CREATED:
+	case SESSION_PIN_AGAIN:
+		ui_set_message(ui, NULL);
+		break;
+	case SESSION_PIN_WRONG:
+		ui_set_message(ui, _("Wrong PIN. Try again."));
+		break;
+	case SESSION_PIN_DIFFERENT:
+		ui_set_message(ui, _("The two PINs differ. Choose a PIN again."));
+		break;
+	case SESSION_PIN_LOCKED:
+		text = xasprintf(_("Too many wrong PINs. The next one is checked in %d s."),
+		                 session_pin_wait_s(ui->session, ui->now));
+		ui_set_message(ui, text);
+		free(text);
+		break;
+	default:
+		ui_set_message(ui, _("Choose a PIN of 4 to 8 digits."));
+		break;
+	}
 }
 
 static void
@@ -69,25 +118,12 @@ pin_handle(Ui *ui, const Action *a)
 		session_erase(ui->session, ui->now);
 		break;
 	case ACTION_CANCEL:
+		ui_set_message(ui, NULL);
 		session_cancel(ui->session, ui->now);
 		break;
-	case ACTION_NEXT: {
-		int rc = session_pin_submit(ui->session, ui->now);
-		if (rc >= 1) {
-			ui_set_message(ui, NULL);
-		} else if (rc == 0) {
-			ui_set_message(ui, _("Wrong PIN. Try again."));
-		} else if (rc == -2) {
-			char *text =
-			    xasprintf(_("Too many wrong PINs. The next one is checked in %d s."),
-			              session_pin_wait_s(ui->session, ui->now));
-			ui_set_message(ui, text);
-			free(text);
-		} else {
-			ui_set_message(ui, _("Choose a PIN of 4 to 8 digits."));
-		}
+	case ACTION_NEXT:
+		pin_say(ui, session_pin_submit(ui->session, ui->now));
 		break;
-	}
 	default:
 		break;
 	}

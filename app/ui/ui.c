@@ -263,6 +263,10 @@ ui_app_trace(void *ctx, FILE *out)
 		fprintf(out, " error=1");
 	if (session_prompt(s) != NULL)
 		fprintf(out, " prompt=1");
+	if (session_phase(s) == PHASE_PIN) {
+		static const char *const steps[] = { "enter", "new", "again" };
+		fprintf(out, " pin=%s", steps[session_pin_step(s)]);
+	}
 	if (session_phase(s) == PHASE_QUESTION)
 		fprintf(out, " survey=%s question=%d", session_survey(s)->id,
 		        session_question_index(s) + 1);

@@ -18,13 +18,32 @@ case $hash in '$argon2id$'*) ;; *) fail "not an argon2id hash: $hash" ;; esac
 case $hash in *2468*) fail "the PIN is in the clear" ;; esac
 [ "$(sqlite3 "$db" "SELECT action FROM audit")" = pin ] || fail "pin not audited"
 
-# A bad PIN: one Russian line, exit 1, the stored hash unchanged.
-err=$(echo 12a4 | "$anketa" pin --db "$db" 2>&1 >/dev/null)
+# Replacing it takes the current PIN first (a line), then the new one.
+# A bad new PIN: one Russian line, exit 1, the stored hash unchanged.
+err=$(printf '2468\n12a4\n' | "$anketa" pin --db "$db" 2>&1 >/dev/null)
 [ $? -eq 1 ] || fail "bad pin: wrong status"
 [ "$err" = "anketa: PIN должен состоять из 4–8 цифр" ] || fail "bad pin said: $err"
 [ "$(sqlite3 "$db" "SELECT hash FROM pin")" = "$hash" ] || fail "bad pin changed the hash"
 err=$("$anketa" pin --db "$db" 2>&1 </dev/null >/dev/null)
 [ $? -eq 1 ] || fail "no pin: wrong status"
+[ "$err" = "anketa: PIN не передан на стандартный ввод" ] || fail "no pin said: $err"
+
+# A wrong current PIN: refused, counted and audited like one typed at the
+# kiosk; nothing changed.
+err=$(printf '1111\n1357\n' | "$anketa" pin --db "$db" 2>&1 >/dev/null)
+[ $? -eq 1 ] || fail "wrong current pin: wrong status"
+[ "$err" = "anketa: текущий PIN неверен; ничего не изменено" ] || fail "wrong current pin said: $err"
+[ "$(sqlite3 "$db" "SELECT hash FROM pin")" = "$hash" ] || fail "a wrong current pin changed the hash"
+[ "$(sqlite3 "$db" "SELECT action || ':' || detail FROM audit ORDER BY id DESC LIMIT 1")" = \
+	"pin-wrong:wrong PIN, 1 in a row" ] || fail "the wrong current pin was not audited"
+[ "$(sqlite3 "$db" "SELECT failures FROM pin_lock")" = 1 ] || fail "the wrong current pin was not counted"
+
+# The right current PIN: the new one is set, and the count starts again.
+out=$(printf '2468\n1357\n' | "$anketa" pin --db "$db") || fail "replacing the pin failed"
+[ "$out" = "PIN установлен." ] || fail "replacing the pin said: $out"
+[ "$(sqlite3 "$db" "SELECT hash FROM pin")" != "$hash" ] || fail "the pin was not replaced"
+[ "$(sqlite3 "$db" "SELECT failures FROM pin_lock")" = 0 ] || fail "the count did not start again"
+out=$(printf '1357\n2468\n' | "$anketa" pin --db "$db") || fail "the new pin is not the current one"
 
 # Classes: the list replaces the old one.
 printf 'class;students;parents\r\n6А;24;22\r\n6Б;25;20\r\n' >"$tmp/c1.csv"

@@ -19,6 +19,7 @@ e2e_cleanup_mount() {
 	e2e_cleanup
 }
 E2E_LOG=$tmp/kiosk.log
+e2e_set_pin "$mnt/a.db"
 
 ANKETA_TRACE=1 "$anketa" --db "$mnt/a.db" --surveys "$src/surveys" --wave start \
 	--class 3А --audience student --run school_day >"$E2E_LOG" 2>&1 &

@@ -9,6 +9,7 @@ anketa=$1 src=$2
 source "$src/tests/e2e/lib.bash"
 e2e_need sqlite3
 e2e_kiosk_test 1280x800
+e2e_set_pin "$tmp/a.db"
 
 start_kiosk() {
 	E2E_LOG=$tmp/kiosk.$1.log

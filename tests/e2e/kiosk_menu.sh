@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The psychologist's path on a fresh database: F10, a first PIN is created,
-# the menu sets up the final wave with one questionnaire, a parent-free
-# student session runs, and a wrong PIN later keeps the menu closed.
+# The psychologist's path on a fresh database: the kiosk starts by making
+# the first PIN (typed twice; a mismatch starts again), the menu sets up the
+# final wave with one questionnaire, a parent-free student session runs,
+# and a wrong PIN later keeps the menu closed.
 set -euo pipefail
 anketa=$1 src=$2
 source "$src/tests/e2e/lib.bash"
@@ -33,10 +34,18 @@ ANKETA_TRACE=1 "$anketa" --windowed --size 1280x800 --db "$tmp/a.db" --surveys "
 	>"$E2E_LOG" 2>&1 &
 E2E_PID=$!
 e2e_wait_line '^anketa: ready$' >/dev/null
-e2e_wait_line 'screen=welcome' >/dev/null
-xdotool key Return                     # not set up: Enter does nothing
-xdotool key F10
-e2e_wait_line 'screen=pin' "$E2E_LINE" >/dev/null
+# No PIN yet: the first screen makes one, typed twice, and cannot be left.
+e2e_wait_line 'screen=pin .*pin=new' >/dev/null
+xdotool key Escape
+xdotool type --delay 30 '2468'
+xdotool key Return
+e2e_wait_line 'screen=pin .*pin=again' "$E2E_LINE" >/dev/null
+xdotool type --delay 30 '2469'         # not the same: start again
+xdotool key Return
+e2e_wait_line 'screen=pin .*pin=new' "$E2E_LINE" >/dev/null
+xdotool type --delay 30 '2468'
+xdotool key Return
+e2e_wait_line 'screen=pin .*pin=again' "$E2E_LINE" >/dev/null
 xdotool type --delay 30 '2468'
 xdotool key Return
 # Targets of the menu: 4 audiences, 3 waves, read aloud, code required,

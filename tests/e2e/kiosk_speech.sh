@@ -8,6 +8,7 @@ anketa=$1 src=$2
 source "$src/tests/e2e/lib.bash"
 e2e_kiosk_test 1280x800
 export SDL_AUDIODRIVER=disk
+e2e_set_pin "$tmp/a.db"
 
 # kiosk AUDIOFILE [options]: starts a kiosk and answers up to question 1.
 kiosk() {

@@ -9,6 +9,7 @@ source "$src/tests/e2e/lib.bash"
 e2e_need sqlite3 xwininfo
 e2e_kiosk_test 1280x800
 E2E_LOG=$tmp/kiosk.log
+e2e_set_pin "$tmp/a.db"
 
 ANKETA_TRACE=1 "$anketa" --db "$tmp/a.db" --surveys "$src/surveys" --wave start \
 	--class 6А --audience student --run school_day >"$E2E_LOG" 2>&1 &

@@ -10,6 +10,7 @@ source "$src/tests/e2e/lib.bash"
 e2e_need sqlite3
 e2e_kiosk_test 1280x800
 E2E_LOG=$tmp/kiosk.log
+e2e_set_pin "$tmp/a.db"
 mkdir "$tmp/surveys"
 cp "$src/tests/fixtures/surveys/full.yaml" "$tmp/surveys/"
 

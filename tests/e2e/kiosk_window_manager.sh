@@ -9,6 +9,7 @@ source "$src/tests/e2e/lib.bash"
 e2e_need openbox xlogo xwininfo xprop
 e2e_kiosk_test 1280x800
 E2E_LOG=$tmp/kiosk.log
+e2e_set_pin "$tmp/a.db"
 
 openbox --sm-disable >"$tmp/openbox.log" 2>&1 &
 wm=$!

@@ -147,3 +147,10 @@ e2e_close_alert() {
 	IFS='x+' read -r w h x y <<<"$geometry"
 	xdotool mousemove --sync $((x + w / 2)) $((y + h - 26)) click 1
 }
+
+# Gives the database $1 the psychologist's PIN (${2:-2468}) with `anketa pin`
+# ($anketa), as a school does before the first lesson: a kiosk on a
+# database without a PIN asks for one before anything else.
+e2e_set_pin() {
+	echo "${2:-2468}" | "$anketa" pin --db "$1" >/dev/null || fail "anketa pin failed"
+}
