@@ -792,6 +792,40 @@ START_TEST(wrong_pins_in_a_row_make_the_pin_screen_wait_even_after_a_restart)
 }
 END_TEST
 
+START_TEST(the_wait_counts_down_every_second_and_says_why_digits_are_not_taken)
+{
+	char *cause = NULL;
+
+	ck_assert_int_eq(store_pin_set(store, "2468", &cause), 0);
+	session_set_wall_clock(session, wall_clock);
+	session_open_pin(session, at(0));
+	for (int i = 0; i < PINLOCK_TRIES; i++)
+		try_pin("1111", at(0) + 500); /* the fifth at 0.5 s: 30 s to wait */
+	ck_assert_int_eq(session_pin_wait_s(session, 500), 30);
+	/* The loop wakes when the next whole second shows: at 1.5 s (29 left). */
+	ck_assert_int_eq(session_next_deadline(session, 500), 1000);
+	ck_assert(!session_tick(session, 1499));
+	ck_assert_int_eq(session_next_deadline(session, 1499), 1);
+	ck_assert(session_tick(session, 1500));
+	ck_assert_int_eq(session_pin_wait_s(session, 1500), 29);
+	ck_assert_int_eq(session_next_deadline(session, 1700), 800);
+	/* A digit typed now is not taken, and the screen can say why. */
+	ck_assert(!session_pin_typed_while_waiting(session));
+	session_type(session, "2", 1800);
+	ck_assert_int_eq(session_pin_length(session), 0);
+	ck_assert(session_pin_typed_while_waiting(session));
+	/* At 30.5 s it is over: one more frame, and digits are taken again. */
+	ck_assert(session_tick(session, 30500));
+	ck_assert_int_eq(session_pin_wait_s(session, 30500), 0);
+	ck_assert(!session_pin_typed_while_waiting(session));
+	ck_assert(!session_tick(session, 31000));
+	session_type(session, "2", 31000);
+	ck_assert_int_eq(session_pin_length(session), 1);
+	session_erase(session, 31100); /* the keypad's erase key */
+	ck_assert_int_eq(session_pin_length(session), 0);
+}
+END_TEST
+
 /* Starting a sitting keeps the survey file's exact text in the database, so
  * the sitting is scored with it after the file changes (versions.h). */
 START_TEST(a_sitting_keeps_its_survey_file_in_the_database)
@@ -865,6 +899,7 @@ main(void)
 	tcase_add_test(tc, a_template_with_placeholders_cannot_be_put_into_a_battery);
 	tcase_add_test(tc, a_pin_opens_the_menu_only_when_it_matches);
 	tcase_add_test(tc, the_first_start_makes_a_pin_typed_twice_before_anything_else);
+	tcase_add_test(tc, the_wait_counts_down_every_second_and_says_why_digits_are_not_taken);
 	tcase_add_test(tc, wrong_pins_in_a_row_make_the_pin_screen_wait_even_after_a_restart);
 	tcase_add_test(tc, a_sitting_keeps_its_survey_file_in_the_database);
 	tcase_add_test(tc, a_new_configuration_after_a_sitting_starts_cleanly);

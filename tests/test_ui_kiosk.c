@@ -162,6 +162,74 @@ START_TEST(the_first_pin_screen_cannot_be_left_and_asks_twice)
 }
 END_TEST
 
+static Uint32
+pixel(int x, int y)
+{
+	SDL_RenderFlush(renderer);
+	return ((Uint32 *)surface->pixels)[y * (surface->pitch / 4) + x] & 0xffffff;
+}
+
+/* True when some pixel of r has colour c. */
+static bool
+has_colour(GfxRect r, GfxColor c)
+{
+	Uint32 want = (Uint32)c.r << 16 | (Uint32)c.g << 8 | c.b;
+
+	for (int y = r.y; y < r.y + r.h; y++) {
+		for (int x = r.x; x < r.x + r.w; x++) {
+			if (pixel(x, y) == want)
+				return true;
+		}
+	}
+	return false;
+}
+
+/* 2027-01-15T08:00:00Z, the wall clock of the tests. */
+static int64_t
+wall_clock(void)
+{
+	return 1800000000;
+}
+
+START_TEST(the_pin_pad_erases_and_the_wait_shows_in_place_of_the_digits)
+{
+	char *cause = NULL;
+	GfxRect digits = { 0, 120, 1280, 60 };
+
+	session_set_wall_clock(session, wall_clock);
+	session_open_pin(session, 0);
+	act(ACTION_TEXT, "24");
+	ui_draw(&ui);
+	/* Ten digits, erase, "Cancel" and "Enter"; the dots show, in blue. */
+	ck_assert_int_eq(targets_of(ACTION_TEXT), 10);
+	ck_assert_int_eq(targets_of(ACTION_BACK), 1);
+	ck_assert_int_eq(ui.n_targets, 13);
+	ck_assert(has_colour(digits, UI_PRIMARY));
+	ck_assert(!has_colour(digits, UI_ERROR));
+	for (int i = 0; i < ui.n_targets; i++) {
+		if (ui.targets[i].action.type == ACTION_BACK) {
+			GfxRect r = ui.targets[i].rect;
+			Action click = { .type = ACTION_CLICK,
+				         .x = r.x + r.w / 2,
+				         .y = r.y + r.h / 2 };
+			ui_handle(&ui, &click);
+		}
+	}
+	ck_assert_int_eq(session_pin_length(session), 1);
+	/* A wait kept in the database (a restart after five wrong PINs): the
+	 * countdown stands in red where the digits were. */
+	session_cancel(session, 0);
+	ck_assert_int_eq(store_pin_lock_set(store, 5, "2027-01-15T08:00:30Z", &cause), 0);
+	session_open_pin(session, 0);
+	ck_assert_int_eq(session_pin_wait_s(session, 0), 30);
+	act(ACTION_TEXT, "2");
+	ck_assert_int_eq(session_pin_length(session), 0);
+	ui_draw(&ui);
+	ck_assert(has_colour(digits, UI_ERROR));
+	ck_assert(!has_colour(digits, UI_PRIMARY));
+}
+END_TEST
+
 int
 main(void)
 {
@@ -174,6 +242,7 @@ main(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, keys_held_with_ctrl_alt_or_super_are_the_window_managers);
 	tcase_add_test(tc, the_first_pin_screen_cannot_be_left_and_asks_twice);
+	tcase_add_test(tc, the_pin_pad_erases_and_the_wait_shows_in_place_of_the_digits);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }

@@ -57,6 +57,8 @@ struct Session {
 	                              * store, pinlock.h, seen on this clock) */
 	int64_t (*wall_clock)(void); /* seconds since 1970, for the PIN's lock */
 	SessionPinStep pin_step;
+	int pin_wait_shown;    /* the wait's seconds when last ticked (the countdown) */
+	bool pin_typed_locked; /* digits were typed during the wait, and not taken */
 	char pin[SESSION_PIN_MAX + 1];
 	char pin_first[SESSION_PIN_MAX + 1]; /* a new PIN as first typed, to be typed again */
 	bool pin_set; /* the database has a PIN (read when the PIN screen opens) */
@@ -443,6 +445,10 @@ session_type(Session *s, const char *utf8, uint64_t now_ms)
 	s->last_input = now_ms;
 	if (target == NULL || s->confirming)
 		return;
+	if (s->phase == PHASE_PIN && now_ms < s->pin_locked_ms) {
+		s->pin_typed_locked = true; /* the screen says why they are not taken */
+		return;
+	}
 	session_set_prompt(s, NULL); /* "type your code first" has been heard */
 	for (const char *p = utf8; *p != '\0';) {
 		int len = session_utf8_len((unsigned char)*p);
@@ -922,24 +928,70 @@ session_reset(Session *s)
 	s->phase = PHASE_WELCOME;
 }
 
+/* The confirmation of a chosen option: then the next question. */
+static bool
+session_tick_confirm(Session *s, uint64_t now_ms)
+{
+	if (s->phase != PHASE_QUESTION || !s->confirming || now_ms < s->confirm_until)
+		return false;
+	session_advance(s, now_ms);
+	return true;
+}
+
+static bool
+session_tick_thanks(Session *s, uint64_t now_ms)
+{
+	if (s->phase != PHASE_THANKS || s->thanks_until == 0 || now_ms < s->thanks_until)
+		return false;
+	s->phase = PHASE_WELCOME;
+	return true;
+}
+
+static bool
+session_tick_idle(Session *s, uint64_t now_ms)
+{
+	if ((s->phase != PHASE_CODE && s->phase != PHASE_INSTRUCTIONS &&
+	     s->phase != PHASE_QUESTION) ||
+	    now_ms < s->last_input + SESSION_IDLE_MS)
+		return false;
+	session_reset(s);
+	return true;
+}
+
+/* The PIN screen's wait counts down: a new frame every second, and one
+ * when it is over. */
+static bool
+session_tick_pin(Session *s, uint64_t now_ms)
+{
+	int shown;
+
+	if (s->phase != PHASE_PIN || s->pin_locked_ms == 0)
+		return false;
+	shown = session_pin_wait_s(s, now_ms);
+	if (shown == s->pin_wait_shown)
+		return false;
+	s->pin_wait_shown = shown;
+	if (shown == 0) {
+		s->pin_locked_ms = 0;
+		s->pin_typed_locked = false;
+	}
+	return true;
+}
+
 bool
 session_tick(Session *s, uint64_t now_ms)
 {
-	if (s->phase == PHASE_QUESTION && s->confirming && now_ms >= s->confirm_until) {
-		session_advance(s, now_ms);
-		return true;
-	}
-	if (s->phase == PHASE_THANKS && s->thanks_until != 0 && now_ms >= s->thanks_until) {
-		s->phase = PHASE_WELCOME;
-		return true;
-	}
-	if ((s->phase == PHASE_CODE || s->phase == PHASE_INSTRUCTIONS ||
-	     s->phase == PHASE_QUESTION) &&
-	    now_ms >= s->last_input + SESSION_IDLE_MS) {
-		session_reset(s);
-		return true;
-	}
-	return false;
+	return session_tick_confirm(s, now_ms) || session_tick_thanks(s, now_ms) ||
+	       session_tick_idle(s, now_ms) || session_tick_pin(s, now_ms);
+}
+
+/* When a countdown that ends at `end` next shows another whole second. */
+static uint64_t
+session_next_second(uint64_t end, uint64_t now_ms)
+{
+	uint64_t left = end - now_ms;
+
+	return now_ms + left - (left - 1) / 1000 * 1000;
 }
 
 int64_t
@@ -954,6 +1006,10 @@ session_next_deadline(const Session *s, uint64_t now_ms)
 	else if (s->phase == PHASE_CODE || s->phase == PHASE_INSTRUCTIONS ||
 	         s->phase == PHASE_QUESTION)
 		at = s->last_input + SESSION_IDLE_MS;
+	else if (s->phase == PHASE_PIN && s->pin_locked_ms > now_ms)
+		at = session_next_second(s->pin_locked_ms, now_ms);
+	else if (s->phase == PHASE_PIN && s->pin_locked_ms != 0)
+		at = now_ms; /* over: the frame without the countdown */
 	else
 		at = 0;
 	if (at == 0)
@@ -967,6 +1023,8 @@ static void
 session_pin_wait(Session *s, int wait_s, uint64_t now_ms)
 {
 	s->pin_locked_ms = wait_s > 0 ? now_ms + (uint64_t)wait_s * 1000 : 0;
+	s->pin_wait_shown = wait_s;
+	s->pin_typed_locked = false;
 }
 
 void
@@ -1087,6 +1145,12 @@ SessionPinStep
 session_pin_step(const Session *s)
 {
 	return s->pin_step;
+}
+
+bool
+session_pin_typed_while_waiting(const Session *s)
+{
+	return s->pin_typed_locked;
 }
 
 bool

@@ -243,8 +243,14 @@ typedef enum {
  */
 SessionPinResult session_pin_submit(Session *session, uint64_t now_ms);
 
-/* Whole seconds until a PIN is checked again; 0 when it is checked now. */
+/* Whole seconds until a PIN is checked again; 0 when it is checked now.
+ * While it is not 0, session_tick() has a new frame every second (the
+ * countdown) and digits typed are not taken. */
 int session_pin_wait_s(const Session *session, uint64_t now_ms);
+
+/* True when digits were typed during the current wait (and not taken), so
+ * that the screen can say why. */
+bool session_pin_typed_while_waiting(const Session *session);
 
 /* The wall clock (seconds since 1970) the PIN's wait is kept in, so that it
  * outlives a restart: util_wall_seconds() unless a test sets its own. */

@@ -22,7 +22,7 @@ static void
 pin_draw_keypad(Ui *ui, GfxRect area)
 {
 	static const char *const keys[12] = { "1", "2", "3", "4", "5", "6",
-		                              "7", "8", "9", "",  "0", "" };
+		                              "7", "8", "9", "",  "0", "\u232b" };
 	int kw = area.w / 3, kh = area.h / 4, gap = ui_px(ui, 10);
 
 	for (int i = 0; i < 12; i++) {
@@ -31,9 +31,31 @@ pin_draw_keypad(Ui *ui, GfxRect area)
 		Action a = { .type = ACTION_TEXT };
 		if (keys[i][0] == '\0')
 			continue;
-		snprintf(a.text, sizeof a.text, "%s", keys[i]);
+		if (i == 11)
+			a = (Action){ .type = ACTION_BACK }; /* erase the last digit */
+		else
+			snprintf(a.text, sizeof a.text, "%s", keys[i]);
 		widget_button(ui, r, 0, keys[i], NULL, BUTTON_NORMAL, a);
 	}
+}
+
+/* In place of the digits while no PIN is checked: how long is left, second
+ * by second, and, once digits were typed meanwhile, why they were not
+ * taken. */
+static void
+pin_draw_wait(Ui *ui)
+{
+	GfxRect line = { ui_px(ui, 80), ui_px(ui, 116), ui->width - ui_px(ui, 160), ui_px(ui, 72) };
+	int wait = session_pin_wait_s(ui->session, ui->now);
+	char *text =
+	    session_pin_typed_while_waiting(ui->session)
+	        ? xasprintf(_("Digits are not taken during the wait: the next PIN can be "
+	                      "typed in %d s."),
+	                    wait)
+	        : xasprintf(_("Too many wrong PINs. The next one can be typed in %d s."), wait);
+
+	widget_text_box(ui, text, line, ui_px(ui, 28), ui_px(ui, 14), true, UI_ERROR, 1, true);
+	free(text);
 }
 
 /* What the screen asks for, by the step of the PIN. */
@@ -63,7 +85,10 @@ pin_draw(Ui *ui)
 
 	widget_text_box(ui, pin_title(ui), title, ui_px(ui, 40), ui_px(ui, 20), true, UI_TEXT, 1,
 	                true);
-	pin_draw_dots(ui, ui_px(ui, 150));
+	if (session_pin_wait_s(ui->session, ui->now) > 0)
+		pin_draw_wait(ui);
+	else
+		pin_draw_dots(ui, ui_px(ui, 150));
 	pin_draw_keypad(ui, pad);
 	/* Without a PIN the kiosk has nowhere to go back to; while typing a
 	 * new PIN again, "back" is to the first time. */
@@ -81,8 +106,6 @@ pin_draw(Ui *ui)
 static void
 pin_say(Ui *ui, SessionPinResult rc)
 {
-	char *text;
-
 	switch (rc) {
 	case SESSION_PIN_OPENED:
 	case SESSION_PIN_CREATED:
@@ -95,11 +118,8 @@ pin_say(Ui *ui, SessionPinResult rc)
 	case SESSION_PIN_DIFFERENT:
 		ui_set_message(ui, _("The two PINs differ. Choose a PIN again."));
 		break;
-	case SESSION_PIN_LOCKED:
-		text = xasprintf(_("Too many wrong PINs. The next one is checked in %d s."),
-		                 session_pin_wait_s(ui->session, ui->now));
-		ui_set_message(ui, text);
-		free(text);
+	case SESSION_PIN_LOCKED: /* the countdown in place of the digits says it */
+		ui_set_message(ui, NULL);
 		break;
 	default:
 		ui_set_message(ui, _("Choose a PIN of 4 to 8 digits."));

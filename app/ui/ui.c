@@ -266,6 +266,8 @@ ui_app_trace(void *ctx, FILE *out)
 	if (session_phase(s) == PHASE_PIN) {
 		static const char *const steps[] = { "enter", "new", "again" };
 		fprintf(out, " pin=%s", steps[session_pin_step(s)]);
+		if (session_pin_wait_s(s, ui->now) > 0)
+			fprintf(out, " wait=%d", session_pin_wait_s(s, ui->now));
 	}
 	if (session_phase(s) == PHASE_QUESTION)
 		fprintf(out, " survey=%s question=%d", session_survey(s)->id,
