@@ -212,16 +212,79 @@ START_TEST(multi_and_number_answers_complete_the_sitting)
 }
 END_TEST
 
-START_TEST(an_idle_battery_is_abandoned_and_keeps_its_answers)
+START_TEST(a_quiet_respondent_is_asked_then_the_battery_is_abandoned)
+{
+	char *cause = NULL;
+	Rows rows;
+
+	reach_first_question(); /* class "6А", code "k-17", last input at 50 */
+	session_choose(session, 0, 100);
+	ck_assert(session_tick(session, 100 + SESSION_CONFIRM_MS));
+	/* Two minutes without input from 100: the question comes at 120 100. */
+	ck_assert_int_eq(session_next_deadline(session, 1000), 120100 - 1000);
+	ck_assert(!session_tick(session, 120099));
+	ck_assert(!session_asking(session));
+	ck_assert(session_tick(session, 120100));
+	ck_assert(session_asking(session));
+	ck_assert_int_eq(session_phase(session), PHASE_QUESTION); /* under the question */
+	ck_assert_int_eq(session_ask_seconds(session, 120100), 20);
+	/* It counts down every second: 19 shows at 121 100. */
+	ck_assert_int_eq(session_next_deadline(session, 120100), 1000);
+	ck_assert(!session_tick(session, 121099));
+	ck_assert(session_tick(session, 121100));
+	ck_assert_int_eq(session_ask_seconds(session, 121100), 19);
+	/* Any input dismisses it, and does nothing else; the time starts again. */
+	ck_assert(session_touch(session, 125000));
+	ck_assert(!session_asking(session));
+	ck_assert(!session_touch(session, 125001)); /* the next input is input */
+	ck_assert_int_eq(session_question_index(session), 1);
+	/* Nobody answers the next time: at 245 001 + 20 000 the battery goes. */
+	ck_assert(session_tick(session, 245001));
+	ck_assert(session_asking(session));
+	ck_assert(session_tick(session, 265000));
+	ck_assert_int_eq(session_ask_seconds(session, 265000), 1);
+	ck_assert(session_asking(session));
+	ck_assert(session_tick(session, 265001));
+	ck_assert(!session_asking(session));
+	ck_assert_int_eq(session_phase(session), PHASE_WELCOME);
+	/* The answer is kept, its sitting abandoned; nothing of the respondent
+	 * is left for the next one. */
+	ck_assert_str_eq(stored().text, "a=1/s/2/6А/k-17/2;");
+	ck_assert_str_eq(session_field_text(session, FIELD_CLASS), "");
+	ck_assert_str_eq(session_field_text(session, FIELD_CODE), "");
+	ck_assert_int_eq(session_next_deadline(session, 265001), -1); /* asleep on welcome */
+	/* The next person starts a sitting of their own. */
+	session_start(session, 300000);
+	session_type(session, "7А", 300001);
+	session_next(session, 300002);
+	session_next(session, 300003);
+	session_next(session, 300004);
+	session_choose(session, 1, 300005);
+	rows = stored(); /* two sittings begun in one second: in either order */
+	ck_assert_int_eq(rows.n, 2);
+	ck_assert_ptr_nonnull(strstr(rows.text, "a=1/s/2/6А/k-17/2;"));
+	ck_assert_ptr_nonnull(strstr(rows.text, "a=2/s/1/7А//0;"));
+}
+END_TEST
+
+START_TEST(the_idle_time_is_set_and_counts_on_every_screen_past_the_welcome)
 {
 
-	reach_first_question();
-	session_choose(session, 0, 100);
-	session_tick(session, 100 + SESSION_CONFIRM_MS);
-	ck_assert(!session_tick(session, 100 + SESSION_IDLE_MS - 1));
-	ck_assert(session_tick(session, 100 + SESSION_IDLE_MS));
+	configure();
+	session_set_idle(session, 2000);
+	ck_assert_int_eq(session_next_deadline(session, 0), -1);
+	session_start(session, 10); /* the code screen */
+	ck_assert_int_eq(session_next_deadline(session, 10), 2000);
+	ck_assert(session_tick(session, 2010));
+	ck_assert(session_asking(session));
+	ck_assert(session_touch(session, 3000));
+	session_type(session, "6А", 3100);
+	ck_assert_int_eq(session_next(session, 3200), 0);
+	ck_assert(!session_tick(session, 5199));
+	ck_assert(session_tick(session, 5200)); /* asked on the code screen too */
+	ck_assert(session_tick(session, 25200));
 	ck_assert_int_eq(session_phase(session), PHASE_WELCOME);
-	ck_assert_str_eq(stored().text, "a=1/s/2/6А/k-17/2;");
+	ck_assert_str_eq(stored().text, ""); /* nothing was begun */
 }
 END_TEST
 
@@ -879,7 +942,8 @@ main(void)
 	tcase_add_test(tc, a_choice_is_stored_at_once_and_moves_on_after_the_confirmation);
 	tcase_add_test(tc, going_back_shows_and_replaces_the_answer);
 	tcase_add_test(tc, multi_and_number_answers_complete_the_sitting);
-	tcase_add_test(tc, an_idle_battery_is_abandoned_and_keeps_its_answers);
+	tcase_add_test(tc, a_quiet_respondent_is_asked_then_the_battery_is_abandoned);
+	tcase_add_test(tc, the_idle_time_is_set_and_counts_on_every_screen_past_the_welcome);
 	tcase_add_test(tc, a_preset_class_skips_the_class_field);
 	tcase_add_test(tc, students_need_a_class_and_teachers_are_not_asked_for_one);
 	tcase_add_test(tc, a_questionnaire_for_certain_grades_asks_teachers_the_class);

@@ -230,6 +230,59 @@ START_TEST(the_pin_pad_erases_and_the_wait_shows_in_place_of_the_digits)
 }
 END_TEST
 
+START_TEST(the_question_over_a_quiet_screen_takes_every_click)
+{
+	OverlayLayout o = overlay_layout(1280, 800, 1.0);
+	const char *ids[] = { "school_day" };
+	char *cause = NULL;
+	Action click = { .type = ACTION_CLICK, .x = 340, .y = 511 }; /* an answer card */
+
+	/* 1280x800: a card of 820x560 in the middle; the countdown's circle of
+	 * 128 (at most: gfx rounds corners up to 64) at 640, 322; the button of
+	 * 420x116 40 above the card's bottom. */
+	ck_assert_int_eq(o.card.x, 230);
+	ck_assert_int_eq(o.card.y, 120);
+	ck_assert_int_eq(o.card.w, 820);
+	ck_assert_int_eq(o.card.h, 560);
+	ck_assert_int_eq(o.middle.x, 576);
+	ck_assert_int_eq(o.middle.y, 258);
+	ck_assert_int_eq(o.middle.w, 128);
+	ck_assert_int_eq(o.button.x, 430);
+	ck_assert_int_eq(o.button.y, 524);
+	ck_assert_int_eq(o.button.w, 420);
+	ck_assert_int_eq(o.button.h, 116);
+	/* 800x600: scale 0.625, the card 513x350. */
+	o = overlay_layout(800, 600, 0.625);
+	ck_assert_int_eq(o.card.w, 513);
+	ck_assert_int_eq(o.card.h, 350);
+	ck_assert_int_eq(o.card.x, 143);
+
+	ck_assert_int_eq(session_configure(session, "start", "6А", "student", ids, 1, &cause), 0);
+	session_set_idle(session, 1000);
+	act(ACTION_NEXT, NULL); /* code */
+	act(ACTION_NEXT, NULL); /* instructions */
+	act(ACTION_NEXT, NULL); /* question 1 */
+	ck_assert(session_tick(session, 1000));
+	ck_assert(session_asking(session));
+	ui.now = 1000;
+	ui_draw(&ui);
+	ck_assert_str_eq(ui_screen_name(&ui), "idle");
+	ck_assert_int_eq(ui.n_targets, 1); /* "Continue" only */
+	ck_assert_int_eq(ui.targets[0].rect.x, 430);
+	/* The countdown's circle is blue, the screen under it dimmed. */
+	ck_assert(has_colour((GfxRect){ 630, 262, 20, 10 }, UI_PRIMARY));
+	ck_assert(!has_colour((GfxRect){ 0, 0, 1280, 100 }, UI_BG));
+	/* A click where an answer is chooses nothing: it only dismisses. */
+	ui_handle(&ui, &click);
+	ck_assert(!session_asking(session));
+	ck_assert_ptr_null(session_answer(session, 0));
+	ui_draw(&ui);
+	ck_assert_str_eq(ui_screen_name(&ui), "question");
+	ui_handle(&ui, &click);
+	ck_assert_str_eq(session_answer(session, 0), "1");
+}
+END_TEST
+
 int
 main(void)
 {
@@ -243,6 +296,7 @@ main(void)
 	tcase_add_test(tc, keys_held_with_ctrl_alt_or_super_are_the_window_managers);
 	tcase_add_test(tc, the_first_pin_screen_cannot_be_left_and_asks_twice);
 	tcase_add_test(tc, the_pin_pad_erases_and_the_wait_shows_in_place_of_the_digits);
+	tcase_add_test(tc, the_question_over_a_quiet_screen_takes_every_click);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }

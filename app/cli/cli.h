@@ -122,6 +122,7 @@ typedef struct {
 	const char *run;   /* comma-separated survey ids */
 	bool read_aloud;   /* read every question aloud (needs a sound card) */
 	bool require_code; /* refuse an empty respondent code */
+	int idle_seconds;  /* --idle: 0 for the default (SESSION_IDLE_MS) */
 } KioskOptions;
 
 /*

@@ -159,6 +159,8 @@ cmd_kiosk_setup(CmdKiosk *k, const KioskOptions *o)
 	k->waves = program_waves_union(k->programs, k->n_programs, &k->n_waves);
 	k->session = session_create(k->store, &k->surveys);
 	session_require_code(k->session, o->require_code);
+	if (o->idle_seconds > 0)
+		session_set_idle(k->session, (uint64_t)o->idle_seconds * 1000);
 	if (o->run != NULL && cmd_kiosk_preset(k, o) != 0)
 		return -1;
 	return 0;
@@ -295,6 +297,19 @@ cmd_kiosk_parse_size(const char *text, int *width, int *height)
 	return 0;
 }
 
+/* --idle SECONDS: a whole number of seconds up to a day. */
+static int
+cmd_kiosk_parse_idle(const char *text, int *seconds)
+{
+	char *end;
+	long n = strtol(text, &end, 10);
+
+	if (end == text || *end != '\0' || n < 1 || n > 86400)
+		return -1;
+	*seconds = (int)n;
+	return 0;
+}
+
 static int
 cmd_kiosk_exec(const CliArgs *args)
 {
@@ -309,12 +324,16 @@ cmd_kiosk_exec(const CliArgs *args)
 		.read_aloud = cli_flag(args, 'R'),
 		.require_code = cli_flag(args, 'C'),
 	};
-	const char *size = cli_value(args, 'z');
+	const char *size = cli_value(args, 'z'), *idle = cli_value(args, 'i');
 	char *db = NULL;
 	int status;
 
 	if (size != NULL && cmd_kiosk_parse_size(size, &o.width, &o.height) != 0) {
 		cli_error(_("--size wants WIDTHxHEIGHT, for example 1280x800"));
+		return 2;
+	}
+	if (idle != NULL && cmd_kiosk_parse_idle(idle, &o.idle_seconds) != 0) {
+		cli_error(_("--idle wants a number of seconds from 1 to 86400, for example 120"));
 		return 2;
 	}
 	if (o.db_path == NULL)
@@ -325,22 +344,18 @@ cmd_kiosk_exec(const CliArgs *args)
 }
 
 static const struct option cmd_kiosk_options[] = {
-	{ "windowed", no_argument, NULL, 'w' },
-	{ "size", required_argument, NULL, 'z' },
-	{ "wave", required_argument, NULL, 'W' },
-	{ "class", required_argument, NULL, 'c' },
-	{ "audience", required_argument, NULL, 'a' },
-	{ "run", required_argument, NULL, 'r' },
-	{ "read-aloud", no_argument, NULL, 'R' },
-	{ "require-code", no_argument, NULL, 'C' },
-	{ NULL, 0, NULL, 0 },
+	{ "windowed", no_argument, NULL, 'w' },       { "size", required_argument, NULL, 'z' },
+	{ "wave", required_argument, NULL, 'W' },     { "class", required_argument, NULL, 'c' },
+	{ "audience", required_argument, NULL, 'a' }, { "run", required_argument, NULL, 'r' },
+	{ "read-aloud", no_argument, NULL, 'R' },     { "require-code", no_argument, NULL, 'C' },
+	{ "idle", required_argument, NULL, 'i' },     { NULL, 0, NULL, 0 },
 };
 
 /* `anketa [OPTIONS]`: the kiosk, which begins the program's usage. */
 const CliEntry cmd_kiosk_entry = {
 	.usage = N_("[--db FILE] [--surveys DIR] [--windowed] [--size WxH]\n"
 	            "[--wave W --class C --audience A --run ID[,ID...]] [--read-aloud]\n"
-	            "[--require-code]"),
+	            "[--require-code] [--idle SECONDS]"),
 	.shared = CLI_DB | CLI_SURVEYS,
 	.options = cmd_kiosk_options,
 	.run = cmd_kiosk_exec,

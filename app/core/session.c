@@ -53,6 +53,11 @@ struct Session {
 	char *error;  /* a storage failure: the answer was not saved */
 	char *prompt; /* a calm hint about the field in use */
 
+	uint64_t idle_ms;   /* no input this long past the welcome: "still here?" */
+	uint64_t ask_until; /* while asking: the battery is abandoned at this time */
+	int ask_shown;      /* the countdown's seconds when last ticked */
+	bool asking;        /* the question is on screen */
+
 	uint64_t pin_locked_ms;      /* no PIN is checked before this time (the lock kept in the
 	                              * store, pinlock.h, seen on this clock) */
 	int64_t (*wall_clock)(void); /* seconds since 1970, for the PIN's lock */
@@ -75,6 +80,7 @@ session_create(Store *store, const SurveySet *surveys)
 	s->store = store;
 	s->surveys = surveys;
 	s->wall_clock = util_wall_seconds;
+	s->idle_ms = SESSION_IDLE_MS;
 	/* A respondent session never runs without the psychologist's PIN:
 	 * the first start asks for one before anything else. */
 	s->pin_set = store_pin_exists(store);
@@ -916,6 +922,7 @@ session_reset(Session *s)
 {
 	char *cause = NULL;
 
+	session_set_error(s, NULL); /* the welcome screen shows nothing of the last one */
 	if (s->sitting_id[0] != '\0' && s->answers != NULL &&
 	    store_sitting_finish(s->store, s->sitting_id, SITTING_ABANDONED, &cause) != 0) {
 		session_set_error(s, cause);
@@ -923,9 +930,55 @@ session_reset(Session *s)
 	}
 	session_clear_answers(s);
 	session_set_prompt(s, NULL);
+	session_clear_results(s);
 	s->confirming = false;
+	s->asking = false;
 	s->sitting_id[0] = '\0';
+	s->input[0] = '\0';
+	s->code[0] = '\0';
+	if (!s->class_preset)
+		s->class_name[0] = '\0';
+	explicit_bzero(s->pin, sizeof s->pin);
 	s->phase = PHASE_WELCOME;
+}
+
+/* The screens of a respondent past the welcome, where nobody may be left
+ * answering someone else's questionnaire. */
+static bool
+session_respondent_phase(SessionPhase phase)
+{
+	return phase == PHASE_CODE || phase == PHASE_INSTRUCTIONS || phase == PHASE_QUESTION ||
+	       phase == PHASE_THANKS;
+}
+
+void
+session_set_idle(Session *s, uint64_t idle_ms)
+{
+	s->idle_ms = idle_ms;
+}
+
+bool
+session_touch(Session *s, uint64_t now_ms)
+{
+	bool was_asking = s->asking;
+
+	s->last_input = now_ms;
+	s->asking = false;
+	return was_asking;
+}
+
+bool
+session_asking(const Session *s)
+{
+	return s->asking;
+}
+
+int
+session_ask_seconds(const Session *s, uint64_t now_ms)
+{
+	if (!s->asking || now_ms >= s->ask_until)
+		return 0;
+	return (int)((s->ask_until - now_ms + 999) / 1000);
 }
 
 /* The confirmation of a chosen option: then the next question. */
@@ -944,17 +997,37 @@ session_tick_thanks(Session *s, uint64_t now_ms)
 	if (s->phase != PHASE_THANKS || s->thanks_until == 0 || now_ms < s->thanks_until)
 		return false;
 	s->phase = PHASE_WELCOME;
+	s->asking = false;
 	return true;
 }
 
+/* A respondent who gave no input for idle_ms is asked whether they are
+ * still there, with a countdown of SESSION_ASK_MS; at its end the battery
+ * is abandoned (its answers kept) and the welcome screen is for the next
+ * person. */
 static bool
 session_tick_idle(Session *s, uint64_t now_ms)
 {
-	if ((s->phase != PHASE_CODE && s->phase != PHASE_INSTRUCTIONS &&
-	     s->phase != PHASE_QUESTION) ||
-	    now_ms < s->last_input + SESSION_IDLE_MS)
+	int shown;
+
+	if (!session_respondent_phase(s->phase))
 		return false;
-	session_reset(s);
+	if (!s->asking) {
+		if (now_ms < s->last_input + s->idle_ms)
+			return false;
+		s->asking = true;
+		s->ask_until = s->last_input + s->idle_ms + SESSION_ASK_MS;
+		s->ask_shown = session_ask_seconds(s, now_ms);
+		return true;
+	}
+	if (now_ms >= s->ask_until) {
+		session_reset(s);
+		return true;
+	}
+	shown = session_ask_seconds(s, now_ms);
+	if (shown == s->ask_shown)
+		return false;
+	s->ask_shown = shown;
 	return true;
 }
 
@@ -994,25 +1067,31 @@ session_next_second(uint64_t end, uint64_t now_ms)
 	return now_ms + left - (left - 1) / 1000 * 1000;
 }
 
+/* The earlier of a and b. */
+static uint64_t
+session_earlier(uint64_t a, uint64_t b)
+{
+	return a < b ? a : b;
+}
+
 int64_t
 session_next_deadline(const Session *s, uint64_t now_ms)
 {
-	uint64_t at;
+	uint64_t at = UINT64_MAX;
 
 	if (s->phase == PHASE_QUESTION && s->confirming)
 		at = s->confirm_until;
-	else if (s->phase == PHASE_THANKS)
-		at = s->thanks_until; /* 0: the result stays until "Done" */
-	else if (s->phase == PHASE_CODE || s->phase == PHASE_INSTRUCTIONS ||
-	         s->phase == PHASE_QUESTION)
-		at = s->last_input + SESSION_IDLE_MS;
-	else if (s->phase == PHASE_PIN && s->pin_locked_ms > now_ms)
+	if (s->phase == PHASE_THANKS && s->thanks_until != 0) /* 0: stays until "Done" */
+		at = session_earlier(at, s->thanks_until);
+	if (session_respondent_phase(s->phase))
+		at = session_earlier(at, s->asking && now_ms < s->ask_until
+		                             ? session_next_second(s->ask_until, now_ms)
+		                             : s->last_input + s->idle_ms);
+	if (s->phase == PHASE_PIN && s->pin_locked_ms > now_ms)
 		at = session_next_second(s->pin_locked_ms, now_ms);
 	else if (s->phase == PHASE_PIN && s->pin_locked_ms != 0)
 		at = now_ms; /* over: the frame without the countdown */
-	else
-		at = 0;
-	if (at == 0)
+	if (at == UINT64_MAX)
 		return -1;
 	return at > now_ms ? (int64_t)(at - now_ms) : 0;
 }

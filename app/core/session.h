@@ -43,8 +43,12 @@ typedef enum {
 /* How long the thank-you screen stays before the kiosk returns to welcome
  * (one with the respondent's own results stays until "Done"). */
 #define SESSION_THANKS_MS 8000
-/* A battery left untouched this long is marked abandoned (answers stay). */
-#define SESSION_IDLE_MS (15 * 60 * 1000)
+/* No input this long on a respondent's screen past the welcome (the
+ * default of `--idle`): the kiosk asks whether anyone is still there. */
+#define SESSION_IDLE_MS (120 * 1000)
+/* How long that question waits, counting down, before the battery is
+ * abandoned (answers stay) and the welcome screen is for the next person. */
+#define SESSION_ASK_MS (20 * 1000)
 /* Longest class name and respondent code, in bytes. */
 #define SESSION_FIELD_MAX 24
 /* Most characters of a typed text answer, and of a typed number. */
@@ -116,7 +120,10 @@ const char *session_class_at(const Session *session, int index);
 void session_pick_class(Session *session, int index, uint64_t now_ms);
 
 /* Abandons whatever battery is under way and returns to the welcome screen.
- * Answers already given stay stored; an open sitting is marked abandoned. */
+ * Answers already given stay stored; an open sitting is marked abandoned,
+ * and the surveys of the battery not begun are not begun (no sitting is
+ * made for them). Nothing of that respondent stays: code, class (unless
+ * preset), typed text, their own results and any notice are cleared. */
 void session_reset(Session *session);
 
 /* Removes the last character typed (code, PIN, number/text answer). */
@@ -149,14 +156,36 @@ int session_choose(Session *session, int option, uint64_t now_ms);
 void session_back(Session *session, uint64_t now_ms);
 
 /*
- * Advances time: ends a confirmation, leaves the thank-you screen, abandons
- * an idle battery. Returns true when the state changed (redraw needed).
- * A storage error on the way is kept for session_error().
+ * Advances time: ends a confirmation, leaves the thank-you screen, asks a
+ * respondent who went quiet whether they are still there and abandons the
+ * battery when nobody answers, counts down the PIN screen's wait. Returns
+ * true when the state changed or a countdown shows another second (redraw
+ * needed). A storage error on the way is kept for session_error().
  */
 bool session_tick(Session *session, uint64_t now_ms);
 
 /* Milliseconds until session_tick() has something to do, or -1 for never. */
 int64_t session_next_deadline(const Session *session, uint64_t now_ms);
+
+/* How long without input on a respondent's screen past the welcome before
+ * the kiosk asks whether anyone is still there (SESSION_IDLE_MS unless set:
+ * `--idle`). */
+void session_set_idle(Session *session, uint64_t idle_ms);
+
+/*
+ * Input from whoever is at the kiosk (any key, click or touch) at now_ms:
+ * the idle time starts again. Returns true when it answered the question
+ * "still here?", which it then dismisses: that input does nothing else.
+ */
+bool session_touch(Session *session, uint64_t now_ms);
+
+/* True while the kiosk asks whether the respondent is still there, over
+ * the screen they were on. */
+bool session_asking(const Session *session);
+
+/* Whole seconds left before an unanswered "still here?" abandons the
+ * battery; 0 when not asking. */
+int session_ask_seconds(const Session *session, uint64_t now_ms);
 
 /* Respondent-flow accessors for the screens. */
 const char *session_wave(const Session *session);

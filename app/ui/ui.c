@@ -40,36 +40,56 @@ ui_screen(SessionPhase phase)
 	return table[phase];
 }
 
+/* After the session changed: the new screen is entered, and what was read
+ * aloud follows. */
+static void
+ui_changed(Ui *ui, SessionPhase before)
+{
+	const struct screen *screen = ui_screen(session_phase(ui->session));
+
+	if (session_phase(ui->session) != before && screen->enter)
+		screen->enter(ui);
+	ui_follow(ui);
+}
+
+/* The action a click stands for: the target under it (the last drawn wins
+ * where targets overlap), or ACTION_NONE. */
+static Action
+ui_click(const Ui *ui, const Action *click)
+{
+	for (int i = ui->n_targets - 1; i >= 0; i--) {
+		if (layout_hit(&ui->targets[i].rect, 1, click->x, click->y) == 0)
+			return ui->targets[i].action;
+	}
+	return (Action){ .type = ACTION_NONE };
+}
+
 void
 ui_handle(Ui *ui, const Action *action)
 {
 	SessionPhase before = session_phase(ui->session);
-	const struct screen *screen = ui_screen(before);
 	Action a = *action;
 
-	if (a.type == ACTION_CLICK) {
-		int hit = -1;
-		/* The last drawn target wins where targets overlap. */
-		for (int i = ui->n_targets - 1; i >= 0 && hit < 0; i--) {
-			if (layout_hit(&ui->targets[i].rect, 1, a.x, a.y) == 0)
-				hit = i;
-		}
-		if (hit < 0)
-			return;
-		a = ui->targets[hit].action;
+	if (a.type == ACTION_QUIT) {
+		ui->quit = true;
+		return;
 	}
+	/* Any key or click answers "still here?" and does nothing else. */
+	if (session_touch(ui->session, ui->now)) {
+		ui_follow(ui);
+		return;
+	}
+	if (a.type == ACTION_CLICK)
+		a = ui_click(ui, &a);
+	if (a.type == ACTION_NONE)
+		return;
 	if (a.type == ACTION_QUIT)
 		ui->quit = true;
 	else if (a.type == ACTION_SPEAK)
 		ui_speak(ui);
 	else
-		screen->handle(ui, &a);
-	if (session_phase(ui->session) != before) {
-		screen = ui_screen(session_phase(ui->session));
-		if (screen->enter)
-			screen->enter(ui);
-	}
-	ui_follow(ui);
+		ui_screen(before)->handle(ui, &a);
+	ui_changed(ui, before);
 }
 
 void
@@ -148,6 +168,19 @@ ui_draw(Ui *ui)
 	gfx_clear(ui->gfx, UI_BG);
 	screen->draw(ui);
 	ui_draw_banner(ui, screen->banner);
+	/* Over the screen, which cannot be clicked meanwhile. */
+	if (session_asking(ui->session)) {
+		ui->n_targets = 0;
+		overlay_idle_draw(ui);
+	}
+}
+
+const char *
+ui_screen_name(const Ui *ui)
+{
+	if (session_asking(ui->session))
+		return "idle";
+	return ui_screen(session_phase(ui->session))->name;
 }
 
 void
@@ -192,17 +225,23 @@ ui_set_notice(Ui *ui, const char *notice)
 	ui->message_ok = true;
 }
 
-/* The session's timers (a confirmation, the thank-you screen, an idle
- * battery) and what they show or read aloud. */
+/* The session's timers (a confirmation, the thank-you screen, "still
+ * here?", the PIN's wait) and what they show or read aloud. Back on the
+ * welcome screen by a timer, nothing of the screen left is kept. */
 static bool
 ui_app_tick(void *ctx, uint64_t now)
 {
 	Ui *ui = ctx;
+	SessionPhase before = session_phase(ui->session);
 
 	ui->now = now;
 	if (!session_tick(ui->session, now))
 		return false;
-	ui_follow(ui);
+	if (before != PHASE_WELCOME && session_phase(ui->session) == PHASE_WELCOME) {
+		ui_set_message(ui, NULL);
+		ui_report_clear(ui);
+	}
+	ui_changed(ui, before);
 	return true;
 }
 
@@ -230,7 +269,7 @@ ui_app_draw(void *ctx)
 	Ui *ui = ctx;
 
 	ui_draw(ui);
-	return ui_screen(session_phase(ui->session))->name;
+	return ui_screen_name(ui);
 }
 
 static void
@@ -263,6 +302,8 @@ ui_app_trace(void *ctx, FILE *out)
 		fprintf(out, " error=1");
 	if (session_prompt(s) != NULL)
 		fprintf(out, " prompt=1");
+	if (session_asking(s))
+		fprintf(out, " ask=%d", session_ask_seconds(s, ui->now));
 	if (session_phase(s) == PHASE_PIN) {
 		static const char *const steps[] = { "enter", "new", "again" };
 		fprintf(out, " pin=%s", steps[session_pin_step(s)]);

@@ -118,8 +118,28 @@ const struct screen *ui_screen(SessionPhase phase);
 /* Handles one action on the current screen (clicks resolve to targets). */
 void ui_handle(Ui *ui, const Action *action);
 
-/* Draws the current screen (records its targets). */
+/* Draws the current screen (records its targets), and over it, while the
+ * session asks whether the respondent is still there, that question (whose
+ * targets then are the only ones). */
 void ui_draw(Ui *ui);
+
+/* The name of what ui_draw() draws, for the trace: the screen's, or "idle"
+ * for the question over it. */
+const char *ui_screen_name(const Ui *ui);
+
+/* Where the parts of a question over the screen go (overlay.c) on a width x
+ * height output at scale: a card in the middle, its title at the top, a
+ * round middle (a countdown), a note, and one big button at the bottom. */
+typedef struct {
+	GfxRect card, title, middle, note, button;
+} OverlayLayout;
+
+OverlayLayout overlay_layout(int width, int height, double scale);
+
+/* The question over a respondent's screen after the idle time (overlay.c):
+ * "Ты ещё здесь?" / "Вы ещё здесь?", the seconds left, counted down, and a
+ * big "Continue" button (any key or click does the same). */
+void overlay_idle_draw(Ui *ui);
 
 /*
  * Once a frame is shown, rehearses the screen most likely to come next (the

@@ -31,7 +31,7 @@ $2"
 
 usage='usage: anketa [--db FILE] [--surveys DIR] [--windowed] [--size WxH]
               [--wave W --class C --audience A --run ID[,ID...]] [--read-aloud]
-              [--require-code]
+              [--require-code] [--idle SECONDS]
        anketa check [--surveys DIR] FILE|DIR...
        anketa import --db FILE [--surveys DIR] answers.csv|sheet.csv
        anketa export answers|scores|indicators|alerts|groups|shifts --db FILE
@@ -144,6 +144,6 @@ run 0 --help
 head -n 4 "$tmp/out" >"$tmp/head"
 same "$tmp/head" "использование: anketa [--db ФАЙЛ] [--surveys ПАПКА] [--windowed] [--size ШxВ]
                       [--wave ЭТАП --class КЛАСС --audience КТО --run АНКЕТА[,АНКЕТА...]]
-                      [--read-aloud] [--require-code]
+                      [--read-aloud] [--require-code] [--idle СЕКУНДЫ]
                anketa check [--surveys ПАПКА] ФАЙЛ|ПАПКА..." "the list in Russian"
 echo "cli_usage: ok"

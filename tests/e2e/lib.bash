@@ -33,11 +33,12 @@ e2e_start_x() {
 		DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent SDL_MOUSE_FOCUS_CLICKTHROUGH=1
 }
 
-# Waits (up to 10 s) for a line matching an extended regex in the log after
-# line number $2; prints the matching line and sets E2E_LINE to its number.
+# Waits (up to $3 seconds, 10 by default) for a line matching an extended
+# regex in the log after line number $2; prints the matching line and sets
+# E2E_LINE to its number.
 e2e_wait_line() {
 	local pattern=$1 after=${2:-0} log=$E2E_LOG n line
-	for _ in $(seq 1 200); do
+	for _ in $(seq 1 $((${3:-10} * 20))); do
 		n=$(tail -n +"$((after + 1))" "$log" | grep -n -E -m1 "$pattern" | cut -d: -f1 || true)
 		if [ -n "$n" ]; then
 			E2E_LINE=$((after + n))
