@@ -288,6 +288,40 @@ START_TEST(the_idle_time_is_set_and_counts_on_every_screen_past_the_welcome)
 }
 END_TEST
 
+START_TEST(the_pin_mid_question_ends_the_battery_and_cancel_goes_back)
+{
+	char *cause = NULL;
+
+	reach_first_question();
+	session_choose(session, 0, 100, &cause);
+	session_tick(session, 100 + SESSION_CONFIRM_MS); /* on question 2 */
+	/* F10, then cancel: back on question 2, the sitting still open. */
+	session_open_pin(session, 1000);
+	ck_assert_int_eq(session_phase(session), PHASE_PIN);
+	session_cancel(session, 1100);
+	ck_assert_int_eq(session_phase(session), PHASE_QUESTION);
+	ck_assert_int_eq(session_question_index(session), 1);
+	ck_assert_str_eq(stored().text, "a=1/s/2/6А/k-17/0;");
+	/* F10 and the PIN: the battery ends as abandoned, the menu opens, and
+	 * leaving it goes to the welcome screen, not back to the question. */
+	session_open_pin(session, 2000);
+	session_type(session, "2468", 2100);
+	ck_assert_int_eq(session_pin_submit(session, 2200), SESSION_PIN_OPENED);
+	ck_assert_int_eq(session_phase(session), PHASE_MENU);
+	ck_assert_str_eq(stored().text, "a=1/s/2/6А/k-17/2;");
+	ck_assert_str_eq(session_field_text(session, FIELD_CODE), "");
+	session_cancel(session, 2300);
+	ck_assert_int_eq(session_phase(session), PHASE_WELCOME);
+	/* From the psychologist's own screens F10 does nothing more. */
+	session_open_pin(session, 2400);
+	session_type(session, "2468", 2500);
+	session_pin_submit(session, 2600);
+	session_show_results(session);
+	session_open_pin(session, 2700);
+	ck_assert_int_eq(session_phase(session), PHASE_RESULTS);
+}
+END_TEST
+
 START_TEST(a_preset_class_skips_the_class_field)
 {
 	const char *ids[] = { "mini" };
@@ -943,6 +977,7 @@ main(void)
 	tcase_add_test(tc, going_back_shows_and_replaces_the_answer);
 	tcase_add_test(tc, multi_and_number_answers_complete_the_sitting);
 	tcase_add_test(tc, a_quiet_respondent_is_asked_then_the_battery_is_abandoned);
+	tcase_add_test(tc, the_pin_mid_question_ends_the_battery_and_cancel_goes_back);
 	tcase_add_test(tc, the_idle_time_is_set_and_counts_on_every_screen_past_the_welcome);
 	tcase_add_test(tc, a_preset_class_skips_the_class_field);
 	tcase_add_test(tc, students_need_a_class_and_teachers_are_not_asked_for_one);

@@ -144,8 +144,8 @@ START_TEST(code_screen_has_class_and_code_fields_unless_the_class_is_preset)
 	act(ACTION_NEXT, 0);
 	ui_draw(&ui);
 	/* The two fields, 45 keys of the on-screen keyboard (Ё among them),
-	 * "Next". */
-	ck_assert_int_eq(ui.n_targets, 48);
+	 * "Next", the psychologist's corner. */
+	ck_assert_int_eq(ui.n_targets, 49);
 	ck_assert_int_eq(ui.targets[0].action.type, ACTION_FOCUS);
 	ck_assert_int_eq(ui.targets[0].action.index, FIELD_CLASS);
 	ck_assert_int_eq(ui.targets[1].action.index, FIELD_CODE);
@@ -205,8 +205,9 @@ START_TEST(picture_options_stand_where_the_layout_puts_them)
 	ui_draw(&ui);
 	/* 1280x800: question text 64,104 1152x216; options area 48,336
 	 * 1184x350; three picture cards 280x350 (4:5), the row 3*280 + 2*20 =
-	 * 880 wide starts at 48 + (1184 - 880) / 2 = 200. Then "Back". */
-	ck_assert_int_eq(ui.n_targets, 4);
+	 * 880 wide starts at 48 + (1184 - 880) / 2 = 200. Then "Back" and the
+	 * psychologist's corner. */
+	ck_assert_int_eq(ui.n_targets, 5);
 	ck_assert_int_eq(ui.targets[0].rect.x, 200);
 	ck_assert_int_eq(ui.targets[0].rect.y, 336);
 	ck_assert_int_eq(ui.targets[0].rect.w, 280);

@@ -1112,7 +1112,7 @@ session_open_pin(Session *s, uint64_t now_ms)
 	PinLock lock;
 	char *cause = NULL;
 
-	if (s->phase == PHASE_PIN || s->phase == PHASE_MENU)
+	if (s->phase == PHASE_PIN || s->phase == PHASE_MENU || s->phase == PHASE_RESULTS)
 		return;
 	s->phase_before_pin = s->phase;
 	s->pin[0] = '\0';
@@ -1215,8 +1215,15 @@ session_pin_submit(Session *s, uint64_t now_ms)
 	}
 	rc = s->pin_set ? session_pin_check(s, now_ms) : session_pin_create(s);
 	explicit_bzero(s->pin, sizeof s->pin);
-	if (rc == SESSION_PIN_OPENED || rc == SESSION_PIN_CREATED)
-		s->phase = PHASE_MENU;
+	if (rc != SESSION_PIN_OPENED && rc != SESSION_PIN_CREATED)
+		return rc;
+	/* The psychologist took over from a respondent (F10 mid-question):
+	 * their battery ends here, abandoned, and nobody comes back to it. */
+	if (session_respondent_phase(s->phase_before_pin)) {
+		session_reset(s);
+		s->phase_before_pin = PHASE_WELCOME;
+	}
+	s->phase = PHASE_MENU;
 	return rc;
 }
 

@@ -298,9 +298,12 @@ void session_show_enter(Session *session);
 /* Leaves the psychologist's menu for the welcome screen. */
 void session_close_menu(Session *session);
 
-/* Opens the PIN screen (from welcome); Escape-like cancel returns (but
- * while the database has no PIN, it only goes back to the first step of
- * making one). */
+/* Opens the PIN screen from any screen but the psychologist's own (F10 or
+ * the corner button, mid-question too). Escape-like cancel returns to
+ * where the respondent was (but while the database has no PIN, it only
+ * goes back to the first step of making one). The right PIN ends a
+ * respondent's battery as abandoned (session_reset) before the menu
+ * opens. */
 void session_open_pin(Session *session, uint64_t now_ms);
 void session_cancel(Session *session, uint64_t now_ms);
 

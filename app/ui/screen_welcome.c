@@ -24,10 +24,9 @@ welcome_draw(Ui *ui)
 	GfxRect title = { ui_px(ui, 80), h * 18 / 100, w - ui_px(ui, 160), h * 28 / 100 };
 	GfxRect button = { (w - ui_px(ui, 420)) / 2, h * 60 / 100, ui_px(ui, 420), ui_px(ui, 120) };
 	GfxRect face = { (w - ui_px(ui, 120)) / 2, h * 5 / 100, ui_px(ui, 120), ui_px(ui, 120) };
-	GfxRect gear = { w - ui_px(ui, 76), ui_px(ui, 16), ui_px(ui, 60), ui_px(ui, 60) };
 
 	/* The psychologist's corner: a small, quiet button children can ignore. */
-	widget_icon(ui, gear, "\u2699", (Action){ .type = ACTION_MENU });
+	widget_icon(ui, ui_corner(ui), "\u2699", (Action){ .type = ACTION_MENU });
 	if (!session_configured(ui->session)) {
 		widget_text_box(ui, _("The survey is not set up yet."), title, ui_px(ui, 56),
 		                ui_px(ui, 24), true, UI_TEXT, 1, true);
@@ -50,10 +49,8 @@ welcome_draw(Ui *ui)
 static void
 welcome_handle(Ui *ui, const Action *a)
 {
-	if (a->type == ACTION_NEXT)
+	if (a->type == ACTION_NEXT) /* F10 and the corner are every screen's (ui_handle) */
 		session_start(ui->session, ui->now);
-	else if (a->type == ACTION_MENU)
-		session_open_pin(ui->session, ui->now);
 }
 
 /* The code screen, whose 44 keys are the most text of any screen. */

@@ -87,9 +87,26 @@ ui_handle(Ui *ui, const Action *action)
 		ui->quit = true;
 	else if (a.type == ACTION_SPEAK)
 		ui_speak(ui);
+	else if (a.type == ACTION_MENU) /* F10 or the corner, on every screen */
+		session_open_pin(ui->session, ui->now);
 	else
 		ui_screen(before)->handle(ui, &a);
 	ui_changed(ui, before);
+}
+
+/* The screens of a respondent past the welcome, which the psychologist's
+ * corner button stands on too (the welcome screen draws its own). */
+static bool
+ui_has_corner(SessionPhase phase)
+{
+	return phase == PHASE_CODE || phase == PHASE_INSTRUCTIONS || phase == PHASE_QUESTION ||
+	       phase == PHASE_THANKS;
+}
+
+GfxRect
+ui_corner(const Ui *ui)
+{
+	return (GfxRect){ ui->width - ui_px(ui, 64), ui_px(ui, 12), ui_px(ui, 52), ui_px(ui, 52) };
 }
 
 void
@@ -166,8 +183,13 @@ ui_draw(Ui *ui)
 	gfx_size(ui->gfx, &ui->width, &ui->height);
 	ui->scale = layout_scale(ui->width, ui->height);
 	gfx_clear(ui->gfx, UI_BG);
+	ui->corner = ui_has_corner(session_phase(ui->session));
 	screen->draw(ui);
 	ui_draw_banner(ui, screen->banner);
+	/* The psychologist's corner: small and quiet, last, so that the
+	 * screen's own targets keep their order. */
+	if (ui->corner)
+		widget_icon(ui, ui_corner(ui), "\u2699", (Action){ .type = ACTION_MENU });
 	/* Over the screen, which cannot be clicked meanwhile. */
 	if (session_asking(ui->session)) {
 		ui->n_targets = 0;

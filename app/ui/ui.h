@@ -39,6 +39,7 @@ typedef struct Ui {
 	double scale;
 	uint64_t now; /* milliseconds, monotonic */
 	bool quit;
+	bool corner; /* the frame has the psychologist's corner button (ui_corner) */
 	UiTarget targets[UI_MAX_TARGETS];
 	int n_targets;
 	char *message;            /* a notice shown on the current screen, or NULL */
@@ -165,6 +166,10 @@ void ui_release(Ui *ui);
 
 /* Scales a length given for 1280x800 to the current output. */
 int ui_px(const Ui *ui, int length);
+
+/* The psychologist's corner button, top right (F10 does the same): on the
+ * welcome screen and every respondent screen past it. */
+GfxRect ui_corner(const Ui *ui);
 
 /* A button of the footer on the current output (layout_footer). */
 GfxRect ui_footer(const Ui *ui, LayoutSide side, int inset, int w);

@@ -170,14 +170,16 @@ widget_header(Ui *ui, const char *title, const char *note, double progress)
 {
 	int pad = ui_px(ui, 32), size = ui_px(ui, 24);
 	int note_w = note ? gfx_text_width(ui->gfx, note, strlen(note), size, true) : 0;
+	/* The text ends left of the psychologist's corner, when it is there. */
+	int right = ui->corner ? ui_corner(ui).x - ui_px(ui, 16) : ui->width - pad;
 	GfxRect bar = { pad, ui_px(ui, 72), ui->width - 2 * pad, ui_px(ui, 14) };
 
-	widget_text_box(
-	    ui, title, (GfxRect){ pad, ui_px(ui, 20), ui->width - 3 * pad - note_w, ui_px(ui, 40) },
-	    size, ui_px(ui, 16), false, UI_MUTED, 0, true);
+	widget_text_box(ui, title,
+	                (GfxRect){ pad, ui_px(ui, 20), right - 2 * pad - note_w, ui_px(ui, 40) },
+	                size, ui_px(ui, 16), false, UI_MUTED, 0, true);
 	if (note != NULL)
-		gfx_text(ui->gfx, note, strlen(note), size, true, UI_PRIMARY_DARK,
-		         ui->width - pad - note_w, ui_px(ui, 24));
+		gfx_text(ui->gfx, note, strlen(note), size, true, UI_PRIMARY_DARK, right - note_w,
+		         ui_px(ui, 24));
 	if (progress < 0)
 		return;
 	gfx_fill_rounded(ui->gfx, bar, bar.h / 2, UI_BADGE);
