@@ -322,6 +322,45 @@ START_TEST(the_pin_mid_question_ends_the_battery_and_cancel_goes_back)
 }
 END_TEST
 
+START_TEST(the_psychologists_screens_lock_after_the_idle_time)
+{
+	char *cause = NULL;
+
+	configure();
+	session_set_idle(session, 10000);
+	/* The menu, untouched for 10 s: the welcome screen. */
+	session_open_pin(session, 0);
+	session_type(session, "2468", 100);
+	ck_assert_int_eq(session_pin_submit(session, 200), SESSION_PIN_OPENED);
+	ck_assert_int_eq(session_next_deadline(session, 200), 10000);
+	ck_assert(!session_tick(session, 10199));
+	ck_assert(session_tick(session, 10200));
+	ck_assert_int_eq(session_phase(session), PHASE_WELCOME);
+	/* The results too. */
+	session_open_pin(session, 20000);
+	session_type(session, "2468", 20000);
+	session_pin_submit(session, 20000);
+	session_show_results(session);
+	ck_assert(!session_tick(session, 29999));
+	ck_assert(session_tick(session, 30000));
+	ck_assert_int_eq(session_phase(session), PHASE_WELCOME);
+	/* The PIN screen over a question: the child's sitting ends with it. */
+	session_start(session, 40000);
+	session_type(session, "6А", 40000);
+	session_next(session, 40000, &cause);
+	session_next(session, 40000, &cause);
+	session_next(session, 40000, &cause);
+	session_choose(session, 0, 40000, &cause);
+	session_open_pin(session, 41000);
+	session_type(session, "24", 42000);
+	ck_assert(!session_tick(session, 51999));
+	ck_assert(session_tick(session, 52000));
+	ck_assert_int_eq(session_phase(session), PHASE_WELCOME);
+	ck_assert_str_eq(stored().text, "a=1/s/2/6А//2;");
+	ck_assert_int_eq(session_pin_length(session), 0);
+}
+END_TEST
+
 START_TEST(a_preset_class_skips_the_class_field)
 {
 	const char *ids[] = { "mini" };
@@ -803,6 +842,25 @@ START_TEST(the_first_start_makes_a_pin_typed_twice_before_anything_else)
 }
 END_TEST
 
+START_TEST(the_first_pin_screen_only_drops_what_was_typed_when_left_alone)
+{
+	Store *own;
+	Session *first = session_without_pin(&own);
+
+	session_set_idle(first, 10000);
+	session_type(first, "2468", 0);
+	ck_assert_int_eq(session_pin_submit(first, 0), SESSION_PIN_AGAIN);
+	session_type(first, "24", 100);
+	ck_assert(session_tick(first, 10100));
+	ck_assert_int_eq(session_phase(first), PHASE_PIN);
+	ck_assert_int_eq(session_pin_step(first), PIN_STEP_NEW);
+	ck_assert_int_eq(session_pin_length(first), 0);
+	ck_assert(!session_tick(first, 20099)); /* the time starts again */
+	session_free(first);
+	store_close(own);
+}
+END_TEST
+
 static int
 try_pin(const char *pin, uint64_t now_ms)
 {
@@ -978,6 +1036,8 @@ main(void)
 	tcase_add_test(tc, multi_and_number_answers_complete_the_sitting);
 	tcase_add_test(tc, a_quiet_respondent_is_asked_then_the_battery_is_abandoned);
 	tcase_add_test(tc, the_pin_mid_question_ends_the_battery_and_cancel_goes_back);
+	tcase_add_test(tc, the_psychologists_screens_lock_after_the_idle_time);
+	tcase_add_test(tc, the_first_pin_screen_only_drops_what_was_typed_when_left_alone);
 	tcase_add_test(tc, the_idle_time_is_set_and_counts_on_every_screen_past_the_welcome);
 	tcase_add_test(tc, a_preset_class_skips_the_class_field);
 	tcase_add_test(tc, students_need_a_class_and_teachers_are_not_asked_for_one);

@@ -283,6 +283,42 @@ START_TEST(the_question_over_a_quiet_screen_takes_every_click)
 }
 END_TEST
 
+START_TEST(closing_the_kiosk_is_confirmed_first)
+{
+	OverlayLayout o = overlay_layout(1280, 800, 1.0);
+	Action quit = { .type = ACTION_CHOOSE, .index = 11 }; /* the menu's "Close" */
+
+	/* Two buttons of 320 x 116, 40 apart around the middle. */
+	ck_assert_int_eq(o.left.x, 300);
+	ck_assert_int_eq(o.right.x, 660);
+	ck_assert_int_eq(o.left.w, 320);
+	ck_assert_int_eq(o.right.y, 524);
+	session_open_pin(session, 0);
+	act(ACTION_TEXT, "2468");
+	act(ACTION_NEXT, NULL);
+	ck_assert_int_eq(session_phase(session), PHASE_MENU);
+	ui_draw(&ui);
+	ui_handle(&ui, &quit);
+	ck_assert(!ui.quit);
+	ck_assert(ui.confirm_quit);
+	ui_draw(&ui);
+	ck_assert_str_eq(ui_screen_name(&ui), "quit");
+	ck_assert_int_eq(ui.n_targets, 2);
+	ck_assert_int_eq(ui.targets[0].action.type, ACTION_CANCEL);
+	ck_assert_int_eq(ui.targets[1].action.type, ACTION_QUIT);
+	act(ACTION_TEXT, "5"); /* nothing but the answer counts */
+	act(ACTION_CANCEL, NULL);
+	ck_assert(!ui.confirm_quit);
+	ck_assert(!ui.quit);
+	ck_assert_int_eq(session_phase(session), PHASE_MENU);
+	ui_draw(&ui);
+	ui_handle(&ui, &quit);
+	ui_draw(&ui);
+	act(ACTION_NEXT, NULL); /* Enter: close */
+	ck_assert(ui.quit);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -297,6 +333,7 @@ main(void)
 	tcase_add_test(tc, the_first_pin_screen_cannot_be_left_and_asks_twice);
 	tcase_add_test(tc, the_pin_pad_erases_and_the_wait_shows_in_place_of_the_digits);
 	tcase_add_test(tc, the_question_over_a_quiet_screen_takes_every_click);
+	tcase_add_test(tc, closing_the_kiosk_is_confirmed_first);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }

@@ -1051,11 +1051,33 @@ session_tick_pin(Session *s, uint64_t now_ms)
 	return true;
 }
 
+/* The psychologist's screens (the PIN screen, the menu, the results) lock
+ * after the same idle time as a respondent's: the kiosk goes back to the
+ * welcome screen (what was under the PIN screen ends as abandoned). While
+ * the first PIN is made there is nowhere to go: what was typed is dropped. */
+static bool
+session_tick_lock(Session *s, uint64_t now_ms)
+{
+	if ((s->phase != PHASE_PIN && s->phase != PHASE_MENU && s->phase != PHASE_RESULTS) ||
+	    now_ms < s->last_input + s->idle_ms)
+		return false;
+	if (s->pin_set) {
+		session_reset(s);
+	} else {
+		explicit_bzero(s->pin, sizeof s->pin);
+		explicit_bzero(s->pin_first, sizeof s->pin_first);
+		s->pin_step = PIN_STEP_NEW;
+		s->last_input = now_ms;
+	}
+	return true;
+}
+
 bool
 session_tick(Session *s, uint64_t now_ms)
 {
 	return session_tick_confirm(s, now_ms) || session_tick_thanks(s, now_ms) ||
-	       session_tick_idle(s, now_ms) || session_tick_pin(s, now_ms);
+	       session_tick_idle(s, now_ms) || session_tick_pin(s, now_ms) ||
+	       session_tick_lock(s, now_ms);
 }
 
 /* When a countdown that ends at `end` next shows another whole second. */
@@ -1091,6 +1113,8 @@ session_next_deadline(const Session *s, uint64_t now_ms)
 		at = session_next_second(s->pin_locked_ms, now_ms);
 	else if (s->phase == PHASE_PIN && s->pin_locked_ms != 0)
 		at = now_ms; /* over: the frame without the countdown */
+	if (s->phase == PHASE_PIN || s->phase == PHASE_MENU || s->phase == PHASE_RESULTS)
+		at = session_earlier(at, s->last_input + s->idle_ms);
 	if (at == UINT64_MAX)
 		return -1;
 	return at > now_ms ? (int64_t)(at - now_ms) : 0;

@@ -158,7 +158,10 @@ void session_back(Session *session, uint64_t now_ms);
 /*
  * Advances time: ends a confirmation, leaves the thank-you screen, asks a
  * respondent who went quiet whether they are still there and abandons the
- * battery when nobody answers, counts down the PIN screen's wait. Returns
+ * battery when nobody answers, counts down the PIN screen's wait, and after
+ * the same idle time locks the psychologist's screens (PIN, menu, results:
+ * back to the welcome screen; while the first PIN is made, only what was
+ * typed is dropped). Returns
  * true when the state changed or a countdown shows another second (redraw
  * needed). A storage error on the way is kept for session_error().
  */
@@ -168,8 +171,8 @@ bool session_tick(Session *session, uint64_t now_ms);
 int64_t session_next_deadline(const Session *session, uint64_t now_ms);
 
 /* How long without input on a respondent's screen past the welcome before
- * the kiosk asks whether anyone is still there (SESSION_IDLE_MS unless set:
- * `--idle`). */
+ * the kiosk asks whether anyone is still there, and on the psychologist's
+ * screens before they lock (SESSION_IDLE_MS unless set: `--idle`). */
 void session_set_idle(Session *session, uint64_t idle_ms);
 
 /*

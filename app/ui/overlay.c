@@ -1,7 +1,8 @@
 /*
  * overlay.c: questions asked over the screen that is up, on a card in the
  * middle of the dimmed screen: "still here?" to a respondent who went
- * quiet. The screen under it stays as it was and cannot be clicked.
+ * quiet, "close the kiosk?" to the psychologist. The screen under it stays
+ * as it was and cannot be clicked.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +34,10 @@ overlay_layout(int width, int height, double scale)
 	o.button = (GfxRect){ (width - layout_px(scale, 420)) / 2,
 		              o.card.y + h - layout_px(scale, 40 + 116), layout_px(scale, 420),
 		              layout_px(scale, 116) };
+	/* Two buttons instead of one: 320 wide each, 40 apart, centred. */
+	o.left = (GfxRect){ width / 2 - layout_px(scale, 20 + 320), o.button.y,
+		            layout_px(scale, 320), o.button.h };
+	o.right = (GfxRect){ width / 2 + layout_px(scale, 20), o.button.y, o.left.w, o.button.h };
 	return o;
 }
 
@@ -75,4 +80,21 @@ overlay_idle_draw(Ui *ui)
 	free(note);
 	widget_button(ui, o.button, 0, _("Continue"), NULL, BUTTON_PRIMARY,
 	              (Action){ .type = ACTION_NEXT });
+}
+
+void
+overlay_quit_draw(Ui *ui)
+{
+	OverlayLayout o = overlay_card(ui);
+	GfxRect note = { o.note.x, o.middle.y, o.note.w, o.note.y + o.note.h - o.middle.y };
+
+	widget_text_box(ui, _("Close the kiosk?"), o.title, ui_px(ui, 56), ui_px(ui, 24), true,
+	                UI_TEXT, 1, true);
+	widget_text_box(ui,
+	                _("Nobody can answer on this computer until the kiosk is started again."),
+	                note, ui_px(ui, 34), ui_px(ui, 16), false, UI_TEXT, 1, true);
+	widget_button(ui, o.left, 0, _("Cancel"), NULL, BUTTON_NORMAL,
+	              (Action){ .type = ACTION_CANCEL });
+	widget_button(ui, o.right, 0, _("Close"), NULL, BUTTON_PRIMARY,
+	              (Action){ .type = ACTION_QUIT });
 }

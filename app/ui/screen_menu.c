@@ -493,7 +493,7 @@ menu_handle(Ui *ui, const Action *a)
 		ui_set_message(ui, NULL);
 		session_show_enter(ui->session);
 	} else if (i == MENU_QUIT) {
-		ui->quit = true;
+		ui_ask_quit(ui); /* closed once confirmed */
 	} else if (i >= MENU_SURVEY && i < MENU_SURVEY + 64) {
 		menu_choose_survey(ui, i - MENU_SURVEY);
 	} else if (i >= MENU_WAVE && i < MENU_WAVE + MENU_MAX_WAVES &&

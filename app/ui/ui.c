@@ -65,6 +65,22 @@ ui_click(const Ui *ui, const Action *click)
 }
 
 void
+ui_ask_quit(Ui *ui)
+{
+	ui->confirm_quit = true;
+}
+
+/* While "close the kiosk?" is asked: only its answer counts. */
+static void
+ui_confirm_quit(Ui *ui, const Action *a)
+{
+	if (a->type == ACTION_CANCEL)
+		ui->confirm_quit = false;
+	else if (a->type == ACTION_NEXT || a->type == ACTION_QUIT)
+		ui->quit = true;
+}
+
+void
 ui_handle(Ui *ui, const Action *action)
 {
 	SessionPhase before = session_phase(ui->session);
@@ -83,6 +99,10 @@ ui_handle(Ui *ui, const Action *action)
 		a = ui_click(ui, &a);
 	if (a.type == ACTION_NONE)
 		return;
+	if (ui->confirm_quit) {
+		ui_confirm_quit(ui, &a);
+		return;
+	}
 	if (a.type == ACTION_QUIT)
 		ui->quit = true;
 	else if (a.type == ACTION_SPEAK)
@@ -194,6 +214,9 @@ ui_draw(Ui *ui)
 	if (session_asking(ui->session)) {
 		ui->n_targets = 0;
 		overlay_idle_draw(ui);
+	} else if (ui->confirm_quit) {
+		ui->n_targets = 0;
+		overlay_quit_draw(ui);
 	}
 }
 
@@ -202,6 +225,8 @@ ui_screen_name(const Ui *ui)
 {
 	if (session_asking(ui->session))
 		return "idle";
+	if (ui->confirm_quit)
+		return "quit";
 	return ui_screen(session_phase(ui->session))->name;
 }
 
@@ -262,6 +287,7 @@ ui_app_tick(void *ctx, uint64_t now)
 	if (before != PHASE_WELCOME && session_phase(ui->session) == PHASE_WELCOME) {
 		ui_set_message(ui, NULL);
 		ui_report_clear(ui);
+		ui->confirm_quit = false;
 	}
 	ui_changed(ui, before);
 	return true;

@@ -39,7 +39,8 @@ typedef struct Ui {
 	double scale;
 	uint64_t now; /* milliseconds, monotonic */
 	bool quit;
-	bool corner; /* the frame has the psychologist's corner button (ui_corner) */
+	bool corner;       /* the frame has the psychologist's corner button (ui_corner) */
+	bool confirm_quit; /* "close the kiosk?" is asked over the menu (ui_ask_quit) */
 	UiTarget targets[UI_MAX_TARGETS];
 	int n_targets;
 	char *message;            /* a notice shown on the current screen, or NULL */
@@ -125,14 +126,16 @@ void ui_handle(Ui *ui, const Action *action);
 void ui_draw(Ui *ui);
 
 /* The name of what ui_draw() draws, for the trace: the screen's, or "idle"
- * for the question over it. */
+ * or "quit" for the question over it. */
 const char *ui_screen_name(const Ui *ui);
 
 /* Where the parts of a question over the screen go (overlay.c) on a width x
  * height output at scale: a card in the middle, its title at the top, a
- * round middle (a countdown), a note, and one big button at the bottom. */
+ * round middle (a countdown), a note, and one big button at the bottom (or
+ * two side by side). */
 typedef struct {
 	GfxRect card, title, middle, note, button;
+	GfxRect left, right; /* two buttons in place of the one */
 } OverlayLayout;
 
 OverlayLayout overlay_layout(int width, int height, double scale);
@@ -163,6 +166,14 @@ extern const KioskApp ui_app;
 /* Frees what the Ui holds of its own: the voice, the notice, the results
  * screen's tables (the session, store and Gfx belong to the caller). */
 void ui_release(Ui *ui);
+
+/* "Close the kiosk?" over the menu (overlay.c): Escape or "Cancel" goes
+ * back to the menu, Enter or "Close" closes the kiosk. */
+void overlay_quit_draw(Ui *ui);
+
+/* Asks the psychologist whether to close the kiosk: the menu's "Close"
+ * closes it only once that is confirmed (overlay_quit_draw). */
+void ui_ask_quit(Ui *ui);
 
 /* Scales a length given for 1280x800 to the current output. */
 int ui_px(const Ui *ui, int length);

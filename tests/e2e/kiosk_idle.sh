@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# A child who walks away (--idle 2): on the welcome screen nothing happens
-# and the kiosk sleeps; past it, after 2 s without input "Ты ещё здесь?"
+# A child who walks away (--idle 3): on the welcome screen nothing happens
+# and the kiosk sleeps; past it, after 3 s without input "Ты ещё здесь?"
 # comes over the question with a 20-second countdown that ticks every
 # second. A key or a click dismisses it and does nothing else; unanswered,
 # the sitting is abandoned with its answers kept, and the next child starts
@@ -14,10 +14,10 @@ E2E_LOG=$tmp/kiosk.log
 e2e_set_pin "$tmp/a.db"
 
 ANKETA_TRACE=1 "$anketa" --db "$tmp/a.db" --surveys "$src/surveys" --wave start \
-	--class 6А --audience student --run school_day --idle 2 >"$E2E_LOG" 2>&1 &
+	--class 6А --audience student --run school_day --idle 3 >"$E2E_LOG" 2>&1 &
 E2E_PID=$!
 e2e_wait_line 'screen=welcome' >/dev/null
-sleep 3 # longer than --idle: the welcome screen does not ask, nor draw
+sleep 4 # longer than --idle: the welcome screen does not ask, nor draw
 frames=$(grep -c 'frame' "$E2E_LOG")
 [ "$frames" -le 2 ] || fail "the welcome screen was drawn $frames times without input"
 grep -q 'screen=idle' "$E2E_LOG" && fail "the welcome screen asked"
