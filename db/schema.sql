@@ -68,6 +68,21 @@ CREATE TABLE pin_lock (
 	locked_until TEXT NOT NULL DEFAULT ''
 );
 
+-- The set-up the psychologist last started a session with
+-- (008_kiosk_setup.sql), restored at the next start unless the command line
+-- presets one: the class for everybody ('' when each respondent types it),
+-- the battery's survey ids in order separated by commas, and the switches.
+CREATE TABLE kiosk_setup (
+	id INTEGER PRIMARY KEY CHECK (id = 1),
+	wave TEXT NOT NULL,
+	audience TEXT NOT NULL,
+	class_name TEXT NOT NULL DEFAULT '',
+	battery TEXT NOT NULL,
+	read_aloud INTEGER NOT NULL DEFAULT 0 CHECK (read_aloud IN (0, 1)),
+	code_required INTEGER NOT NULL DEFAULT 0 CHECK (code_required IN (0, 1)),
+	saved_at TEXT NOT NULL
+);
+
 -- The school's class list, for the participation indicator; flagged (from
 -- 005_class_flag.sql) marks the classes a programme with `classes: flagged`
 -- counts.

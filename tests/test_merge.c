@@ -239,7 +239,7 @@ START_TEST(test_unknown_files_refused)
 	testio_sql_exec(foreign,
 	                "CREATE TABLE sitting (id TEXT); INSERT INTO sitting VALUES ('x')");
 	refuse(a, newer,
-	       "has schema version 7 but this program has 7; merge it with the Anketa "
+	       "has schema version 7 but this program has 8; merge it with the Anketa "
 	       "version that made it");
 	refuse(a, foreign, "foreign.db is not an Anketa database; nothing was merged");
 	refuse(a, garbage, "garbage.db is damaged or is not an Anketa database");

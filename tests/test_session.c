@@ -361,6 +361,52 @@ START_TEST(the_psychologists_screens_lock_after_the_idle_time)
 }
 END_TEST
 
+START_TEST(the_set_up_is_kept_and_restored_at_the_next_start)
+{
+	const char *ids[] = { "mini" };
+	char *cause = NULL;
+	bool read_aloud = false;
+	Session *next;
+
+	/* Nothing kept yet: nothing restored. */
+	ck_assert_int_eq(session_restore_setup(session, &read_aloud, &cause), 0);
+	ck_assert(!session_configured(session));
+	ck_assert_int_eq(session_configure(session, "interim", "7 в", "student", ids, 1, &cause),
+	                 0);
+	session_require_code(session, true);
+	ck_assert_int_eq(session_save_setup(session, true, &cause), 0);
+	/* The next start (a new session on the same database). */
+	next = session_create(store, &set);
+	ck_assert_int_eq(session_restore_setup(next, &read_aloud, &cause), 1);
+	ck_assert(read_aloud);
+	ck_assert(session_configured(next));
+	ck_assert_str_eq(session_wave(next), "interim");
+	ck_assert_str_eq(session_audience(next), "student");
+	ck_assert(session_class_preset(next));
+	ck_assert_str_eq(session_field_text(next, FIELD_CLASS), "7В");
+	ck_assert(session_code_required(next));
+	ck_assert_int_eq(session_battery_size(next), 1);
+	ck_assert_str_eq(session_battery_survey(next, 0)->id, "mini");
+	ck_assert_int_eq(session_phase(next), PHASE_WELCOME);
+	session_free(next);
+}
+END_TEST
+
+START_TEST(a_set_up_that_no_longer_fits_is_not_restored)
+{
+	char wave[] = "start", audience[] = "student", battery[] = "mini,removed";
+	StoreSetup gone = { .wave = wave, .audience = audience, .battery = battery };
+	char *cause = NULL;
+	bool read_aloud = false;
+
+	ck_assert_int_eq(store_setup_put(store, &gone, &cause), 0);
+	ck_assert_int_eq(session_restore_setup(session, &read_aloud, &cause), -1);
+	ck_assert_str_eq(cause, "нет анкеты с идентификатором «removed»");
+	ck_assert(!session_configured(session));
+	free(cause);
+}
+END_TEST
+
 START_TEST(a_preset_class_skips_the_class_field)
 {
 	const char *ids[] = { "mini" };
@@ -1037,6 +1083,8 @@ main(void)
 	tcase_add_test(tc, a_quiet_respondent_is_asked_then_the_battery_is_abandoned);
 	tcase_add_test(tc, the_pin_mid_question_ends_the_battery_and_cancel_goes_back);
 	tcase_add_test(tc, the_psychologists_screens_lock_after_the_idle_time);
+	tcase_add_test(tc, the_set_up_is_kept_and_restored_at_the_next_start);
+	tcase_add_test(tc, a_set_up_that_no_longer_fits_is_not_restored);
 	tcase_add_test(tc, the_first_pin_screen_only_drops_what_was_typed_when_left_alone);
 	tcase_add_test(tc, the_idle_time_is_set_and_counts_on_every_screen_past_the_welcome);
 	tcase_add_test(tc, a_preset_class_skips_the_class_field);

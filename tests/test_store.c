@@ -79,7 +79,7 @@ START_TEST(test_open_creates_parent_and_device_id)
 	char *mode;
 
 	ck_assert_msg(store != NULL, "%s", cause);
-	ck_assert_int_eq(store_schema_version(store), 7);
+	ck_assert_int_eq(store_schema_version(store), 8);
 	ck_assert_int_eq((int)strlen(store_device_id(store)), 36);
 	ck_assert_int_eq(store_device_id(store)[14], '4'); /* a random (v4) UUID */
 	snprintf(device, sizeof device, "%s", store_device_id(store));
@@ -544,7 +544,7 @@ START_TEST(test_schema1_database_is_migrated)
 	AuditText classes = { "" };
 
 	ck_assert_msg(store != NULL, "%s", cause);
-	ck_assert_int_eq(store_schema_version(store), 7);
+	ck_assert_int_eq(store_schema_version(store), 8);
 	ck_assert_str_eq(store_device_id(store), "old-kiosk");
 	ck_assert_str_eq(store_school(store), "");
 	ck_assert_int_eq(store_answers_each(store, collect, &c, &cause), 0);
@@ -556,7 +556,7 @@ START_TEST(test_schema1_database_is_migrated)
 	store_close(store);
 	count = testio_sql_text(path, "SELECT count(*) || ' ' || (SELECT user_version FROM"
 	                              " pragma_user_version) FROM survey_source");
-	ck_assert_str_eq(count, "0 7");
+	ck_assert_str_eq(count, "0 8");
 	free(count);
 	count = testio_sql_text(path, "SELECT count(*) FROM sitting WHERE school = ''");
 	ck_assert_str_eq(count, "1");
@@ -845,7 +845,7 @@ START_TEST(test_newer_schema_refused)
 
 	testio_sql_exec(path, "PRAGMA user_version = 99");
 	assert_refused_untouched(path, "newer version of Anketa (schema 99; this program knows "
-	                               "up to 7)");
+	                               "up to 8)");
 	free(path);
 	free(dir);
 }

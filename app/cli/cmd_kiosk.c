@@ -25,6 +25,7 @@ typedef struct {
 	Session *session;
 	Kiosk *kiosk;
 	Ui ui;
+	bool read_aloud; /* --read-aloud, or the set-up restored */
 	/* Why the start failed, one sentence each (NULL: that part worked): the
 	 * storage and files (set up on a worker thread) and the window. */
 	char *setup_failure;
@@ -114,6 +115,25 @@ cmd_kiosk_preset(CmdKiosk *k, const KioskOptions *o)
 	return rc;
 }
 
+/* Without a preset, the set-up the psychologist last started a session
+ * with (a restart, a power cut); one that no longer fits is said on stderr
+ * and the kiosk starts unconfigured. */
+static void
+cmd_kiosk_restore(CmdKiosk *k, const KioskOptions *o)
+{
+	char *cause = NULL;
+	bool read_aloud = false;
+
+	if (session_restore_setup(k->session, &read_aloud, &cause) < 0) {
+		cli_error(_("the last set-up was not restored: %s"), cause);
+		free(cause);
+		return;
+	}
+	k->read_aloud = o->read_aloud || read_aloud;
+	if (o->require_code)
+		session_require_code(k->session, true);
+}
+
 /* The programme files of surveys_dir/programs (none is fine); a broken one
  * stops the kiosk like a broken survey. */
 static int
@@ -161,8 +181,9 @@ cmd_kiosk_setup(CmdKiosk *k, const KioskOptions *o)
 	session_require_code(k->session, o->require_code);
 	if (o->idle_seconds > 0)
 		session_set_idle(k->session, (uint64_t)o->idle_seconds * 1000);
-	if (o->run != NULL && cmd_kiosk_preset(k, o) != 0)
-		return -1;
+	if (o->run != NULL)
+		return cmd_kiosk_preset(k, o);
+	cmd_kiosk_restore(k, o);
 	return 0;
 }
 
@@ -230,8 +251,9 @@ cmd_kiosk_start(CmdKiosk *k, const KioskOptions *o)
 	k->ui.n_programs = k->n_programs;
 	k->ui.waves = k->waves;
 	k->ui.n_waves = k->n_waves;
-	k->ui.read_aloud = o->read_aloud;
+	k->ui.read_aloud = k->read_aloud || o->read_aloud;
 	k->ui.spoken = -1;
+	screen_menu_load(&k->ui);
 	return 0;
 }
 

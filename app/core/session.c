@@ -231,6 +231,52 @@ session_configure(Session *s, const char *wave, const char *class_name, const ch
 	return 0;
 }
 
+int
+session_save_setup(Session *s, bool read_aloud, char **cause)
+{
+	size_t len = 1, used = 0;
+	StoreSetup setup = { .wave = s->wave,
+		             .audience = s->audience,
+		             .class_name = s->class_preset ? s->class_name : NULL,
+		             .read_aloud = read_aloud,
+		             .code_required = s->code_required };
+	int rc;
+
+	if (!session_configured(s))
+		return 0;
+	for (int i = 0; i < s->n_battery; i++)
+		len += strlen(s->battery[i]->id) + 1;
+	setup.battery = xcalloc(1, len);
+	for (int i = 0; i < s->n_battery; i++) /* "a,b,c" */
+		used += (size_t)snprintf(setup.battery + used, len - used, "%s%s", i > 0 ? "," : "",
+		                         s->battery[i]->id);
+	rc = store_setup_put(s->store, &setup, cause);
+	free(setup.battery);
+	return rc;
+}
+
+int
+session_restore_setup(Session *s, bool *read_aloud, char **cause)
+{
+	StoreSetup setup;
+	const char *ids[64];
+	char *save = NULL;
+	int n = 0, rc = store_setup_get(s->store, &setup, cause);
+
+	if (rc != 1)
+		return rc;
+	for (char *id = strtok_r(setup.battery, ",", &save); id != NULL && n < 64;
+	     id = strtok_r(NULL, ",", &save))
+		ids[n++] = id;
+	rc = session_configure(s, setup.wave, setup.class_name, setup.audience, ids, n, cause);
+	if (rc == 0) {
+		s->code_required = setup.code_required;
+		*read_aloud = setup.read_aloud;
+	}
+	store_setup_clear(&setup);
+	return rc == 0 ? 1 : -1;
+}
+
 void
 session_require_code(Session *s, bool required)
 {

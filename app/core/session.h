@@ -77,6 +77,22 @@ void session_free(Session *session);
 int session_configure(Session *session, const char *wave, const char *class_name,
                       const char *audience, const char *const *survey_ids, int n_ids, char **cause);
 
+/*
+ * Keeps the set-up in the database for the next start: the battery, wave,
+ * audience, class for everybody and whether a code is required, and
+ * read_aloud (a switch of the screens, given here). Nothing is kept
+ * without a battery. 0, or -1 with *cause.
+ */
+int session_save_setup(Session *session, bool read_aloud, char **cause);
+
+/*
+ * Configures the session as the set-up kept by session_save_setup() (a
+ * restart, a power cut): returns 1 and sets *read_aloud, 0 when none was
+ * kept, -1 with *cause when it cannot be read or no longer fits (a survey
+ * file was taken away); the session is then left as it was.
+ */
+int session_restore_setup(Session *session, bool *read_aloud, char **cause);
+
 /* Whether respondents must type a code (DESIGN.md: an empty code is allowed
  * unless the session requires one). Off by default. */
 void session_require_code(Session *session, bool required);

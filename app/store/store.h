@@ -264,6 +264,29 @@ int store_pin_lock_get(Store *store, int *failures, char locked_until[21], char 
  * transaction). 0, or -1 with *cause. */
 int store_pin_lock_set(Store *store, int failures, const char *locked_until, char **cause);
 
+/* ---- The kiosk's set-up, kept for the next start ---- */
+
+/* What the psychologist last started a session with. */
+typedef struct {
+	char *wave;
+	char *audience;
+	char *class_name; /* "" (or NULL to put): each respondent types it */
+	char *battery;    /* survey ids in order, separated by commas */
+	bool read_aloud;
+	bool code_required;
+} StoreSetup;
+
+/* Keeps setup (replacing the one kept before), committed at once; the
+ * strings are only read. 0, or -1 with *cause. */
+int store_setup_put(Store *store, const StoreSetup *setup, char **cause);
+
+/* The set-up kept: 1 with *setup filled (free it with store_setup_clear()),
+ * 0 when none was kept, -1 with *cause. */
+int store_setup_get(Store *store, StoreSetup *setup, char **cause);
+
+/* Frees the strings of a set-up from store_setup_get(); it is zeroed. */
+void store_setup_clear(StoreSetup *setup);
+
 /* ---- The school's class list (anketa classes) ---- */
 
 typedef struct {

@@ -24,6 +24,7 @@ STORE_MIGRATION(store_migration_004, "004_class_spelling.sql");
 STORE_MIGRATION(store_migration_005, "005_class_flag.sql");
 STORE_MIGRATION(store_migration_006, "006_entered.sql");
 STORE_MIGRATION(store_migration_007, "007_pin_lock.sql");
+STORE_MIGRATION(store_migration_008, "008_kiosk_setup.sql");
 
 extern const char store_migration_001[];
 extern const char store_migration_002[];
@@ -32,11 +33,12 @@ extern const char store_migration_004[];
 extern const char store_migration_005[];
 extern const char store_migration_006[];
 extern const char store_migration_007[];
+extern const char store_migration_008[];
 
 const char *const store_migrations[] = {
 	store_migration_001, store_migration_002, store_migration_003,
 	store_migration_004, store_migration_005, store_migration_006,
-	store_migration_007,
+	store_migration_007, store_migration_008,
 };
 
 const int store_migrations_count = (int)(sizeof store_migrations / sizeof store_migrations[0]);

@@ -165,6 +165,11 @@ const char *const store_sql[STMT_COUNT] = {
 	[STMT_PIN_LOCK_SET] = "INSERT INTO pin_lock (id, failures, locked_until) VALUES (1, ?1, ?2)"
 	                      " ON CONFLICT (id) DO UPDATE SET failures = excluded.failures,"
 	                      " locked_until = excluded.locked_until",
+	[STMT_SETUP_GET] = "SELECT wave, audience, class_name, battery, read_aloud, code_required"
+	                   " FROM kiosk_setup WHERE id = 1",
+	[STMT_SETUP_SET] = "INSERT OR REPLACE INTO kiosk_setup (id, wave, audience, class_name,"
+	                   " battery, read_aloud, code_required, saved_at)"
+	                   " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	[STMT_CLASSES_CLEAR] = "DELETE FROM class",
 	[STMT_CLASS_INSERT] = "INSERT INTO class (name, students, parents, flagged)"
 	                      " VALUES (?1, ?2, ?3, ?4)",

@@ -441,6 +441,11 @@ menu_start(Ui *ui)
 	}
 	ui_set_message(ui, NULL);
 	session_close_menu(ui->session);
+	/* Kept for the next start; the session runs even if it cannot be. */
+	if (session_save_setup(ui->session, ui->read_aloud, &cause) != 0) {
+		ui_set_message(ui, cause);
+		free(cause);
+	}
 	return true;
 }
 
@@ -502,6 +507,30 @@ menu_handle(Ui *ui, const Action *a)
 	} else if (i >= MENU_AUDIENCE && i < MENU_AUDIENCE + 4) {
 		ui->menu.audience = i - MENU_AUDIENCE;
 	}
+}
+
+void
+screen_menu_load(Ui *ui)
+{
+	const Session *s = ui->session;
+
+	memset(ui->menu.rank, 0, sizeof ui->menu.rank);
+	for (int i = 0; i < 4; i++) {
+		if (strcmp(menu_audiences[i], session_audience(s)) == 0)
+			ui->menu.audience = i;
+	}
+	for (int i = 0; i < 3; i++) {
+		if (strcmp(menu_waves[i], session_wave(s)) == 0)
+			ui->menu.wave = i;
+	}
+	for (int p = 0; p < session_battery_size(s); p++) {
+		for (int i = 0; i < ui->surveys->n && i < 64; i++) {
+			if (ui->surveys->items[i] == session_battery_survey(s, p))
+				ui->menu.rank[i] = p + 1;
+		}
+	}
+	snprintf(ui->menu.class_name, sizeof ui->menu.class_name, "%s",
+	         session_class_preset(s) ? session_field_text(s, FIELD_CLASS) : "");
 }
 
 /* The local midnight as the store writes times: "2026-09-15T21:00:00Z"

@@ -106,6 +106,10 @@ extern const struct screen screen_menu;
 extern const struct screen screen_results;
 extern const struct screen screen_enter;
 
+/* Sets the menu's choices (audience, wave, battery, class for everybody)
+ * from the session's battery: at start, the preset or the set-up restored. */
+void screen_menu_load(Ui *ui);
+
 /* Draws the instructions of the battery's survey at position (the
  * instructions screen draws the current one; rehearsals the next). */
 void screen_instructions_draw_at(Ui *ui, int position);

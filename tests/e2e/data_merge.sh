@@ -38,7 +38,7 @@ cp "$tmp/k2.db" "$tmp/newer.db"
 sqlite3 "$tmp/newer.db" "PRAGMA user_version = 9"
 err=$("$anketa" merge --db "$tmp/k1.db" "$tmp/newer.db" 2>&1 >/dev/null)
 [ $? -eq 1 ] || fail "newer: wrong status"
-[ "$err" = "anketa: у $tmp/newer.db версия схемы 9, а у этой программы 7; объединяйте её той версией Anketa, которая её создала" ] ||
+[ "$err" = "anketa: у $tmp/newer.db версия схемы 9, а у этой программы 8; объединяйте её той версией Anketa, которая её создала" ] ||
 	fail "newer said: $err"
 "$anketa" merge --db "$tmp/k1.db" 2>/dev/null
 [ $? -eq 2 ] || fail "no file: wrong status"
