@@ -407,6 +407,62 @@ START_TEST(a_set_up_that_no_longer_fits_is_not_restored)
 }
 END_TEST
 
+/* Makes the next write of an answer fail, or work again: the sitting is
+ * marked closed behind the session's back, as a full disk would refuse it. */
+static void
+writes_fail(bool fail)
+{
+	char *db = xasprintf("%s/a.db", dir);
+
+	testio_sql_exec(db,
+	                fail ? "UPDATE sitting SET status = 2" : "UPDATE sitting SET status = 0");
+	free(db);
+}
+
+START_TEST(the_storage_alarm_stays_only_where_the_write_failed)
+{
+	char *cause = NULL;
+
+	reach_first_question();
+	session_choose(session, 0, 100, &cause);
+	session_tick(session, 100 + SESSION_CONFIRM_MS); /* question 2, a multi */
+	session_choose(session, 0, 900, &cause);
+	writes_fail(true);
+	ck_assert_int_eq(session_next(session, 1000, &cause), -1);
+	free(cause);
+	cause = NULL;
+	ck_assert_ptr_nonnull(session_error(session));
+	ck_assert_int_eq(session_question_index(session), 1);
+	/* The psychologist comes: the PIN screen is not alarmed by it, nor is
+	 * the question when the PIN screen is left. */
+	session_open_pin(session, 2000);
+	ck_assert_ptr_null(session_error(session));
+	session_cancel(session, 2100);
+	ck_assert_ptr_null(session_error(session));
+	ck_assert_int_eq(session_next(session, 2200, &cause), -1);
+	free(cause);
+	cause = NULL;
+	ck_assert_ptr_nonnull(session_error(session));
+	/* Room again. Back to question 1: the alarm is not carried there. */
+	writes_fail(false);
+	session_back(session, 3000);
+	ck_assert_int_eq(session_question_index(session), 0);
+	ck_assert_ptr_null(session_error(session));
+	/* On question 2 again, a write that fails, then one that works. */
+	session_next(session, 3100, &cause); /* question 1 is answered: on */
+	writes_fail(true);
+	session_choose(session, 1, 3200, &cause);
+	ck_assert_int_eq(session_next(session, 3300, &cause), -1);
+	free(cause);
+	cause = NULL;
+	ck_assert_ptr_nonnull(session_error(session));
+	writes_fail(false);
+	ck_assert_int_eq(session_next(session, 3400, &cause), 0);
+	ck_assert_ptr_null(session_error(session));
+	ck_assert_int_eq(session_question_index(session), 2);
+}
+END_TEST
+
 START_TEST(a_preset_class_skips_the_class_field)
 {
 	const char *ids[] = { "mini" };
@@ -1082,6 +1138,7 @@ main(void)
 	tcase_add_test(tc, multi_and_number_answers_complete_the_sitting);
 	tcase_add_test(tc, a_quiet_respondent_is_asked_then_the_battery_is_abandoned);
 	tcase_add_test(tc, the_pin_mid_question_ends_the_battery_and_cancel_goes_back);
+	tcase_add_test(tc, the_storage_alarm_stays_only_where_the_write_failed);
 	tcase_add_test(tc, the_psychologists_screens_lock_after_the_idle_time);
 	tcase_add_test(tc, the_set_up_is_kept_and_restored_at_the_next_start);
 	tcase_add_test(tc, a_set_up_that_no_longer_fits_is_not_restored);

@@ -656,6 +656,7 @@ session_finish_survey(Session *s, uint64_t now_ms)
 		free(cause);
 		return;
 	}
+	session_set_error(s, NULL); /* stored: no alarm left from before */
 	if (survey->show_result) {
 		ScoreAnswer *given = xcalloc((size_t)survey->n_questions, sizeof *given);
 		int n = 0;
@@ -879,6 +880,7 @@ session_next(Session *s, uint64_t now_ms)
 		return session_submit_question(s, now_ms);
 	case PHASE_THANKS:
 		s->phase = PHASE_WELCOME;
+		session_set_error(s, NULL);
 		return 0;
 	default:
 		return 0;
@@ -933,6 +935,9 @@ session_back(Session *s, uint64_t now_ms)
 	}
 	if (s->phase != PHASE_QUESTION || s->confirming)
 		return;
+	/* A storage alarm belongs to the question whose answer was not
+	 * stored: it is not carried to another one. */
+	session_set_error(s, NULL);
 	if (s->question == 0) {
 		s->phase = PHASE_INSTRUCTIONS;
 		return;
@@ -1044,6 +1049,7 @@ session_tick_thanks(Session *s, uint64_t now_ms)
 		return false;
 	s->phase = PHASE_WELCOME;
 	s->asking = false;
+	session_set_error(s, NULL);
 	return true;
 }
 
@@ -1186,6 +1192,7 @@ session_open_pin(Session *s, uint64_t now_ms)
 		return;
 	s->phase_before_pin = s->phase;
 	s->pin[0] = '\0';
+	session_set_error(s, NULL); /* a respondent's alarm is not the psychologist's */
 	s->pin_set = store_pin_exists(s->store);
 	s->pin_step = s->pin_set ? PIN_STEP_ENTER : PIN_STEP_NEW;
 	if (pinlock_load(s->store, &lock, &cause) == 0)

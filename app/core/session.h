@@ -236,7 +236,9 @@ int session_input_room(const Session *session);
 /*
  * Two channels for the respondent, never mixed:
  * - session_error(): a storage failure (the answer was not saved), shown
- *   as the red alarm until a later write succeeds; NULL when none;
+ *   as the red alarm on the screen where a write failed until a write
+ *   succeeds, and not carried to another question, the PIN screen or the
+ *   welcome screen; NULL when none;
  * - session_prompt(): a calm hint about what to do with the field in use
  *   (the class or code field in focus on the code screen, the answer on a
  *   question): an empty class, a required code, a number out of its range

@@ -180,13 +180,18 @@ ui_draw_banner(Ui *ui, LayoutBanner place)
 	const char *error = session_error(ui->session);
 	bool child = strcmp(session_audience(ui->session), "student") == 0;
 
+	SessionPhase phase = session_phase(ui->session);
+	bool psychologist = phase == PHASE_PIN || phase == PHASE_MENU || phase == PHASE_RESULTS;
+
 	/* A storage error: what to do, for whoever is at the kiosk, and the
-	 * cause, for the adult who comes. */
+	 * cause, for the adult who comes. On the psychologist's screens no
+	 * answer is at stake: what could not be written is. */
 	if (error != NULL)
 		widget_banner(ui, layout_banner(ui->width, ui->height, ui->scale, place, true),
-		              child ? _("The answer was not saved. Please call the teacher.")
-		                    : _("The answer was not saved. Please tell whoever runs the "
-		                        "survey."),
+		              psychologist ? _("The database could not be written.")
+		              : child      ? _("The answer was not saved. Please call the teacher.")
+		                      : _("The answer was not saved. Please tell whoever runs the "
+		                          "survey."),
 		              error, false);
 	else if (ui->message != NULL)
 		widget_banner(ui, layout_banner(ui->width, ui->height, ui->scale, place, false),

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # A full disk in the middle of a questionnaire: the answer that could not be
 # stored gives a red notice and the child stays on the question; nothing
-# given before is lost; once there is room again, the same key stores it and
-# the questionnaire goes on. Needs root to mount a small tmpfs (CI runs as
-# root); elsewhere it is skipped.
+# given before is lost; the notice is not carried to the PIN screen or to
+# another question; once there is room again, the same key stores it, the
+# notice goes and the questionnaire goes on. Needs root to mount a small
+# tmpfs (CI runs as root); elsewhere it is skipped.
 set -euo pipefail
 anketa=$1 src=$2
 source "$src/tests/e2e/lib.bash"
@@ -43,11 +44,28 @@ sleep 1 # the notice stays; the question does not move on
 tail -1 "$E2E_LOG" | grep -q 'error=1 survey=school_day question=2 ' ||
 	fail "the kiosk moved on although the answer was not stored"
 
-# Room again: the same key stores the answer and the questionnaire goes on.
+# The psychologist's PIN screen is not alarmed by it, nor is the question
+# when it is left; the answer is refused again while the disk is full.
+xdotool key F10
+line=$(e2e_wait_line 'screen=pin' "$E2E_LINE")
+echo "$line" | grep -q 'error=1' && fail "the PIN screen shows the respondent's alarm"
+xdotool key Escape
+line=$(e2e_wait_line 'screen=question' "$E2E_LINE")
+echo "$line" | grep -q 'error=1' && fail "the alarm came back without a write"
+xdotool key 2
+e2e_wait_line 'error=1 survey=school_day question=2 ' "$E2E_LINE" >/dev/null
+
+# Room again. Back to question 1: the alarm is not carried there; then the
+# same keys store the answers and the questionnaire goes on, unalarmed.
 rm -f "$mnt/filler"
+xdotool key BackSpace
+line=$(e2e_wait_line 'question=1 ' "$E2E_LINE")
+echo "$line" | grep -q 'error=1' && fail "the alarm was carried to question 1"
+xdotool key 1
+e2e_wait_line 'question=2 ' "$E2E_LINE" >/dev/null
 xdotool key 2
 e2e_wait_line 'question=3 ' "$E2E_LINE" >/dev/null
-grep -q 'error=1' <(tail -1 "$E2E_LOG") && fail "the notice stayed after the answer was stored"
+tail -n +"$E2E_LINE" "$E2E_LOG" | grep -q 'error=1' && fail "the notice stayed after the answer was stored"
 kill -TERM "$E2E_PID"
 wait "$E2E_PID" || fail "kiosk exit status $?"
 E2E_PID=
