@@ -279,7 +279,11 @@ cmd_kiosk(const KioskOptions *o)
 
 	cmd_kiosk_tune_malloc();
 	if (cmd_kiosk_start(&k, o) == 0) {
-		kiosk_run(k.kiosk, &ui_app, &k.ui);
+		/* A window destroyed from outside ends the kiosk like SIGTERM:
+		 * status 0, the open sitting closed as abandoned below. */
+		if (kiosk_run(k.kiosk, &ui_app, &k.ui) == KIOSK_END_WINDOW_GONE)
+			cli_error(_("the kiosk's window was closed by another program; the open "
+			            "sitting is closed as abandoned"));
 		status = 0;
 	}
 	/* The open sitting is closed before anything it needs goes. */

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "input.h"
+#include "xwatch.h"
 #include "util.h"
 
 struct Kiosk {
@@ -160,6 +161,7 @@ kiosk_open(const KioskWindowOptions *o, char **cause)
 	if (!o->windowed)
 		SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
 	kiosk_choose_driver();
+	xwatch_prepare();
 	if (!kiosk_has_screen() || SDL_Init(SDL_INIT_VIDEO) != 0 || !kiosk_visible_driver()) {
 		*cause = xstrdup(_("there is no screen to show the kiosk on: start it in the "
 		                   "graphical session"));
@@ -174,6 +176,7 @@ kiosk_open(const KioskWindowOptions *o, char **cause)
 	if (k->gfx == NULL)
 		goto fail;
 	SDL_StartTextInput();
+	xwatch_start(k->window);
 	k->trace = o->trace;
 	return k;
 fail:
@@ -236,6 +239,8 @@ kiosk_dispatch(Kiosk *k, const KioskApp *app, void *ctx, SDL_Event *ev)
 	Action action;
 
 	do {
+		if (xwatch_event(ev))
+			return false; /* the window is gone: nothing more can be shown */
 		kiosk_claim_focus(k, ev);
 		if (input_translate(ev, &action)) {
 			if (!app->handle(ctx, &action, SDL_GetTicks64()))
@@ -248,7 +253,7 @@ kiosk_dispatch(Kiosk *k, const KioskApp *app, void *ctx, SDL_Event *ev)
 	return running;
 }
 
-void
+KioskEnd
 kiosk_run(Kiosk *k, const KioskApp *app, void *ctx)
 {
 	bool running = true;
@@ -285,7 +290,10 @@ kiosk_run(Kiosk *k, const KioskApp *app, void *ctx)
 			wait = 60000;
 		if (SDL_WaitEventTimeout(&ev, (int)wait))
 			running = kiosk_dispatch(k, app, ctx, &ev);
+		if (xwatch_gone())
+			running = false;
 	}
+	return xwatch_gone() ? KIOSK_END_WINDOW_GONE : KIOSK_END_APP;
 }
 
 void

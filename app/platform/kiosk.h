@@ -61,13 +61,20 @@ Kiosk *kiosk_open(const KioskWindowOptions *options, char **cause);
 /* The Gfx drawing in the kiosk's window; the kiosk owns it. */
 Gfx *kiosk_gfx(Kiosk *kiosk);
 
+/* Why kiosk_run() returned. */
+typedef enum {
+	KIOSK_END_APP,         /* app->handle() said so (its way out, SIGTERM) */
+	KIOSK_END_WINDOW_GONE, /* another program destroyed the window (xwatch.h) */
+} KioskEnd;
+
 /*
  * Runs the loop until app->handle() returns false (the window was closed,
- * SIGTERM, SIGINT, SIGHUP or SIGQUIT, or the application's own way out). Prints "anketa: ready"
+ * SIGTERM, SIGINT, SIGHUP or SIGQUIT, or the application's own way out) or the
+ * window is destroyed from outside. Prints "anketa: ready"
  * once the first frame is shown, switches to full screen then, and with the trace option one line
  * per frame: "anketa: frame N screen=NAME draw_us=T" and the application's trace fields.
  */
-void kiosk_run(Kiosk *kiosk, const KioskApp *app, void *ctx);
+KioskEnd kiosk_run(Kiosk *kiosk, const KioskApp *app, void *ctx);
 
 /*
  * Shows message (one sentence: why the kiosk cannot start) in a simple
