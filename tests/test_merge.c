@@ -235,11 +235,11 @@ START_TEST(test_unknown_files_refused)
 	add_sitting(a, S1, "2026-09-15T10:00:00Z", "1", "x");
 	add_sitting(b, S2, "2026-09-15T10:00:00Z", "1", "x");
 	store_close(b);
-	testio_sql_exec(newer, "PRAGMA user_version = 7");
+	testio_sql_exec(newer, "PRAGMA user_version = 9");
 	testio_sql_exec(foreign,
 	                "CREATE TABLE sitting (id TEXT); INSERT INTO sitting VALUES ('x')");
 	refuse(a, newer,
-	       "has schema version 7 but this program has 8; merge it with the Anketa "
+	       "has schema version 9 but this program has 8; merge it with the Anketa "
 	       "version that made it");
 	refuse(a, foreign, "foreign.db is not an Anketa database; nothing was merged");
 	refuse(a, garbage, "garbage.db is damaged or is not an Anketa database");

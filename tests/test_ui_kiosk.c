@@ -319,6 +319,39 @@ START_TEST(closing_the_kiosk_is_confirmed_first)
 }
 END_TEST
 
+START_TEST(the_corner_button_stands_on_every_respondent_screen)
+{
+	const char *ids[] = { "school_day" };
+	char *cause = NULL;
+	GfxRect corner;
+
+	ck_assert_int_eq(session_configure(session, "start", "6А", "student", ids, 1, &cause), 0);
+	for (int step = 0; step < 3; step++) { /* code, instructions, question 1 */
+		Action click;
+		act(ACTION_NEXT, NULL);
+		ui_draw(&ui);
+		/* The last target, 52 x 52, 12 from the top right. */
+		corner = ui.targets[ui.n_targets - 1].rect;
+		ck_assert_int_eq(ui.targets[ui.n_targets - 1].action.type, ACTION_MENU);
+		ck_assert_int_eq(corner.x, 1280 - 64);
+		ck_assert_int_eq(corner.y, 12);
+		ck_assert_int_eq(corner.w, 52);
+		click = (Action){ .type = ACTION_CLICK, .x = corner.x + 26, .y = corner.y + 26 };
+		ui_handle(&ui, &click);
+		ck_assert_int_eq(session_phase(session), PHASE_PIN);
+		act(ACTION_CANCEL, NULL);
+	}
+	ck_assert_int_eq(session_phase(session), PHASE_QUESTION);
+	/* The header's note ("Вопрос 1 из 5") ends left of the corner: nothing
+	 * of the header's blue ink right of 1280 - 64 - 16 but the corner's. */
+	ck_assert(has_colour((GfxRect){ 1100, 24, 100, 30 }, UI_PRIMARY_DARK));
+	ck_assert(!has_colour((GfxRect){ 1201, 12, 15, 52 }, UI_PRIMARY_DARK));
+	/* F10 works here too. */
+	act(ACTION_MENU, NULL);
+	ck_assert_int_eq(session_phase(session), PHASE_PIN);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -334,6 +367,7 @@ main(void)
 	tcase_add_test(tc, the_pin_pad_erases_and_the_wait_shows_in_place_of_the_digits);
 	tcase_add_test(tc, the_question_over_a_quiet_screen_takes_every_click);
 	tcase_add_test(tc, closing_the_kiosk_is_confirmed_first);
+	tcase_add_test(tc, the_corner_button_stands_on_every_respondent_screen);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }
