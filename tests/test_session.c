@@ -214,7 +214,6 @@ END_TEST
 
 START_TEST(a_quiet_respondent_is_asked_then_the_battery_is_abandoned)
 {
-	char *cause = NULL;
 	Rows rows;
 
 	reach_first_question(); /* class "6А", code "k-17", last input at 50 */
@@ -290,10 +289,9 @@ END_TEST
 
 START_TEST(the_pin_mid_question_ends_the_battery_and_cancel_goes_back)
 {
-	char *cause = NULL;
 
 	reach_first_question();
-	session_choose(session, 0, 100, &cause);
+	session_choose(session, 0, 100);
 	session_tick(session, 100 + SESSION_CONFIRM_MS); /* on question 2 */
 	/* F10, then cancel: back on question 2, the sitting still open. */
 	session_open_pin(session, 1000);
@@ -324,7 +322,6 @@ END_TEST
 
 START_TEST(the_psychologists_screens_lock_after_the_idle_time)
 {
-	char *cause = NULL;
 
 	configure();
 	session_set_idle(session, 10000);
@@ -347,10 +344,10 @@ START_TEST(the_psychologists_screens_lock_after_the_idle_time)
 	/* The PIN screen over a question: the child's sitting ends with it. */
 	session_start(session, 40000);
 	session_type(session, "6А", 40000);
-	session_next(session, 40000, &cause);
-	session_next(session, 40000, &cause);
-	session_next(session, 40000, &cause);
-	session_choose(session, 0, 40000, &cause);
+	session_next(session, 40000);
+	session_next(session, 40000);
+	session_next(session, 40000);
+	session_choose(session, 0, 40000);
 	session_open_pin(session, 41000);
 	session_type(session, "24", 42000);
 	ck_assert(!session_tick(session, 51999));
@@ -424,11 +421,11 @@ START_TEST(the_storage_alarm_stays_only_where_the_write_failed)
 	char *cause = NULL;
 
 	reach_first_question();
-	session_choose(session, 0, 100, &cause);
+	session_choose(session, 0, 100);
 	session_tick(session, 100 + SESSION_CONFIRM_MS); /* question 2, a multi */
-	session_choose(session, 0, 900, &cause);
+	session_choose(session, 0, 900);
 	writes_fail(true);
-	ck_assert_int_eq(session_next(session, 1000, &cause), -1);
+	ck_assert_int_eq(session_next(session, 1000), -1);
 	free(cause);
 	cause = NULL;
 	ck_assert_ptr_nonnull(session_error(session));
@@ -439,7 +436,7 @@ START_TEST(the_storage_alarm_stays_only_where_the_write_failed)
 	ck_assert_ptr_null(session_error(session));
 	session_cancel(session, 2100);
 	ck_assert_ptr_null(session_error(session));
-	ck_assert_int_eq(session_next(session, 2200, &cause), -1);
+	ck_assert_int_eq(session_next(session, 2200), -1);
 	free(cause);
 	cause = NULL;
 	ck_assert_ptr_nonnull(session_error(session));
@@ -449,15 +446,15 @@ START_TEST(the_storage_alarm_stays_only_where_the_write_failed)
 	ck_assert_int_eq(session_question_index(session), 0);
 	ck_assert_ptr_null(session_error(session));
 	/* On question 2 again, a write that fails, then one that works. */
-	session_next(session, 3100, &cause); /* question 1 is answered: on */
+	session_next(session, 3100); /* question 1 is answered: on */
 	writes_fail(true);
-	session_choose(session, 1, 3200, &cause);
-	ck_assert_int_eq(session_next(session, 3300, &cause), -1);
+	session_choose(session, 1, 3200);
+	ck_assert_int_eq(session_next(session, 3300), -1);
 	free(cause);
 	cause = NULL;
 	ck_assert_ptr_nonnull(session_error(session));
 	writes_fail(false);
-	ck_assert_int_eq(session_next(session, 3400, &cause), 0);
+	ck_assert_int_eq(session_next(session, 3400), 0);
 	ck_assert_ptr_null(session_error(session));
 	ck_assert_int_eq(session_question_index(session), 2);
 }

@@ -59,6 +59,8 @@ cmd_kiosk_fail_diag(CmdKiosk *k, Diag *diag)
 		                       : xstrdup(first);
 	free(first);
 	diag_clear(diag);
+}
+
 /* The preset's wave: --wave, which must be one of the programmes' waves
  * when there are programmes; without it, their first wave. NULL (said)
  * when neither gives one. */

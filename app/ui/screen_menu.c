@@ -519,8 +519,8 @@ screen_menu_load(Ui *ui)
 		if (strcmp(menu_audiences[i], session_audience(s)) == 0)
 			ui->menu.audience = i;
 	}
-	for (int i = 0; i < 3; i++) {
-		if (strcmp(menu_waves[i], session_wave(s)) == 0)
+	for (int i = 0; i < ui->n_waves; i++) {
+		if (strcmp(ui->waves[i].id, session_wave(s)) == 0)
 			ui->menu.wave = i;
 	}
 	for (int p = 0; p < session_battery_size(s); p++) {
