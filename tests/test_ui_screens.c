@@ -815,8 +815,9 @@ START_TEST(with_a_class_list_the_class_is_picked_from_buttons_by_grade)
 	act(ACTION_NEXT, 0);
 	ui_draw(&ui);
 	/* A button per class, in the school's order, a row per grade; no
-	 * field, keyboard or "Next" until a class is picked. */
-	ck_assert_int_eq(ui.n_targets, 3);
+	 * field, keyboard or "Next" until a class is picked; the
+	 * psychologist's corner. */
+	ck_assert_int_eq(ui.n_targets, 4);
 	ck_assert_int_eq(ui.targets[0].action.type, ACTION_CHOOSE);
 	ck_assert_int_eq(ui.targets[0].action.index, 1000);
 	ck_assert_int_eq(ui.targets[2].action.index, 1002);
@@ -832,8 +833,8 @@ START_TEST(with_a_class_list_the_class_is_picked_from_buttons_by_grade)
 	ck_assert_str_eq(session_field_text(session, FIELD_CLASS), "7Б");
 	ck_assert_int_eq(session_field_focus(session), FIELD_CODE);
 	ui_draw(&ui);
-	/* Now the code: both fields, the keyboard and "Next". */
-	ck_assert_int_eq(ui.n_targets, 48);
+	/* Now the code: both fields, the keyboard, "Next" and the corner. */
+	ck_assert_int_eq(ui.n_targets, 49);
 }
 END_TEST
 
@@ -870,9 +871,10 @@ START_TEST(a_multi_question_shows_check_boxes_and_next)
 {
 	to_full_question(3);
 	ui_draw(&ui);
-	/* Three options in a column, "Back", "Next". An unchecked option is a
-	 * white card with a box outlined in dark blue at its left (x + 24). */
-	ck_assert_int_eq(ui.n_targets, 5);
+	/* Three options in a column, "Back", "Next", the psychologist's
+	 * corner. An unchecked option is a white card with a box outlined in
+	 * dark blue at its left (x + 24). */
+	ck_assert_int_eq(ui.n_targets, 6);
 	ck_assert_int_eq(ui.targets[4].action.type, ACTION_NEXT);
 	GfxRect first = ui.targets[0].rect;
 	ck_assert(has_colour((GfxRect){ first.x + 24, first.y, 8, first.h }, UI_PRIMARY_DARK));
@@ -1055,7 +1057,9 @@ START_TEST(a_personal_result_is_whole_above_done_at_every_size)
 		GfxRect done, text;
 		to_thanks_with_results(sizes[i][0], sizes[i][1]);
 		ui_draw(&ui);
-		ck_assert_int_eq(ui.n_targets, 1);
+		/* "Done" and the psychologist's corner. */
+		ck_assert_int_eq(ui.n_targets, 2);
+		ck_assert_int_eq(ui.targets[0].action.type, ACTION_NEXT);
 		done = ui.targets[0].rect;
 		/* The result's lines (and the line above them) end above "Done". */
 		text = colour_box(UI_TEXT);
@@ -1064,8 +1068,10 @@ START_TEST(a_personal_result_is_whole_above_done_at_every_size)
 		              sizes[i][0], sizes[i][1], text.y + text.h, done.y);
 		ck_assert_int_le(done.y + done.h, sizes[i][1]);
 	}
-	/* It stays until "Done", which is the next person's start. */
-	ck_assert_int_eq(session_next_deadline(session, 0), -1);
+	/* It stays until "Done", which is the next person's start, or until
+	 * the idle time asks whether anybody is still there: never the thank-you
+	 * screen's short timeout. */
+	ck_assert_int_gt(session_next_deadline(session, 0), SESSION_THANKS_MS);
 	act(ACTION_NEXT, 0);
 	ck_assert_int_eq(session_phase(session), PHASE_WELCOME);
 }
@@ -1082,8 +1088,9 @@ START_TEST(teachers_are_asked_only_for_their_code)
 	ck_assert_int_eq(session_configure(session, "start", NULL, "teacher", ids, 1, &cause), 0);
 	act(ACTION_NEXT, 0);
 	ui_draw(&ui);
-	/* The code field across the screen, the keyboard, "Next": no class. */
-	ck_assert_int_eq(ui.n_targets, 47);
+	/* The code field across the screen, the keyboard, "Next", the
+	 * psychologist's corner: no class. */
+	ck_assert_int_eq(ui.n_targets, 48);
 	ck_assert_int_eq(ui.targets[0].action.type, ACTION_FOCUS);
 	ck_assert_int_eq(ui.targets[0].action.index, FIELD_CODE);
 	ck_assert_int_eq(ui.targets[0].rect.x, 48);

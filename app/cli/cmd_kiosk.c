@@ -76,9 +76,10 @@ cmd_kiosk_preset_wave(CmdKiosk *k, const KioskOptions *o)
 	if (o->wave == NULL && k->n_waves > 0)
 		return k->waves[0].id;
 	if (o->wave == NULL) {
-		cmd_kiosk_fail(&k->setup_failure,
-		               xstrdup(_("--wave W is needed: no programme file in surveys/programs "
-		                         "names the waves")));
+		cmd_kiosk_fail(
+		    &k->setup_failure,
+		    xstrdup(_("--wave W is needed: no programme file in surveys/programs "
+		              "names the waves")));
 	} else {
 		char *list = xstrdup(""), *next;
 		for (int i = 0; i < k->n_waves; i++) {
@@ -86,9 +87,9 @@ cmd_kiosk_preset_wave(CmdKiosk *k, const KioskOptions *o)
 			free(list);
 			list = next;
 		}
-		cmd_kiosk_fail(&k->setup_failure,
-		               xasprintf(_("no programme has the wave %s; the waves are: %s"),
-		                         o->wave, list));
+		cmd_kiosk_fail(
+		    &k->setup_failure,
+		    xasprintf(_("no programme has the wave %s; the waves are: %s"), o->wave, list));
 		free(list);
 	}
 	return NULL;

@@ -19,57 +19,55 @@
 #define SESSION_PIN_MAX   8
 
 struct Session {
+	/* Pointers and times first, then counts and flags, then the text
+	 * buffers: the order that packs the struct (clang-tidy's padding check). */
 	Store *store;
 	const SurveySet *surveys;
-	SessionPhase phase;
-	SessionPhase phase_before_pin;
-
 	char *wave;
 	char *audience;
-	bool class_preset;
-	bool code_required; /* an empty respondent code is refused */
 	const Survey **battery;
-	int n_battery;
-	ScaleResult **results; /* per battery position; NULL unless show_result */
-
-	char class_name[SESSION_FIELD_MAX + 1];
-	char code[SESSION_FIELD_MAX + 1];
+	ScaleResult **results;                  /* per battery position; NULL unless show_result */
 	char (*classes)[SESSION_FIELD_MAX + 1]; /* the school's class list, in order */
-	int n_classes;
-	SessionField focus;
-	char visit_id[37];
-
-	int position; /* survey in the battery */
-	int question; /* in the current survey */
-	char sitting_id[37];
 	char **answers; /* per question of the current survey, stored values */
-	unsigned multi; /* toggled options of the current multi question */
-	char input[SESSION_INPUT_MAX + 1];
-
-	bool confirming;
 	uint64_t confirm_until;
 	uint64_t thanks_until;
 	uint64_t last_input;
-	char *error;  /* a storage failure: the answer was not saved */
-	char *prompt; /* a calm hint about the field in use */
-
-	uint64_t idle_ms;   /* no input this long past the welcome: "still here?" */
-	uint64_t ask_until; /* while asking: the battery is abandoned at this time */
-	int ask_shown;      /* the countdown's seconds when last ticked */
-	bool asking;        /* the question is on screen */
-
+	char *error;                 /* a storage failure: the answer was not saved */
+	char *prompt;                /* a calm hint about the field in use */
+	uint64_t idle_ms;            /* no input this long past the welcome: "still here?" */
+	uint64_t ask_until;          /* while asking: the battery is abandoned at this time */
 	uint64_t pin_locked_ms;      /* no PIN is checked before this time (the lock kept in the
 	                              * store, pinlock.h, seen on this clock) */
 	int64_t (*wall_clock)(void); /* seconds since 1970, for the PIN's lock */
+	const Survey **kept;         /* surveys whose file this run put in the database */
+
+	SessionPhase phase;
+	SessionPhase phase_before_pin;
+	int n_battery;
+	int n_classes;
+	SessionField focus;
+	int position;   /* survey in the battery */
+	int question;   /* in the current survey */
+	unsigned multi; /* toggled options of the current multi question */
+	int ask_shown;  /* the countdown's seconds when last ticked */
 	SessionPinStep pin_step;
-	int pin_wait_shown;    /* the wait's seconds when last ticked (the countdown) */
+	int pin_wait_shown; /* the wait's seconds when last ticked (the countdown) */
+	int n_kept;
+
+	bool class_preset;
+	bool code_required; /* an empty respondent code is refused */
+	bool confirming;
+	bool asking;           /* the question is on screen */
 	bool pin_typed_locked; /* digits were typed during the wait, and not taken */
+	bool pin_set;          /* the database has a PIN (read when the PIN screen opens) */
+
 	char pin[SESSION_PIN_MAX + 1];
 	char pin_first[SESSION_PIN_MAX + 1]; /* a new PIN as first typed, to be typed again */
-	bool pin_set; /* the database has a PIN (read when the PIN screen opens) */
-
-	const Survey **kept; /* surveys whose file this run put in the database */
-	int n_kept;
+	char class_name[SESSION_FIELD_MAX + 1];
+	char code[SESSION_FIELD_MAX + 1];
+	char visit_id[37];
+	char sitting_id[37];
+	char input[SESSION_INPUT_MAX + 1];
 };
 
 Session *

@@ -36,9 +36,8 @@ extern const char store_migration_007[];
 extern const char store_migration_008[];
 
 const char *const store_migrations[] = {
-	store_migration_001, store_migration_002, store_migration_003,
-	store_migration_004, store_migration_005, store_migration_006,
-	store_migration_007, store_migration_008,
+	store_migration_001, store_migration_002, store_migration_003, store_migration_004,
+	store_migration_005, store_migration_006, store_migration_007, store_migration_008,
 };
 
 const int store_migrations_count = (int)(sizeof store_migrations / sizeof store_migrations[0]);
