@@ -78,12 +78,13 @@ e2e_wait_line 'screen=code' "$E2E_LINE" >/dev/null
 xdotool type --delay 40 'b2'
 xdotool key Return
 answer_survey
-# 3. "7," left with the on-screen "Дальше" (the last target).
+# 3. "7," left with the on-screen "Дальше" (the last target but the
+# psychologist's corner).
 xdotool key Return
 e2e_wait_line 'screen=code' "$E2E_LINE" >/dev/null
 xdotool type --delay 40 '7,'
 line=$(e2e_wait_line 'screen=code' "$E2E_LINE")
-click_target "$line" "$(echo "$line" | grep -o 'target=' | wc -l)"
+click_target "$line" "$(($(echo "$line" | grep -o 'target=' | wc -l) - 1))"
 e2e_wait_line 'screen=code' "$E2E_LINE" >/dev/null
 xdotool type --delay 40 'c3'
 xdotool key Return
@@ -99,13 +100,13 @@ printf 'class,students,parents\n7А,24,22\n7Б,25,20\n10А,20,18\n' >"$tmp/class
 start_kiosk
 xdotool key Return
 line=$(e2e_wait_line 'screen=code' "$E2E_LINE")
-# 7А, 7Б and 10А, and no field or "Дальше" yet.
-[ "$(echo "$line" | grep -o 'target=' | wc -l)" -eq 3 ] || fail "not the class buttons: $line"
+# 7А, 7Б and 10А, and no field or "Дальше" yet; the psychologist's corner.
+[ "$(echo "$line" | grep -o 'target=' | wc -l)" -eq 4 ] || fail "not the class buttons: $line"
 e2e_shot class-picker
 click_target "$line" 3                  # 10А
-# The code step: the code field (centred at 826,144) and the keyboard.
+# The code step: the code field (centred at 826,144) the keyboard, "Дальше" and the corner.
 line=$(e2e_wait_line 'screen=code .*target=826,144,' "$E2E_LINE")
-[ "$(echo "$line" | grep -o 'target=' | wc -l)" -eq 48 ] || fail "no code step: $line"
+[ "$(echo "$line" | grep -o 'target=' | wc -l)" -eq 49 ] || fail "no code step: $line"
 xdotool type --delay 40 'd4'
 xdotool key Return
 answer_survey

@@ -9,6 +9,7 @@ source "$src/tests/e2e/lib.bash"
 e2e_need sqlite3
 e2e_kiosk_test 1280x800
 E2E_LOG=$tmp/kiosk.log
+e2e_set_pin "$tmp/a.db"
 mkdir -p "$tmp/surveys/programs"
 cp "$src/surveys/school_day.yaml" "$tmp/surveys/"
 cat >"$tmp/surveys/programs/p.yaml" <<'YAML'

@@ -34,21 +34,22 @@ open_menu() {
 open_menu >/dev/null
 e2e_wait_line 'screen=welcome' "$E2E_LINE" >/dev/null
 
-# The results (the menu's "Results": 3rd from the end), then nothing.
+# The results (the menu's "Results": 4th from the end, before "Start",
+# "Close" and "Enter indicator values"), then nothing.
 line=$(open_menu)
 n=$(echo "$line" | grep -o 'target=' | wc -l)
-read -r x y < <(e2e_target "$line" $((n - 2)))
+read -r x y < <(e2e_target "$line" $((n - 3)))
 xdotool mousemove --sync "$x" "$y" click 1
 e2e_wait_line 'screen=results' "$E2E_LINE" >/dev/null
 e2e_wait_line 'screen=welcome' "$E2E_LINE" >/dev/null
 
-# "Close" (the last target) asks; Escape keeps the kiosk; Enter closes it.
+# "Close" (the last but one target) asks; Escape keeps the kiosk; Enter closes it.
 # (A kiosk that locks later: the question is not to be timed.)
 kill -TERM "$E2E_PID"
 wait "$E2E_PID" || fail "kiosk exit status $?"
 start_kiosk 120
 line=$(open_menu)
-n=$(echo "$line" | grep -o 'target=' | wc -l)
+n=$(($(echo "$line" | grep -o 'target=' | wc -l) - 1))
 read -r x y < <(e2e_target "$line" "$n")
 xdotool mousemove --sync "$x" "$y" click 1
 line=$(e2e_wait_line 'screen=quit' "$E2E_LINE")

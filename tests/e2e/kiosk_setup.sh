@@ -11,6 +11,7 @@ e2e_kiosk_test 1280x800
 E2E_LOG=$tmp/kiosk.log
 mkdir "$tmp/surveys"
 cp "$src/surveys/school_day.yaml" "$tmp/surveys/"
+e2e_waves_programme "$tmp/surveys"
 e2e_set_pin "$tmp/a.db"
 # Audio goes to a file (SDL's disk driver), so the voice is always there.
 export SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE=$tmp/audio.raw

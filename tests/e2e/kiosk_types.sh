@@ -14,9 +14,9 @@ e2e_set_pin "$tmp/a.db"
 mkdir "$tmp/surveys"
 cp "$src/tests/fixtures/surveys/full.yaml" "$tmp/surveys/"
 
-click_target() { # click_target LINE K (K "last": the last target)
-	local x y k=$2
-	[ "$k" = last ] && k=$(echo "$1" | grep -o 'target=' | wc -l)
+click_target() { # click_target LINE K (K "last": the last target before the
+	local x y k=$2 # psychologist's corner, which is the last of every screen)
+	[ "$k" = last ] && k=$(($(echo "$1" | grep -o 'target=' | wc -l) - 1))
 	read -r x y < <(e2e_target "$1" "$k")
 	xdotool mousemove --sync "$x" "$y" click 1
 }

@@ -155,3 +155,20 @@ e2e_close_alert() {
 e2e_set_pin() {
 	echo "${2:-2468}" | "$anketa" pin --db "$1" >/dev/null || fail "anketa pin failed"
 }
+
+# Writes a programme file into the surveys folder $1 that gives the kiosk's
+# menu its waves (the menu offers the programmes' waves, none without one):
+# start, interim and final, titled as the shipped programme titles them.
+e2e_waves_programme() {
+	mkdir -p "$1/programs"
+	cat >"$1/programs/waves.yaml" <<'YAML'
+id: waves
+title: Волны
+waves:
+  - {id: start, title: "Исходные данные"}
+  - {id: interim, title: "Стартовый этап мониторинга"}
+  - {id: final, title: "Итоговый этап мониторинга"}
+indicators:
+  - {id: "2.1", title: Мероприятия, kind: count}
+YAML
+}
