@@ -743,8 +743,7 @@ report_write_pdf(const ReportInput *in, FILE *out, char **cause)
 	return pdfdoc_write(out, _("Report of the school psychologist"), report_layout, &r, cause);
 }
 
-/* Today as the report prints it: "15.09.2026". */
-static void
+void
 report_today(char buf[16])
 {
 	time_t now = time(NULL);

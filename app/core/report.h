@@ -38,6 +38,10 @@ int report_write_pdf(const ReportInput *in, FILE *out, char **cause);
  */
 int report_save(Store *store, const Analysis *analysis, const char *path, char **cause);
 
+/* Today as the reports print it: "15.09.2026" ("" when the clock cannot
+ * be read). */
+void report_today(char buf[16]);
+
 /*
  * The text of one cell of an indicator's table: "нет данных" when nobody
  * counted, else the share with a decimal comma and "(meeting из n)", the
