@@ -486,6 +486,22 @@ START_TEST(widgets_record_the_targets_they_draw)
 }
 END_TEST
 
+/* Draws the menu and clicks its button for action index. */
+static void
+click_menu(int index)
+{
+	ui_draw(&ui);
+	for (int i = 0; i < ui.n_targets; i++)
+		if (ui.targets[i].action.type == ACTION_CHOOSE &&
+		    ui.targets[i].action.index == index) {
+			ui_handle(&ui, &(Action){ .type = ACTION_CLICK,
+			                          .x = ui.targets[i].rect.x + 4,
+			                          .y = ui.targets[i].rect.y + 4 });
+			return;
+		}
+	ck_abort_msg("no button %d on the menu", index);
+}
+
 /* How many files in folder end in suffix and start with magic. */
 static int
 saved_file_starts(const char *folder, const char *suffix, const char *magic)
@@ -541,17 +557,26 @@ START_TEST(results_show_met_targets_green_and_missed_ones_red)
 	ck_assert_ptr_null(ui.report.analysis);
 	/* "Report (PDF)" on the menu saves the same figures as a PDF. */
 	setenv("ANKETA_REPORT_DIR", dir, 1);
-	ui_draw(&ui);
-	for (int i = 0; i < ui.n_targets; i++) {
-		if (ui.targets[i].action.type == ACTION_CHOOSE && ui.targets[i].action.index == 14)
-			ui_handle(&ui, &(Action){ .type = ACTION_CLICK,
-			                          .x = ui.targets[i].rect.x + 4,
-			                          .y = ui.targets[i].rect.y + 4 });
-	}
+	setenv("ANKETA_MEDIA_DIRS", dir, 1); /* a folder, but no stick mounted in it */
+	click_menu(14);
 	ck_assert(ui.message_ok);
 	ck_assert_ptr_nonnull(strstr(ui.message, dir));
 	ck_assert_int_eq(saved_file_starts(dir, ".pdf", "%PDF"), 1);
 	ck_assert_int_eq(saved_file_starts(dir, ".xlsx", "PK"), 1); /* a zip: the workbook */
+	/* Named by the kind, the last wave and the day; a second report the
+	 * same day is saved beside the first, never over it. */
+	ck_assert_msg(strstr(ui.message, "Отчёт-Итог-") != NULL, "%s", ui.message);
+	click_menu(14);
+	ck_assert_int_eq(saved_file_starts(dir, ".pdf", "%PDF"), 2);
+	ck_assert_int_eq(saved_file_starts(dir, ".xlsx", "PK"), 2);
+	ck_assert_ptr_nonnull(strstr(ui.message, "-2.pdf"));
+	/* "Справка" saves the editable note beside them; no stick, no button. */
+	click_menu(17);
+	ck_assert_int_eq(saved_file_starts(dir, ".odt", "PK"), 1);
+	ck_assert_ptr_null(ui.menu.stick);
+	for (int i = 0; i < ui.n_targets; i++)
+		ck_assert_int_ne(ui.targets[i].action.index, 18);
+	unsetenv("ANKETA_MEDIA_DIRS");
 	ui.programs = NULL;
 	ui.n_programs = 0;
 	program_free(program);

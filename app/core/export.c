@@ -13,6 +13,7 @@
 #include "groups.h"
 #include "indicator.h"
 #include "outfile.h"
+#include "report.h"
 #include "table.h"
 #include "util.h"
 
@@ -239,6 +240,21 @@ export_indicators(const Analysis *analysis, Table *table)
 	return 0;
 }
 
+/* The last sheet, `about`: whose workbook it is and when it was made. */
+static void
+export_about(const Analysis *analysis, Table *table)
+{
+	static const char *const columns[] = { "school", "made_on" };
+	char day[16];
+	Cell cells[2];
+
+	report_today(day);
+	cells[0] = text_cell(analysis_school(analysis));
+	cells[1] = text_cell(day);
+	table_begin(table, "about", columns, 2);
+	table_row(table, cells, 2);
+}
+
 /* The sheets, most wanted first. */
 static int
 export_workbook_sheets(Store *store, const Analysis *analysis, Table *table, char **cause)
@@ -257,6 +273,8 @@ export_workbook_sheets(Store *store, const Analysis *analysis, Table *table, cha
 		rc = export_scores(results, table);
 	if (rc == 0)
 		rc = export_answers(store, table, cause);
+	if (rc == 0)
+		export_about(analysis, table);
 	free(waves);
 	return rc;
 }

@@ -219,19 +219,22 @@ completed_table(const Report *r, const int *waves, int n_waves)
 	return t;
 }
 
-/* Whose sittings the report is about, when it was asked for one school or
- * a row per school. */
+/* Whose sittings the report is about: the school, or a row per school. */
 static void
-layout_school(PdfDoc *doc, const ResultFilter *filter)
+layout_school(PdfDoc *doc, const Report *r)
 {
+	const ResultFilter *filter = r->filter;
+	const char *school = analysis_school(r->analysis);
 	char *text;
 
-	if (filter != NULL && filter->school != NULL) {
-		text = xasprintf(_("School: %s"), filter->school);
+	/* The school asked for, else the database's own name (anketa school);
+	 * with a row per school, the schools are in the tables. */
+	if (school[0] != '\0' && !filter->by_school) {
+		text = xasprintf(_("School: %s"), school);
 		pdfdoc_text(doc, PDF_SUBHEADING, text);
 		free(text);
 	}
-	if (filter != NULL && filter->by_school)
+	if (filter->by_school)
 		pdfdoc_text(doc, PDF_BODY,
 		            _("By school: the indicators have a row per school instead of a row "
 		              "per class, and a row for all schools together."));
@@ -252,7 +255,7 @@ layout_title(PdfDoc *doc, const Report *r)
 		pdfdoc_text(doc, PDF_BODY,
 		            _("No programme file was found in surveys/programs: "
 		              "the report has no indicators."));
-	layout_school(doc, r->filter);
+	layout_school(doc, r);
 	pdfdoc_text(doc, PDF_BODY, date);
 	free(date);
 	pdfdoc_text(doc, PDF_HEADING, _("Completed questionnaires"));

@@ -290,6 +290,17 @@ ui_release(Ui *ui)
 	ui_set_message(ui, NULL);
 	ui_report_clear(ui);
 	ui_enter_clear(ui);
+	ui_saved_clear(ui);
+}
+
+void
+ui_saved_clear(Ui *ui)
+{
+	for (int i = 0; i < ui->menu.n_saved; i++)
+		free(ui->menu.saved[i]);
+	ui->menu.n_saved = 0;
+	free(ui->menu.stick);
+	ui->menu.stick = NULL;
 }
 
 void

@@ -76,6 +76,9 @@ typedef struct Ui {
 		char class_name[SESSION_FIELD_MAX + 1]; /* "" : each respondent types it */
 		StoreProgress today;                    /* this kiosk's sittings since midnight */
 		bool has_today;                         /* today could be read */
+		char *saved[3]; /* the report files saved last (screen_menu.c) */
+		int n_saved;
+		char *stick; /* a USB stick found when they were saved, or NULL */
 	} menu;
 } Ui;
 
@@ -157,6 +160,9 @@ void ui_speak(Ui *ui);
 
 /* Frees what the results screen computed. */
 void ui_report_clear(Ui *ui);
+
+/* Forgets the report files the menu saved and the stick it found. */
+void ui_saved_clear(Ui *ui);
 
 /* Frees what the entry screen read (the class list, the value stored). */
 void ui_enter_clear(Ui *ui);
