@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "outfile.h"
 #include "testutil.h"
@@ -96,6 +98,40 @@ START_TEST(test_no_stick_without_a_mount)
 }
 END_TEST
 
+/* A tmpfs mounted at ROOT/user/STICK is a stick; the report is copied
+ * onto it under its own name. Mounting needs root: elsewhere the test says
+ * so and checks nothing (test_no_stick_without_a_mount still runs). */
+START_TEST(test_stick_is_a_mount_point)
+{
+	char *dir = testutil_tmpdir(), *sub = xasprintf("%s/user", dir);
+	char *stick = xasprintf("%s/user/STICK", dir), *found, *copied = NULL, *cause = NULL;
+	char *report = testutil_write_file(dir, "Отчёт-2026-12-02.pdf", "%PDF-1.4"), *want;
+
+	ck_assert_int_eq(mkdir(sub, 0700), 0);
+	ck_assert_int_eq(mkdir(stick, 0700), 0);
+	if (geteuid() != 0 || mount("tmpfs", stick, "tmpfs", 0, "size=1m") != 0) {
+		printf("test_stick_is_a_mount_point: not checked: mounting a tmpfs needs root\n");
+	} else {
+		setenv("ANKETA_MEDIA_DIRS", dir, 1);
+		found = outfile_media_dir();
+		ck_assert_ptr_nonnull(found);
+		ck_assert_str_eq(found, stick);
+		ck_assert_msg(outfile_copy(report, found, &copied, &cause) == 0, "%s", cause);
+		want = xasprintf("%s/Отчёт-2026-12-02.pdf", stick);
+		ck_assert_str_eq(copied, want);
+		free(want);
+		free(copied);
+		free(found);
+		ck_assert_int_eq(umount(stick), 0);
+		unsetenv("ANKETA_MEDIA_DIRS");
+	}
+	free(report);
+	free(stick);
+	free(sub);
+	free(dir);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -107,6 +143,7 @@ main(void)
 	tcase_add_test(tc, test_report_stem);
 	tcase_add_test(tc, test_free_name_never_replaces);
 	tcase_add_test(tc, test_no_stick_without_a_mount);
+	tcase_add_test(tc, test_stick_is_a_mount_point);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }
