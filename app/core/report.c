@@ -569,10 +569,8 @@ layout_indicator(PdfDoc *doc, const Report *r, const Program *program, const Ind
 	free(targets);
 }
 
-/* Which classes a programme with `classes: flagged` counted, or why it
- * could not tell them apart; NULL for a programme that counts every class. */
-static char *
-flagged_text(const Program *program, const IndicatorTable *table)
+char *
+report_flagged_text(const Program *program, const IndicatorTable *table)
 {
 	char *list, *next, *text;
 
@@ -615,7 +613,7 @@ layout_indicators(PdfDoc *doc, const Report *r)
 		              "brackets how many of how many counted; ✓ the wave's target is met, "
 		              "✗ it is not. A respondent counts once per wave, by the latest "
 		              "completed questionnaire."));
-		flagged = flagged_text(program, analysis_table(r->analysis, p));
+		flagged = report_flagged_text(program, analysis_table(r->analysis, p));
 		if (flagged != NULL)
 			pdfdoc_text(doc, PDF_BODY, flagged);
 		free(flagged);

@@ -38,6 +38,12 @@ int report_write_pdf(const ReportInput *in, FILE *out, char **cause);
  */
 int report_save(Store *store, const Analysis *analysis, const char *path, char **cause);
 
+/* Which classes a programme with `classes: flagged` counted ("Only the
+ * classes flagged in the class list are counted: 5А, 6Б. ..."), or why it
+ * could not tell them apart; NULL for a programme that counts every class.
+ * The caller frees it. */
+char *report_flagged_text(const Program *program, const IndicatorTable *table);
+
 /* Today as the reports print it: "15.09.2026" ("" when the clock cannot
  * be read). */
 void report_today(char buf[16]);

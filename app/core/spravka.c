@@ -349,19 +349,15 @@ below_sentence(const Grid *g, int w)
 	return text;
 }
 
-/* The sentence about the indicator at its last wave with a figure. */
+/* The sentence about the indicator at its last wave with a figure (there
+ * is one). */
 static void
 indicator_sentence(Spravka *s, const Program *program, const Indicator *ind, const Grid *g)
 {
 	int w = last_wave_with_data(g);
-	const IndicatorRow *r = w >= 0 ? grid_row(g, w, g->n) : NULL;
+	const IndicatorRow *r = grid_row(g, w, g->n);
 	char *value, *verdict, *text, *below;
 
-	if (r == NULL) {
-		doc_paragraph(s->doc, program_kind_entered(ind->kind) ? _("No value entered yet.")
-		                                                      : _("No data yet."));
-		return;
-	}
 	if (grid_state(g, w, g->n) != SUPPRESS_SHOWN) {
 		text =
 		    xasprintf(_("At the wave «%s» too few responded (n = %d) to give the share."),
@@ -382,6 +378,10 @@ indicator_sentence(Spravka *s, const Program *program, const Indicator *ind, con
 		free(since);
 		free(change);
 	}
+	if (r->has_positive && !r->too_few)
+		doc_run(s->doc,
+		        r->positive ? _(" Positive dynamics: yes.") : _(" Positive dynamics: no."),
+		        false);
 	below = below_sentence(g, w);
 	if (below != NULL) {
 		doc_run(s->doc, " ", false);
@@ -510,23 +510,49 @@ grid_has_percent(const Grid *g)
 	return false;
 }
 
+/* One indicator: its heading, sentence, chart and table; an indicator
+ * without a single figure only joins the list of such (*missing). */
 static void
-spravka_indicator(Spravka *s, const Program *program, const Indicator *ind, const IndicatorTable *t)
+spravka_indicator(Spravka *s, const Program *program, const Indicator *ind, const IndicatorTable *t,
+                  char **missing)
 {
 	char *heading = xasprintf("%s. %s", ind->id, str(ind->title));
 	Grid g;
 
 	grid_build(&g, program, ind, t);
-	doc_heading(s->doc, 3, heading);
-	indicator_sentence(s, program, ind, &g);
-	if (last_wave_with_data(&g) >= 0 && indicator_table(s, program, ind, &g))
-		doc_paragraph(s->doc,
-		              _("«hidden»: a class not shown so that the whole school's row "
-		                "cannot give away a class with too few data."));
-	if (grid_has_percent(&g))
-		indicator_chart(s, program, ind, &g);
+	if (last_wave_with_data(&g) < 0) {
+		list_add(missing, ind->id);
+	} else {
+		doc_heading(s->doc, 3, heading);
+		indicator_sentence(s, program, ind, &g);
+		/* The chart first: a picture cannot break across pages, a table can. */
+		if (grid_has_percent(&g))
+			indicator_chart(s, program, ind, &g);
+		if (indicator_table(s, program, ind, &g))
+			doc_paragraph(
+			    s->doc, _("«hidden»: a class not shown so that the whole school's row "
+			              "cannot give away a class with too few data."));
+	}
 	grid_free(&g);
 	free(heading);
+}
+
+/* The indicators without a figure, in one sentence each kind. */
+static void
+spravka_missing(Spravka *s, const char *computed, const char *entered)
+{
+	char *text;
+
+	if (computed[0] != '\0') {
+		text = xasprintf(_("No data yet for the indicators: %s."), computed);
+		doc_paragraph(s->doc, text);
+		free(text);
+	}
+	if (entered[0] != '\0') {
+		text = xasprintf(_("No value entered yet for the indicators: %s."), entered);
+		doc_paragraph(s->doc, text);
+		free(text);
+	}
 }
 
 static void
@@ -540,11 +566,21 @@ spravka_indicators(Spravka *s)
 		doc_paragraph(s->doc, _("No programme file was found in surveys/programs: "
 		                        "the report has no indicators."));
 	for (int p = 0; p < n_programs; p++) {
+		char *flagged = report_flagged_text(programs[p], analysis_table(s->a, p));
+		char *computed = xstrdup(""), *entered = xstrdup("");
 		if (n_programs > 1)
 			doc_heading(s->doc, 2, programs[p]->title);
-		for (int i = 0; i < programs[p]->n_indicators; i++)
-			spravka_indicator(s, programs[p], &programs[p]->indicators[i],
-			                  analysis_table(s->a, p));
+		if (flagged != NULL)
+			doc_paragraph(s->doc, flagged);
+		free(flagged);
+		for (int i = 0; i < programs[p]->n_indicators; i++) {
+			const Indicator *ind = &programs[p]->indicators[i];
+			spravka_indicator(s, programs[p], ind, analysis_table(s->a, p),
+			                  program_kind_entered(ind->kind) ? &entered : &computed);
+		}
+		spravka_missing(s, computed, entered);
+		free(computed);
+		free(entered);
 	}
 }
 
@@ -561,6 +597,24 @@ wave_title(const Analysis *a, const char *id)
 		if (strcmp(waves[w].id, id) == 0)
 			return waves[w].title;
 	return id;
+}
+
+/* True when an indicator of the programmes counts the scale of the survey. */
+static bool
+scale_in_indicators(const Analysis *a, const char *survey_id, const char *scale_id)
+{
+	int n_programs;
+	Program *const *programs = analysis_programs(a, &n_programs);
+
+	for (int p = 0; p < n_programs; p++)
+		for (int i = 0; i < programs[p]->n_indicators; i++) {
+			const Indicator *ind = &programs[p]->indicators[i];
+			for (int j = 0; ind->scale != NULL && j < ind->n_surveys; j++)
+				if (strcmp(ind->surveys[j], survey_id) == 0 &&
+				    strcmp(ind->scale, scale_id) == 0)
+					return true;
+		}
+	return false;
 }
 
 /* The smallest group shown: the first programme's min_n. */
@@ -631,27 +685,10 @@ spravka_paired(Spravka *s)
 	doc_table_set(t, 0, 3, _("Stayed"));
 	doc_table_set(t, 0, 4, _("Moved down"));
 	for (int i = 0; i < p->n_summaries; i++)
-		if (strcmp(p->summaries[i].class_name, "*") == 0)
+		if (strcmp(p->summaries[i].class_name, "*") == 0 &&
+		    scale_in_indicators(s->a, p->summaries[i].survey_id, p->summaries[i].scale_id))
 			paired_row(t, analysis_surveys(s->a), &p->summaries[i],
 			           spravka_min_n(s->a));
-}
-
-/* True when an indicator of the programmes counts the survey's scale k. */
-static bool
-scale_in_indicators(const Analysis *a, const Survey *survey, int k)
-{
-	int n_programs;
-	Program *const *programs = analysis_programs(a, &n_programs);
-
-	for (int p = 0; p < n_programs; p++)
-		for (int i = 0; i < programs[p]->n_indicators; i++) {
-			const Indicator *ind = &programs[p]->indicators[i];
-			for (int j = 0; ind->scale != NULL && j < ind->n_surveys; j++)
-				if (strcmp(ind->surveys[j], survey->id) == 0 &&
-				    strcmp(ind->scale, survey->scales[k].id) == 0)
-					return true;
-		}
-	return false;
 }
 
 /* A row per level, a column per wave the survey was answered in. */
@@ -703,7 +740,7 @@ spravka_groups(Spravka *s)
 		for (int k = 0; n_used > 0 && k < survey->n_scales; k++) {
 			char *name;
 			if (survey->scales[k].n_levels == 0 ||
-			    !scale_in_indicators(s->a, survey, k))
+			    !scale_in_indicators(s->a, survey->id, survey->scales[k].id))
 				continue;
 			name = scale_name(surveys, survey->id, survey->scales[k].id);
 			doc_heading(s->doc, 3, name);
