@@ -339,10 +339,11 @@ menu_draw(Ui *ui)
 	widget_button(ui, quit, 0, _("Close the kiosk"), NULL, BUTTON_NORMAL,
 	              (Action){ .type = ACTION_CHOOSE, .index = MENU_QUIT });
 	menu_draw_misfit(ui);
-	/* Drawn last, so the other buttons keep their places among the targets. */
-	menu_draw_enter(ui, enter);
 	widget_button(ui, note, 0, _("Note"), NULL, BUTTON_NORMAL,
 	              (Action){ .type = ACTION_CHOOSE, .index = MENU_NOTE });
+	/* Drawn last, so the other buttons keep their places among the targets
+	 * (the stick's button only after a report was saved). */
+	menu_draw_enter(ui, enter);
 	menu_draw_stick(ui, enter);
 }
 
