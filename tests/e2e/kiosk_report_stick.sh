@@ -9,6 +9,7 @@ set -euo pipefail
 anketa=$1 src=$2
 source "$src/tests/e2e/lib.bash"
 [ "$(id -u)" -eq 0 ] || e2e_skip "mounting a tmpfs as the stick needs root"
+e2e_need unzip
 e2e_kiosk_test 1280x800
 E2E_LOG=$tmp/kiosk.log
 surveys=$src/tests/fixtures/store/surveys
@@ -57,6 +58,10 @@ click_at 564 738
 wait_file "$tmp/out/Отчёт-$stem.pdf"
 wait_file "$tmp/out/Таблицы-$stem.xlsx"
 first=$(md5sum <"$tmp/out/Отчёт-$stem.pdf")
+# The workbook names its school too: its last sheet, "about".
+unzip -l "$tmp/out/Таблицы-$stem.xlsx" | grep -q 'xl/worksheets/sheet6.xml' || fail "no sixth sheet"
+unzip -p "$tmp/out/Таблицы-$stem.xlsx" xl/workbook.xml | grep -q 'name="about"' || fail "no about sheet"
+unzip -p "$tmp/out/Таблицы-$stem.xlsx" | grep -q 'Школа № 5' || fail "the workbook does not name the school"
 click_at 564 738
 wait_file "$tmp/out/Отчёт-$stem-2.pdf"
 wait_file "$tmp/out/Таблицы-$stem-2.xlsx"
