@@ -33,7 +33,16 @@ static const char programme[] = "id: p\n"
                                 "    scale: s\n"
                                 "    levels: [high]\n"
                                 "    kind: share\n"
-                                "    targets: {final: 70}\n";
+                                "    targets: {final: 70}\n"
+                                "  - id: \"2.1\"\n"
+                                "    title: \"Мероприятия для родителей\"\n"
+                                "    kind: count\n"
+                                "  - id: sd.low\n"
+                                "    title: \"Самодиагностика: низкий балл\"\n"
+                                "    survey: mini\n"
+                                "    scale: s\n"
+                                "    levels: [low]\n"
+                                "    kind: share\n";
 
 /*
  * start: 6А A1 high, A2 low, A3 low; 6Б B1 high; 6В V1 high, V2 high, V3
@@ -151,6 +160,12 @@ START_TEST(test_note_text)
 	                 "6В | 50,0 % (2 из 4) | 100,0 % (4 из 4)\n✓ выполнено\n"
 	                 "Вся школа | 50,0 % (4 из 8) | 87,5 % (7 из 8)\n✓ выполнено\n");
 	ASSERT_HAS(text, "«скрыто»: класс не показан");
+	/* An id of the file's own is no heading; a value never entered is
+	 * listed, not given a section. */
+	ASSERT_HAS(text, "\nСамодиагностика: низкий балл\nНа этапе «Итоговый этап» доля составила "
+	                 "12,5 % (1 из 8); целевое значение для этого этапа не установлено.");
+	ck_assert_ptr_null(strstr(text, "sd.low"));
+	ASSERT_HAS(text, "Значения ещё не введены по показателям: 2.1.\n");
 	ASSERT_HAS(text, "[image]");
 	ASSERT_HAS(text, "Шкала | Участников в обоих этапах | Уровень выше | Уровень тот же | "
 	                 "Уровень ниже\nМини: Сумма | 8 | 4 | 3 | 1\n");

@@ -171,6 +171,35 @@ suppressed_text(const Grid *g, int w, int c)
 	return NULL;
 }
 
+/* ---- How an indicator is called ---- */
+
+/* True for an id a programme's table numbers ("1.2", "2.2.info"); an id
+ * of the file's own ("sd.students.climate") is for machines, not readers. */
+static bool
+indicator_numbered(const Indicator *ind)
+{
+	return ind->id[0] >= '0' && ind->id[0] <= '9';
+}
+
+/* "1.2. Доля обучающихся ..." or, for an id of the file's own, the title
+ * alone. The caller frees it. */
+static char *
+indicator_name(const Indicator *ind)
+{
+	if (!indicator_numbered(ind) && ind->title != NULL)
+		return xstrdup(ind->title);
+	return xasprintf("%s. %s", ind->id, str(ind->title));
+}
+
+/* "1.2", or «the title» for an id of the file's own. The caller frees it. */
+static char *
+indicator_short_name(const Indicator *ind)
+{
+	if (!indicator_numbered(ind) && ind->title != NULL)
+		return xasprintf("«%s»", ind->title);
+	return xstrdup(ind->id);
+}
+
 /* ---- The title and who took part ---- */
 
 static void
@@ -481,7 +510,7 @@ indicator_chart(Spravka *s, const Program *program, const Indicator *ind, const 
 			bars[c * n_series + w] = chart_bar(g, w, c, &labels[c * n_series + w]);
 	}
 	chart_targets(ind, targets, n_series);
-	title = xasprintf("%s. %s", ind->id, str(ind->title));
+	title = indicator_name(ind);
 	chart = (Chart){ title, n_series, series, targets, g->n + 1, categories, bars, true };
 	if (chart_png(&chart, 453, 227, 2, &png, &len, &cause) == 0)
 		doc_image(s->doc, png, len, 16, 8);
@@ -516,12 +545,14 @@ static void
 spravka_indicator(Spravka *s, const Program *program, const Indicator *ind, const IndicatorTable *t,
                   char **missing)
 {
-	char *heading = xasprintf("%s. %s", ind->id, str(ind->title));
+	char *heading = indicator_name(ind);
 	Grid g;
 
 	grid_build(&g, program, ind, t);
 	if (last_wave_with_data(&g) < 0) {
-		list_add(missing, ind->id);
+		char *name = indicator_short_name(ind);
+		list_add(missing, name);
+		free(name);
 	} else {
 		doc_heading(s->doc, 3, heading);
 		indicator_sentence(s, program, ind, &g);
