@@ -75,6 +75,22 @@ START_TEST(teachers)
 }
 END_TEST
 
+/* The note counts heads too when any took part. */
+START_TEST(heads)
+{
+	russian();
+	assert_count(0, PLURAL_HEAD, "0 руководителей");
+	assert_count(1, PLURAL_HEAD, "1 руководитель");
+	assert_count(2, PLURAL_HEAD, "2 руководителя");
+	assert_count(5, PLURAL_HEAD, "5 руководителей");
+	assert_count(11, PLURAL_HEAD, "11 руководителей");
+	assert_count(21, PLURAL_HEAD, "21 руководитель");
+	assert_count(22, PLURAL_HEAD, "22 руководителя");
+	assert_count(25, PLURAL_HEAD, "25 руководителей");
+	assert_count(111, PLURAL_HEAD, "111 руководителей");
+}
+END_TEST
+
 START_TEST(other_nouns)
 {
 	russian();
@@ -112,6 +128,7 @@ main(void)
 	tcase_add_test(tc, students);
 	tcase_add_test(tc, parents);
 	tcase_add_test(tc, teachers);
+	tcase_add_test(tc, heads);
 	tcase_add_test(tc, other_nouns);
 	tcase_add_test(tc, english);
 	suite_add_tcase(s, tc);

@@ -489,6 +489,22 @@ START_TEST(widgets_record_the_targets_they_draw)
 }
 END_TEST
 
+/* Draws the menu and clicks its button for action index. */
+static void
+click_menu(int index)
+{
+	ui_draw(&ui);
+	for (int i = 0; i < ui.n_targets; i++)
+		if (ui.targets[i].action.type == ACTION_CHOOSE &&
+		    ui.targets[i].action.index == index) {
+			ui_handle(&ui, &(Action){ .type = ACTION_CLICK,
+			                          .x = ui.targets[i].rect.x + 4,
+			                          .y = ui.targets[i].rect.y + 4 });
+			return;
+		}
+	ck_abort_msg("no button %d on the menu", index);
+}
+
 /* How many files in folder end in suffix and start with magic. */
 static int
 saved_file_starts(const char *folder, const char *suffix, const char *magic)
@@ -529,9 +545,9 @@ START_TEST(results_show_met_targets_green_and_missed_ones_red)
 	ui.programs = &program;
 	ui.n_programs = 1;
 	open_results();
-	ck_assert_int_eq(ui.report.tables[0].n, 4); /* 2 waves x (6А, *) */
-	ck_assert_int_eq(ui.report.tables[0].rows[0].n, 2);
-	ck_assert_int_eq(ui.report.tables[0].rows[0].meeting, 1);
+	ck_assert_int_eq(analysis_table(ui.report.analysis, 0)->n, 4); /* 2 waves x (6А, *) */
+	ck_assert_int_eq(analysis_table(ui.report.analysis, 0)->rows[0].n, 2);
+	ck_assert_int_eq(analysis_table(ui.report.analysis, 0)->rows[0].meeting, 1);
 	ui_draw(&ui);
 	/* Table 32,214 1216 wide; class column 200; two waves of (1216-200)/2 =
 	 * 508; rows 44 high: the header, then 6А at y = 258. */
@@ -541,20 +557,29 @@ START_TEST(results_show_met_targets_green_and_missed_ones_red)
 	ck_assert(!has_colour((GfxRect){ 740, 258, 508, 44 }, UI_ERROR));
 	act(ACTION_CANCEL, 0);
 	ck_assert_int_eq(session_phase(session), PHASE_MENU);
-	ck_assert_ptr_null(ui.report.tables);
+	ck_assert_ptr_null(ui.report.analysis);
 	/* "Report (PDF)" on the menu saves the same figures as a PDF. */
 	setenv("ANKETA_REPORT_DIR", dir, 1);
-	ui_draw(&ui);
-	for (int i = 0; i < ui.n_targets; i++) {
-		if (ui.targets[i].action.type == ACTION_CHOOSE && ui.targets[i].action.index == 14)
-			ui_handle(&ui, &(Action){ .type = ACTION_CLICK,
-			                          .x = ui.targets[i].rect.x + 4,
-			                          .y = ui.targets[i].rect.y + 4 });
-	}
+	setenv("ANKETA_MEDIA_DIRS", dir, 1); /* a folder, but no stick mounted in it */
+	click_menu(14);
 	ck_assert(ui.message_ok);
 	ck_assert_ptr_nonnull(strstr(ui.message, dir));
 	ck_assert_int_eq(saved_file_starts(dir, ".pdf", "%PDF"), 1);
 	ck_assert_int_eq(saved_file_starts(dir, ".xlsx", "PK"), 1); /* a zip: the workbook */
+	/* Named by the kind, the last wave and the day; a second report the
+	 * same day is saved beside the first, never over it. */
+	ck_assert_msg(strstr(ui.message, "Отчёт-Итог-") != NULL, "%s", ui.message);
+	click_menu(14);
+	ck_assert_int_eq(saved_file_starts(dir, ".pdf", "%PDF"), 2);
+	ck_assert_int_eq(saved_file_starts(dir, ".xlsx", "PK"), 2);
+	ck_assert_ptr_nonnull(strstr(ui.message, "-2.pdf"));
+	/* "Справка" saves the editable note beside them; no stick, no button. */
+	click_menu(17);
+	ck_assert_int_eq(saved_file_starts(dir, ".odt", "PK"), 1);
+	ck_assert_ptr_null(ui.menu.stick);
+	for (int i = 0; i < ui.n_targets; i++)
+		ck_assert_int_ne(ui.targets[i].action.index, 18);
+	unsetenv("ANKETA_MEDIA_DIRS");
 	ui.programs = NULL;
 	ui.n_programs = 0;
 	program_free(program);
@@ -600,10 +625,8 @@ START_TEST(the_last_results_page_lists_the_alerts)
 	store_one(alerting, "k2", "1", 1, SITTING_COMPLETED);
 	store_one(alerting, "k3", "1", 1, SITTING_IN_PROGRESS);
 	open_results();
-	ck_assert_int_eq(ui.report.results.n, 3);
-	ck_assert_int_eq(ui.report.results.items[0].n_alerts + ui.report.results.items[1].n_alerts +
-	                     ui.report.results.items[2].n_alerts,
-	                 2);
+	ck_assert_int_eq(analysis_results(ui.report.analysis)->n, 3);
+	ck_assert_int_eq(analysis_alerts(ui.report.analysis), 2);
 	/* No programme: the alerts page is the only one. Cards 96 high from
 	 * y = 80 with a gap of 10: the first at 80..176, the second at
 	 * 186..282, nothing at 292.. */
@@ -612,7 +635,7 @@ START_TEST(the_last_results_page_lists_the_alerts)
 	ck_assert(has_colour(second, UI_CARD));
 	ck_assert(!has_colour((GfxRect){ 40, 312, 8, 60 }, UI_CARD));
 	act(ACTION_CANCEL, 0);
-	ck_assert_int_eq(ui.report.results.n, 0); /* freed with the page */
+	ck_assert_ptr_null(ui.report.analysis); /* freed with the page */
 	free(path);
 }
 END_TEST
@@ -771,14 +794,14 @@ START_TEST(results_say_when_sittings_were_left_out)
 	ck_assert_int_eq(store_answer_put(store, id, "q1", "1", true, 1, NULL, &cause), 0);
 	ck_assert_int_eq(store_sitting_finish(store, id, SITTING_COMPLETED, &cause), 0);
 	open_results();
-	ck_assert_int_eq(ui.report.warnings.n, 1);
-	ck_assert_str_eq(ui.report.warnings.entries[0].message,
+	ck_assert_int_eq(analysis_warnings(ui.report.analysis)->n, 1);
+	ck_assert_str_eq(analysis_warnings(ui.report.analysis)->entries[0].message,
 	                 "ни в одном файле опросников нет id gone: его прохождения пропущены");
 	/* The hint row between the buttons (370..900, from 800 - 80) shows it. */
 	ui_draw(&ui);
 	ck_assert(has_colour(hint, UI_MUTED));
 	act(ACTION_CANCEL, 0);
-	ck_assert_int_eq(ui.report.warnings.n, 0);
+	ck_assert_ptr_null(ui.report.analysis);
 }
 END_TEST
 

@@ -1,15 +1,19 @@
 /*
  * cmd_report.c: `anketa report --db FILE [--surveys DIR] --out FILE.pdf`
  * (DESIGN.md section 5): the psychologist's report for the programme as a
- * PDF (report.h). The file appears whole or not at all (outfile.h).
+ * PDF (report.h), or with --out FILE.odt or FILE.docx the analytical note
+ * (spravka.h). The file appears whole or not at all (outfile.h).
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis.h"
 #include "cli.h"
 #include "diag.h"
+#include "doc.h"
 #include "program.h"
 #include "report.h"
+#include "spravka.h"
 #include "store.h"
 #include "survey.h"
 #include "util.h"
@@ -38,8 +42,16 @@ parse_args(const CliArgs *args, ReportArgs *a)
 	a->out = cli_value(args, 'o');
 	a->filter.school = args->school;
 	a->filter.by_school = cli_flag(args, 'B');
+	DocFormat format;
+
 	if (a->out == NULL || a->out[0] == '\0' || strcmp(a->out, "-") == 0) {
-		cli_error(_("give --out FILE.pdf: the file the report is written to"));
+		cli_error(_("give --out FILE.pdf (the report) or FILE.odt or FILE.docx (the "
+		            "analytical note): the file it is written to"));
+		return -1;
+	}
+	if (a->filter.by_school && doc_format_of(a->out, &format) == 0) {
+		cli_error(
+		    _("the analytical note is one school's: --by-school is for the PDF report"));
 		return -1;
 	}
 	return 0;
@@ -83,13 +95,24 @@ run(Store *store, const void *arg)
 {
 	const ReportArgs *a = arg;
 	ReportInputs in = { 0 };
+	AnalysisOptions options = { .school = a->filter.school, .by_school = a->filter.by_school };
+	Analysis *analysis = NULL;
 	char *cause = NULL;
 	int rc = load_inputs(a, &in, &cause);
 
-	if (rc == 0)
-		rc = report_save_filtered(store, &in.surveys, in.programs, in.n_programs,
-		                          &a->filter, a->out, &in.diag, &cause);
-	cli_print_diag(&in.diag, _("warning: "));
+	if (rc == 0) {
+		analysis = analysis_build(store, &in.surveys, in.programs, in.n_programs, &options,
+		                          &cause);
+		rc = analysis != NULL ? 0 : -1;
+	}
+	if (analysis != NULL) {
+		cli_print_diag(analysis_warnings(analysis), _("warning: "));
+		DocFormat format;
+		rc = doc_format_of(a->out, &format) == 0
+		         ? spravka_save(store, analysis, a->out, &cause)
+		         : report_save(store, analysis, a->out, &cause);
+	}
+	analysis_free(analysis);
 	free_inputs(&in);
 	if (rc != 0) {
 		cli_error("%s", cause);
@@ -117,9 +140,11 @@ static const struct option report_options[] = {
 
 const CliEntry cmd_report_entry = {
 	.name = "report",
-	.usage = N_("--db FILE [--surveys DIR] --out FILE.pdf\n"
+	.usage = N_("--db FILE [--surveys DIR] --out FILE.pdf|FILE.odt|FILE.docx\n"
 	            "[--school NAME] [--by-school]"),
-	.help = N_("--school NAME: only that school's sittings;\n"
+	.help = N_("--out FILE.pdf: the report with every table; FILE.odt or FILE.docx:\n"
+	           "the analytical note, a document to edit in Writer or Word;\n"
+	           "--school NAME: only that school's sittings;\n"
 	           "--by-school: the indicators with a row per school instead of per class.\n"),
 	.shared = CLI_DB | CLI_SURVEYS | CLI_SCHOOL,
 	.options = report_options,

@@ -32,4 +32,34 @@ int outfile_commit(OutFile *out, char **cause);
 /* Throws the temporary file away and frees out; NULL is allowed. */
 void outfile_abort(OutFile *out);
 
+/* ---- Reports a person can find ---- */
+
+/* text as a part of a file name: bytes a FAT stick or Windows refuses in a
+ * name (/ \ : * ? " < > |, control characters) and spaces become '_'; at
+ * most max bytes, never cut inside a character. The caller frees it. */
+char *outfile_name_part(const char *text, size_t max);
+
+/* A report's file name without its folder and ending: kind, school, wave
+ * and day joined by '-' ("Отчёт-Школа_№_5-Итоговый_этап-2026-12-02"), each
+ * through outfile_name_part() (60 bytes at most); empty or NULL parts are
+ * left out. The caller frees it. */
+char *outfile_report_stem(const char *kind, const char *school, const char *wave, const char *day);
+
+/* The first of dir/stem.ext, dir/stem-2.ext, dir/stem-3.ext ... that does
+ * not exist yet, so that a new report never replaces an earlier one. The
+ * caller frees it. */
+char *outfile_free_name(const char *dir, const char *stem, const char *ext);
+
+/* A USB stick to copy reports to: the first folder one or two levels under
+ * a root (the colon-separated folders of $ANKETA_MEDIA_DIRS, else /media and
+ * /run/media) that is a mount point this account may write into
+ * (/media/STICK, /media/user/STICK, /run/media/user/STICK). NULL when
+ * there is none; the caller frees it. */
+char *outfile_media_dir(void);
+
+/* Copies the file at path into the folder dir under the same name, or
+ * the next free one (outfile_free_name()), whole or not at all. Returns 0
+ * with *copied (the new path; the caller frees it), or -1 with *cause. */
+int outfile_copy(const char *path, const char *dir, char **copied, char **cause);
+
 #endif

@@ -10,10 +10,14 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "classname.h"
+#include "analysis.h"
 #include "export.h"
+#include "outfile.h"
 #include "report.h"
+#include "spravka.h"
 #include "ui.h"
 #include "util.h"
 
@@ -41,7 +45,9 @@ enum {
 	MENU_RESULTS = 13,
 	MENU_REPORT = 14,
 	MENU_CODE = 15,
-	MENU_ENTER = 16
+	MENU_ENTER = 16,
+	MENU_NOTE = 17,
+	MENU_STICK = 18
 };
 
 static bool
@@ -277,14 +283,27 @@ menu_draw_enter(Ui *ui, GfxRect r)
 	              (Action){ .type = ACTION_CHOOSE, .index = MENU_ENTER });
 }
 
+/* Under "Enter indicator values": copy the files just saved to the USB
+ * stick, when one was found. */
+static void
+menu_draw_stick(Ui *ui, GfxRect r)
+{
+	if (ui->menu.stick == NULL || ui->menu.n_saved == 0)
+		return;
+	r.y += r.h + ui_px(ui, 10);
+	widget_button(ui, r, 0, _("Copy to the stick"), NULL, BUTTON_PRIMARY,
+	              (Action){ .type = ACTION_CHOOSE, .index = MENU_STICK });
+}
+
 static void
 menu_draw(Ui *ui)
 {
 	int cap = ui_px(ui, 26);
-	GfxRect start = ui_footer(ui, LAYOUT_RIGHT, 32, 360);
-	GfxRect quit = ui_footer(ui, LAYOUT_LEFT, 32, 240);
-	GfxRect results = ui_footer(ui, LAYOUT_LEFT, 288, 240);
-	GfxRect report = ui_footer(ui, LAYOUT_LEFT, 544, 240);
+	GfxRect start = ui_footer(ui, LAYOUT_RIGHT, 32, 320);
+	GfxRect quit = ui_footer(ui, LAYOUT_LEFT, 32, 200);
+	GfxRect results = ui_footer(ui, LAYOUT_LEFT, 248, 200);
+	GfxRect report = ui_footer(ui, LAYOUT_LEFT, 464, 200);
+	GfxRect note = ui_footer(ui, LAYOUT_LEFT, 680, 200);
 	GfxRect enter;
 	const char *who = _("Who answers"), *wave = _("Diagnostic wave"),
 	           *surveys = _("Questionnaires (in this order)"), *all = _("For everybody"),
@@ -320,8 +339,12 @@ menu_draw(Ui *ui)
 	widget_button(ui, quit, 0, _("Close the kiosk"), NULL, BUTTON_NORMAL,
 	              (Action){ .type = ACTION_CHOOSE, .index = MENU_QUIT });
 	menu_draw_misfit(ui);
-	/* Drawn last, so the other buttons keep their places among the targets. */
+	widget_button(ui, note, 0, _("Note"), NULL, BUTTON_NORMAL,
+	              (Action){ .type = ACTION_CHOOSE, .index = MENU_NOTE });
+	/* Drawn last, so the other buttons keep their places among the targets
+	 * (the stick's button only after a report was saved). */
 	menu_draw_enter(ui, enter);
+	menu_draw_stick(ui, enter);
 }
 
 /* Where the kiosk saves the report: $ANKETA_REPORT_DIR, else ~/Anketa. The
@@ -336,35 +359,123 @@ menu_report_dir(void)
 	return xasprintf("%s/Anketa", home ? home : ".");
 }
 
-/* Saves today's PDF report and the workbook of all tables, and says where. */
-static void
-menu_save_report(Ui *ui)
+/* The name of a report file in dir: kind, the school, the analysis' last
+ * wave and today, never an earlier file's (outfile_report_stem()). */
+static char *
+menu_report_path(const Analysis *analysis, const char *dir, const char *kind, const char *ext)
 {
-	char *dir = menu_report_dir(), *pdf, *xlsx, *cause = NULL, day[11];
+	int n_waves, used[64], n_used;
+	const AnalysisWave *waves = analysis_waves(analysis, &n_waves);
+	char day[11], *stem, *path;
 	time_t now = time(NULL);
 	struct tm tm;
 
 	localtime_r(&now, &tm);
 	strftime(day, sizeof day, "%Y-%m-%d", &tm);
-	pdf = xasprintf("%s/anketa-report-%s.pdf", dir, day);
-	xlsx = xasprintf("%s/anketa-tables-%s.xlsx", dir, day);
+	n_used = n_waves <= 64 ? analysis_used_waves(analysis, NULL, used) : 0;
+	stem = outfile_report_stem(kind, analysis_school(analysis),
+	                           n_used > 0 ? waves[used[n_used - 1]].title : NULL, day);
+	path = outfile_free_name(dir, stem, ext);
+	free(stem);
+	return path;
+}
+
+/* The files just saved, their folder, and the stick to copy them to. */
+static void
+menu_tell_saved(Ui *ui, const char *dir)
+{
+	char *names = xstrdup(""), *next, *notice;
+
+	for (int i = 0; i < ui->menu.n_saved; i++) {
+		next =
+		    xasprintf("%s%s%s", names, i ? ", " : "", strrchr(ui->menu.saved[i], '/') + 1);
+		free(names);
+		names = next;
+	}
+	ui->menu.stick = outfile_media_dir();
+	notice = ui->menu.stick != NULL
+	             ? xasprintf(_("Saved in %s: %s. A USB stick is in: «Copy to the stick» "
+	                           "copies them."),
+	                         dir, names)
+	             : xasprintf(_("Saved in %s: %s."), dir, names);
+	ui_set_notice(ui, notice);
+	free(notice);
+	free(names);
+}
+
+/* Writes one report file of the analysis (the PDF with the workbook, or
+ * the справка); -1 with *cause. */
+static int
+menu_write(Ui *ui, const Analysis *analysis, const char *dir, bool note, char **cause)
+{
+	char *path =
+	    menu_report_path(analysis, dir, note ? _("Note") : _("Report"), note ? "odt" : "pdf");
+	int rc = note ? spravka_save(ui->store, analysis, path, cause)
+	              : report_save(ui->store, analysis, path, cause);
+
+	if (rc == 0)
+		ui->menu.saved[ui->menu.n_saved++] = path;
+	else
+		free(path);
+	if (rc == 0 && !note) {
+		path = menu_report_path(analysis, dir, _("Tables"), "xlsx");
+		rc = export_workbook_save(ui->store, analysis, path, cause);
+		if (rc == 0)
+			ui->menu.saved[ui->menu.n_saved++] = path;
+		else
+			free(path);
+	}
+	return rc;
+}
+
+/* Saves today's PDF report and the workbook of all tables (or, note, the
+ * справка) in the report folder, and says where. */
+static void
+menu_save_report(Ui *ui, bool note)
+{
+	char *dir = menu_report_dir(), *cause = NULL;
+	Analysis *analysis = NULL;
+
+	ui_saved_clear(ui);
 	if (mkdir(dir, 0755) != 0 && errno != EEXIST)
 		cause = xasprintf(_("cannot create the folder %s: %s"), dir, strerror(errno));
-	else if (report_save(ui->store, ui->surveys, ui->programs, ui->n_programs, pdf, NULL,
-	                     &cause) == 0)
-		export_workbook_save(ui->store, ui->surveys, ui->programs, ui->n_programs, xlsx,
-		                     &cause);
+	else
+		analysis = analysis_build(ui->store, ui->surveys, ui->programs, ui->n_programs,
+		                          NULL, &cause);
+	if (analysis != NULL)
+		menu_write(ui, analysis, dir, note, &cause);
+	analysis_free(analysis);
+	if (cause != NULL)
+		ui_set_message(ui, cause);
+	else
+		menu_tell_saved(ui, dir);
+	free(cause);
+	free(dir);
+}
+
+/* Copies the files just saved to the stick, and says where. */
+static void
+menu_copy_to_stick(Ui *ui)
+{
+	char *names = xstrdup(""), *next, *copied, *cause = NULL, *notice;
+
+	for (int i = 0; cause == NULL && i < ui->menu.n_saved; i++)
+		if (outfile_copy(ui->menu.saved[i], ui->menu.stick, &copied, &cause) == 0) {
+			next = xasprintf("%s%s%s", names, i ? ", " : "", strrchr(copied, '/') + 1);
+			free(names);
+			free(copied);
+			names = next;
+		}
+	sync(); /* the stick may be pulled out as soon as the notice shows */
 	if (cause != NULL) {
 		ui_set_message(ui, cause);
 	} else {
-		char *notice = xasprintf(_("The report and the tables are saved in %s"), dir);
+		notice = xasprintf(_("Copied to the stick %s: %s."), ui->menu.stick, names);
 		ui_set_notice(ui, notice);
 		free(notice);
 	}
 	free(cause);
-	free(xlsx);
-	free(pdf);
-	free(dir);
+	free(names);
 }
 
 /* Chooses a survey as the last of the battery, or takes it out (the ones
@@ -489,8 +600,10 @@ menu_handle(Ui *ui, const Action *a)
 		ui->read_aloud = !ui->read_aloud;
 	} else if (i == MENU_CODE) {
 		session_require_code(ui->session, !session_code_required(ui->session));
-	} else if (i == MENU_REPORT) {
-		menu_save_report(ui);
+	} else if (i == MENU_REPORT || i == MENU_NOTE) {
+		menu_save_report(ui, i == MENU_NOTE);
+	} else if (i == MENU_STICK && ui->menu.stick != NULL && ui->menu.n_saved > 0) {
+		menu_copy_to_stick(ui);
 	} else if (i == MENU_RESULTS) {
 		ui_set_message(ui, NULL);
 		session_show_results(ui->session);

@@ -390,6 +390,17 @@ ui_release(Ui *ui)
 	ui_set_message(ui, NULL);
 	ui_report_clear(ui);
 	ui_enter_clear(ui);
+	ui_saved_clear(ui);
+}
+
+void
+ui_saved_clear(Ui *ui)
+{
+	for (int i = 0; i < ui->menu.n_saved; i++)
+		free(ui->menu.saved[i]);
+	ui->menu.n_saved = 0;
+	free(ui->menu.stick);
+	ui->menu.stick = NULL;
 }
 
 void
@@ -409,10 +420,6 @@ ui_enter_clear(Ui *ui)
 void
 ui_report_clear(Ui *ui)
 {
-	for (int p = 0; ui->report.tables != NULL && p < ui->n_programs; p++)
-		indicator_table_free(&ui->report.tables[p]);
-	free(ui->report.tables);
-	ui->report.tables = NULL;
-	results_free(&ui->report.results);
-	diag_clear(&ui->report.warnings);
+	analysis_free(ui->report.analysis);
+	ui->report.analysis = NULL;
 }

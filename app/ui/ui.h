@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "action.h"
+#include "analysis.h"
 #include "gfx.h"
 #include "indicator.h"
 #include "kiosk.h"
@@ -53,11 +54,9 @@ typedef struct Ui {
 	 * (program_waves_union()); none without a programme file. */
 	const ProgramWave *waves;
 	int n_waves;
-	struct {                        /* the results screen: computed when it opens */
-		IndicatorTable *tables; /* one per programme */
-		ResultSet results;      /* every scored sitting, for the alerts page */
-		Diag warnings;          /* how some sittings were scored or left out */
-		int page;               /* the indicator shown, counted over all programmes */
+	struct {                    /* the results screen: computed when it opens */
+		Analysis *analysis; /* NULL until computed (or when it failed) */
+		int page;           /* the indicator shown, counted over all programmes */
 	} report;
 	struct {          /* the entry screen (screen_enter.c): what is being entered */
 		int item; /* the entered indicators of all
@@ -79,6 +78,9 @@ typedef struct Ui {
 		char class_name[SESSION_FIELD_MAX + 1]; /* "" : each respondent types it */
 		StoreProgress today;                    /* this kiosk's sittings since midnight */
 		bool has_today;                         /* today could be read */
+		char *saved[3]; /* the report files saved last (screen_menu.c) */
+		int n_saved;
+		char *stick; /* a USB stick found when they were saved, or NULL */
 	} menu;
 } Ui;
 
@@ -198,6 +200,9 @@ void ui_speak(Ui *ui);
 
 /* Frees what the results screen computed. */
 void ui_report_clear(Ui *ui);
+
+/* Forgets the report files the menu saved and the stick it found. */
+void ui_saved_clear(Ui *ui);
 
 /* Frees what the entry screen read (the class list, the value stored). */
 void ui_enter_clear(Ui *ui);

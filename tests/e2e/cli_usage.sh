@@ -37,7 +37,7 @@ usage='usage: anketa [--db FILE] [--surveys DIR] [--windowed] [--size WxH]
        anketa export answers|scores|indicators|alerts|groups|shifts --db FILE
                      [--surveys DIR] [--format csv|xlsx] [--out FILE]
                      [--school NAME] [--by-school] [--from W1 --to W2]
-       anketa report --db FILE [--surveys DIR] --out FILE.pdf
+       anketa report --db FILE [--surveys DIR] --out FILE.pdf|FILE.odt|FILE.docx
                      [--school NAME] [--by-school]
        anketa merge --db FILE OTHER.db...
        anketa pin --db FILE
@@ -135,10 +135,12 @@ run 2 export answers --db "$tmp/a.db" --s x
 # longer "использование: ".
 unset LANGUAGE
 run 2 report --db "$tmp/a.db"
-same "$tmp/err" "anketa: укажите --out ФАЙЛ.pdf: файл, в который записать отчёт" "report without --out"
+same "$tmp/err" "anketa: укажите --out ФАЙЛ.pdf (отчёт) или ФАЙЛ.odt либо ФАЙЛ.docx (аналитическая справка): файл, в который его записать" "report without --out"
+run 2 report --db "$tmp/a.db" --out "$tmp/s.odt" --by-school
+same "$tmp/err" "anketa: аналитическая справка составляется по одной школе: --by-school — только для отчёта PDF" "report --by-school of a note"
 run 2 report --bogus
 tail -n 2 "$tmp/err" >"$tmp/tail"
-same "$tmp/tail" "anketa: использование: anketa report --db ФАЙЛ [--surveys ПАПКА] --out ФАЙЛ.pdf
+same "$tmp/tail" "anketa: использование: anketa report --db ФАЙЛ [--surveys ПАПКА] --out ФАЙЛ.pdf|ФАЙЛ.odt|ФАЙЛ.docx
 anketa:                              [--school НАЗВАНИЕ] [--by-school]" "report's usage in Russian"
 run 0 --help
 head -n 4 "$tmp/out" >"$tmp/head"

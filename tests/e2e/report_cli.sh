@@ -49,7 +49,7 @@ grep -q "^anketa: не удаётся записать $tmp/out: .*; ничег�
 # No --out, or the screen: a usage error.
 err=$("$anketa" report --db "$tmp/a.db" 2>&1 >/dev/null)
 [ $? -eq 2 ] || fail "no --out: wrong status"
-[ "$err" = "anketa: укажите --out ФАЙЛ.pdf: файл, в который записать отчёт" ] ||
+[ "$err" = "anketa: укажите --out ФАЙЛ.pdf (отчёт) или ФАЙЛ.odt либо ФАЙЛ.docx (аналитическая справка): файл, в который его записать" ] ||
 	fail "no --out said: $err"
 "$anketa" report --db "$tmp/a.db" --out - >/dev/null 2>&1
 [ $? -eq 2 ] || fail "--out -: wrong status"
