@@ -17,6 +17,7 @@
 #include "results.h"
 #include "speech.h"
 #include "layout.h"
+#include "paired.h"
 #include "session.h"
 #include "store.h"
 #include "survey.h"
@@ -53,9 +54,18 @@ typedef struct Ui {
 	int n_waves;
 	struct {                        /* the results screen: computed when it opens */
 		IndicatorTable *tables; /* one per programme */
-		ResultSet results;      /* every scored sitting, for the alerts page */
-		Diag warnings;          /* how some sittings were scored or left out */
-		int page;               /* the indicator shown, counted over all programmes */
+		/* Per programme, per wave after the baseline (n_waves - 1 each):
+		 * the paired change from the baseline to that wave. */
+		PairedTable **paired;
+		ResultSet results; /* every scored sitting, for the alerts page */
+		Diag warnings;     /* how some sittings were scored or left out */
+		/* The alerts raised, newest first: [0] the sitting's index in
+		 * results, [1] the alert's index in its survey. */
+		int (*alerts)[2];
+		int n_alerts;
+		unsigned opened; /* how many times the screen has opened: names
+		                  * its charts in the drawing cache */
+		int page;        /* the page shown (screen_results.c counts them) */
 	} report;
 	struct {          /* the entry screen (screen_enter.c): what is being entered */
 		int item; /* the entered indicators of all
