@@ -518,9 +518,9 @@ START_TEST(results_show_met_targets_green_and_missed_ones_red)
 	ui.programs = &program;
 	ui.n_programs = 1;
 	open_results();
-	ck_assert_int_eq(ui.report.tables[0].n, 4); /* 2 waves x (6А, *) */
-	ck_assert_int_eq(ui.report.tables[0].rows[0].n, 2);
-	ck_assert_int_eq(ui.report.tables[0].rows[0].meeting, 1);
+	ck_assert_int_eq(analysis_table(ui.report.analysis, 0)->n, 4); /* 2 waves x (6А, *) */
+	ck_assert_int_eq(analysis_table(ui.report.analysis, 0)->rows[0].n, 2);
+	ck_assert_int_eq(analysis_table(ui.report.analysis, 0)->rows[0].meeting, 1);
 	ui_draw(&ui);
 	/* Table 32,214 1216 wide; class column 200; two waves of (1216-200)/2 =
 	 * 508; rows 44 high: the header, then 6А at y = 258. */
@@ -530,7 +530,7 @@ START_TEST(results_show_met_targets_green_and_missed_ones_red)
 	ck_assert(!has_colour((GfxRect){ 740, 258, 508, 44 }, UI_ERROR));
 	act(ACTION_CANCEL, 0);
 	ck_assert_int_eq(session_phase(session), PHASE_MENU);
-	ck_assert_ptr_null(ui.report.tables);
+	ck_assert_ptr_null(ui.report.analysis);
 	/* "Report (PDF)" on the menu saves the same figures as a PDF. */
 	setenv("ANKETA_REPORT_DIR", dir, 1);
 	ui_draw(&ui);
@@ -589,10 +589,8 @@ START_TEST(the_last_results_page_lists_the_alerts)
 	store_one(alerting, "k2", "1", 1, SITTING_COMPLETED);
 	store_one(alerting, "k3", "1", 1, SITTING_IN_PROGRESS);
 	open_results();
-	ck_assert_int_eq(ui.report.results.n, 3);
-	ck_assert_int_eq(ui.report.results.items[0].n_alerts + ui.report.results.items[1].n_alerts +
-	                     ui.report.results.items[2].n_alerts,
-	                 2);
+	ck_assert_int_eq(analysis_results(ui.report.analysis)->n, 3);
+	ck_assert_int_eq(analysis_alerts(ui.report.analysis), 2);
 	/* No programme: the alerts page is the only one. Cards 96 high from
 	 * y = 80 with a gap of 10: the first at 80..176, the second at
 	 * 186..282, nothing at 292.. */
@@ -601,7 +599,7 @@ START_TEST(the_last_results_page_lists_the_alerts)
 	ck_assert(has_colour(second, UI_CARD));
 	ck_assert(!has_colour((GfxRect){ 40, 312, 8, 60 }, UI_CARD));
 	act(ACTION_CANCEL, 0);
-	ck_assert_int_eq(ui.report.results.n, 0); /* freed with the page */
+	ck_assert_ptr_null(ui.report.analysis); /* freed with the page */
 	free(path);
 }
 END_TEST
@@ -760,14 +758,14 @@ START_TEST(results_say_when_sittings_were_left_out)
 	ck_assert_int_eq(store_answer_put(store, id, "q1", "1", true, 1, NULL, &cause), 0);
 	ck_assert_int_eq(store_sitting_finish(store, id, SITTING_COMPLETED, &cause), 0);
 	open_results();
-	ck_assert_int_eq(ui.report.warnings.n, 1);
-	ck_assert_str_eq(ui.report.warnings.entries[0].message,
+	ck_assert_int_eq(analysis_warnings(ui.report.analysis)->n, 1);
+	ck_assert_str_eq(analysis_warnings(ui.report.analysis)->entries[0].message,
 	                 "ни в одном файле опросников нет id gone: его прохождения пропущены");
 	/* The hint row between the buttons (370..900, from 800 - 80) shows it. */
 	ui_draw(&ui);
 	ck_assert(has_colour(hint, UI_MUTED));
 	act(ACTION_CANCEL, 0);
-	ck_assert_int_eq(ui.report.warnings.n, 0);
+	ck_assert_ptr_null(ui.report.analysis);
 }
 END_TEST
 

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "classname.h"
-#include "export.h"
+#include "analysis.h"
 #include "report.h"
 #include "results.h"
 #include "ui.h"
@@ -50,18 +50,12 @@ results_enter(Ui *ui)
 
 	ui_report_clear(ui);
 	ui->report.page = 0;
-	ui->report.tables = xcalloc((size_t)ui->n_programs + 1, sizeof *ui->report.tables);
-	if (results_load(ui->store, ui->surveys, &ui->report.results, &ui->report.warnings,
-	                 &cause) != 0 ||
-	    export_indicator_tables(ui->store, ui->programs, ui->n_programs, &ui->report.results,
-	                            NULL, ui->report.tables, &cause) != 0) {
+	ui->report.analysis =
+	    analysis_build(ui->store, ui->surveys, ui->programs, ui->n_programs, NULL, &cause);
+	if (ui->report.analysis == NULL) {
 		ui_set_message(ui, cause);
 		free(cause);
-		return;
 	}
-	results_warn_schools(&ui->report.results, NULL, &ui->report.warnings);
-	export_indicator_warnings(ui->programs, ui->n_programs, &ui->report.results,
-	                          &ui->report.warnings);
 }
 
 /* Between the page buttons: the first warning about the data (an older
@@ -69,10 +63,10 @@ results_enter(Ui *ui)
 static void
 results_draw_warnings(Ui *ui)
 {
-	const Diag *w = &ui->report.warnings;
+	const Diag *w = ui->report.analysis ? analysis_warnings(ui->report.analysis) : NULL;
 	char *text;
 
-	if (w->n == 0)
+	if (w == NULL || w->n == 0)
 		return;
 	text = w->n == 1 ? xstrdup(w->entries[0].message)
 	                 : xasprintf(_("%s (and %d more warnings like it)"), w->entries[0].message,
@@ -302,7 +296,8 @@ results_draw_alert(Ui *ui, const ResultSitting *s, const SurveyAlert *alert, Gfx
 static void
 results_draw_alerts(Ui *ui)
 {
-	const ResultSet *set = &ui->report.results;
+	static const ResultSet none = { 0 };
+	const ResultSet *set = ui->report.analysis ? analysis_results(ui->report.analysis) : &none;
 	int w = ui->width, h = ui->height, top = ui_px(ui, 80), row = ui_px(ui, 96);
 	int gap = ui_px(ui, 10), fit = (h - ui_px(ui, 130) - top) / (row + gap) - 1;
 	int shown = 0, total = 0;
@@ -351,9 +346,11 @@ results_draw(Ui *ui)
 	           ? xstrdup(_("No programme file was found in surveys/programs."))
 	           : xasprintf(_("Page %d of %d"), ui->report.page + 1, results_pages(ui));
 	if (results_locate(ui, ui->report.page, &p, &i)) {
+		static const IndicatorTable empty = { 0 };
 		widget_header(ui, ui->programs[p]->title, note, -1);
 		results_draw_indicator(ui, ui->programs[p], &ui->programs[p]->indicators[i],
-		                       &ui->report.tables[p]);
+		                       ui->report.analysis ? analysis_table(ui->report.analysis, p)
+		                                           : &empty);
 	} else {
 		widget_header(ui, _("Answers that need attention"), note, -1);
 		results_draw_alerts(ui);

@@ -309,10 +309,6 @@ ui_enter_clear(Ui *ui)
 void
 ui_report_clear(Ui *ui)
 {
-	for (int p = 0; ui->report.tables != NULL && p < ui->n_programs; p++)
-		indicator_table_free(&ui->report.tables[p]);
-	free(ui->report.tables);
-	ui->report.tables = NULL;
-	results_free(&ui->report.results);
-	diag_clear(&ui->report.warnings);
+	analysis_free(ui->report.analysis);
+	ui->report.analysis = NULL;
 }

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "action.h"
+#include "analysis.h"
 #include "gfx.h"
 #include "indicator.h"
 #include "kiosk.h"
@@ -51,11 +52,9 @@ typedef struct Ui {
 	 * (program_waves_union()); none without a programme file. */
 	const ProgramWave *waves;
 	int n_waves;
-	struct {                        /* the results screen: computed when it opens */
-		IndicatorTable *tables; /* one per programme */
-		ResultSet results;      /* every scored sitting, for the alerts page */
-		Diag warnings;          /* how some sittings were scored or left out */
-		int page;               /* the indicator shown, counted over all programmes */
+	struct {                    /* the results screen: computed when it opens */
+		Analysis *analysis; /* NULL until computed (or when it failed) */
+		int page;           /* the indicator shown, counted over all programmes */
 	} report;
 	struct {          /* the entry screen (screen_enter.c): what is being entered */
 		int item; /* the entered indicators of all
