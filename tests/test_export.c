@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "import.h"
 #include "program.h"
+#include "analysis.h"
 #include "results.h"
 #include "export.h"
 #include "store.h"
@@ -270,10 +271,13 @@ START_TEST(test_indicators_csv)
 	TestTable out;
 	char *text, *cause = NULL;
 
+	Analysis *analysis;
+
 	fixture_load(&f);
-	ck_assert_int_eq(export_indicators(f.store, &f.program, 1, &f.results, NULL,
-	                                   testio_table_open(&out), &cause),
-	                 0);
+	analysis = analysis_build(f.store, &f.surveys, &f.program, 1, NULL, &cause);
+	ck_assert_msg(analysis != NULL, "%s", cause);
+	ck_assert_int_eq(export_indicators(analysis, testio_table_open(&out)), 0);
+	analysis_free(analysis);
 	text = testio_table_text(&out);
 	/*
 	 * Counted (completed): start 6А {A1 high, A2 low}, 6Б {B1 low}; final

@@ -12,6 +12,7 @@
 #include "import.h"
 #include "program.h"
 #include "report.h"
+#include "analysis.h"
 #include "results.h"
 #include "store.h"
 #include "testutil.h"
@@ -21,8 +22,7 @@ typedef struct {
 	SurveySet surveys;
 	Program *program;
 	Store *store;
-	ResultSet results;
-	IndicatorTable table;
+	Analysis *analysis;
 } Fixture;
 
 /* The mini survey and programme of tests/fixtures/store with the answers
@@ -47,11 +47,10 @@ fixture_load(Fixture *f, const char *csv_path)
 		ck_assert_msg(import_answers_csv(f->store, &f->surveys, csv_path, &r, &cause) == 0,
 		              "%s", cause);
 	ck_assert_int_eq(store_classes_replace(f->store, classes, 2, &cause), 0);
-	ck_assert_int_eq(results_load(f->store, &f->surveys, &f->results, &diag, &cause), 0);
-	ck_assert_int_eq(
-	    export_indicator_tables(f->store, &f->program, 1, &f->results, NULL, &f->table, &cause),
-	    0);
+	f->analysis = analysis_build(f->store, &f->surveys, &f->program, 1, NULL, &cause);
+	ck_assert_msg(f->analysis != NULL, "%s", cause);
 	ck_assert_int_eq(diag.n, 0);
+	ck_assert_int_eq(analysis_warnings(f->analysis)->n, 0);
 	free(dir);
 	free(prog);
 }
@@ -59,8 +58,7 @@ fixture_load(Fixture *f, const char *csv_path)
 static void
 fixture_free(Fixture *f)
 {
-	indicator_table_free(&f->table);
-	results_free(&f->results);
+	analysis_free(f->analysis);
 	store_close(f->store);
 	program_free(f->program);
 	survey_set_free(&f->surveys);
@@ -74,14 +72,7 @@ fixture_pdf(Fixture *f)
 	char *tmp = testutil_tmpdir(), *path = xasprintf("%s/report.pdf", tmp);
 	char *cause = NULL, *head;
 	FILE *out = fopen(path, "wb");
-	ReportInput in = {
-		.date = "15.09.2026",
-		.surveys = &f->surveys,
-		.programs = &f->program,
-		.n_programs = 1,
-		.tables = &f->table,
-		.results = &f->results,
-	};
+	ReportInput in = { .date = "15.09.2026", .analysis = f->analysis };
 
 	ck_assert_ptr_nonnull(out);
 	ck_assert_msg(report_write_pdf(&in, out, &cause) == 0, "%s", cause);
@@ -375,9 +366,9 @@ START_TEST(test_report_flagged_classes)
 	fixture_load(&f, csv);
 	ck_assert_int_eq(store_classes_replace(f.store, classes, 2, &cause), 0);
 	f.program->flagged_classes = true;
-	indicator_table_free(&f.table);
-	ck_assert_int_eq(
-	    export_indicator_tables(f.store, &f.program, 1, &f.results, NULL, &f.table, &cause), 0);
+	analysis_free(f.analysis);
+	f.analysis = analysis_build(f.store, &f.surveys, &f.program, 1, NULL, &cause);
+	ck_assert_ptr_nonnull(f.analysis);
 	path = fixture_pdf(&f);
 	text = pdf_text(path, 1, 0);
 	ASSERT_HAS(text, "Учитываются только классы, отмеченные в списке классов: 6А.");
@@ -528,15 +519,11 @@ START_TEST(test_report_disk_full)
 	Fixture f;
 	char *csv = testutil_source_path("tests/fixtures/store/results.csv"), *cause = NULL, *want;
 	FILE *out = fopen("/dev/full", "wb");
-	ReportInput in = { .date = "15.09.2026",
-		           .surveys = &f.surveys,
-		           .programs = &f.program,
-		           .n_programs = 1,
-		           .tables = &f.table,
-		           .results = &f.results };
+	ReportInput in = { .date = "15.09.2026" };
 
 	ck_assert_ptr_nonnull(out);
 	fixture_load(&f, csv);
+	in.analysis = f.analysis;
 	ck_assert_int_eq(report_write_pdf(&in, out, &cause), -1);
 	ck_assert_ptr_nonnull(cause);
 	/* The system's own words for ENOSPC follow (in Russian, too). */

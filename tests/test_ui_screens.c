@@ -534,7 +534,9 @@ START_TEST(results_open_on_the_overview_then_a_page_per_indicator_then_alerts)
 	ui.programs = &program;
 	ui.n_programs = 1;
 	open_results();
-	ck_assert_int_eq(ui.report.tables[0].n, 4); /* 2 waves x (6А, *) */
+	ck_assert_int_eq(analysis_table(ui.report.analysis, 0)->n, 4); /* 2 waves x (6А, *) */
+	ck_assert_int_eq(analysis_table(ui.report.analysis, 0)->rows[0].n, 2);
+	ck_assert_int_eq(analysis_table(ui.report.analysis, 0)->rows[0].meeting, 1);
 	ck_assert_int_eq(ui.report.n_alerts, 2);
 	/* Page 1, the overview: "50,0 %" at the start in the text's colour,
 	 * "50,0 % ✓" in the end in green; nothing red. */
@@ -568,7 +570,7 @@ START_TEST(results_open_on_the_overview_then_a_page_per_indicator_then_alerts)
 	ck_assert_int_eq(ui.report.page, 2);
 	act(ACTION_CANCEL, 0);
 	ck_assert_int_eq(session_phase(session), PHASE_MENU);
-	ck_assert_ptr_null(ui.report.tables);
+	ck_assert_ptr_null(ui.report.analysis);
 	ck_assert_ptr_null(ui.report.alerts);
 	/* "Report (PDF)" on the menu saves the same figures as a PDF. */
 	setenv("ANKETA_REPORT_DIR", dir, 1);
@@ -664,7 +666,8 @@ START_TEST(the_last_results_page_lists_the_alerts)
 		store_one(alerting, code, "1", 1, i == 9 ? SITTING_IN_PROGRESS : SITTING_COMPLETED);
 	}
 	open_results();
-	ck_assert_int_eq(ui.report.results.n, 9);
+	ck_assert_int_eq(analysis_results(ui.report.analysis)->n, 9);
+	ck_assert_int_eq(analysis_alerts(ui.report.analysis), 8);
 	ck_assert_int_eq(ui.report.n_alerts, 8);
 	/* The newest first: the results are in export order (start time). */
 	for (int k = 0; k + 1 < 8; k++)
@@ -685,7 +688,7 @@ START_TEST(the_last_results_page_lists_the_alerts)
 	act(ACTION_NEXT, 1);
 	ck_assert_int_eq(ui.report.page, 0); /* two pages */
 	act(ACTION_CANCEL, 0);
-	ck_assert_int_eq(ui.report.results.n, 0); /* freed with the page */
+	ck_assert_ptr_null(ui.report.analysis); /* freed with the page */
 	free(path);
 }
 END_TEST
@@ -812,14 +815,14 @@ START_TEST(results_say_when_sittings_were_left_out)
 	ck_assert_int_eq(store_answer_put(store, id, "q1", "1", true, 1, NULL, &cause), 0);
 	ck_assert_int_eq(store_sitting_finish(store, id, SITTING_COMPLETED, &cause), 0);
 	open_results();
-	ck_assert_int_eq(ui.report.warnings.n, 1);
-	ck_assert_str_eq(ui.report.warnings.entries[0].message,
+	ck_assert_int_eq(analysis_warnings(ui.report.analysis)->n, 1);
+	ck_assert_str_eq(analysis_warnings(ui.report.analysis)->entries[0].message,
 	                 "ни в одном файле опросников нет id gone: его прохождения пропущены");
 	/* The hint row between the buttons (370..900, from 800 - 80) shows it. */
 	ui_draw(&ui);
 	ck_assert(has_colour(hint, UI_MUTED));
 	act(ACTION_CANCEL, 0);
-	ck_assert_int_eq(ui.report.warnings.n, 0);
+	ck_assert_ptr_null(ui.report.analysis);
 }
 END_TEST
 

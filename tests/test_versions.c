@@ -14,6 +14,7 @@
 #include "import.h"
 #include "program.h"
 #include "report.h"
+#include "analysis.h"
 #include "results.h"
 #include "store.h"
 #include "table.h"
@@ -236,10 +237,17 @@ indicators_text(Fixture *f)
 {
 	TestTable out;
 	char *cause = NULL;
+	Analysis *analysis = analysis_build(f->store, &f->surveys, &f->program, 1, NULL, &cause);
+	const Diag *warnings;
 
-	ck_assert_int_eq(export_indicators(f->store, &f->program, 1, &f->results, NULL,
-	                                   testio_table_open(&out), &cause),
-	                 0);
+	ck_assert_msg(analysis != NULL, "%s", cause);
+	ck_assert_int_eq(export_indicators(analysis, testio_table_open(&out)), 0);
+	/* The analysis' own warnings: the loader's, then the indicators'. */
+	warnings = analysis_warnings(analysis);
+	diag_clear(&f->warnings);
+	for (int i = 0; i < warnings->n; i++)
+		diag_add(&f->warnings, NULL, 0, 0, "%s", warnings->entries[i].message);
+	analysis_free(analysis);
 	return testio_table_text(&out);
 }
 
@@ -286,7 +294,6 @@ START_TEST(test_indicators_use_the_answered_version)
 
 	fixture_setup(&f);
 	fixture_score(&f);
-	export_indicator_warnings(&f.program, 1, &f.results, &f.warnings);
 	text = indicators_text(&f);
 	ck_assert_str_eq(
 	    text, "programme_id,indicator_id,wave,class,n,meeting,percent,target,met,"
@@ -419,12 +426,15 @@ START_TEST(test_report_levels_match_by_id)
 	size_t len = 0;
 	FILE *p, *mem;
 	int c;
+	Analysis *analysis;
 
 	fixture_setup(&f);
 	fixture_score(&f);
 	path = xasprintf("%s/report.pdf", f.tmp);
-	ck_assert_msg(report_save(f.store, &f.surveys, &f.program, 1, path, NULL, &cause) == 0,
-	              "%s", cause);
+	analysis = analysis_build(f.store, &f.surveys, &f.program, 1, NULL, &cause);
+	ck_assert_msg(analysis != NULL, "%s", cause);
+	ck_assert_msg(report_save(f.store, analysis, path, &cause) == 0, "%s", cause);
+	analysis_free(analysis);
 	cmd = xasprintf("pdftotext -layout '%s' - | tr -s ' '", path);
 	p = popen(cmd, "r");
 	ck_assert_ptr_nonnull(p);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis.h"
 #include "cli.h"
 #include "diag.h"
 #include "export.h"
@@ -35,7 +36,7 @@ typedef struct {
 	SurveySet surveys;
 	Program **programs;
 	int n_programs;
-	ResultSet results;
+	Analysis *analysis;
 	Diag diag;
 } ExportInputs;
 
@@ -122,6 +123,8 @@ load_programs(ExportInputs *in, const char *dir)
 static int
 load_inputs(Store *store, const ExportArgs *a, ExportInputs *in, char **cause)
 {
+	AnalysisOptions options;
+
 	if (survey_set_load_dir(&in->surveys, a->surveys, &in->diag) < 0) {
 		*cause = diag_first_line(&in->diag);
 		return -1;
@@ -135,21 +138,20 @@ load_inputs(Store *store, const ExportArgs *a, ExportInputs *in, char **cause)
 	}
 	if (strcmp(a->table, "groups") == 0)
 		load_programs(in, a->surveys);
-	if (results_load_filtered(store, &in->surveys, &a->filter, &in->results, &in->diag,
-	                          cause) != 0)
-		return -1;
-	if (results_check_school(&in->results, &a->filter, cause) != 0)
-		return -1;
-	results_warn_schools(&in->results, &a->filter, &in->diag);
-	export_indicator_warnings(in->programs, in->n_programs, &in->results, &in->diag);
 	cli_print_diag(&in->diag, _("warning: "));
+	options = (AnalysisOptions){ .school = a->filter.school, .by_school = a->filter.by_school };
+	in->analysis =
+	    analysis_build(store, &in->surveys, in->programs, in->n_programs, &options, cause);
+	if (in->analysis == NULL)
+		return -1;
+	cli_print_diag(analysis_warnings(in->analysis), _("warning: "));
 	return 0;
 }
 
 static void
 free_inputs(ExportInputs *in)
 {
-	results_free(&in->results);
+	analysis_free(in->analysis);
 	for (int i = 0; i < in->n_programs; i++)
 		program_free(in->programs[i]);
 	free(in->programs);
@@ -179,7 +181,7 @@ write_groups(const ExportInputs *in, Table *table)
 	int n_waves, rc;
 	ProgramWave *waves = program_waves_union(in->programs, in->n_programs, &n_waves);
 
-	rc = groups_table(&in->results, waves, n_waves, table);
+	rc = groups_table(analysis_results(in->analysis), waves, n_waves, table);
 	free(waves);
 	return rc;
 }
@@ -194,16 +196,15 @@ write_table(Store *store, const ExportArgs *a, Table *table, char **cause)
 		return export_answers(store, table, cause);
 	rc = load_inputs(store, a, &in, cause);
 	if (rc == 0 && strcmp(a->table, "scores") == 0)
-		rc = export_scores(&in.results, table);
+		rc = export_scores(analysis_results(in.analysis), table);
 	else if (rc == 0 && strcmp(a->table, "alerts") == 0)
-		rc = export_alerts(&in.results, table);
+		rc = export_alerts(analysis_results(in.analysis), table);
 	else if (rc == 0 && strcmp(a->table, "groups") == 0)
 		rc = write_groups(&in, table);
 	else if (rc == 0 && strcmp(a->table, "shifts") == 0)
-		rc = write_shifts(a, &in.results, table, cause);
+		rc = write_shifts(a, analysis_results(in.analysis), table, cause);
 	else if (rc == 0)
-		rc = export_indicators(store, in.programs, in.n_programs, &in.results, &a->filter,
-		                       table, cause);
+		rc = export_indicators(in.analysis, table);
 	free_inputs(&in);
 	return rc;
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis.h"
 #include "cli.h"
 #include "diag.h"
 #include "program.h"
@@ -83,13 +84,21 @@ run(Store *store, const void *arg)
 {
 	const ReportArgs *a = arg;
 	ReportInputs in = { 0 };
+	AnalysisOptions options = { .school = a->filter.school, .by_school = a->filter.by_school };
+	Analysis *analysis = NULL;
 	char *cause = NULL;
 	int rc = load_inputs(a, &in, &cause);
 
-	if (rc == 0)
-		rc = report_save_filtered(store, &in.surveys, in.programs, in.n_programs,
-		                          &a->filter, a->out, &in.diag, &cause);
-	cli_print_diag(&in.diag, _("warning: "));
+	if (rc == 0) {
+		analysis = analysis_build(store, &in.surveys, in.programs, in.n_programs, &options,
+		                          &cause);
+		rc = analysis != NULL ? 0 : -1;
+	}
+	if (analysis != NULL) {
+		cli_print_diag(analysis_warnings(analysis), _("warning: "));
+		rc = report_save(store, analysis, a->out, &cause);
+	}
+	analysis_free(analysis);
 	free_inputs(&in);
 	if (rc != 0) {
 		cli_error("%s", cause);

@@ -224,255 +224,45 @@ write_indicator_row(const Program *program, const IndicatorRow *row, Table *tabl
 	table_row(table, cells, INDICATORS_N_COLUMNS);
 }
 
-typedef struct {
-	ClassSize *items;
-	int n;
-} ClassSizes;
-
-static int
-collect_class(const StoreClass *klass, void *arg)
+int
+export_indicators(const Analysis *analysis, Table *table)
 {
-	ClassSizes *sizes = arg;
-
-	sizes->items = xreallocarray(sizes->items, (size_t)sizes->n + 1, sizeof *sizes->items);
-	sizes->items[sizes->n++] = (ClassSize){ xstrdup(klass->class_name), klass->students,
-		                                klass->parents, klass->flagged };
-	return 0;
-}
-
-static IndicatorSitting *
-indicator_sittings(const ResultSet *results)
-{
-	IndicatorSitting *out = xcalloc((size_t)results->n + 1, sizeof *out);
-
-	for (int i = 0; i < results->n; i++) {
-		const ResultSitting *s = &results->items[i];
-		out[i] =
-		    (IndicatorSitting){ s->wave,         s->class_name, s->respondent, s->survey_id,
-			                s->completed_at, s->survey,     s->results };
-	}
-	return out;
-}
-
-/* The current entered values as the tables count them. rows[] keep copies
- * of the stored strings (value holding the class it was entered for, so
- * that by school a school's value for the whole school can be told apart);
- * items[0..n_items-1] point into them. */
-typedef struct {
-	const Program *const *programs;
 	int n_programs;
-	const ResultFilter *filter;
-	StoreEntered *rows;
-	IndicatorEntry *items;
-	int n, n_items;
-} Entries;
-
-static char *
-dup_or_empty(const char *s)
-{
-	return xstrdup(s ? s : "");
-}
-
-/* The programmes' entered indicator of a stored value, or NULL. */
-static const Indicator *
-entered_indicator_of(const Entries *list, const StoreEntered *e)
-{
-	for (int p = 0; p < list->n_programs; p++)
-		if (strcmp(list->programs[p]->id, e->programme_id) == 0) {
-			const Indicator *ind =
-			    program_find_indicator(list->programs[p], e->indicator_id);
-			return ind != NULL && program_kind_entered(ind->kind) ? ind : NULL;
-		}
-	return NULL;
-}
-
-/* Keeps one current value: of a programme's entered indicator, not
- * cleared, of the filter's school; by school, the school's label stands
- * for its class. */
-static int
-collect_entered(const StoreEntered *e, void *arg)
-{
-	Entries *list = arg;
-	const ResultFilter *f = list->filter;
-	const Indicator *ind = entered_indicator_of(list, e);
-	EnteredValue value;
-	char *ignored = NULL;
-	StoreEntered *row;
-
-	if (ind == NULL || e->value[0] == '\0' ||
-	    (f != NULL && f->school != NULL && strcmp(f->school, e->school) != 0) ||
-	    entered_parse(ind->kind, e->value, &value, &ignored) != 0 ||
-	    (ind->kind == INDICATOR_ENTERED_SHARE && !value.has_of)) {
-		free(ignored);
-		return 0; /* an indicator the programme no longer enters, or cleared */
-	}
-	list->rows = xreallocarray(list->rows, (size_t)list->n + 1, sizeof *list->rows);
-	list->items = xreallocarray(list->items, (size_t)list->n + 1, sizeof *list->items);
-	row = &list->rows[list->n];
-	*row =
-	    (StoreEntered){ dup_or_empty(e->programme_id),
-		            dup_or_empty(e->indicator_id),
-		            dup_or_empty(e->wave),
-		            dup_or_empty(f != NULL && f->by_school ? results_school_label(e->school)
-		                                                   : e->class_name),
-		            dup_or_empty(e->class_name),
-		            dup_or_empty(e->school),
-		            NULL };
-	list->items[list->n++] = (IndicatorEntry){ row->programme_id, row->indicator_id, row->wave,
-		                                   row->class_name, value };
-	return 0;
-}
-
-/* True when row i is a class's value of a school that has a value entered
- * for the whole school at the same indicator and wave. */
-static bool
-entered_superseded(const Entries *list, int i)
-{
-	const StoreEntered *a = &list->rows[i];
-
-	if (strcmp(a->value, "*") == 0)
-		return false;
-	for (int j = 0; j < list->n; j++) {
-		const StoreEntered *b = &list->rows[j];
-		if (strcmp(b->value, "*") == 0 && strcmp(a->school, b->school) == 0 &&
-		    strcmp(a->programme_id, b->programme_id) == 0 &&
-		    strcmp(a->indicator_id, b->indicator_id) == 0 && strcmp(a->wave, b->wave) == 0)
-			return true;
-	}
-	return false;
-}
-
-static void
-entries_free(Entries *list)
-{
-	for (int i = 0; i < list->n; i++) {
-		free((char *)list->rows[i].programme_id);
-		free((char *)list->rows[i].indicator_id);
-		free((char *)list->rows[i].wave);
-		free((char *)list->rows[i].class_name);
-		free((char *)list->rows[i].value);
-		free((char *)list->rows[i].school);
-	}
-	free(list->rows);
-	free(list->items);
-}
-
-/* The entered values for the tables. By school, each counts under its
- * school's label, and a school's value for the whole school stands for it:
- * its classes' values are left out. */
-static int
-load_entries(Store *store, Program *const *programs, int n_programs, const ResultFilter *filter,
-             Entries *list, char **cause)
-{
-	*list = (Entries){ .programs = (const Program *const *)programs,
-		           .n_programs = n_programs,
-		           .filter = filter };
-	if (store_entered_each(store, collect_entered, list, cause) != 0)
-		return -1;
-	for (int i = 0; i < list->n; i++)
-		if (filter == NULL || !filter->by_school || !entered_superseded(list, i))
-			list->items[list->n_items++] = list->items[i];
-	return 0;
-}
-
-int
-export_indicator_tables(Store *store, Program *const *programs, int n_programs,
-                        const ResultSet *results, const ResultFilter *filter,
-                        IndicatorTable *tables, char **cause)
-{
-	ClassSizes sizes = { 0 };
-	Entries entries = { 0 };
-	IndicatorSitting *sittings;
-	IndicatorInput input;
-	int rc = store_classes_each(store, collect_class, &sizes, cause);
-
-	if (rc == 0)
-		rc = load_entries(store, programs, n_programs, filter, &entries, cause);
-	sittings = rc == 0 ? indicator_sittings(results) : NULL;
-	input = (IndicatorInput){ .sittings = sittings,
-		                  .n_sittings = results->n,
-		                  .classes = sizes.items,
-		                  .n_classes = sizes.n,
-		                  .entries = entries.items,
-		                  .n_entries = entries.n_items,
-		                  .by_school = filter != NULL && filter->by_school };
-
-	for (int p = 0; p < n_programs; p++) {
-		tables[p] = (IndicatorTable){ 0 };
-		if (rc == 0)
-			indicator_compute(programs[p], &input, &tables[p]);
-	}
-	for (int i = 0; i < sizes.n; i++)
-		free((char *)sizes.items[i].class_name);
-	free(sizes.items);
-	entries_free(&entries);
-	free(sittings);
-	return rc;
-}
-
-void
-export_indicator_warnings(Program *const *programs, int n_programs, const ResultSet *results,
-                          Diag *warnings)
-{
-	IndicatorSitting *sittings;
-
-	if (n_programs == 0)
-		return; /* scores alone: no indicator, and no list of sittings to make */
-	sittings = indicator_sittings(results);
-	for (int p = 0; p < n_programs; p++)
-		indicator_warn(programs[p], sittings, results->n, warnings);
-	free(sittings);
-}
-
-int
-export_indicators(Store *store, Program *const *programs, int n_programs, const ResultSet *results,
-                  const ResultFilter *filter, Table *table, char **cause)
-{
-	IndicatorTable *tables = xcalloc((size_t)n_programs + 1, sizeof *tables);
-	int rc =
-	    export_indicator_tables(store, programs, n_programs, results, filter, tables, cause);
+	Program *const *programs = analysis_programs(analysis, &n_programs);
 
 	table_begin(table, "indicators", indicators_columns, INDICATORS_N_COLUMNS);
 	for (int p = 0; p < n_programs; p++) {
-		for (int r = 0; rc == 0 && r < tables[p].n; r++)
-			write_indicator_row(programs[p], &tables[p].rows[r], table);
-		indicator_table_free(&tables[p]);
+		const IndicatorTable *rows = analysis_table(analysis, p);
+		for (int r = 0; r < rows->n; r++)
+			write_indicator_row(programs[p], &rows->rows[r], table);
 	}
-	free(tables);
-	return rc;
+	return 0;
 }
 
 /* The sheets, most wanted first. */
 static int
-export_workbook_sheets(Store *store, const SurveySet *surveys, Program *const *programs,
-                       int n_programs, Table *table, char **cause)
+export_workbook_sheets(Store *store, const Analysis *analysis, Table *table, char **cause)
 {
-	ResultSet results = { 0 };
-	Diag warnings = { 0 };
-	int rc = results_load(store, surveys, &results, &warnings, cause);
+	const ResultSet *results = analysis_results(analysis);
+	int n_programs, n_waves, rc;
+	Program *const *programs = analysis_programs(analysis, &n_programs);
+	ProgramWave *waves = program_waves_union(programs, n_programs, &n_waves);
 
+	rc = export_indicators(analysis, table);
 	if (rc == 0)
-		rc = export_indicators(store, programs, n_programs, &results, NULL, table, cause);
+		rc = export_alerts(results, table);
 	if (rc == 0)
-		rc = export_alerts(&results, table);
-	if (rc == 0) {
-		int n_waves;
-		ProgramWave *waves = program_waves_union(programs, n_programs, &n_waves);
-		rc = groups_table(&results, waves, n_waves, table);
-		free(waves);
-	}
+		rc = groups_table(results, waves, n_waves, table);
 	if (rc == 0)
-		rc = export_scores(&results, table);
+		rc = export_scores(results, table);
 	if (rc == 0)
 		rc = export_answers(store, table, cause);
-	results_free(&results);
-	diag_clear(&warnings);
+	free(waves);
 	return rc;
 }
 
 int
-export_workbook_save(Store *store, const SurveySet *surveys, Program *const *programs,
-                     int n_programs, const char *path, char **cause)
+export_workbook_save(Store *store, const Analysis *analysis, const char *path, char **cause)
 {
 	OutFile *out = outfile_open(path, cause);
 	Table *table;
@@ -482,7 +272,7 @@ export_workbook_save(Store *store, const SurveySet *surveys, Program *const *pro
 	if (out == NULL)
 		return -1;
 	table = table_xlsx_new(outfile_temp_path(out));
-	rc = export_workbook_sheets(store, surveys, programs, n_programs, table, cause);
+	rc = export_workbook_sheets(store, analysis, table, cause);
 	/* After an earlier error, the first cause is the one worth telling. */
 	if (table_close(table, rc == 0 ? cause : &ignored) != 0)
 		rc = -1;

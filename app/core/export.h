@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 
+#include "analysis.h"
 #include "indicator.h"
 #include "program.h"
 #include "results.h"
@@ -38,35 +39,17 @@ int export_scores(const ResultSet *results, Table *table);
  * psychologist sees it even when the respondent stopped early. Returns 0. */
 int export_alerts(const ResultSet *results, Table *table);
 
-/* The indicator table of every programme (tables[0..n_programs-1], each
- * freed with indicator_table_free()), with the class list stored by
- * `anketa classes`; filter is how results were loaded (NULL: as they are;
- * by school, the class flags do not apply). Returns 0, or -1 with *cause
- * set (the tables are then empty) when the class list cannot be read. */
-int export_indicator_tables(Store *store, Program *const *programs, int n_programs,
-                            const ResultSet *results, const ResultFilter *filter,
-                            IndicatorTable *tables, char **cause);
-
-/* Adds to warnings, for every programme, which sittings cannot count for an
- * indicator because the older survey file they were scored with lacks its
- * scale or a level (indicator_warn()). */
-void export_indicator_warnings(Program *const *programs, int n_programs, const ResultSet *results,
-                               Diag *warnings);
-
-/* The indicators table of DESIGN.md section 5 for every programme, with the
- * class list stored by `anketa classes` (filter as for
- * export_indicator_tables()). */
-int export_indicators(Store *store, Program *const *programs, int n_programs,
-                      const ResultSet *results, const ResultFilter *filter, Table *table,
-                      char **cause);
+/* The indicators table of DESIGN.md section 5 for every programme of the
+ * analysis, in its tables' order. Returns 0. */
+int export_indicators(const Analysis *analysis, Table *table);
 
 /*
- * The Excel workbook of everything stored: a sheet each for the indicators
- * of every programme, the scores and the answers, written to path whole or
+ * The Excel workbook of the analysis: a sheet each for the indicators of
+ * every programme, the alerts, the groups, the scores, and every answer
+ * stored (from the store: raw answers are not filtered), written to path whole or
  * not at all (outfile.h); the audit log notes it. Returns 0, or -1 with
  * *cause (one sentence; the caller frees it).
  */
-int export_workbook_save(Store *store, const SurveySet *surveys, Program *const *programs,
-                         int n_programs, const char *path, char **cause);
+int export_workbook_save(Store *store, const Analysis *analysis, const char *path, char **cause);
 
 #endif

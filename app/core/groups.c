@@ -1,6 +1,6 @@
 /*
  * groups.c: members of every level per wave and class: the latest completed
- * sitting of each respondent, then one entry per scale with a level, sorted
+ * sitting of each respondent (respondent.h), then one entry per scale with a level, sorted
  * so that each group is a run of entries.
  */
 #include "groups.h"
@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "classname.h"
+#include "respondent.h"
 #include "util.h"
 
 /* A completed sitting and where its wave stands in the programmes' order. */
@@ -47,31 +48,6 @@ groups_compare_waves(int rank_a, const char *a, int rank_b, const char *b)
 	return rank_a != rank_b ? rank_a - rank_b : strcmp(a, b);
 }
 
-/* Orders sittings by respondent (wave, class, survey, code), then by
- * completion, so that the last of each run is the one that counts. */
-static int
-groups_compare_sittings(const void *pa, const void *pb)
-{
-	const GroupSitting *ga = pa, *gb = pb;
-	const ResultSitting *a = ga->sitting, *b = gb->sitting;
-	int c;
-
-	if ((c = groups_compare_waves(ga->wave_rank, a->wave, gb->wave_rank, b->wave)) != 0 ||
-	    (c = classname_compare(a->class_name, b->class_name)) != 0 ||
-	    (c = strcmp(a->survey_id, b->survey_id)) != 0 ||
-	    (c = strcmp(a->respondent, b->respondent)) != 0)
-		return c;
-	return strcmp(a->completed_at, b->completed_at);
-}
-
-static bool
-groups_same_respondent(const ResultSitting *a, const ResultSitting *b)
-{
-	return a->respondent[0] != '\0' && strcmp(a->wave, b->wave) == 0 &&
-	       strcmp(a->class_name, b->class_name) == 0 &&
-	       strcmp(a->survey_id, b->survey_id) == 0 && strcmp(a->respondent, b->respondent) == 0;
-}
-
 /* Groups first by where (wave, class, survey, scale, level), then by code. */
 static int
 groups_compare_entries(const void *pa, const void *pb)
@@ -101,24 +77,32 @@ groups_same_group(const GroupEntry *a, const GroupEntry *b)
 	       a->level == b->level;
 }
 
-/* The completed sittings that count, one per respondent; *n gets how many. */
+/* The completed sittings that count, one per respondent and survey in a
+ * wave (respondent_latest()); *n gets how many. */
 static GroupSitting *
 groups_counted(const ResultSet *results, const ProgramWave *waves, int n_waves, int *n)
 {
 	GroupSitting *all = xcalloc((size_t)results->n + 1, sizeof *all);
-	int m = 0, kept = 0;
+	RespondentSitting *keys = xcalloc((size_t)results->n + 1, sizeof *keys);
+	bool *counted = xcalloc((size_t)results->n + 1, sizeof *counted);
+	int m = 0;
 
+	for (int i = 0; i < results->n; i++) {
+		const ResultSitting *s = &results->items[i];
+		keys[i] =
+		    (RespondentSitting){ s->wave, s->class_name, s->respondent,
+			                 s->status == SITTING_COMPLETED ? s->completed_at : NULL,
+			                 s->survey_id };
+	}
+	respondent_latest(keys, results->n, counted);
 	for (int i = 0; i < results->n; i++)
-		if (results->items[i].status == SITTING_COMPLETED &&
-		    results->items[i].completed_at != NULL)
+		if (counted[i])
 			all[m++] = (GroupSitting){ &results->items[i],
 				                   groups_wave_rank(results->items[i].wave, waves,
 				                                    n_waves) };
-	qsort(all, (size_t)m, sizeof *all, groups_compare_sittings);
-	for (int i = 0; i < m; i++)
-		if (i + 1 == m || !groups_same_respondent(all[i].sitting, all[i + 1].sitting))
-			all[kept++] = all[i];
-	*n = kept;
+	free(keys);
+	free(counted);
+	*n = m;
 	return all;
 }
 

@@ -1,9 +1,9 @@
 /*
  * indicator.c: the programme's indicator table (DESIGN.md section 5).
  *
- * The work is linear in the sittings apart from one sort per survey list
- * that finds each respondent's latest completed sitting: 100 000 sittings
- * must take well under a second on an old school PC.
+ * The work is linear in the sittings apart from one sort per indicator
+ * that finds each respondent's latest completed sitting (respondent.h):
+ * 100 000 sittings must take well under a second on an old school PC.
  */
 #include "indicator.h"
 
@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "respondent.h"
 #include "util.h"
 
 /* What every indicator needs to know about the sittings, worked out once. */
@@ -37,15 +38,6 @@ typedef struct {
 	int *meeting;
 	int *entries; /* entered kinds: how many values each cell gathers */
 } IndicatorTally;
-
-/* One candidate for a respondent's latest sitting, sorted to find it. */
-typedef struct {
-	int wave;
-	int klass;
-	const char *respondent;
-	const char *completed_at;
-	int index;
-} IndicatorKey;
 
 const char *
 indicator_source_name(IndicatorSource source)
@@ -135,32 +127,6 @@ indicator_ctx_init(IndicatorCtx *ctx)
 	}
 }
 
-/* Orders candidates by respondent (wave, class, code), then oldest first;
- * among equal completion times the later sitting in the input wins. */
-static int
-indicator_cmp_key(const void *a, const void *b)
-{
-	const IndicatorKey *x = a, *y = b;
-	int c;
-
-	if (x->wave != y->wave)
-		return x->wave < y->wave ? -1 : 1;
-	if (x->klass != y->klass)
-		return x->klass < y->klass ? -1 : 1;
-	if ((c = strcmp(x->respondent, y->respondent)) != 0)
-		return c;
-	if ((c = strcmp(x->completed_at, y->completed_at)) != 0)
-		return c;
-	return (x->index > y->index) - (x->index < y->index);
-}
-
-static bool
-indicator_same_respondent(const IndicatorKey *x, const IndicatorKey *y)
-{
-	return x->wave == y->wave && x->klass == y->klass &&
-	       strcmp(x->respondent, y->respondent) == 0;
-}
-
 /* True when the indicator counts sittings of this survey. */
 static bool
 indicator_lists_survey(const Indicator *ind, const char *survey_id)
@@ -183,24 +149,17 @@ indicator_counted(const IndicatorCtx *ctx, const Indicator *ind)
 {
 	size_t cap = ctx->n_sittings > 0 ? (size_t)ctx->n_sittings : 1;
 	bool *counted = xcalloc(cap, sizeof *counted);
-	IndicatorKey *keys = xmalloc(cap * sizeof *keys);
-	int n = 0;
+	RespondentSitting *keys = xcalloc(cap, sizeof *keys);
 
 	for (int i = 0; i < ctx->n_sittings; i++) {
 		const IndicatorSitting *s = &ctx->sittings[i];
-		if (s->completed_at == NULL || ctx->wave_of[i] < 0 || ctx->class_of[i] < 0 ||
-		    !indicator_lists_survey(ind, s->survey_id))
-			continue;
-		if (indicator_str(s->respondent)[0] == '\0')
-			counted[i] = true;
-		else
-			keys[n++] = (IndicatorKey){ ctx->wave_of[i], ctx->class_of[i],
-				                    s->respondent, s->completed_at, i };
+		bool candidate = ctx->wave_of[i] >= 0 && ctx->class_of[i] >= 0 &&
+		                 indicator_lists_survey(ind, s->survey_id);
+		/* One group for all the indicator's surveys. */
+		keys[i] = (RespondentSitting){ s->wave, s->class_name, s->respondent,
+			                       s->completed_at, candidate ? ind->id : NULL };
 	}
-	qsort(keys, (size_t)n, sizeof *keys, indicator_cmp_key);
-	for (int k = 0; k < n; k++)
-		if (k + 1 == n || !indicator_same_respondent(&keys[k], &keys[k + 1]))
-			counted[keys[k].index] = true;
+	respondent_latest(keys, ctx->n_sittings, counted);
 	free(keys);
 	return counted;
 }

@@ -10,7 +10,6 @@
 #include <time.h>
 
 #include "classname.h"
-#include "export.h"
 #include "outfile.h"
 #include "pdfdoc.h"
 #include "store.h"
@@ -18,11 +17,13 @@
 
 typedef struct {
 	const ReportInput *in;
-	const char **waves; /* the programmes' waves in order, then any others seen */
+	const Analysis *analysis;
+	const SurveySet *surveys;
+	Program *const *programs;
+	int n_programs;
+	const ResultFilter *filter;
+	const AnalysisWave *waves; /* the analysis' waves */
 	int n_waves;
-	/* Per sitting of in->results: it is its respondent's latest completed
-	 * sitting of its survey in its wave (DESIGN.md section 5's rule). */
-	bool *counted;
 } Report;
 
 /* Keeps a number with its unit, and "(2 из 3)" together, when a line wraps. */
@@ -180,114 +181,14 @@ report_cell_text(const Program *program, const Indicator *indicator, const Indic
 static const char *
 wave_title(const Report *r, const char *wave)
 {
-	return program_wave_title(r->in->programs, r->in->n_programs, wave);
-}
-
-static void
-add_wave(Report *r, const char *wave)
-{
-	for (int i = 0; i < r->n_waves; i++)
-		if (strcmp(r->waves[i], wave) == 0)
-			return;
-	r->waves = xreallocarray(r->waves, (size_t)r->n_waves + 1, sizeof *r->waves);
-	r->waves[r->n_waves++] = wave;
-}
-
-static void
-collect_waves(Report *r)
-{
-	const ResultSet *set = r->in->results;
-
-	for (int p = 0; p < r->in->n_programs; p++)
-		for (int w = 0; w < r->in->programs[p]->n_waves; w++)
-			add_wave(r, r->in->programs[p]->waves[w].id);
-	for (int i = 0; i < set->n; i++)
-		if (set->items[i].status == SITTING_COMPLETED)
-			add_wave(r, str(set->items[i].wave));
-}
-
-/* Orders completed sittings by survey, wave, class, respondent, then
- * completion time and position, so each respondent's latest comes last. */
-static int
-compare_respondents(const void *a, const void *b)
-{
-	const ResultSitting *x = *(const ResultSitting *const *)a;
-	const ResultSitting *y = *(const ResultSitting *const *)b;
-	int c = strcmp(x->survey_id, y->survey_id);
-
-	if (c == 0)
-		c = strcmp(str(x->wave), str(y->wave));
-	if (c == 0)
-		c = strcmp(str(x->class_name), str(y->class_name));
-	if (c == 0)
-		c = strcmp(str(x->respondent), str(y->respondent));
-	if (c == 0)
-		c = strcmp(str(x->completed_at), str(y->completed_at));
-	return c != 0 ? c : (x > y) - (x < y);
-}
-
-static bool
-same_respondent(const ResultSitting *x, const ResultSitting *y)
-{
-	return strcmp(x->survey_id, y->survey_id) == 0 && strcmp(str(x->wave), str(y->wave)) == 0 &&
-	       strcmp(str(x->class_name), str(y->class_name)) == 0 &&
-	       strcmp(str(x->respondent), str(y->respondent)) == 0;
-}
-
-/* A respondent (class, code) counts once per survey and wave, by the latest
- * completed sitting; sittings without a code count each. */
-static void
-mark_counted(Report *r)
-{
-	const ResultSet *set = r->in->results;
-	const ResultSitting **coded = xcalloc((size_t)set->n + 1, sizeof *coded);
-	int n = 0;
-
-	r->counted = xcalloc((size_t)set->n + 1, sizeof *r->counted);
-	for (int i = 0; i < set->n; i++) {
-		const ResultSitting *s = &set->items[i];
-		if (s->status != SITTING_COMPLETED)
-			continue;
-		if (str(s->respondent)[0] == '\0')
-			r->counted[i] = true;
-		else
-			coded[n++] = s;
-	}
-	if (n > 0)
-		qsort(coded, (size_t)n, sizeof *coded, compare_respondents);
-	for (int i = 0; i < n; i++)
-		if (i + 1 == n || !same_respondent(coded[i], coded[i + 1]))
-			r->counted[coded[i] - set->items] = true;
-	free(coded);
+	return program_wave_title(r->programs, r->n_programs, wave);
 }
 
 /* Completed sittings of a survey (NULL: any) in a wave (NULL: any). */
 static int
 count_completed(const Report *r, const char *survey_id, const char *wave)
 {
-	const ResultSet *set = r->in->results;
-	int n = 0;
-
-	for (int i = 0; i < set->n; i++) {
-		const ResultSitting *s = &set->items[i];
-		n += s->status == SITTING_COMPLETED &&
-		     (survey_id == NULL || strcmp(s->survey_id, survey_id) == 0) &&
-		     (wave == NULL || strcmp(str(s->wave), wave) == 0);
-	}
-	return n;
-}
-
-/* The waves (indexes into r->waves) with completed sittings of the survey
- * (NULL: of any); returns how many, into used[r->n_waves]. */
-static int
-used_waves(const Report *r, const char *survey_id, int *used)
-{
-	int n = 0;
-
-	for (int w = 0; w < r->n_waves; w++)
-		if (count_completed(r, survey_id, r->waves[w]) > 0)
-			used[n++] = w;
-	return n;
+	return analysis_completed(r->analysis, survey_id, wave);
 }
 
 /* ---- The title block ---- */
@@ -295,12 +196,12 @@ used_waves(const Report *r, const char *survey_id, int *used)
 static PdfTable *
 completed_table(const Report *r, const int *waves, int n_waves)
 {
-	const SurveySet *surveys = r->in->surveys;
+	const SurveySet *surveys = r->surveys;
 	PdfTable *t = pdfdoc_table_new(n_waves + 2);
 
 	pdfdoc_table_set(t, 0, 0, _("Questionnaire"));
 	for (int w = 0; w < n_waves; w++)
-		pdfdoc_table_set(t, 0, w + 1, wave_title(r, r->waves[waves[w]]));
+		pdfdoc_table_set(t, 0, w + 1, wave_title(r, r->waves[waves[w]].id));
 	pdfdoc_table_set(t, 0, n_waves + 1, _("Total"));
 	for (int i = 0; i < surveys->n; i++) {
 		const Survey *s = surveys->items[i];
@@ -312,7 +213,7 @@ completed_table(const Report *r, const int *waves, int n_waves)
 		for (int w = 0; w < n_waves; w++)
 			pdfdoc_table_take(
 			    t, row, w + 1,
-			    xasprintf("%d", count_completed(r, s->id, r->waves[waves[w]])));
+			    xasprintf("%d", count_completed(r, s->id, r->waves[waves[w]].id)));
 		pdfdoc_table_take(t, row, n_waves + 1, xasprintf("%d", total));
 	}
 	return t;
@@ -340,18 +241,18 @@ static void
 layout_title(PdfDoc *doc, const Report *r)
 {
 	int *waves = xcalloc((size_t)r->n_waves + 1, sizeof *waves);
-	int n_waves = used_waves(r, NULL, waves);
+	int n_waves = analysis_used_waves(r->analysis, NULL, waves);
 	char *date = xasprintf(_("Made on %s"), r->in->date);
 	PdfTable *t;
 
 	pdfdoc_text(doc, PDF_TITLE, _("Report of the school psychologist"));
-	for (int p = 0; p < r->in->n_programs; p++)
-		pdfdoc_text(doc, PDF_SUBHEADING, r->in->programs[p]->title);
-	if (r->in->n_programs == 0)
+	for (int p = 0; p < r->n_programs; p++)
+		pdfdoc_text(doc, PDF_SUBHEADING, r->programs[p]->title);
+	if (r->n_programs == 0)
 		pdfdoc_text(doc, PDF_BODY,
 		            _("No programme file was found in surveys/programs: "
 		              "the report has no indicators."));
-	layout_school(doc, r->in->filter);
+	layout_school(doc, r->filter);
 	pdfdoc_text(doc, PDF_BODY, date);
 	free(date);
 	pdfdoc_text(doc, PDF_HEADING, _("Completed questionnaires"));
@@ -473,7 +374,7 @@ kind_text(const Report *r, const Program *program, const Indicator *ind)
 		        : _("Questionnaires completed of the students in the class list."));
 	if (program_kind_entered(ind->kind))
 		return xstrdup(entered_kind_text(ind));
-	levels = levels_text(r->in->surveys, ind, &scale);
+	levels = levels_text(r->surveys, ind, &scale);
 	if (levels == NULL)
 		return NULL;
 	if (ind->kind == INDICATOR_REDUCTION && ind->baseline >= 0)
@@ -641,10 +542,9 @@ layout_indicator(PdfDoc *doc, const Report *r, const Program *program, const Ind
 	char *kind = kind_text(r, program, ind), *targets = report_targets_text(program, ind);
 	char *definition = ind->definition ? xasprintf(_("Definition: %s"), ind->definition) : NULL;
 	/* Without a single figure the table would only repeat "no data". */
-	PdfTable *t =
-	    class_has_data(program, ind, rows, "*")
-	        ? indicator_table(program, ind, rows, r->in->filter && r->in->filter->by_school)
-	        : NULL;
+	PdfTable *t = class_has_data(program, ind, rows, "*")
+	                  ? indicator_table(program, ind, rows, r->filter->by_school)
+	                  : NULL;
 
 	/* The heading stays on the page of the table's first rows. */
 	pdfdoc_keep(doc, pdfdoc_text_height(doc, PDF_SUBHEADING, heading) +
@@ -700,25 +600,25 @@ flagged_text(const Program *program, const IndicatorTable *table)
 static void
 layout_indicators(PdfDoc *doc, const Report *r)
 {
-	for (int p = 0; p < r->in->n_programs; p++) {
-		const Program *program = r->in->programs[p];
+	for (int p = 0; p < r->n_programs; p++) {
+		const Program *program = r->programs[p];
 		char *flagged;
 
 		pdfdoc_text(doc, PDF_HEADING, _("Programme indicators"));
-		if (r->in->n_programs > 1)
+		if (r->n_programs > 1)
 			pdfdoc_text(doc, PDF_SUBHEADING, program->title);
 		pdfdoc_text(doc, PDF_NOTE,
 		            _("Each cell: the share of respondents who meet the indicator, in "
 		              "brackets how many of how many counted; ✓ the wave's target is met, "
 		              "✗ it is not. A respondent counts once per wave, by the latest "
 		              "completed questionnaire."));
-		flagged = flagged_text(program, &r->in->tables[p]);
+		flagged = flagged_text(program, analysis_table(r->analysis, p));
 		if (flagged != NULL)
 			pdfdoc_text(doc, PDF_BODY, flagged);
 		free(flagged);
 		for (int i = 0; i < program->n_indicators; i++)
 			layout_indicator(doc, r, program, &program->indicators[i],
-			                 &r->in->tables[p]);
+			                 analysis_table(r->analysis, p));
 	}
 }
 
@@ -730,49 +630,12 @@ typedef struct {
 	const char *wave;
 } LevelQuery;
 
-/*
- * A sitting's result on the query's scale: *has_value, and *level as an
- * index into that scale's levels. A sitting scored with another file of the
- * survey (an older version kept in the database, versions.h) is matched by
- * scale and level id; false when that file has no such scale or its level
- * is not one of the current file's, and the sitting stays out of the table.
- */
-static bool
-sitting_level(const ResultSitting *s, const LevelQuery *q, bool *has_value, int *level)
-{
-	const SurveyScale *sc = &q->survey->scales[q->scale];
-	const ScaleResult *res;
-	int k = s->survey == q->survey ? q->scale : survey_find_scale(s->survey, sc->id);
-
-	if (k < 0)
-		return false;
-	res = &s->results[k];
-	*has_value = res->has_value;
-	*level = res->level;
-	if (s->survey == q->survey || !res->has_value || res->level < 0)
-		return true;
-	*level = survey_find_level(sc, s->survey->scales[k].levels[res->level].id);
-	return *level >= 0;
-}
-
 /* Counted respondents of the survey and wave in a level of the scale;
  * level -1 counts those without a value (too few answers), -2 everybody. */
 static int
 count_level(const Report *r, const LevelQuery *q, int level)
 {
-	const ResultSet *set = r->in->results;
-	int n = 0, got;
-	bool has_value;
-
-	for (int i = 0; i < set->n; i++) {
-		const ResultSitting *s = &set->items[i];
-		if (!r->counted[i] || strcmp(s->survey_id, q->survey->id) != 0 ||
-		    strcmp(str(s->wave), q->wave) != 0 || !sitting_level(s, q, &has_value, &got))
-			continue;
-		n += level == -2 || (level == -1 && !has_value) ||
-		     (level >= 0 && has_value && got == level);
-	}
-	return n;
+	return analysis_level_count(r->analysis, q->survey, q->scale, q->wave, level);
 }
 
 /* Fills one row of a level table: a count per wave. */
@@ -780,7 +643,7 @@ static void
 level_row(const Report *r, PdfTable *t, LevelQuery q, const int *waves, int level, int row)
 {
 	for (int w = 0; w < t->n_cols - 1; w++) {
-		q.wave = r->waves[waves[w]];
+		q.wave = r->waves[waves[w]].id;
 		pdfdoc_table_take(t, row, w + 1, xasprintf("%d", count_level(r, &q, level)));
 	}
 }
@@ -795,8 +658,8 @@ level_table(const Report *r, const Survey *survey, int scale, const int *waves, 
 
 	pdfdoc_table_set(t, 0, 0, _("Level"));
 	for (int w = 0; w < n_waves; w++) {
-		pdfdoc_table_set(t, 0, w + 1, wave_title(r, r->waves[waves[w]]));
-		q.wave = r->waves[waves[w]];
+		pdfdoc_table_set(t, 0, w + 1, wave_title(r, r->waves[waves[w]].id));
+		q.wave = r->waves[waves[w]].id;
 		missing += count_level(r, &q, -1);
 	}
 	for (int l = 0; l < sc->n_levels; l++) {
@@ -819,7 +682,7 @@ static void
 layout_survey_levels(PdfDoc *doc, const Report *r, const Survey *survey)
 {
 	int *waves = xcalloc((size_t)r->n_waves + 1, sizeof *waves);
-	int n_waves = used_waves(r, survey->id, waves);
+	int n_waves = analysis_used_waves(r->analysis, survey->id, waves);
 	const char *title = survey->title ? survey->title : survey->id;
 	bool first = true;
 
@@ -853,8 +716,8 @@ layout_levels(PdfDoc *doc, const Report *r)
 	            _("How many respondents fell into each level of every scale, per wave: the "
 	              "groups with low, average and high results for differentiated work. A "
 	              "respondent counts once per wave, by the latest completed questionnaire."));
-	for (int i = 0; i < r->in->surveys->n; i++)
-		layout_survey_levels(doc, r, r->in->surveys->items[i]);
+	for (int i = 0; i < r->surveys->n; i++)
+		layout_survey_levels(doc, r, r->surveys->items[i]);
 }
 
 static void
@@ -870,15 +733,14 @@ report_layout(PdfDoc *doc, void *arg)
 int
 report_write_pdf(const ReportInput *in, FILE *out, char **cause)
 {
-	Report r = { .in = in };
-	int rc;
+	Report r = { .in = in,
+		     .analysis = in->analysis,
+		     .surveys = analysis_surveys(in->analysis),
+		     .filter = analysis_filter(in->analysis) };
 
-	collect_waves(&r);
-	mark_counted(&r);
-	rc = pdfdoc_write(out, _("Report of the school psychologist"), report_layout, &r, cause);
-	free(r.waves);
-	free(r.counted);
-	return rc;
+	r.programs = analysis_programs(in->analysis, &r.n_programs);
+	r.waves = analysis_waves(in->analysis, &r.n_waves);
+	return pdfdoc_write(out, _("Report of the school psychologist"), report_layout, &r, cause);
 }
 
 /* Today as the report prints it: "15.09.2026". */
@@ -892,68 +754,18 @@ report_today(char buf[16])
 		buf[0] = '\0';
 }
 
-/* Scores what is stored and writes the PDF to the open outfile. */
-static int
-report_compose(Store *store, const SurveySet *surveys, Program *const *programs, int n_programs,
-               const ResultFilter *filter, FILE *out, Diag *warnings, char **cause)
-{
-	ResultSet results = { 0 };
-	IndicatorTable *tables = xcalloc((size_t)n_programs + 1, sizeof *tables);
-	Diag ignored = { 0 };
-	char date[16];
-	int rc = results_load_filtered(store, surveys, filter, &results,
-	                               warnings ? warnings : &ignored, cause);
-
-	if (rc == 0)
-		rc = results_check_school(&results, filter, cause);
-	if (rc == 0) {
-		results_warn_schools(&results, filter, warnings ? warnings : &ignored);
-		export_indicator_warnings(programs, n_programs, &results,
-		                          warnings ? warnings : &ignored);
-	}
-	if (rc == 0)
-		rc = export_indicator_tables(store, programs, n_programs, &results, filter, tables,
-		                             cause);
-	if (rc == 0) {
-		ReportInput in = { .date = date,
-			           .surveys = surveys,
-			           .programs = programs,
-			           .n_programs = n_programs,
-			           .tables = tables,
-			           .results = &results,
-			           .filter = filter };
-		report_today(date);
-		rc = report_write_pdf(&in, out, cause);
-	}
-	for (int i = 0; i < n_programs; i++)
-		indicator_table_free(&tables[i]);
-	free(tables);
-	results_free(&results);
-	diag_clear(&ignored);
-	return rc;
-}
-
 int
-report_save(Store *store, const SurveySet *surveys, Program *const *programs, int n_programs,
-            const char *path, Diag *warnings, char **cause)
-{
-	return report_save_filtered(store, surveys, programs, n_programs, NULL, path, warnings,
-	                            cause);
-}
-
-int
-report_save_filtered(Store *store, const SurveySet *surveys, Program *const *programs,
-                     int n_programs, const ResultFilter *filter, const char *path, Diag *warnings,
-                     char **cause)
+report_save(Store *store, const Analysis *analysis, const char *path, char **cause)
 {
 	OutFile *out = outfile_open(path, cause);
-	char *detail;
+	char date[16], *detail;
+	ReportInput in = { .date = date, .analysis = analysis };
 	int rc;
 
 	if (out == NULL)
 		return -1;
-	if (report_compose(store, surveys, programs, n_programs, filter, outfile_stream(out),
-	                   warnings, cause) != 0) {
+	report_today(date);
+	if (report_write_pdf(&in, outfile_stream(out), cause) != 0) {
 		outfile_abort(out);
 		return -1;
 	}

@@ -11,6 +11,7 @@
 
 #include <stdio.h>
 
+#include "analysis.h"
 #include "indicator.h"
 #include "program.h"
 #include "results.h"
@@ -19,12 +20,7 @@
 /* Everything the report shows; all borrowed. */
 typedef struct {
 	const char *date; /* the day it was made, as printed ("15.09.2026") */
-	const SurveySet *surveys;
-	Program *const *programs;
-	int n_programs;
-	const IndicatorTable *tables; /* per programme, from export_indicator_tables() */
-	const ResultSet *results;     /* from results_load() */
-	const ResultFilter *filter;   /* how results were loaded; NULL: every sitting */
+	const Analysis *analysis;
 } ReportInput;
 
 /*
@@ -36,22 +32,11 @@ typedef struct {
 int report_write_pdf(const ReportInput *in, FILE *out, char **cause);
 
 /*
- * Makes the report of everything stored in store, for these surveys and
- * programmes, and writes it to path whole or not at all (outfile.h); the
- * audit log notes it. Sittings of surveys that are not in the set are left
- * out (warnings about them go to warnings when not NULL). Returns 0, or -1
- * with *cause (one sentence; the caller frees it).
+ * Writes the report of the analysis (today's date) to path whole or not at
+ * all (outfile.h); the audit log of store notes it. Returns 0, or -1 with
+ * *cause (one sentence; the caller frees it).
  */
-struct Store;
-int report_save(struct Store *store, const SurveySet *surveys, Program *const *programs,
-                int n_programs, const char *path, Diag *warnings, char **cause);
-
-/* report_save() of the sittings filter keeps (results_load_filtered()):
- * one school's report, or the indicators with a row per school; the title
- * block says which. A filter's school without sittings is refused. */
-int report_save_filtered(struct Store *store, const SurveySet *surveys, Program *const *programs,
-                         int n_programs, const ResultFilter *filter, const char *path,
-                         Diag *warnings, char **cause);
+int report_save(Store *store, const Analysis *analysis, const char *path, char **cause);
 
 /*
  * The text of one cell of an indicator's table: "нет данных" when nobody

@@ -341,6 +341,7 @@ static void
 menu_save_report(Ui *ui)
 {
 	char *dir = menu_report_dir(), *pdf, *xlsx, *cause = NULL, day[11];
+	Analysis *analysis = NULL;
 	time_t now = time(NULL);
 	struct tm tm;
 
@@ -350,10 +351,12 @@ menu_save_report(Ui *ui)
 	xlsx = xasprintf("%s/anketa-tables-%s.xlsx", dir, day);
 	if (mkdir(dir, 0755) != 0 && errno != EEXIST)
 		cause = xasprintf(_("cannot create the folder %s: %s"), dir, strerror(errno));
-	else if (report_save(ui->store, ui->surveys, ui->programs, ui->n_programs, pdf, NULL,
-	                     &cause) == 0)
-		export_workbook_save(ui->store, ui->surveys, ui->programs, ui->n_programs, xlsx,
-		                     &cause);
+	else
+		analysis = analysis_build(ui->store, ui->surveys, ui->programs, ui->n_programs,
+		                          NULL, &cause);
+	if (analysis != NULL && report_save(ui->store, analysis, pdf, &cause) == 0)
+		export_workbook_save(ui->store, analysis, xlsx, &cause);
+	analysis_free(analysis);
 	if (cause != NULL) {
 		ui_set_message(ui, cause);
 	} else {

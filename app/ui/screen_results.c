@@ -24,7 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "export.h"
+#include "analysis.h"
 #include "figure.h"
 #include "report.h"
 #include "results.h"
@@ -140,7 +140,7 @@ results_pages(const Ui *ui)
 static void
 results_collect_alerts(Ui *ui)
 {
-	const ResultSet *set = &ui->report.results;
+	const ResultSet *set = analysis_results(ui->report.analysis);
 
 	for (int i = set->n - 1; i >= 0; i--)
 		for (int k = 0; k < set->items[i].survey->n_alerts; k++) {
@@ -154,23 +154,6 @@ results_collect_alerts(Ui *ui)
 		}
 }
 
-/* Per programme, the paired change from its baseline to each later wave. */
-static void
-results_pair(Ui *ui)
-{
-	ui->report.paired = xcalloc((size_t)ui->n_programs + 1, sizeof *ui->report.paired);
-	for (int p = 0; p < ui->n_programs; p++) {
-		const Program *program = ui->programs[p];
-		if (program->n_waves < 2)
-			continue;
-		ui->report.paired[p] =
-		    xcalloc((size_t)program->n_waves - 1, sizeof *ui->report.paired[p]);
-		for (int w = 1; w < program->n_waves; w++)
-			paired_compute(&ui->report.results, program->waves[0].id,
-			               program->waves[w].id, &ui->report.paired[p][w - 1]);
-	}
-}
-
 static void
 results_enter(Ui *ui)
 {
@@ -180,20 +163,23 @@ results_enter(Ui *ui)
 	ui_report_clear(ui);
 	ui->report.page = 0;
 	ui->report.opened = ++opened;
-	ui->report.tables = xcalloc((size_t)ui->n_programs + 1, sizeof *ui->report.tables);
-	if (results_load(ui->store, ui->surveys, &ui->report.results, &ui->report.warnings,
-	                 &cause) != 0 ||
-	    export_indicator_tables(ui->store, ui->programs, ui->n_programs, &ui->report.results,
-	                            NULL, ui->report.tables, &cause) != 0) {
+	ui->report.analysis =
+	    analysis_build(ui->store, ui->surveys, ui->programs, ui->n_programs, NULL, &cause);
+	if (ui->report.analysis == NULL) {
 		ui_set_message(ui, cause);
 		free(cause);
 		return;
 	}
-	results_warn_schools(&ui->report.results, NULL, &ui->report.warnings);
-	export_indicator_warnings(ui->programs, ui->n_programs, &ui->report.results,
-	                          &ui->report.warnings);
-	results_pair(ui);
 	results_collect_alerts(ui);
+}
+
+/* Programme p's indicator table; an empty one when the analysis failed. */
+static const IndicatorTable *
+results_table(const Ui *ui, int p)
+{
+	static const IndicatorTable empty = { 0 };
+
+	return ui->report.analysis ? analysis_table(ui->report.analysis, p) : &empty;
 }
 
 /* Between the page buttons: the first warning about the data (an older
@@ -201,10 +187,10 @@ results_enter(Ui *ui)
 static void
 results_draw_warnings(Ui *ui)
 {
-	const Diag *w = &ui->report.warnings;
+	const Diag *w = ui->report.analysis ? analysis_warnings(ui->report.analysis) : NULL;
 	char *text;
 
-	if (w->n == 0)
+	if (w == NULL || w->n == 0)
 		return;
 	text = w->n == 1 ? xstrdup(w->entries[0].message)
 	                 : xasprintf(_("%s (and %d more warnings like it)"), w->entries[0].message,
@@ -294,7 +280,7 @@ static void
 results_draw_overview(Ui *ui, const ResultsPage *page)
 {
 	const Program *program = ui->programs[page->program];
-	const IndicatorTable *table = &ui->report.tables[page->program];
+	const IndicatorTable *table = results_table(ui, page->program);
 	GfxRect area = results_area(ui);
 	int head = results_head_h(ui), row_h = results_row_h(ui);
 	int title_w = area.w * 42 / 100;
@@ -385,17 +371,23 @@ results_draw_chart(Ui *ui, int p, int i, const FigureChart *chart, GfxRect r)
 	free(key);
 }
 
-/* The latest wave (index into the programme's waves) with pairs for the
- * indicator's scale since the baseline, or -1. */
-static int
-results_paired_wave(const Ui *ui, int p, const Indicator *ind)
+/* The paired change the analysis made (from the first to the last wave
+ * with completed sittings) when the indicator's scale has pairs in it,
+ * else NULL; *from and *to get the waves' titles. */
+static const PairedTable *
+results_paired(const Ui *ui, const Indicator *ind, const char **from, const char **to)
 {
+	const PairedTable *paired;
 	PairedSummary sum;
 
-	for (int w = ui->programs[p]->n_waves - 1; w >= 1 && ui->report.paired[p] != NULL; w--)
-		if (figure_paired(ind, &ui->report.paired[p][w - 1], "*", &sum))
-			return w;
-	return -1;
+	if (ui->report.analysis == NULL)
+		return NULL;
+	paired = analysis_paired(ui->report.analysis, from, to);
+	if (paired == NULL || !figure_paired(ind, paired, "*", &sum))
+		return NULL;
+	*from = program_wave_title(ui->programs, ui->n_programs, *from);
+	*to = program_wave_title(ui->programs, ui->n_programs, *to);
+	return paired;
 }
 
 /* One line of the paired table: the class, its pairs, up, same, down. */
@@ -441,16 +433,15 @@ results_draw_paired_rows(Ui *ui, const Indicator *ind, const PairedTable *paired
 	free(classes);
 }
 
-/* The paired change of the indicator's scale from the baseline to wave w:
+/* The paired change of the indicator's scale from one wave to another:
  * how many of the same coded respondents moved to a better level, stayed,
  * moved to a worse one. */
 static void
-results_draw_paired(Ui *ui, int p, const Indicator *ind, int w, GfxRect r)
+results_draw_paired(Ui *ui, const Indicator *ind, const PairedTable *paired, const char *from,
+                    const char *to, GfxRect r)
 {
-	const Program *program = ui->programs[p];
 	const char *heads[5] = { _("Class"), _("pairs"), _("↑ up"), _("= same"), _("↓ down") };
-	char *title = xasprintf(_("The same respondents (by code): %s → %s"),
-	                        program->waves[0].title, program->waves[w].title);
+	char *title = xasprintf(_("The same respondents (by code): %s → %s"), from, to);
 	int pad = ui_px(ui, 12), head = results_px(ui, 30, 20), title_h = results_px(ui, 56, 36);
 	GfxRect in = { r.x + pad, r.y + pad, r.w - 2 * pad, r.h - 2 * pad };
 
@@ -459,7 +450,7 @@ results_draw_paired(Ui *ui, int p, const Indicator *ind, int w, GfxRect r)
 	                results_px(ui, 10, 9), true, UI_TEXT, 0, false);
 	results_draw_paired_row(ui, heads, (GfxRect){ in.x, in.y + title_h, in.w, head }, true);
 	results_draw_paired_rows(
-	    ui, ind, &ui->report.paired[p][w - 1],
+	    ui, ind, paired,
 	    (GfxRect){ in.x, in.y + title_h + head, in.w, in.h - title_h - 2 * head });
 	widget_text_box(ui, _("up: to a better level of the scale; down: to a worse one"),
 	                (GfxRect){ in.x, in.y + in.h - head, in.w, head }, results_px(ui, 13, 10),
@@ -504,9 +495,11 @@ results_draw_indicator(Ui *ui, const ResultsPage *page)
 {
 	const Program *program = ui->programs[page->program];
 	const Indicator *ind = &program->indicators[page->first];
-	const IndicatorTable *table = &ui->report.tables[page->program];
+	const IndicatorTable *table = results_table(ui, page->program);
 	GfxRect body = results_draw_heading(ui, program, ind);
-	int w = results_paired_wave(ui, page->program, ind), n;
+	const char *from = NULL, *to = NULL;
+	const PairedTable *paired = results_paired(ui, ind, &from, &to);
+	int n;
 	int strip = results_head_h(ui) + results_row_h(ui);
 	const char *school[] = { "*" };
 	GfxRect area = { body.x, body.y, body.w, body.h - strip - ui_px(ui, 6) };
@@ -518,10 +511,10 @@ results_draw_indicator(Ui *ui, const ResultsPage *page)
 		free(classes);
 		return;
 	}
-	if (w > 0) {
+	if (paired != NULL) {
 		int side = body.w * 36 / 100;
 		area.w -= side + ui_px(ui, 12);
-		results_draw_paired(ui, page->program, ind, w,
+		results_draw_paired(ui, ind, paired, from, to,
 		                    (GfxRect){ body.x + body.w - side, body.y, side, body.h });
 	}
 	results_draw_chart(ui, page->program, page->first, &chart, area);
@@ -573,7 +566,6 @@ results_draw_alert(Ui *ui, const ResultSitting *s, const SurveyAlert *alert, Gfx
 static void
 results_draw_alerts(Ui *ui, const ResultsPage *page)
 {
-	const ResultSet *set = &ui->report.results;
 	GfxRect area = results_area(ui);
 	int card = results_card_h(ui), gap = ui_px(ui, 10);
 
@@ -586,7 +578,7 @@ results_draw_alerts(Ui *ui, const ResultsPage *page)
 	}
 	for (int k = 0; k < page->count; k++) {
 		const int *a = ui->report.alerts[page->first + k];
-		const ResultSitting *s = &set->items[a[0]];
+		const ResultSitting *s = &analysis_results(ui->report.analysis)->items[a[0]];
 		results_draw_alert(ui, s, &s->survey->alerts[a[1]],
 		                   (GfxRect){ area.x, area.y + k * (card + gap), area.w, card });
 	}

@@ -309,20 +309,9 @@ ui_enter_clear(Ui *ui)
 void
 ui_report_clear(Ui *ui)
 {
-	for (int p = 0; ui->report.tables != NULL && p < ui->n_programs; p++)
-		indicator_table_free(&ui->report.tables[p]);
-	free(ui->report.tables);
-	ui->report.tables = NULL;
-	for (int p = 0; ui->report.paired != NULL && p < ui->n_programs; p++) {
-		for (int w = 0; w + 1 < ui->programs[p]->n_waves; w++)
-			paired_table_free(&ui->report.paired[p][w]);
-		free(ui->report.paired[p]);
-	}
-	free(ui->report.paired);
-	ui->report.paired = NULL;
+	analysis_free(ui->report.analysis);
+	ui->report.analysis = NULL;
 	free(ui->report.alerts);
 	ui->report.alerts = NULL;
 	ui->report.n_alerts = 0;
-	results_free(&ui->report.results);
-	diag_clear(&ui->report.warnings);
 }

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "action.h"
+#include "analysis.h"
 #include "gfx.h"
 #include "indicator.h"
 #include "kiosk.h"
@@ -17,7 +18,6 @@
 #include "results.h"
 #include "speech.h"
 #include "layout.h"
-#include "paired.h"
 #include "session.h"
 #include "store.h"
 #include "survey.h"
@@ -52,15 +52,10 @@ typedef struct Ui {
 	 * (program_waves_union()); none without a programme file. */
 	const ProgramWave *waves;
 	int n_waves;
-	struct {                        /* the results screen: computed when it opens */
-		IndicatorTable *tables; /* one per programme */
-		/* Per programme, per wave after the baseline (n_waves - 1 each):
-		 * the paired change from the baseline to that wave. */
-		PairedTable **paired;
-		ResultSet results; /* every scored sitting, for the alerts page */
-		Diag warnings;     /* how some sittings were scored or left out */
-		/* The alerts raised, newest first: [0] the sitting's index in
-		 * results, [1] the alert's index in its survey. */
+	struct {                    /* the results screen: computed when it opens */
+		Analysis *analysis; /* NULL until computed (or when it failed) */
+		/* The alerts raised, newest first: [0] the sitting's index in the
+		 * analysis' results, [1] the alert's index in its survey. */
 		int (*alerts)[2];
 		int n_alerts;
 		unsigned opened; /* how many times the screen has opened: names
