@@ -70,13 +70,13 @@ results_area(const Ui *ui)
 static int
 results_row_h(const Ui *ui)
 {
-	return results_px(ui, 54, 38);
+	return results_px(ui, 54, 44);
 }
 
 static int
 results_head_h(const Ui *ui)
 {
-	return results_px(ui, 34, 24);
+	return results_px(ui, 40, 30);
 }
 
 /* Indicator rows on an overview page: under the column heads, above the
@@ -229,14 +229,14 @@ results_draw_figure(Ui *ui, const Program *program, const Indicator *ind,
 	                   : state == FIGURE_NOT_MET ? " " MARK_NOT
 	                                             : "";
 	char *line = xasprintf("%s%s", value, mark);
-	int top = target ? r.h * 56 / 100 : r.h, small = results_px(ui, 11, 10);
+	int top = target ? r.h * 56 / 100 : r.h;
 
-	widget_text_box(ui, line, (GfxRect){ r.x, r.y, r.w, top }, results_px(ui, 20, 12), small,
-	                state != FIGURE_NO_DATA && state != FIGURE_TOO_FEW, results_ink(state), 0,
-	                true);
+	widget_text_clipped(ui, line, (GfxRect){ r.x, r.y, r.w, top }, results_px(ui, 19, 12),
+	                    state != FIGURE_NO_DATA && state != FIGURE_TOO_FEW, results_ink(state),
+	                    true);
 	if (target != NULL)
-		widget_text_box(ui, target, (GfxRect){ r.x, r.y + top, r.w, r.h - top },
-		                results_px(ui, 15, 11), small, false, UI_MUTED, 0, false);
+		widget_text_clipped(ui, target, (GfxRect){ r.x, r.y + top, r.w, r.h - top },
+		                    results_px(ui, 14, 10), false, UI_MUTED, false);
 	free(line);
 	free(value);
 	free(target);
@@ -247,9 +247,9 @@ static void
 results_draw_wave_heads(Ui *ui, const Program *program, int x, int y, int col, int h)
 {
 	for (int w = 0; w < program->n_waves; w++)
-		widget_text_box(
-		    ui, program->waves[w].title, (GfxRect){ x + w * col, y, col - ui_px(ui, 8), h },
-		    results_px(ui, 15, 11), results_px(ui, 10, 9), true, UI_MUTED, 0, true);
+		widget_text_clipped(ui, program->waves[w].title,
+		                    (GfxRect){ x + w * col, y, col - ui_px(ui, 8), h },
+		                    results_px(ui, 14, 10), true, UI_MUTED, true);
 }
 
 /* One indicator's row of the overview: its title, then its school figure
@@ -263,9 +263,9 @@ results_draw_overview_row(Ui *ui, const Program *program, const Indicator *ind,
 	    program_kind_entered(ind->kind) ? xasprintf(MARK_ENTERED " %s", title) : xstrdup(title);
 	int pad = ui_px(ui, 6);
 
-	widget_text_box(ui, shown,
-	                (GfxRect){ r.x + pad, r.y + pad, title_w - 3 * pad, r.h - 2 * pad },
-	                results_px(ui, 15, 11), results_px(ui, 10, 9), false, UI_TEXT, 0, true);
+	widget_text_clipped(ui, shown,
+	                    (GfxRect){ r.x + pad, r.y + pad, title_w - 3 * pad, r.h - 2 * pad },
+	                    results_px(ui, 15, 11), false, UI_TEXT, true);
 	for (int w = 0; w < program->n_waves; w++)
 		results_draw_figure(
 		    ui, program, ind, table, figure_row(table, ind->id, program->waves[w].id, "*"),
@@ -287,9 +287,9 @@ results_draw_overview(Ui *ui, const ResultsPage *page)
 	int col = (area.w - title_w) / (program->n_waves > 0 ? program->n_waves : 1);
 	int y = area.y + head;
 
-	widget_text_box(ui, _("Indicator (whole school)"),
-	                (GfxRect){ area.x + ui_px(ui, 6), area.y, title_w, head },
-	                results_px(ui, 15, 11), results_px(ui, 11, 10), true, UI_MUTED, 0, true);
+	widget_text_clipped(ui, _("Indicator (whole school)"),
+	                    (GfxRect){ area.x + ui_px(ui, 6), area.y, title_w, head },
+	                    results_px(ui, 14, 10), true, UI_MUTED, true);
 	results_draw_wave_heads(ui, program, area.x + title_w, area.y, col, head);
 	for (int k = 0; k < page->count; k++, y += row_h) {
 		GfxRect r = { area.x, y, area.w, row_h };
@@ -486,6 +486,17 @@ results_draw_heading(Ui *ui, const Program *program, const Indicator *ind)
 	return (GfxRect){ area.x, y, area.w, area.y + area.h - y };
 }
 
+/* True when no wave has a figure for the whole school. */
+static bool
+results_no_figures(const Program *program, const Indicator *ind, const IndicatorTable *table)
+{
+	for (int w = 0; w < program->n_waves; w++)
+		if (figure_state(table, figure_row(table, ind->id, program->waves[w].id, "*")) !=
+		    FIGURE_NO_DATA)
+			return false;
+	return true;
+}
+
 /* An indicator's page: its heading; for a share with figures the chart
  * with the school's figures under it and the paired change beside it; for
  * a count, a yes/no or an indicator without figures the table of its
@@ -508,6 +519,16 @@ results_draw_indicator(Ui *ui, const ResultsPage *page)
 	if (!figure_chart(program, ind, table, &chart)) {
 		const char **classes = figure_classes(table, ind->id, &n);
 		results_draw_table(ui, program, ind, table, classes, n, body);
+		if (results_no_figures(program, ind, table))
+			widget_text_box(
+			    ui,
+			    program_kind_entered(ind->kind)
+			        ? _("Nothing has been entered yet: the values are entered with the "
+			            "menu's \"Enter indicator values\" button.")
+			        : _("Nobody has answered this indicator's questionnaire yet."),
+			    (GfxRect){ body.x, body.y + strip + ui_px(ui, 16), body.w, strip },
+			    results_px(ui, 18, 12), results_px(ui, 11, 10), false, UI_MUTED, 0,
+			    false);
 		free(classes);
 		return;
 	}

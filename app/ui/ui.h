@@ -192,6 +192,15 @@ extern const GfxColor UI_BG, UI_TEXT, UI_MUTED, UI_PRIMARY, UI_PRIMARY_DARK, UI_
 int widget_text_box(Ui *ui, const char *text, GfxRect rect, int size_max, int size_min, bool bold,
                     GfxColor color, int align, bool valign_center);
 
+/*
+ * Draws text wrapped into rect at one size, left-aligned, as many lines as
+ * fit (at least one); when some are left over, the last line shown ends
+ * with "…" (a table's cells keep one size this way, where a full text is
+ * shown elsewhere). The block is centred vertically when valign_center.
+ */
+void widget_text_clipped(Ui *ui, const char *text, GfxRect rect, int size, bool bold,
+                         GfxColor color, bool valign_center);
+
 typedef enum {
 	BUTTON_NORMAL,
 	BUTTON_CHOSEN,
