@@ -683,6 +683,17 @@ results_rehearse(Ui *ui)
 	screen_menu.draw(ui);
 }
 
+void
+screen_results_trace(const Ui *ui, FILE *out)
+{
+	static const char *const kinds[] = { "overview", "indicator", "alerts" };
+	ResultsPage page = { PAGE_ALERTS, 0, 0, 0 };
+	int pages = results_pages(ui), at = ui->report.page < pages ? ui->report.page : pages - 1;
+
+	results_walk(ui, at, &page);
+	fprintf(out, " page=%d/%d kind=%s", at + 1, pages, kinds[page.kind]);
+}
+
 const struct screen screen_results = {
 	.name = "results",
 	.enter = results_enter,

@@ -7,6 +7,7 @@
 #define ANKETA_UI_H
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdint.h>
 
 #include "action.h"
@@ -116,6 +117,10 @@ void screen_instructions_draw_at(Ui *ui, int position);
 /* Draws question index of the battery's survey at position as it looks
  * before it is answered: for rehearsals. */
 void screen_question_draw_next(Ui *ui, int position, int index);
+
+/* For ANKETA_TRACE: " page=3/12 kind=overview" (indicator, alerts), the
+ * Results page shown and what it is. */
+void screen_results_trace(const Ui *ui, FILE *out);
 
 /* The screen for a session phase. */
 const struct screen *ui_screen(SessionPhase phase);
