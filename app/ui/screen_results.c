@@ -362,7 +362,13 @@ results_draw_chart(Ui *ui, int p, int i, const FigureChart *chart, GfxRect r)
 	ResultsChart c = { &chart->chart, ui->scale * 1.7 };
 	char *key = xasprintf("results/%u/%d/%d", ui->report.opened, p, i);
 
-	/* The chart needs 200 x 120 units; its fonts shrink before it does. */
+	/* Its legend of three waves' titles takes about 560 units at a size
+	 * that can be read; the chart needs 200 x 120 at least. Its fonts
+	 * shrink before it does. */
+	if (r.w / c.unit < 560)
+		c.unit = r.w / 560.0;
+	if (c.unit < 1 && r.w >= 200)
+		c.unit = 1;
 	if (r.w / c.unit < 200)
 		c.unit = r.w / 200.0;
 	if (r.h / c.unit < 120)
@@ -394,14 +400,16 @@ results_paired(const Ui *ui, const Indicator *ind, const char **from, const char
 static void
 results_draw_paired_row(Ui *ui, const char *const cells[5], GfxRect r, bool bold)
 {
-	int first = r.w * 24 / 100, col = (r.w - first) / 4;
+	int first = r.w * 28 / 100, col = (r.w - first) / 4;
+	/* One size for the whole row: the heads are small enough for the
+	 * narrowest column at every screen size. */
+	int size = bold ? results_px(ui, 15, 11) : results_px(ui, 16, 11);
 
 	for (int k = 0; k < 5; k++) {
 		GfxRect cell = k == 0 ? (GfxRect){ r.x, r.y, first, r.h }
 		                      : (GfxRect){ r.x + first + (k - 1) * col, r.y, col, r.h };
-		widget_text_box(ui, cells[k], cell, results_px(ui, bold ? 14 : 16, 11),
-		                results_px(ui, 10, 9), bold, k == 0 || !bold ? UI_TEXT : UI_MUTED,
-		                k == 0 ? 0 : 1, true);
+		widget_text_box(ui, cells[k], cell, size, k == 0 ? results_px(ui, 10, 9) : size,
+		                bold, k == 0 || !bold ? UI_TEXT : UI_MUTED, k == 0 ? 0 : 1, true);
 	}
 }
 
@@ -440,21 +448,23 @@ static void
 results_draw_paired(Ui *ui, const Indicator *ind, const PairedTable *paired, const char *from,
                     const char *to, GfxRect r)
 {
-	const char *heads[5] = { _("Class"), _("pairs"), _("↑ up"), _("= same"), _("↓ down") };
+	const char *heads[5] = { _("Class"), _("pairs"), "↑", "=", "↓" };
 	char *title = xasprintf(_("The same respondents (by code): %s → %s"), from, to);
-	int pad = ui_px(ui, 12), head = results_px(ui, 30, 20), title_h = results_px(ui, 56, 36);
+	int pad = ui_px(ui, 12), head = results_px(ui, 30, 20), title_h = results_px(ui, 66, 44);
 	GfxRect in = { r.x + pad, r.y + pad, r.w - 2 * pad, r.h - 2 * pad };
 
 	gfx_card(ui->gfx, r, ui_px(ui, 10), 1, UI_CARD, UI_BORDER);
-	widget_text_box(ui, title, (GfxRect){ in.x, in.y, in.w, title_h }, results_px(ui, 16, 11),
+	widget_text_box(ui, title, (GfxRect){ in.x, in.y, in.w, title_h }, results_px(ui, 15, 11),
 	                results_px(ui, 10, 9), true, UI_TEXT, 0, false);
 	results_draw_paired_row(ui, heads, (GfxRect){ in.x, in.y + title_h, in.w, head }, true);
 	results_draw_paired_rows(
 	    ui, ind, paired,
-	    (GfxRect){ in.x, in.y + title_h + head, in.w, in.h - title_h - 2 * head });
-	widget_text_box(ui, _("up: to a better level of the scale; down: to a worse one"),
-	                (GfxRect){ in.x, in.y + in.h - head, in.w, head }, results_px(ui, 13, 10),
-	                results_px(ui, 9, 8), false, UI_MUTED, 0, true);
+	    (GfxRect){ in.x, in.y + title_h + head, in.w, in.h - title_h - 3 * head });
+	widget_text_box(ui,
+	                _("↑ moved to a better level of the scale, = stayed on the same, ↓ moved "
+	                  "to a worse one"),
+	                (GfxRect){ in.x, in.y + in.h - 2 * head, in.w, 2 * head },
+	                results_px(ui, 13, 10), results_px(ui, 9, 8), false, UI_MUTED, 0, true);
 	free(title);
 }
 
@@ -533,7 +543,7 @@ results_draw_indicator(Ui *ui, const ResultsPage *page)
 		return;
 	}
 	if (paired != NULL) {
-		int side = body.w * 36 / 100;
+		int side = body.w * 30 / 100;
 		area.w -= side + ui_px(ui, 12);
 		results_draw_paired(ui, ind, paired, from, to,
 		                    (GfxRect){ body.x + body.w - side, body.y, side, body.h });

@@ -69,8 +69,8 @@ xdotool key Next
 page 2/4 indicator
 e2e_shot results-indicator
 # The chart: bars of the start (#0072B2) and of the end (#E69F00).
-[ "$(pixels 0072B2 767x414+32+176)" -gt 100 ] || fail "no bars of the start in the chart"
-[ "$(pixels E69F00 767x414+32+176)" -gt 100 ] || fail "no bars of the end in the chart"
+[ "$(pixels 0072B2 840x414+32+176)" -gt 100 ] || fail "no bars of the start in the chart"
+[ "$(pixels E69F00 840x414+32+176)" -gt 100 ] || fail "no bars of the end in the chart"
 xdotool key Right
 page 3/4 indicator
 e2e_shot results-count
