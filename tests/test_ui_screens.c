@@ -446,6 +446,63 @@ has_colour(GfxRect r, GfxColor c)
 	return false;
 }
 
+/* A painter that fills its image with one colour and counts its calls. */
+static int painted;
+
+static int
+paint_green(void *ctx, cairo_t *cr, int w, int h)
+{
+	(void)ctx;
+	painted++;
+	ck_assert_int_eq(w, 40);
+	cairo_set_source_rgb(cr, 0, 1, 0);
+	cairo_rectangle(cr, 0, 0, w, h);
+	cairo_fill(cr);
+	return 0;
+}
+
+static int
+paint_nothing(void *ctx, cairo_t *cr, int w, int h)
+{
+	(void)ctx, (void)cr, (void)w, (void)h;
+	painted++;
+	return -1;
+}
+
+/* A drawing is painted once for its key and size and then copied from
+ * the cache; a fourth key pushes out the least recently drawn of three. */
+START_TEST(drawings_are_painted_once_and_kept)
+{
+	GfxRect r = { 10, 10, 40, 30 };
+	GfxColor green = { 0, 255, 0, 255 };
+
+	gfx_begin_frame(ui.gfx);
+	painted = 0;
+	ck_assert(gfx_drawing(ui.gfx, "a", r, paint_green, NULL));
+	ck_assert(has_colour(r, green));
+	ck_assert(!has_colour((GfxRect){ 50, 10, 10, 30 }, green));
+	ck_assert(gfx_drawing(ui.gfx, "a", r, paint_green, NULL));
+	ck_assert_int_eq(painted, 1);
+	ck_assert(gfx_drawing(ui.gfx, "a", (GfxRect){ 10, 10, 40, 20 }, paint_green, NULL));
+	ck_assert_int_eq(painted, 2); /* another size: painted again */
+	ck_assert(gfx_drawing(ui.gfx, "b", r, paint_green, NULL));
+	ck_assert(gfx_drawing(ui.gfx, "c", r, paint_green, NULL));
+	ck_assert_int_eq(painted, 4);
+	/* Three are kept: "c" took the place of "a" 40x30, the least recently
+	 * drawn, and "d" takes that of "a" 40x20; "b" is still there, and "a"
+	 * 40x30 is painted again. */
+	ck_assert(gfx_drawing(ui.gfx, "d", r, paint_green, NULL));
+	ck_assert(gfx_drawing(ui.gfx, "b", r, paint_green, NULL));
+	ck_assert_int_eq(painted, 5);
+	ck_assert(gfx_drawing(ui.gfx, "a", r, paint_green, NULL));
+	ck_assert_int_eq(painted, 6);
+	/* A painter that fails shows nothing, and is not asked again. */
+	ck_assert(!gfx_drawing(ui.gfx, "e", r, paint_nothing, NULL));
+	ck_assert(!gfx_drawing(ui.gfx, "e", r, paint_nothing, NULL));
+	ck_assert_int_eq(painted, 7);
+}
+END_TEST
+
 START_TEST(widgets_record_the_targets_they_draw)
 {
 	GfxRect button = { 100, 100, 200, 80 }, speaker = { 600, 100, 76, 76 };
@@ -1288,6 +1345,7 @@ main(void)
 	tcase_add_test(tc, the_entry_screen_stores_values);
 	tcase_add_test(tc, a_wrong_pin_message_leaves_the_typed_digits_visible);
 	tcase_add_test(tc, widgets_record_the_targets_they_draw);
+	tcase_add_test(tc, drawings_are_painted_once_and_kept);
 	tcase_add_test(tc, the_speaker_stays_inside_its_button_at_every_size);
 	tcase_add_test(tc, an_empty_class_is_a_calm_prompt_under_its_field);
 	tcase_add_test(tc, with_a_class_list_the_class_is_picked_from_buttons_by_grade);
