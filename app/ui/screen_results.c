@@ -11,14 +11,16 @@
  *  - one page per indicator: its definition and targets, the chart of its
  *    classes and the school per wave (chart.h, painted once into a cached
  *    image), the school's figures in words under it, and beside it the
- *    paired change of its scale from the baseline where coded respondents
- *    answered twice; counts and yes/no, which are not shares, as a table;
+ *    paired change of its scale from the first to the last wave where
+ *    coded respondents answered in both; counts, yes/no and indicators
+ *    without figures as a table;
  *  - the answers that raised an alert, newest first, as many pages as they
  *    take, each with its class, code, questionnaire, wave and date.
  *
  * How many rows a page holds depends on the screen's height, so the pages
- * are counted for the size drawn (results_walk). The words of every figure
- * come from figure.h.
+ * are counted for the size drawn (results_walk). The figures come from the
+ * analysis (analysis.h), built when the screen opens; their words from
+ * figure.h.
  */
 #include <stdio.h>
 #include <stdlib.h>
