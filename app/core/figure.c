@@ -168,13 +168,21 @@ figure_compare_classes(const void *a, const void *b)
 	return classname_compare(x, y);
 }
 
+static bool
+figure_listed(const char **list, int n, const char *name)
+{
+	for (int j = 0; j < n; j++)
+		if (strcmp(list[j], name) == 0)
+			return true;
+	return false;
+}
+
 /* Adds name to list (of *n) unless it is there. */
 static void
 figure_add_class(const char ***list, int *n, const char *name)
 {
-	for (int j = 0; j < *n; j++)
-		if (strcmp((*list)[j], name) == 0)
-			return;
+	if (figure_listed(*list, *n, name))
+		return;
 	*list = xreallocarray(*list, (size_t)*n + 1, sizeof **list);
 	(*list)[(*n)++] = name;
 }
@@ -189,7 +197,7 @@ figure_classes(const IndicatorTable *t, const char *id, int *n)
 	for (int i = 0; i < t->n; i++) {
 		const char *name = t->rows[i].class_name;
 		if (strcmp(t->rows[i].indicator_id, id) == 0 && name[0] != '\0' &&
-		    figure_has_data(t, id, name))
+		    !figure_listed(out, *n, name) && figure_has_data(t, id, name))
 			figure_add_class(&out, n, name);
 	}
 	qsort(out, (size_t)*n, sizeof *out, figure_compare_classes);
