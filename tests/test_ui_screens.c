@@ -23,6 +23,12 @@ static Session *session;
 static Ui ui;
 static char *dir;
 
+/* The waves the menu offers, as a programme would give them. */
+static char wave_start[] = "start", wave_start_title[] = "Исходные данные";
+static char wave_final[] = "final", wave_final_title[] = "Итоговый этап";
+static const ProgramWave waves[] = { { wave_start, wave_start_title },
+	                             { wave_final, wave_final_title } };
+
 /* Opens a canvas of w x h with a session over the shipped school_day survey. */
 static void
 open_canvas(int w, int h)
@@ -49,6 +55,8 @@ open_canvas(int w, int h)
 	ui.session = session;
 	ui.store = store;
 	ui.surveys = &set;
+	ui.waves = waves;
+	ui.n_waves = 2;
 	free(db);
 	free(path);
 	free(assets);

@@ -93,7 +93,7 @@ bool program_kind_share(IndicatorKind kind);
 /* One wave of a programme: its id (stored with every sitting) and how the
  * programme calls it. */
 typedef struct {
-	char *id; /* "start" */
+	char *id;    /* "start" */
 	char *title; /* "Исходные данные"; the id itself
 	              * when the file lists waves in the short form */
 } ProgramWave;

@@ -267,8 +267,7 @@ session_load_classes(Session *s)
 		s->n_classes = 0;
 	free(cause);
 	if (s->n_classes > 1)
-		qsort(s->classes, (size_t)s->n_classes, sizeof *s->classes,
-		      session_class_order);
+		qsort(s->classes, (size_t)s->n_classes, sizeof *s->classes, session_class_order);
 }
 
 void
