@@ -143,14 +143,15 @@ static void
 results_collect_alerts(Ui *ui)
 {
 	const ResultSet *set = analysis_results(ui->report.analysis);
+	int n = 0;
 
+	for (int i = 0; i < set->n; i++)
+		n += set->items[i].n_alerts;
+	ui->report.alerts = xcalloc((size_t)n + 1, sizeof *ui->report.alerts);
 	for (int i = set->n - 1; i >= 0; i--)
 		for (int k = 0; k < set->items[i].survey->n_alerts; k++) {
 			if (!set->items[i].alerts[k])
 				continue;
-			ui->report.alerts =
-			    xreallocarray(ui->report.alerts, (size_t)ui->report.n_alerts + 1,
-			                  sizeof *ui->report.alerts);
 			ui->report.alerts[ui->report.n_alerts][0] = i;
 			ui->report.alerts[ui->report.n_alerts++][1] = k;
 		}
