@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "figure.h"
 #include "testutil.h"
 #include "ui.h"
 #include "util.h"
@@ -567,6 +568,30 @@ saved_file_starts(const char *folder, const char *suffix, const char *magic)
 	return n;
 }
 
+#define NB "\xC2\xA0"
+
+static void click(ActionType type, int index);
+
+/* The words the Results screen shows for the whole school's figure of the
+ * programme's first indicator at a wave, and its target (NULL: none). */
+static void
+assert_figure(const Program *program, const char *wave, const char *value, const char *target)
+{
+	const IndicatorTable *t = analysis_table(ui.report.analysis, 0);
+	const Indicator *ind = &program->indicators[0];
+	const IndicatorRow *row = figure_row(t, ind->id, wave, "*");
+	char *got = figure_value_text(program, ind, t, row), *goal;
+
+	ck_assert_str_eq(got, value);
+	goal = figure_target_text(program, ind, row);
+	if (target == NULL)
+		ck_assert_ptr_null(goal);
+	else
+		ck_assert_str_eq(goal, target);
+	free(got);
+	free(goal);
+}
+
 /* The overview's figure for the whole school at wave w (0-based) of the
  * first indicator row, at 1280x800: the content from 32,76, 1216 wide; the
  * column heads 40 high; rows 54 high; the titles 42 % (510) wide, the
@@ -610,12 +635,20 @@ START_TEST(results_open_on_the_overview_then_a_page_per_indicator_then_alerts)
 	ck_assert(!has_colour(overview_value(2, 0), UI_CHOSEN));
 	ck_assert(has_colour(overview_value(2, 1), UI_CHOSEN));
 	ck_assert(!has_colour((GfxRect){ 32, 116, 1216, 54 }, UI_ERROR));
+	assert_figure(program, "start", "50,0" NB "%", NULL);
+	assert_figure(program, "final", "50,0" NB "%", "цель: 50" NB "%");
+	/* What can be clicked: "Назад в меню", "<" and ">", the footer's. */
+	ck_assert_int_eq(ui.n_targets, 3);
+	ck_assert_int_eq(ui.targets[0].action.type, ACTION_CANCEL);
+	ck_assert_int_eq(ui.targets[1].action.type, ACTION_BACK);
+	ck_assert_int_eq(ui.targets[2].action.type, ACTION_NEXT);
+	ck_assert_int_eq(ui.targets[2].rect.x, 1280 - 32 - 150);
 	/* Page 2, the indicator: under its title (60) and targets (34 + 6) the
 	 * body from y = 176, 514 high; a and b paired (start -> final), so the
 	 * paired change takes the right 30 % (364) and the chart the rest
 	 * (1216 - 364 - 12 = 840), above the school's row (40 + 54 + 6). Its
 	 * bars have the waves' colours. */
-	act(ACTION_NEXT, 1);
+	click(ACTION_NEXT, 1); /* ">" */
 	ck_assert_int_eq(ui.report.page, 1);
 	ui_draw(&ui);
 	ck_assert(has_colour(chart, start_bars));
@@ -682,6 +715,8 @@ START_TEST(results_say_no_data_for_a_wave_nobody_answered)
 	ck_assert(has_colour(overview_value(2, 0), UI_TEXT));
 	ck_assert(has_colour(overview_value(2, 1), UI_MUTED));
 	ck_assert(!has_colour(overview_value(2, 1), UI_ERROR));
+	assert_figure(program, "start", "5,0" NB "%", NULL); /* 1 of 20 */
+	assert_figure(program, "final", "нет данных", "цель: 50" NB "%");
 	act(ACTION_CANCEL, 0);
 	ui.programs = NULL;
 	ui.n_programs = 0;
