@@ -22,7 +22,7 @@ static const char yaml[] =
     "waves: [{id: start, title: Старт}, {id: mid, title: Середина}, {id: end, title: Итог}]\n"
     "indicators:\n"
     "  - {id: \"1.1\", title: Доля, survey: s, scale: x, levels: [good], kind: share,\n"
-    "     targets: {mid: 50, end: 70}}\n"
+    "     targets: {mid: 50, end: 70}, min_change: 10}\n"
     "  - {id: \"4.1\", title: Снижение, survey: s, scale: x, levels: [bad], kind: reduction,\n"
     "     baseline: start, targets: {mid: 30, end: 50}}\n"
     "  - {id: \"2.2.info\", title: Анкета, survey: s, kind: participation, expected: parents}\n"
@@ -223,6 +223,39 @@ START_TEST(counts_and_their_targets)
 }
 END_TEST
 
+/* sd.students.climate has no target and asks for a rise of 10 points:
+ * 10 of 20 at the start (50 %), 11 of 20 in the middle (55 %: +5, not
+ * enough), 13 of 20 in the end (65 %: +15, positive dynamics). */
+START_TEST(positive_dynamics_where_there_is_no_target)
+{
+	IndicatorRow *start = add_row("sd.students.climate", "start", "*", 20, 10);
+	IndicatorRow *mid = add_row("sd.students.climate", "mid", "*", 20, 11);
+	IndicatorRow *end = add_row("sd.students.climate", "end", "*", 20, 13);
+	char *t;
+
+	mid->has_change_pp = end->has_change_pp = true;
+	mid->change_pp = 5;
+	end->change_pp = 15;
+	mid->has_positive = end->has_positive = end->positive = true;
+	ck_assert_int_eq(figure_state(&table, start), FIGURE_VALUE);
+	ck_assert_int_eq(figure_state(&table, mid), FIGURE_NOT_MET);
+	ck_assert_int_eq(figure_state(&table, end), FIGURE_MET);
+	ck_assert_ptr_null(figure_target_text(program, ind("sd.students.climate"), start));
+	t = figure_target_text(program, ind("sd.students.climate"), end);
+	ck_assert_str_eq(t, "изменение +15,0" NB "п." NB "п. (нужно не менее +10,0)");
+	free(t);
+	/* With a target too, both are said. */
+	mid = add_row("1.1", "mid", "*", 20, 11);
+	mid->has_positive = true;
+	mid->change_pp = -3;
+	mid->has_met = true;
+	t = figure_target_text(program, ind("1.1"), mid);
+	ck_assert_str_eq(t, "цель: 50" NB "%; изменение \xE2\x88\x92"
+	                    "3,0" NB "п." NB "п. (нужно не менее +10,0)");
+	free(t);
+}
+END_TEST
+
 START_TEST(classes_as_a_school_lists_them)
 {
 	int n;
@@ -348,6 +381,7 @@ figure_suite(void)
 	tcase_add_test(tc, a_wave_nobody_answered_has_no_data);
 	tcase_add_test(tc, too_few_respondents_are_said_and_not_judged);
 	tcase_add_test(tc, counts_and_their_targets);
+	tcase_add_test(tc, positive_dynamics_where_there_is_no_target);
 	tcase_add_test(tc, classes_as_a_school_lists_them);
 	tcase_add_test(tc, the_chart_of_a_share);
 	tcase_add_test(tc, the_chart_of_a_reduction_has_no_target_lines);

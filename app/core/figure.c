@@ -59,9 +59,12 @@ figure_state(const IndicatorTable *t, const IndicatorRow *row)
 		return FIGURE_NO_DATA;
 	if (row->too_few)
 		return FIGURE_TOO_FEW;
-	if (!row->has_met)
-		return FIGURE_VALUE;
-	return row->met ? FIGURE_MET : FIGURE_NOT_MET;
+	if (row->has_met)
+		return row->met ? FIGURE_MET : FIGURE_NOT_MET;
+	/* Without a target, positive dynamics is what the programme asks for. */
+	if (row->has_positive)
+		return row->positive ? FIGURE_MET : FIGURE_NOT_MET;
+	return FIGURE_VALUE;
 }
 
 /* "66,7 %". */
@@ -121,8 +124,9 @@ figure_target(const Indicator *ind, int w)
 	return NULL;
 }
 
-char *
-figure_target_text(const Program *program, const Indicator *ind, const IndicatorRow *row)
+/* The wave's target in words, or NULL. */
+static char *
+figure_goal_text(const Program *program, const Indicator *ind, const IndicatorRow *row)
 {
 	const IndicatorTarget *target = figure_target(ind, program_find_wave(program, row->wave));
 	char *words, *text;
@@ -141,6 +145,24 @@ figure_target_text(const Program *program, const Indicator *ind, const Indicator
 	else
 		text = xasprintf(_("target: %s"), words);
 	free(words);
+	return text;
+}
+
+char *
+figure_target_text(const Program *program, const Indicator *ind, const IndicatorRow *row)
+{
+	char *goal = figure_goal_text(program, ind, row), *change, *least, *text;
+
+	if (!row->has_positive)
+		return goal;
+	/* The change against the baseline, and the rise min_change asks for. */
+	change = report_change_pp_text(row->change_pp);
+	least = report_decimal(ind->min_change);
+	text = goal ? xasprintf(_("%s; change %s (at least +%s asked)"), goal, change, least)
+	            : xasprintf(_("change %s (at least +%s asked)"), change, least);
+	free(goal);
+	free(change);
+	free(least);
 	return text;
 }
 

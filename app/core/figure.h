@@ -17,7 +17,9 @@
 typedef enum {
 	FIGURE_NO_DATA, /* nobody answered its questionnaire in the wave, nothing entered */
 	FIGURE_TOO_FEW, /* fewer respondents than min_n: shown, not judged */
-	FIGURE_VALUE,   /* a figure, no target at this wave */
+	FIGURE_VALUE,   /* a figure, nothing to judge it by at this wave */
+	/* The wave's target met or not; without a target, the positive
+	 * dynamics min_change asks for (IndicatorRow.positive). */
 	FIGURE_MET,
 	FIGURE_NOT_MET,
 } FigureState;
@@ -57,9 +59,11 @@ char *figure_change_text(double change);
 char *figure_value_text(const Program *program, const Indicator *indicator,
                         const IndicatorTable *table, const IndicatorRow *row);
 
-/* The row's target in words ("цель 50 %", "цель: снижение на 30 %", "цель:
- * не менее 9", "цель: да"), or NULL when the wave has none. The caller
- * frees it. */
+/* The row's target in words ("цель: 50 %", "цель: снижение на 30 %",
+ * "цель: не менее 9", "цель: да"); where min_change asks for positive
+ * dynamics, the change against the baseline too ("изменение +12,0 п. п.
+ * (нужно не менее +10,0)"); NULL when there is neither. The caller frees
+ * it. */
 char *figure_target_text(const Program *program, const Indicator *indicator,
                          const IndicatorRow *row);
 
