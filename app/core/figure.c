@@ -158,8 +158,8 @@ figure_target_text(const Program *program, const Indicator *ind, const Indicator
 	/* The change against the baseline, and the rise min_change asks for. */
 	change = report_change_pp_text(row->change_pp);
 	least = report_decimal(ind->min_change);
-	text = goal ? xasprintf(_("%s; change %s (at least +%s asked)"), goal, change, least)
-	            : xasprintf(_("change %s (at least +%s asked)"), change, least);
+	text = goal ? xasprintf(_("%s; %s (at least +%s asked)"), goal, change, least)
+	            : xasprintf(_("%s (at least +%s asked)"), change, least);
 	free(goal);
 	free(change);
 	free(least);

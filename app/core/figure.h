@@ -61,8 +61,8 @@ char *figure_value_text(const Program *program, const Indicator *indicator,
 
 /* The row's target in words ("цель: 50 %", "цель: снижение на 30 %",
  * "цель: не менее 9", "цель: да"); where min_change asks for positive
- * dynamics, the change against the baseline too ("изменение +12,0 п. п.
- * (нужно не менее +10,0)"); NULL when there is neither. The caller frees
+ * dynamics, the change against the baseline too ("+12,0 п. п. (нужно
+ * +10,0)"); NULL when there is neither. The caller frees
  * it. */
 char *figure_target_text(const Program *program, const Indicator *indicator,
                          const IndicatorRow *row);
