@@ -255,25 +255,36 @@ results_draw_wave_heads(Ui *ui, const Program *program, int x, int y, int col, i
 		                    results_px(ui, 14, 10), true, UI_MUTED, true);
 }
 
+/* The indicator's title as shown (figure_title()), with ✎ before one
+ * the psychologist enters. The caller frees it. */
+static char *
+results_title(const Indicator *ind)
+{
+	char *title = figure_title(ind), *shown;
+
+	if (!program_kind_entered(ind->kind))
+		return title;
+	shown = xasprintf(MARK_ENTERED " %s", title);
+	free(title);
+	return shown;
+}
+
 /* One indicator's row of the overview: its title, then its school figure
  * per wave. */
 static void
 results_draw_overview_row(Ui *ui, const Program *program, const Indicator *ind,
                           const IndicatorTable *table, GfxRect r, int title_w, int col)
 {
-	char *title = figure_title(ind);
-	char *shown =
-	    program_kind_entered(ind->kind) ? xasprintf(MARK_ENTERED " %s", title) : xstrdup(title);
+	char *title = results_title(ind);
 	int pad = ui_px(ui, 6);
 
-	widget_text_clipped(ui, shown,
+	widget_text_clipped(ui, title,
 	                    (GfxRect){ r.x + pad, r.y + pad, title_w - 3 * pad, r.h - 2 * pad },
 	                    results_px(ui, 15, 11), false, UI_TEXT, true);
 	for (int w = 0; w < program->n_waves; w++)
 		results_draw_figure(
 		    ui, program, ind, table, figure_row(table, ind->id, program->waves[w].id, "*"),
 		    (GfxRect){ r.x + title_w + w * col, r.y + pad, col - pad, r.h - 2 * pad });
-	free(shown);
 	free(title);
 }
 
@@ -477,7 +488,7 @@ static GfxRect
 results_draw_heading(Ui *ui, const Program *program, const Indicator *ind)
 {
 	GfxRect area = results_area(ui);
-	char *title = figure_title(ind), *targets = report_targets_text(program, ind);
+	char *title = results_title(ind), *targets = report_targets_text(program, ind);
 	char *definition = ind->definition ? xasprintf(_("Definition: %s"), ind->definition) : NULL;
 	int title_h = ui_px(ui, 60), line = results_px(ui, 34, 24), y = area.y + title_h;
 
