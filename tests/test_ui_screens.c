@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "testio.h"
+#include "figure.h"
 #include "testutil.h"
 #include "ui.h"
 #include "util.h"
@@ -457,6 +457,63 @@ has_colour(GfxRect r, GfxColor c)
 	return false;
 }
 
+/* A painter that fills its image with one colour and counts its calls. */
+static int painted;
+
+static int
+paint_green(void *ctx, cairo_t *cr, int w, int h)
+{
+	(void)ctx;
+	painted++;
+	ck_assert_int_eq(w, 40);
+	cairo_set_source_rgb(cr, 0, 1, 0);
+	cairo_rectangle(cr, 0, 0, w, h);
+	cairo_fill(cr);
+	return 0;
+}
+
+static int
+paint_nothing(void *ctx, cairo_t *cr, int w, int h)
+{
+	(void)ctx, (void)cr, (void)w, (void)h;
+	painted++;
+	return -1;
+}
+
+/* A drawing is painted once for its key and size and then copied from
+ * the cache; a fourth key pushes out the least recently drawn of three. */
+START_TEST(drawings_are_painted_once_and_kept)
+{
+	GfxRect r = { 10, 10, 40, 30 };
+	GfxColor green = { 0, 255, 0, 255 };
+
+	gfx_begin_frame(ui.gfx);
+	painted = 0;
+	ck_assert(gfx_drawing(ui.gfx, "a", r, paint_green, NULL));
+	ck_assert(has_colour(r, green));
+	ck_assert(!has_colour((GfxRect){ 50, 10, 10, 30 }, green));
+	ck_assert(gfx_drawing(ui.gfx, "a", r, paint_green, NULL));
+	ck_assert_int_eq(painted, 1);
+	ck_assert(gfx_drawing(ui.gfx, "a", (GfxRect){ 10, 10, 40, 20 }, paint_green, NULL));
+	ck_assert_int_eq(painted, 2); /* another size: painted again */
+	ck_assert(gfx_drawing(ui.gfx, "b", r, paint_green, NULL));
+	ck_assert(gfx_drawing(ui.gfx, "c", r, paint_green, NULL));
+	ck_assert_int_eq(painted, 4);
+	/* Three are kept: "c" took the place of "a" 40x30, the least recently
+	 * drawn, and "d" takes that of "a" 40x20; "b" is still there, and "a"
+	 * 40x30 is painted again. */
+	ck_assert(gfx_drawing(ui.gfx, "d", r, paint_green, NULL));
+	ck_assert(gfx_drawing(ui.gfx, "b", r, paint_green, NULL));
+	ck_assert_int_eq(painted, 5);
+	ck_assert(gfx_drawing(ui.gfx, "a", r, paint_green, NULL));
+	ck_assert_int_eq(painted, 6);
+	/* A painter that fails shows nothing, and is not asked again. */
+	ck_assert(!gfx_drawing(ui.gfx, "e", r, paint_nothing, NULL));
+	ck_assert(!gfx_drawing(ui.gfx, "e", r, paint_nothing, NULL));
+	ck_assert_int_eq(painted, 7);
+}
+END_TEST
+
 START_TEST(widgets_record_the_targets_they_draw)
 {
 	GfxRect button = { 100, 100, 200, 80 }, speaker = { 600, 100, 76, 76 };
@@ -529,15 +586,55 @@ saved_file_starts(const char *folder, const char *suffix, const char *magic)
 	return n;
 }
 
-START_TEST(results_show_met_targets_green_and_missed_ones_red)
+#define NB "\xC2\xA0"
+
+static void click(ActionType type, int index);
+
+/* The words the Results screen shows for the whole school's figure of the
+ * programme's first indicator at a wave, and its target (NULL: none). */
+static void
+assert_figure(const Program *program, const char *wave, const char *value, const char *target)
+{
+	const IndicatorTable *t = analysis_table(ui.report.analysis, 0);
+	const Indicator *ind = &program->indicators[0];
+	const IndicatorRow *row = figure_row(t, ind->id, wave, "*");
+	char *got = figure_value_text(program, ind, t, row), *goal;
+
+	ck_assert_str_eq(got, value);
+	goal = figure_target_text(program, ind, row);
+	if (target == NULL)
+		ck_assert_ptr_null(goal);
+	else
+		ck_assert_str_eq(goal, target);
+	free(got);
+	free(goal);
+}
+
+/* The overview's figure for the whole school at wave w (0-based) of the
+ * first indicator row, at 1280x800: the content from 32,76, 1216 wide; the
+ * column heads 40 high; rows 54 high; the titles 42 % (510) wide, the
+ * waves share the rest; the value line is the top 56 % of the figure's
+ * box, inset 6. */
+static GfxRect
+overview_value(int n_waves, int w)
+{
+	int col = (1216 - 510) / n_waves;
+
+	return (GfxRect){ 32 + 510 + w * col, 76 + 40 + 6, col - 6, (54 - 12) * 56 / 100 };
+}
+
+START_TEST(results_open_on_the_overview_then_a_page_per_indicator_then_alerts)
 {
 	char *path = testutil_source_path("tests/fixtures/session/day_programme.yaml");
 	Diag diag = { 0 };
 	Program *program = program_load(path, &set, &diag);
+	GfxColor start_bars = { 0x00, 0x72, 0xB2, 0xff }, final_bars = { 0xE6, 0x9F, 0x00, 0xff };
+	GfxRect chart = { 32, 176, 840, 414 };
 
 	ck_assert_int_eq(diag.n, 0);
-	/* start, the baseline: "a" all best (8, good), "b" all worst (0, hard):
-	 * 1 of 2 = 50 %, no target there. final: the same, target 50: met. */
+	/* start, the baseline: "a" all best (8, good), "b" all worst (0, hard,
+	 * and an alert): 1 of 2 = 50 %, no target there. final: the same,
+	 * target 50: met. */
 	store_day("start", "a", 1);
 	store_day("start", "b", 3);
 	store_day("final", "a", 1);
@@ -548,16 +645,49 @@ START_TEST(results_show_met_targets_green_and_missed_ones_red)
 	ck_assert_int_eq(analysis_table(ui.report.analysis, 0)->n, 4); /* 2 waves x (6А, *) */
 	ck_assert_int_eq(analysis_table(ui.report.analysis, 0)->rows[0].n, 2);
 	ck_assert_int_eq(analysis_table(ui.report.analysis, 0)->rows[0].meeting, 1);
+	ck_assert_int_eq(ui.report.n_alerts, 2);
+	/* Page 1, the overview: "50,0 %" at the start in the text's colour,
+	 * "50,0 % ✓" in the end in green; nothing red. */
 	ui_draw(&ui);
-	/* Table 32,214 1216 wide; class column 200; two waves of (1216-200)/2 =
-	 * 508; rows 44 high: the header, then 6А at y = 258. */
-	ck_assert(!has_colour((GfxRect){ 232, 258, 508, 44 }, UI_CHOSEN));
-	ck_assert(!has_colour((GfxRect){ 232, 258, 508, 44 }, UI_ERROR));
-	ck_assert(has_colour((GfxRect){ 740, 258, 508, 44 }, UI_CHOSEN));
-	ck_assert(!has_colour((GfxRect){ 740, 258, 508, 44 }, UI_ERROR));
+	ck_assert(has_colour(overview_value(2, 0), UI_TEXT));
+	ck_assert(!has_colour(overview_value(2, 0), UI_CHOSEN));
+	ck_assert(has_colour(overview_value(2, 1), UI_CHOSEN));
+	ck_assert(!has_colour((GfxRect){ 32, 116, 1216, 54 }, UI_ERROR));
+	assert_figure(program, "start", "50,0" NB "%", NULL);
+	assert_figure(program, "final", "50,0" NB "%", "цель: 50" NB "%");
+	/* What can be clicked: "Назад в меню", "<" and ">", the footer's. */
+	ck_assert_int_eq(ui.n_targets, 3);
+	ck_assert_int_eq(ui.targets[0].action.type, ACTION_CANCEL);
+	ck_assert_int_eq(ui.targets[1].action.type, ACTION_BACK);
+	ck_assert_int_eq(ui.targets[2].action.type, ACTION_NEXT);
+	ck_assert_int_eq(ui.targets[2].rect.x, 1280 - 32 - 150);
+	/* Page 2, the indicator: under its title (60) and targets (34 + 6) the
+	 * body from y = 176, 514 high; a and b paired (start -> final), so the
+	 * paired change takes the right 30 % (364) and the chart the rest
+	 * (1216 - 364 - 12 = 840), above the school's row (40 + 54 + 6). Its
+	 * bars have the waves' colours. */
+	click(ACTION_NEXT, 1); /* ">" */
+	ck_assert_int_eq(ui.report.page, 1);
+	ui_draw(&ui);
+	ck_assert(has_colour(chart, start_bars));
+	ck_assert(has_colour(chart, final_bars));
+	ck_assert(has_colour((GfxRect){ 884 + 20, 176 + 20, 8, 8 }, UI_CARD));
+	/* Page 3, the alerts: cards 84 high with a gap of 10 from y = 76: the
+	 * first at 76..160, the second at 170..254, nothing at 264.. */
+	act(ACTION_NEXT, 1);
+	ui_draw(&ui);
+	ck_assert(has_colour((GfxRect){ 40, 100, 8, 40 }, UI_CARD));
+	ck_assert(has_colour((GfxRect){ 40, 190, 8, 40 }, UI_CARD));
+	ck_assert(!has_colour((GfxRect){ 40, 280, 8, 40 }, UI_CARD));
+	/* Three pages: the next is the first again, the previous the last. */
+	act(ACTION_NEXT, 1);
+	ck_assert_int_eq(ui.report.page, 0);
+	act(ACTION_BACK, 1);
+	ck_assert_int_eq(ui.report.page, 2);
 	act(ACTION_CANCEL, 0);
 	ck_assert_int_eq(session_phase(session), PHASE_MENU);
 	ck_assert_ptr_null(ui.report.analysis);
+	ck_assert_ptr_null(ui.report.alerts);
 	/* "Report (PDF)" on the menu saves the same figures as a PDF. */
 	setenv("ANKETA_REPORT_DIR", dir, 1);
 	setenv("ANKETA_MEDIA_DIRS", dir, 1); /* a folder, but no stick mounted in it */
@@ -584,6 +714,41 @@ START_TEST(results_show_met_targets_green_and_missed_ones_red)
 	ui.n_programs = 0;
 	program_free(program);
 	free(path);
+}
+END_TEST
+
+/* A participation indicator whose questionnaire nobody answered in a wave:
+ * that wave's figure is "нет данных" in grey, not "0,0 % (0 из 20)" in red
+ * against its target. */
+START_TEST(results_say_no_data_for_a_wave_nobody_answered)
+{
+	static const char yaml[] =
+	    "id: q\ntitle: Q\nwaves: [{id: start, title: Старт}, {id: final, title: Итог}]\n"
+	    "indicators:\n"
+	    "  - {id: \"2.2.info\", title: Анкеты, survey: school_day, kind: participation,\n"
+	    "     expected: students, targets: {final: 50}}\n";
+	char *path = testutil_temp_file("q.yaml", yaml), *cause = NULL;
+	Diag diag = { 0 };
+	Program *program = program_load(path, &set, &diag);
+	StoreClass list[] = { { "6А", 20, 20, false } };
+
+	ck_assert_int_eq(diag.n, 0);
+	ck_assert_int_eq(store_classes_replace(store, list, 1, &cause), 0);
+	store_day("start", "a", 1); /* 1 of 20 at the start; nobody in the end */
+	ui.programs = &program;
+	ui.n_programs = 1;
+	open_results();
+	ui_draw(&ui);
+	ck_assert(has_colour(overview_value(2, 0), UI_TEXT));
+	ck_assert(has_colour(overview_value(2, 1), UI_MUTED));
+	ck_assert(!has_colour(overview_value(2, 1), UI_ERROR));
+	assert_figure(program, "start", "5,0" NB "%", NULL); /* 1 of 20 */
+	assert_figure(program, "final", "нет данных", "цель: 50" NB "%");
+	act(ACTION_CANCEL, 0);
+	ui.programs = NULL;
+	ui.n_programs = 0;
+	program_free(program);
+	testutil_temp_remove(path);
 }
 END_TEST
 
@@ -614,60 +779,43 @@ START_TEST(the_last_results_page_lists_the_alerts)
 	char *path = testutil_source_path("tests/fixtures/session/alerting.yaml");
 	Diag diag = { 0 };
 	const Survey *alerting;
-	GfxRect first = { 40, 100, 8, 60 }, second = { 40, 206, 8, 60 };
+	GfxRect first = { 40, 100, 8, 40 }, second = { 40, 190, 8, 40 };
 
 	survey_set_add(&set, survey_load(path, &diag));
 	ck_assert_int_eq(diag.n, 0);
 	alerting = set.items[1];
 	/* "Да" (score 1) raises the alert, "Нет" does not; a sitting left
-	 * unfinished counts too: two alerts, k2's and k3's. */
+	 * unfinished counts too: eight alerts, k2's to k9's. */
 	store_one(alerting, "k1", "2", 0, SITTING_COMPLETED);
-	store_one(alerting, "k2", "1", 1, SITTING_COMPLETED);
-	store_one(alerting, "k3", "1", 1, SITTING_IN_PROGRESS);
+	for (int i = 2; i <= 9; i++) {
+		char code[8];
+		snprintf(code, sizeof code, "k%d", i);
+		store_one(alerting, code, "1", 1, i == 9 ? SITTING_IN_PROGRESS : SITTING_COMPLETED);
+	}
 	open_results();
-	ck_assert_int_eq(analysis_results(ui.report.analysis)->n, 3);
-	ck_assert_int_eq(analysis_alerts(ui.report.analysis), 2);
-	/* No programme: the alerts page is the only one. Cards 96 high from
-	 * y = 80 with a gap of 10: the first at 80..176, the second at
-	 * 186..282, nothing at 292.. */
+	ck_assert_int_eq(analysis_results(ui.report.analysis)->n, 9);
+	ck_assert_int_eq(analysis_alerts(ui.report.analysis), 8);
+	ck_assert_int_eq(ui.report.n_alerts, 8);
+	/* The newest first: the results are in export order (start time). */
+	for (int k = 0; k + 1 < 8; k++)
+		ck_assert_int_gt(ui.report.alerts[k][0], ui.report.alerts[k + 1][0]);
+	/* No programme: the alerts' pages are the only ones. Cards 84 high
+	 * from y = 76 with a gap of 10 in the 614 between the header and the
+	 * footer, under a line of 40: (614 - 40) / 94 = 6 a page, the sixth at
+	 * 546..630; the second page has the other two, at 76..160 and
+	 * 170..254, and nothing at 264.. */
+	ui_draw(&ui);
+	ck_assert(has_colour(first, UI_CARD));
+	ck_assert(has_colour((GfxRect){ 40, 570, 8, 40 }, UI_CARD));
+	act(ACTION_NEXT, 1);
 	ui_draw(&ui);
 	ck_assert(has_colour(first, UI_CARD));
 	ck_assert(has_colour(second, UI_CARD));
-	ck_assert(!has_colour((GfxRect){ 40, 312, 8, 60 }, UI_CARD));
+	ck_assert(!has_colour((GfxRect){ 40, 280, 8, 40 }, UI_CARD));
+	act(ACTION_NEXT, 1);
+	ck_assert_int_eq(ui.report.page, 0); /* two pages */
 	act(ACTION_CANCEL, 0);
 	ck_assert_ptr_null(ui.report.analysis); /* freed with the page */
-	free(path);
-}
-END_TEST
-
-START_TEST(results_list_classes_as_a_school_does)
-{
-	char *path = testutil_source_path("tests/fixtures/session/day_programme.yaml");
-	Diag diag = { 0 };
-	Program *program = program_load(path, &set, &diag);
-	StoreClass list[] = { { "3В", 20, 20, false } };
-	char *cause = NULL;
-
-	/* 10А: worst day, 0 of 1 (red); 2А: best day, 1 of 1 (green); 3В is in
-	 * the class list but nobody there answered: left out. By bytes "10А"
-	 * would come before "2А". */
-	store_day_in("10А", "final", "a", 3);
-	store_day_in("2А", "final", "b", 1);
-	ck_assert_int_eq(store_classes_replace(store, list, 1, &cause), 0);
-	ui.programs = &program;
-	ui.n_programs = 1;
-	open_results();
-	ui_draw(&ui);
-	/* Rows 44 high under the header row at 214: 2А at 258, 10А at 302, the
-	 * whole school at 346 and nothing (3В) at 390; final column from 740. */
-	ck_assert(has_colour((GfxRect){ 740, 258, 508, 44 }, UI_CHOSEN));
-	ck_assert(has_colour((GfxRect){ 740, 302, 508, 44 }, UI_ERROR));
-	ck_assert(!has_colour((GfxRect){ 32, 390, 1216, 44 }, UI_TEXT));
-	ck_assert(!has_colour((GfxRect){ 32, 390, 1216, 44 }, UI_MUTED));
-	act(ACTION_CANCEL, 0);
-	ui.programs = NULL;
-	ui.n_programs = 0;
-	program_free(program);
 	free(path);
 }
 END_TEST
@@ -1267,13 +1415,14 @@ main(void)
 	tcase_add_test(tc, rehearsed_screens_render_no_text_when_they_come);
 	tcase_add_test(tc, the_pin_screen_rehearses_the_menu);
 	tcase_add_test(tc, every_screen_fits_every_size);
-	tcase_add_test(tc, results_show_met_targets_green_and_missed_ones_red);
+	tcase_add_test(tc, results_open_on_the_overview_then_a_page_per_indicator_then_alerts);
 	tcase_add_test(tc, the_last_results_page_lists_the_alerts);
-	tcase_add_test(tc, results_list_classes_as_a_school_does);
+	tcase_add_test(tc, results_say_no_data_for_a_wave_nobody_answered);
 	tcase_add_test(tc, results_say_when_sittings_were_left_out);
 	tcase_add_test(tc, the_entry_screen_stores_values);
 	tcase_add_test(tc, a_wrong_pin_message_leaves_the_typed_digits_visible);
 	tcase_add_test(tc, widgets_record_the_targets_they_draw);
+	tcase_add_test(tc, drawings_are_painted_once_and_kept);
 	tcase_add_test(tc, the_speaker_stays_inside_its_button_at_every_size);
 	tcase_add_test(tc, an_empty_class_is_a_calm_prompt_under_its_field);
 	tcase_add_test(tc, with_a_class_list_the_class_is_picked_from_buttons_by_grade);

@@ -18,6 +18,8 @@
 #define GFX_FONT_SLOTS    24
 #define GFX_PICTURE_SLOTS 32
 #define GFX_CORNER_SLOTS  32
+/* Painted drawings (gfx_drawing): a chart at 1920x1080 is about 4 MB. */
+#define GFX_DRAWING_SLOTS 3
 /* Opaque fills copy from a texture of their colour (see gfx_fill_rects). */
 #define GFX_SOLID_SLOTS 16
 #define GFX_SOLID_W     256
@@ -60,6 +62,13 @@ typedef struct {
 	int w, h;                /* the texture's size */
 } GfxPicture;
 
+typedef struct {
+	char *key;
+	int w, h;
+	SDL_Texture *texture;
+	unsigned long used; /* when it was last drawn (Gfx.drawing_clock) */
+} GfxDrawing;
+
 struct Gfx {
 	SDL_Renderer *renderer;
 	char *assets_dir;
@@ -76,6 +85,8 @@ struct Gfx {
 	int n_corners, next_corner;
 	GfxSolid solids[GFX_SOLID_SLOTS];
 	int n_solids, next_solid;
+	GfxDrawing drawings[GFX_DRAWING_SLOTS];
+	unsigned long drawing_clock;
 };
 
 /* The first readable file among dir/name for the candidate directories. */
@@ -187,6 +198,11 @@ gfx_free(Gfx *gfx)
 			SDL_DestroyTexture(gfx->pictures[i].texture);
 		if (gfx->pictures[i].source)
 			cairo_surface_destroy(gfx->pictures[i].source);
+	}
+	for (int i = 0; i < GFX_DRAWING_SLOTS; i++) {
+		free(gfx->drawings[i].key);
+		if (gfx->drawings[i].texture != NULL)
+			SDL_DestroyTexture(gfx->drawings[i].texture);
 	}
 	free(gfx->font_path[0]);
 	free(gfx->font_path[1]);
@@ -732,5 +748,74 @@ gfx_picture(Gfx *gfx, const char *path, GfxRect r)
 		return false;
 	if (!gfx->rehearsing)
 		SDL_RenderCopy(gfx->renderer, p->texture, NULL, &dst);
+	return true;
+}
+
+/* The texture of a drawing painted at w x h, or NULL. */
+static SDL_Texture *
+gfx_paint(Gfx *gfx, int w, int h, GfxPainter paint, void *ctx)
+{
+	cairo_surface_t *image = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+	cairo_t *cr = cairo_create(image);
+	SDL_Texture *texture = NULL;
+	int rc;
+
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	rc = cairo_status(cr) == CAIRO_STATUS_SUCCESS ? paint(ctx, cr, w, h) : -1;
+	cairo_destroy(cr);
+	cairo_surface_flush(image);
+	if (rc == 0)
+		texture = SDL_CreateTexture(gfx->renderer, SDL_PIXELFORMAT_RGB888,
+		                            SDL_TEXTUREACCESS_STATIC, w, h);
+	/* cairo's RGB24 is a 32-bit word 0x00RRGGBB per pixel, SDL's RGB888. */
+	if (texture != NULL)
+		SDL_UpdateTexture(texture, NULL, cairo_image_surface_get_data(image),
+		                  cairo_image_surface_get_stride(image));
+	cairo_surface_destroy(image);
+	return texture;
+}
+
+/* The slot of key at w x h, or the one to replace (empty, else the least
+ * recently used); *hit says which. */
+static GfxDrawing *
+gfx_drawing_slot(Gfx *gfx, const char *key, int w, int h, bool *hit)
+{
+	GfxDrawing *oldest = &gfx->drawings[0];
+
+	for (int i = 0; i < GFX_DRAWING_SLOTS; i++) {
+		GfxDrawing *d = &gfx->drawings[i];
+		if (d->key != NULL && strcmp(d->key, key) == 0 && d->w == w && d->h == h) {
+			*hit = true;
+			return d;
+		}
+		if (d->key == NULL || (oldest->key != NULL && d->used < oldest->used))
+			oldest = d;
+	}
+	*hit = false;
+	return oldest;
+}
+
+bool
+gfx_drawing(Gfx *gfx, const char *key, GfxRect r, GfxPainter paint, void *ctx)
+{
+	GfxDrawing *d;
+	bool hit;
+
+	if (r.w <= 0 || r.h <= 0)
+		return false;
+	d = gfx_drawing_slot(gfx, key, r.w, r.h, &hit);
+	if (!hit) {
+		free(d->key);
+		if (d->texture != NULL)
+			SDL_DestroyTexture(d->texture);
+		*d =
+		    (GfxDrawing){ xstrdup(key), r.w, r.h, gfx_paint(gfx, r.w, r.h, paint, ctx), 0 };
+	}
+	d->used = ++gfx->drawing_clock;
+	if (d->texture == NULL)
+		return false;
+	if (!gfx->rehearsing)
+		SDL_RenderCopy(gfx->renderer, d->texture, NULL, &(SDL_Rect){ r.x, r.y, r.w, r.h });
 	return true;
 }

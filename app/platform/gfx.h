@@ -14,6 +14,7 @@
 #ifndef ANKETA_GFX_H
 #define ANKETA_GFX_H
 
+#include <cairo.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -89,5 +90,23 @@ int gfx_measure(void *gfx, const char *text, size_t len, int size, bool bold);
 /* Draws a PNG picture (path relative to the assets directory) fitted into
  * rect keeping its aspect ratio. Returns false when it cannot be loaded. */
 bool gfx_picture(Gfx *gfx, const char *path, GfxRect rect);
+
+/*
+ * Paints a drawing with cairo onto cr, a white image of w x h pixels (0, 0
+ * at its top-left): the UI's vector drawings (charts) are made this way.
+ * Returns 0, or -1 when it cannot (the image is then not shown).
+ */
+typedef int (*GfxPainter)(void *ctx, cairo_t *cr, int w, int h);
+
+/*
+ * Draws the drawing called key at rect. The first time key is asked for at
+ * rect's size, paint (with ctx) paints it into an image of that size, which
+ * becomes a texture; after that it is copied from a cache of a few
+ * drawings (the least recently used replaced), so a redraw costs no
+ * painting. A caller whose data changes gives a new key. During a
+ * rehearsal the drawing is painted into the cache and not shown. Returns
+ * false when paint failed or there was no memory for it.
+ */
+bool gfx_drawing(Gfx *gfx, const char *key, GfxRect rect, GfxPainter paint, void *ctx);
 
 #endif

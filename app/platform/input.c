@@ -35,7 +35,11 @@ input_key(const SDL_KeyboardEvent *key, Action *a)
 		*a = (Action){ .type = ACTION_BACK, .index = 0 };
 		return true;
 	case SDLK_LEFT:
+	case SDLK_PAGEUP:
 		*a = (Action){ .type = ACTION_BACK, .index = 1 };
+		return true;
+	case SDLK_PAGEDOWN:
+		*a = (Action){ .type = ACTION_NEXT, .index = 1 };
 		return true;
 	case SDLK_ESCAPE:
 		*a = (Action){ .type = ACTION_CANCEL };

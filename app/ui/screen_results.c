@@ -1,61 +1,187 @@
 /*
- * screen_results.c: the programme's indicators as the psychologist reports
- * them: one indicator a page, a row per class and one for the whole school,
- * a column per diagnostic wave, each cell the share (and how many of how
- * many), green when the target is met and red when it is not. The last page
- * lists the answers that raised an alert (survey files' `alerts:`), newest
- * first: which class and code, which questionnaire, when, and why.
+ * screen_results.c: the programmes' indicators as the psychologist reads
+ * them, a page at a time ("Страница 3 из 12" in the header; Enter, → or
+ * PageDown and ">" the next page, Backspace, ← or PageUp and "<" the
+ * previous, Escape and "Назад в меню" back to the menu):
+ *
+ *  - the overview of each programme: every indicator for the whole school,
+ *    a column per wave with the value and the target, ✓ met or ✗ not met
+ *    in colour and symbol, ✎ before an indicator the psychologist enters,
+ *    "нет данных" where nobody answered, "мало данных" under min_n;
+ *  - one page per indicator: its definition and targets, the chart of its
+ *    classes and the school per wave (chart.h, painted once into a cached
+ *    image), the school's figures in words under it, and beside it the
+ *    paired change of its scale from the first to the last wave where
+ *    coded respondents answered in both; counts, yes/no and indicators
+ *    without figures as a table;
+ *  - the answers that raised an alert, newest first, as many pages as they
+ *    take, each with its class, code, questionnaire, wave and date.
+ *
+ * How many rows a page holds depends on the screen's height, so the pages
+ * are counted for the size drawn (results_walk). The figures come from the
+ * analysis (analysis.h), built when the screen opens; their words from
+ * figure.h.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "classname.h"
 #include "analysis.h"
+#include "figure.h"
 #include "report.h"
 #include "results.h"
 #include "ui.h"
 #include "util.h"
 
-/* The programme and indicator of page `page`, counted over all programmes. */
-static bool
-results_locate(const Ui *ui, int page, int *program, int *indicator)
+#define MARK_MET     "\xE2\x9C\x93" /* ✓ */
+#define MARK_NOT     "\xE2\x9C\x97" /* ✗ */
+#define MARK_ENTERED "\xE2\x9C\x8E" /* ✎ */
+
+typedef enum {
+	PAGE_OVERVIEW,  /* rows first .. first + count - 1 of a programme's indicators */
+	PAGE_INDICATOR, /* indicator `first` of the programme */
+	PAGE_ALERTS,    /* alerts first .. first + count - 1 */
+} PageKind;
+
+typedef struct {
+	PageKind kind;
+	int program;
+	int first, count;
+} ResultsPage;
+
+/* A length given for 1280x800, but never below floor pixels: the
+ * psychologist reads these tables at 800x600 too. */
+static int
+results_px(const Ui *ui, int length, int floor)
 {
-	for (int p = 0; p < ui->n_programs; p++) {
-		if (page < ui->programs[p]->n_indicators) {
-			*program = p;
-			*indicator = page;
-			return true;
-		}
-		page -= ui->programs[p]->n_indicators;
-	}
-	return false;
+	int px = ui_px(ui, length);
+
+	return px > floor ? px : floor;
 }
 
-/* The indicator pages and, after them, the alerts page. */
+/* Where a page's content stands: under the header, above the footer. */
+static GfxRect
+results_area(const Ui *ui)
+{
+	int top = ui_px(ui, 76);
+
+	return (GfxRect){ ui_px(ui, 32), top, ui->width - ui_px(ui, 64),
+		          ui->height - ui_px(ui, 110) - top };
+}
+
+static int
+results_row_h(const Ui *ui)
+{
+	return results_px(ui, 54, 44);
+}
+
+static int
+results_head_h(const Ui *ui)
+{
+	return results_px(ui, 40, 30);
+}
+
+/* Indicator rows on an overview page: under the column heads, above the
+ * legend's line. */
+static int
+results_overview_rows(const Ui *ui)
+{
+	int rows = (results_area(ui).h - 2 * results_head_h(ui)) / results_row_h(ui);
+
+	return rows > 1 ? rows : 1;
+}
+
+static int
+results_card_h(const Ui *ui)
+{
+	return results_px(ui, 84, 56);
+}
+
+static int
+results_alerts_per_page(const Ui *ui)
+{
+	int n = (results_area(ui).h - results_head_h(ui)) / (results_card_h(ui) + ui_px(ui, 10));
+
+	return n > 1 ? n : 1;
+}
+
+/* Counts the pages; when want is one of them, fills *out with it. */
+static int
+results_walk(const Ui *ui, int want, ResultsPage *out)
+{
+	int n = 0, rows = results_overview_rows(ui), per = results_alerts_per_page(ui);
+	ResultsPage page;
+
+	for (int p = 0; p < ui->n_programs; p++)
+		for (int first = 0; first < ui->programs[p]->n_indicators; first += rows, n++) {
+			int left = ui->programs[p]->n_indicators - first;
+			page = (ResultsPage){ PAGE_OVERVIEW, p, first, left < rows ? left : rows };
+			if (n == want)
+				*out = page;
+		}
+	for (int p = 0; p < ui->n_programs; p++)
+		for (int i = 0; i < ui->programs[p]->n_indicators; i++, n++)
+			if (n == want)
+				*out = (ResultsPage){ PAGE_INDICATOR, p, i, 1 };
+	for (int first = 0; first == 0 || first < ui->report.n_alerts; first += per, n++) {
+		int left = ui->report.n_alerts - first;
+		page = (ResultsPage){ PAGE_ALERTS, 0, first, left < per ? left : per };
+		if (n == want)
+			*out = page;
+	}
+	return n;
+}
+
 static int
 results_pages(const Ui *ui)
 {
-	int n = 1;
+	return results_walk(ui, -1, NULL);
+}
 
-	for (int p = 0; p < ui->n_programs; p++)
-		n += ui->programs[p]->n_indicators;
-	return n;
+/* The alerts raised, newest first (the results are in export order). */
+static void
+results_collect_alerts(Ui *ui)
+{
+	const ResultSet *set = analysis_results(ui->report.analysis);
+	int n = 0;
+
+	for (int i = 0; i < set->n; i++)
+		n += set->items[i].n_alerts;
+	ui->report.alerts = xcalloc((size_t)n + 1, sizeof *ui->report.alerts);
+	for (int i = set->n - 1; i >= 0; i--)
+		for (int k = 0; k < set->items[i].survey->n_alerts; k++) {
+			if (!set->items[i].alerts[k])
+				continue;
+			ui->report.alerts[ui->report.n_alerts][0] = i;
+			ui->report.alerts[ui->report.n_alerts++][1] = k;
+		}
 }
 
 static void
 results_enter(Ui *ui)
 {
+	static unsigned opened;
 	char *cause = NULL;
 
 	ui_report_clear(ui);
 	ui->report.page = 0;
+	ui->report.opened = ++opened;
 	ui->report.analysis =
 	    analysis_build(ui->store, ui->surveys, ui->programs, ui->n_programs, NULL, &cause);
 	if (ui->report.analysis == NULL) {
 		ui_set_message(ui, cause);
 		free(cause);
 	}
+	results_collect_alerts(ui);
+}
+
+/* Programme p's indicator table; an empty one when the analysis failed. */
+static const IndicatorTable *
+results_table(const Ui *ui, int p)
+{
+	static const IndicatorTable empty = { 0 };
+
+	return ui->report.analysis ? analysis_table(ui->report.analysis, p) : &empty;
 }
 
 /* Between the page buttons: the first warning about the data (an older
@@ -75,189 +201,380 @@ results_draw_warnings(Ui *ui)
 	free(text);
 }
 
-/* "62,5 % (10 из 16)", or the reduction against the baseline. */
-static char *
-results_cell_text(const IndicatorRow *row, const Indicator *ind)
+/* The colour a figure is written in: green met, red not met, muted when
+ * there is nothing to judge. */
+static GfxColor
+results_ink(FigureState state)
 {
-	IndicatorKind kind = ind->kind;
-	char *percent, *change, *text;
-
-	if (row->has_value && kind == INDICATOR_YESNO)
-		return xstrdup(row->value ? _("yes") : _("no"));
-	if (row->has_value)
-		return xasprintf("%d", row->value);
-	if (!row->has_percent)
-		return xasprintf(_("no data"));
-	/* Rounded and written as the report writes them, so screen and paper agree. */
-	percent = report_decimal(row->percent);
-	if (kind == INDICATOR_REDUCTION && row->has_change) {
-		change = report_decimal(row->change);
-		text = xasprintf(_("%s %% (reduction %s %%)"), percent, change);
-		free(change);
-	} else {
-		text = xasprintf(_("%s %% (%d of %d)"), percent, row->meeting, row->n);
+	switch (state) {
+	case FIGURE_MET:
+		return UI_CHOSEN;
+	case FIGURE_NOT_MET:
+		return UI_ERROR;
+	case FIGURE_VALUE:
+		return UI_TEXT;
+	default:
+		return UI_MUTED;
 	}
-	if (row->too_few) { /* fewer respondents than min_n: said, not judged */
-		char *few = report_too_few_text(ind), *with;
-		with = xasprintf("%s; %s", text, few);
-		free(text);
-		free(few);
-		text = with;
-	}
-	if (row->has_positive) { /* positive dynamics asked for: the change too */
-		char *pp = report_change_pp_text(row->change_pp), *with;
-		with = xasprintf("%s, %s", text, pp);
-		free(text);
-		free(pp);
-		text = with;
-	}
-	free(percent);
-	return text;
 }
 
-/* The row of the table for a class and wave, or NULL. */
-static const IndicatorRow *
-results_find(const IndicatorTable *t, const char *id, const char *wave, const char *class_name)
-{
-	for (int i = 0; i < t->n; i++) {
-		const IndicatorRow *r = &t->rows[i];
-		if (strcmp(r->indicator_id, id) == 0 && strcmp(r->wave, wave) == 0 &&
-		    strcmp(r->class_name, class_name) == 0)
-			return r;
-	}
-	return NULL;
-}
-
-/* True when some wave has a figure for the class. */
-static bool
-results_has_data(const IndicatorTable *t, const char *id, const char *class_name)
-{
-	for (int i = 0; i < t->n; i++)
-		if (strcmp(t->rows[i].indicator_id, id) == 0 &&
-		    strcmp(t->rows[i].class_name, class_name) == 0 &&
-		    (t->rows[i].has_percent || t->rows[i].has_value))
-			return true;
-	return false;
-}
-
-static int
-results_compare_classes(const void *a, const void *b)
-{
-	return classname_compare(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* Classes of one indicator, at most max, as a school lists them ("2А"
- * before "10А", the whole school last): those with a figure in some wave,
- * and the whole school always. Answers without a class (teachers) count in
- * the whole school only, as the report shows them. */
-static int
-results_classes(const IndicatorTable *t, const char *id, const char **out, int max)
-{
-	int n = 0;
-
-	for (int i = 0; i < t->n && n < max; i++) {
-		const char *name = t->rows[i].class_name;
-		bool seen = false, school = strcmp(name, "*") == 0;
-		if (strcmp(t->rows[i].indicator_id, id) != 0 || name[0] == '\0' ||
-		    (!school && !results_has_data(t, id, name)))
-			continue;
-		for (int j = 0; j < n && !seen; j++)
-			seen = strcmp(out[j], name) == 0;
-		if (!seen)
-			out[n++] = name;
-	}
-	qsort(out, (size_t)n, sizeof *out, results_compare_classes);
-	return n;
-}
-
+/* One figure in r: its value with ✓ or ✗ (bold, in its colour) over its
+ * target (muted). */
 static void
-results_draw_cell(Ui *ui, GfxRect r, const IndicatorRow *row, const Indicator *ind, int size)
+results_draw_figure(Ui *ui, const Program *program, const Indicator *ind,
+                    const IndicatorTable *table, const IndicatorRow *row, GfxRect r)
 {
-	GfxColor ink = UI_TEXT;
-	char *text;
+	FigureState state = figure_state(table, row);
+	char *value = row ? figure_value_text(program, ind, table, row) : xstrdup(_("no data"));
+	char *target = row ? figure_target_text(program, ind, row) : NULL;
+	const char *mark = state == FIGURE_MET       ? " " MARK_MET
+	                   : state == FIGURE_NOT_MET ? " " MARK_NOT
+	                                             : "";
+	char *line = xasprintf("%s%s", value, mark);
+	int top = target ? r.h * 56 / 100 : r.h;
 
-	if (row == NULL)
-		return;
-	if ((!row->has_percent && !row->has_value) || row->too_few)
-		ink = UI_MUTED;
-	else if (row->has_met)
-		ink = row->met ? UI_CHOSEN : UI_ERROR;
-	text = results_cell_text(row, ind);
-	widget_text_box(ui, text, r, size, ui_px(ui, 12), row->has_met, ink, 0, true);
-	free(text);
+	widget_text_clipped(ui, line, (GfxRect){ r.x, r.y, r.w, top }, results_px(ui, 19, 12),
+	                    state != FIGURE_NO_DATA && state != FIGURE_TOO_FEW, results_ink(state),
+	                    true);
+	if (target != NULL)
+		widget_text_clipped(ui, target, (GfxRect){ r.x, r.y + top, r.w, r.h - top },
+		                    results_px(ui, 14, 10), false, UI_MUTED, false);
+	free(line);
+	free(value);
+	free(target);
 }
 
-/* The table of one indicator: a row per class, a column per wave. */
+/* The wave titles over the columns from x, each col wide. */
 static void
-results_draw_table(Ui *ui, const Program *program, const Indicator *ind, const IndicatorTable *t,
-                   GfxRect area)
+results_draw_wave_heads(Ui *ui, const Program *program, int x, int y, int col, int h)
 {
-	const char *classes[64];
-	int n = results_classes(t, ind->id, classes, 64);
-	int first = ui_px(ui, 200),
-	    col = (area.w - first) / (program->n_waves ? program->n_waves : 1);
-	int row_h =
-	    n > 0 ? (area.h / (n + 1) < ui_px(ui, 44) ? area.h / (n + 1) : ui_px(ui, 44)) : 0;
-	int size = row_h * 55 / 100;
-
 	for (int w = 0; w < program->n_waves; w++)
-		widget_text_box(ui, program->waves[w].title,
-		                (GfxRect){ area.x + first + w * col, area.y, col, row_h }, size,
-		                ui_px(ui, 12), true, UI_MUTED, 0, true);
+		widget_text_clipped(ui, program->waves[w].title,
+		                    (GfxRect){ x + w * col, y, col - ui_px(ui, 8), h },
+		                    results_px(ui, 14, 10), true, UI_MUTED, true);
+}
+
+/* The indicator's title as shown (figure_title()), with ✎ before one
+ * the psychologist enters. The caller frees it. */
+static char *
+results_title(const Indicator *ind)
+{
+	char *title = figure_title(ind), *shown;
+
+	if (!program_kind_entered(ind->kind))
+		return title;
+	shown = xasprintf(MARK_ENTERED " %s", title);
+	free(title);
+	return shown;
+}
+
+/* One indicator's row of the overview: its title, then its school figure
+ * per wave. */
+static void
+results_draw_overview_row(Ui *ui, const Program *program, const Indicator *ind,
+                          const IndicatorTable *table, GfxRect r, int title_w, int col)
+{
+	char *title = results_title(ind);
+	int pad = ui_px(ui, 6);
+
+	widget_text_clipped(ui, title,
+	                    (GfxRect){ r.x + pad, r.y + pad, title_w - 3 * pad, r.h - 2 * pad },
+	                    results_px(ui, 15, 11), false, UI_TEXT, true);
+	for (int w = 0; w < program->n_waves; w++)
+		results_draw_figure(
+		    ui, program, ind, table, figure_row(table, ind->id, program->waves[w].id, "*"),
+		    (GfxRect){ r.x + title_w + w * col, r.y + pad, col - pad, r.h - 2 * pad });
+	free(title);
+}
+
+/* The overview: a programme's indicators for the whole school, a column
+ * per wave; the legend under them. */
+static void
+results_draw_overview(Ui *ui, const ResultsPage *page)
+{
+	const Program *program = ui->programs[page->program];
+	const IndicatorTable *table = results_table(ui, page->program);
+	GfxRect area = results_area(ui);
+	int head = results_head_h(ui), row_h = results_row_h(ui);
+	int title_w = area.w * 42 / 100;
+	int col = (area.w - title_w) / (program->n_waves > 0 ? program->n_waves : 1);
+	int y = area.y + head;
+
+	widget_text_clipped(ui, _("Indicator (whole school)"),
+	                    (GfxRect){ area.x + ui_px(ui, 6), area.y, title_w, head },
+	                    results_px(ui, 14, 10), true, UI_MUTED, true);
+	results_draw_wave_heads(ui, program, area.x + title_w, area.y, col, head);
+	for (int k = 0; k < page->count; k++, y += row_h) {
+		GfxRect r = { area.x, y, area.w, row_h };
+		if (k % 2 == 0)
+			gfx_fill(ui->gfx, r, UI_BADGE);
+		results_draw_overview_row(ui, program, &program->indicators[page->first + k], table,
+		                          r, title_w, col);
+	}
+	widget_text_box(ui, _("✓ target met   ✗ target not met   ✎ entered by the psychologist"),
+	                (GfxRect){ area.x + ui_px(ui, 6), y + ui_px(ui, 4), area.w, head },
+	                results_px(ui, 15, 11), results_px(ui, 10, 9), false, UI_MUTED, 0, true);
+}
+
+/* A table of an indicator: the wave titles over a row per class (the
+ * school's "*" as "Вся школа"), each cell a figure. */
+static void
+results_draw_table(Ui *ui, const Program *program, const Indicator *ind,
+                   const IndicatorTable *table, const char *const *classes, int n, GfxRect area)
+{
+	int head = results_head_h(ui), first = results_px(ui, 180, 110);
+	int col = (area.w - first) / (program->n_waves > 0 ? program->n_waves : 1);
+	int row_h = n > 0 ? (area.h - head) / n : 0;
+
+	if (row_h > results_row_h(ui))
+		row_h = results_row_h(ui);
+	results_draw_wave_heads(ui, program, area.x + first, area.y, col, head);
 	for (int c = 0; c < n; c++) {
-		int y = area.y + (c + 1) * row_h;
-		const char *name = strcmp(classes[c], "*") == 0 ? _("Whole school") : classes[c];
+		int y = area.y + head + c * row_h;
+		bool school = strcmp(classes[c], "*") == 0;
 		if (c % 2 == 0)
 			gfx_fill(ui->gfx, (GfxRect){ area.x, y, area.w, row_h }, UI_BADGE);
-		widget_text_box(ui, name, (GfxRect){ area.x + ui_px(ui, 8), y, first, row_h }, size,
-		                ui_px(ui, 12), true, UI_TEXT, 0, true);
+		widget_text_box(ui, school ? _("Whole school") : classes[c],
+		                (GfxRect){ area.x + ui_px(ui, 8), y, first - ui_px(ui, 16), row_h },
+		                results_px(ui, 18, 12), results_px(ui, 11, 10), true, UI_TEXT, 0,
+		                true);
 		for (int w = 0; w < program->n_waves; w++)
-			results_draw_cell(
-			    ui, (GfxRect){ area.x + first + w * col, y, col, row_h },
-			    results_find(t, ind->id, program->waves[w].id, classes[c]), ind, size);
+			results_draw_figure(
+			    ui, program, ind, table,
+			    figure_row(table, ind->id, program->waves[w].id, classes[c]),
+			    (GfxRect){ area.x + first + w * col, y + ui_px(ui, 4),
+			               col - ui_px(ui, 8), row_h - ui_px(ui, 8) });
 	}
-	if (n == 0)
-		widget_text_box(ui, _("No completed questionnaires yet."), area, ui_px(ui, 28),
-		                ui_px(ui, 14), false, UI_MUTED, 1, true);
 }
 
-/* The indicator's title, its definition, its targets and its table. */
-static void
-results_draw_indicator(Ui *ui, const Program *program, const Indicator *ind,
-                       const IndicatorTable *table)
-{
-	int w = ui->width, h = ui->height;
-	char *title = xasprintf("%s. %s", ind->id, ind->title ? ind->title : "");
-	char *targets = report_targets_text(program, ind);
-	char *definition = ind->definition ? xasprintf(_("Definition: %s"), ind->definition) : NULL;
+/* What the chart's painter needs. */
+typedef struct {
+	const Chart *chart;
+	double unit; /* pixels per unit of the chart's geometry */
+} ResultsChart;
 
-	widget_text_box(ui, title,
-	                (GfxRect){ ui_px(ui, 32), ui_px(ui, 70), w - ui_px(ui, 64),
-	                           ui_px(ui, definition ? 64 : 96) },
-	                ui_px(ui, 30), ui_px(ui, 16), true, UI_TEXT, 0, true);
-	if (definition != NULL)
-		widget_text_box(
-		    ui, definition,
-		    (GfxRect){ ui_px(ui, 32), ui_px(ui, 134), w - ui_px(ui, 64), ui_px(ui, 34) },
-		    ui_px(ui, 18), ui_px(ui, 11), false, UI_MUTED, 0, true);
+/* Paints an indicator's chart (a GfxPainter). */
+static int
+results_paint_chart(void *ctx, cairo_t *cr, int w, int h)
+{
+	const ResultsChart *c = ctx;
+	char *cause = NULL;
+	int rc;
+
+	cairo_scale(cr, c->unit, c->unit);
+	rc = chart_draw(cr, c->chart, 0, 0, w / c->unit, h / c->unit, &cause);
+	free(cause);
+	return rc;
+}
+
+/* The chart of indicator i of programme p in r, from the drawing cache
+ * (painted when it is not there). */
+static void
+results_draw_chart(Ui *ui, int p, int i, const FigureChart *chart, GfxRect r)
+{
+	ResultsChart c = { &chart->chart, ui->scale * 1.7 };
+	char *key = xasprintf("results/%u/%d/%d", ui->report.opened, p, i);
+
+	/* Its legend of three waves' titles takes about 560 units at a size
+	 * that can be read; the chart needs 200 x 120 at least. Its fonts
+	 * shrink before it does. */
+	if (r.w / c.unit < 560)
+		c.unit = r.w / 560.0;
+	if (c.unit < 1 && r.w >= 200)
+		c.unit = 1;
+	if (r.w / c.unit < 200)
+		c.unit = r.w / 200.0;
+	if (r.h / c.unit < 120)
+		c.unit = r.h / 120.0;
+	gfx_drawing(ui->gfx, key, r, results_paint_chart, &c);
+	free(key);
+}
+
+/* The paired change the analysis made (from the first to the last wave
+ * with completed sittings) when the indicator's scale has pairs in it,
+ * else NULL; *from and *to get the waves' titles. */
+static const PairedTable *
+results_paired(const Ui *ui, const Indicator *ind, const char **from, const char **to)
+{
+	const PairedTable *paired;
+	PairedSummary sum;
+
+	if (ui->report.analysis == NULL)
+		return NULL;
+	paired = analysis_paired(ui->report.analysis, from, to);
+	if (paired == NULL || !figure_paired(ind, paired, "*", &sum))
+		return NULL;
+	*from = program_wave_title(ui->programs, ui->n_programs, *from);
+	*to = program_wave_title(ui->programs, ui->n_programs, *to);
+	return paired;
+}
+
+/* One line of the paired table: the class, its pairs, up, same, down. */
+static void
+results_draw_paired_row(Ui *ui, const char *const cells[5], GfxRect r, bool bold)
+{
+	int first = r.w * 28 / 100, col = (r.w - first) / 4;
+	/* One size for the whole row: the heads are small enough for the
+	 * narrowest column at every screen size. */
+	int size = bold ? results_px(ui, 15, 11) : results_px(ui, 16, 11);
+
+	for (int k = 0; k < 5; k++) {
+		GfxRect cell = k == 0 ? (GfxRect){ r.x, r.y, first, r.h }
+		                      : (GfxRect){ r.x + first + (k - 1) * col, r.y, col, r.h };
+		widget_text_box(ui, cells[k], cell, size, k == 0 ? results_px(ui, 10, 9) : size,
+		                bold, k == 0 || !bold ? UI_TEXT : UI_MUTED, k == 0 ? 0 : 1, true);
+	}
+}
+
+/* The rows of the paired table that fit in h: the classes, the school
+ * last; when they do not all fit, the first classes and the school. */
+static void
+results_draw_paired_rows(Ui *ui, const Indicator *ind, const PairedTable *paired, GfxRect r)
+{
+	int n, row_h = results_px(ui, 30, 20), fit = r.h / row_h;
+	const char **classes = figure_paired_classes(ind, paired, &n);
+
+	for (int k = 0, shown = 0; k < n && shown < fit; k++) {
+		PairedSummary s;
+		char cells[4][16];
+		const char *row[5];
+		if (n > fit && k >= fit - 1 && k < n - 1)
+			continue; /* room for the school, the last */
+		figure_paired(ind, paired, classes[k], &s);
+		snprintf(cells[0], sizeof cells[0], "%d", s.pairs);
+		snprintf(cells[1], sizeof cells[1], "%d", s.up);
+		snprintf(cells[2], sizeof cells[2], "%d", s.same);
+		snprintf(cells[3], sizeof cells[3], "%d", s.down);
+		row[0] = strcmp(classes[k], "*") == 0 ? _("Whole school") : classes[k];
+		for (int j = 0; j < 4; j++)
+			row[j + 1] = cells[j];
+		results_draw_paired_row(ui, row,
+		                        (GfxRect){ r.x, r.y + shown++ * row_h, r.w, row_h }, false);
+	}
+	free(classes);
+}
+
+/* The paired change of the indicator's scale from one wave to another:
+ * how many of the same coded respondents moved to a better level, stayed,
+ * moved to a worse one. */
+static void
+results_draw_paired(Ui *ui, const Indicator *ind, const PairedTable *paired, const char *from,
+                    const char *to, GfxRect r)
+{
+	const char *heads[5] = { _("Class"), _("pairs"), "↑", "=", "↓" };
+	char *title = xasprintf(_("The same respondents (by code): %s → %s"), from, to);
+	int pad = ui_px(ui, 12), head = results_px(ui, 30, 20), title_h = results_px(ui, 66, 44);
+	GfxRect in = { r.x + pad, r.y + pad, r.w - 2 * pad, r.h - 2 * pad };
+
+	gfx_card(ui->gfx, r, ui_px(ui, 10), 1, UI_CARD, UI_BORDER);
+	widget_text_box(ui, title, (GfxRect){ in.x, in.y, in.w, title_h }, results_px(ui, 15, 11),
+	                results_px(ui, 10, 9), true, UI_TEXT, 0, false);
+	results_draw_paired_row(ui, heads, (GfxRect){ in.x, in.y + title_h, in.w, head }, true);
+	results_draw_paired_rows(
+	    ui, ind, paired,
+	    (GfxRect){ in.x, in.y + title_h + head, in.w, in.h - title_h - 3 * head });
+	widget_text_box(ui,
+	                _("↑ moved to a better level of the scale, = stayed on the same, ↓ moved "
+	                  "to a worse one"),
+	                (GfxRect){ in.x, in.y + in.h - 2 * head, in.w, 2 * head },
+	                results_px(ui, 13, 10), results_px(ui, 9, 8), false, UI_MUTED, 0, true);
+	free(title);
+}
+
+/* The indicator's title, definition and targets over its body; returns
+ * the body's rectangle. */
+static GfxRect
+results_draw_heading(Ui *ui, const Program *program, const Indicator *ind)
+{
+	GfxRect area = results_area(ui);
+	char *title = results_title(ind), *targets = report_targets_text(program, ind);
+	char *definition = ind->definition ? xasprintf(_("Definition: %s"), ind->definition) : NULL;
+	int title_h = ui_px(ui, 60), line = results_px(ui, 34, 24), y = area.y + title_h;
+
+	widget_text_box(ui, title, (GfxRect){ area.x, area.y, area.w, title_h },
+	                results_px(ui, 26, 14), results_px(ui, 13, 11), true, UI_TEXT, 0, true);
+	if (definition != NULL) {
+		int lines = results_px(ui, 42, 30);
+		widget_text_box(ui, definition, (GfxRect){ area.x, y, area.w, lines },
+		                results_px(ui, 16, 11), results_px(ui, 10, 9), false, UI_MUTED, 0,
+		                true);
+		y += lines;
+	}
+	widget_text_box(ui, targets, (GfxRect){ area.x, y, area.w, line }, results_px(ui, 17, 11),
+	                results_px(ui, 10, 9), true, UI_MUTED, 0, true);
+	y += line + ui_px(ui, 6);
 	free(definition);
-	widget_text_box(
-	    ui, targets,
-	    (GfxRect){ ui_px(ui, 32), ui_px(ui, 168), w - ui_px(ui, 64), ui_px(ui, 36) },
-	    ui_px(ui, 22), ui_px(ui, 12), false, UI_MUTED, 0, true);
-	results_draw_table(
-	    ui, program, ind, table,
-	    (GfxRect){ ui_px(ui, 32), ui_px(ui, 214), w - ui_px(ui, 64), h - ui_px(ui, 334) });
 	free(title);
 	free(targets);
+	return (GfxRect){ area.x, y, area.w, area.y + area.h - y };
 }
 
-/* "6А · код K7 · Мой день в школе · 15.09.2026" above an alert's message. */
+/* True when no wave has a figure for the whole school. */
+static bool
+results_no_figures(const Program *program, const Indicator *ind, const IndicatorTable *table)
+{
+	for (int w = 0; w < program->n_waves; w++)
+		if (figure_state(table, figure_row(table, ind->id, program->waves[w].id, "*")) !=
+		    FIGURE_NO_DATA)
+			return false;
+	return true;
+}
+
+/* An indicator's page: its heading; for a share with figures the chart
+ * with the school's figures under it and the paired change beside it; for
+ * a count, a yes/no or an indicator without figures the table of its
+ * classes. */
+static void
+results_draw_indicator(Ui *ui, const ResultsPage *page)
+{
+	const Program *program = ui->programs[page->program];
+	const Indicator *ind = &program->indicators[page->first];
+	const IndicatorTable *table = results_table(ui, page->program);
+	GfxRect body = results_draw_heading(ui, program, ind);
+	const char *from = NULL, *to = NULL;
+	const PairedTable *paired = results_paired(ui, ind, &from, &to);
+	int n;
+	int strip = results_head_h(ui) + results_row_h(ui);
+	const char *school[] = { "*" };
+	GfxRect area = { body.x, body.y, body.w, body.h - strip - ui_px(ui, 6) };
+	FigureChart chart;
+
+	if (!figure_chart(program, ind, table, &chart)) {
+		const char **classes = figure_classes(table, ind->id, &n);
+		results_draw_table(ui, program, ind, table, classes, n, body);
+		if (results_no_figures(program, ind, table))
+			widget_text_box(
+			    ui,
+			    program_kind_entered(ind->kind)
+			        ? _("Nothing has been entered yet: the values are entered with the "
+			            "menu's \"Enter indicator values\" button.")
+			        : _("Nobody has answered this indicator's questionnaire yet."),
+			    (GfxRect){ body.x, body.y + strip + ui_px(ui, 16), body.w, strip },
+			    results_px(ui, 18, 12), results_px(ui, 11, 10), false, UI_MUTED, 0,
+			    false);
+		free(classes);
+		return;
+	}
+	if (paired != NULL) {
+		int side = body.w * 30 / 100;
+		area.w -= side + ui_px(ui, 12);
+		results_draw_paired(ui, ind, paired, from, to,
+		                    (GfxRect){ body.x + body.w - side, body.y, side, body.h });
+	}
+	results_draw_chart(ui, page->program, page->first, &chart, area);
+	figure_chart_free(&chart);
+	results_draw_table(ui, program, ind, table, school, 1,
+	                   (GfxRect){ body.x, body.y + body.h - strip, area.w, strip });
+}
+
+/* "6А · код K7 · Мой день в школе · Исходные данные · 15.09.2026" above an
+ * alert's message. */
 static char *
-results_alert_where(const ResultSitting *s)
+results_alert_where(const Ui *ui, const ResultSitting *s)
 {
 	const char *at = s->completed_at ? s->completed_at : s->started_at;
 	const char *title = s->survey->title ? s->survey->title : s->survey->id;
+	const char *wave = program_wave_title(ui->programs, ui->n_programs, s->wave);
 	char day[16] = "";
 	char *who =
 	    s->respondent[0] ? xasprintf(_("code %s"), s->respondent) : xstrdup(_("no code"));
@@ -266,8 +583,8 @@ results_alert_where(const ResultSitting *s)
 	/* ISO 8601 "2026-09-15T..." shown as 15.09.2026. */
 	if (at != NULL && strlen(at) >= 10)
 		snprintf(day, sizeof day, "%.2s.%.2s.%.4s", at + 8, at + 5, at);
-	text = xasprintf("%s · %s · %s%s%s", s->class_name[0] ? s->class_name : _("no class"), who,
-	                 title, day[0] ? " · " : "", day);
+	text = xasprintf("%s · %s · %s · %s%s%s", s->class_name[0] ? s->class_name : _("no class"),
+	                 who, title, wave, day[0] ? " · " : "", day);
 	free(who);
 	return text;
 }
@@ -276,90 +593,85 @@ results_alert_where(const ResultSitting *s)
 static void
 results_draw_alert(Ui *ui, const ResultSitting *s, const SurveyAlert *alert, GfxRect r)
 {
-	char *where = results_alert_where(s);
-	int line = r.h / 2;
+	char *where = results_alert_where(ui, s);
+	int line = r.h * 45 / 100, pad = ui_px(ui, 16);
 
 	gfx_fill_rounded(ui->gfx, r, ui_px(ui, 10), UI_CARD);
+	widget_text_box(ui, where, (GfxRect){ r.x + pad, r.y + ui_px(ui, 4), r.w - 2 * pad, line },
+	                results_px(ui, 18, 12), results_px(ui, 11, 10), false, UI_MUTED, 0, true);
 	widget_text_box(
-	    ui, where,
-	    (GfxRect){ r.x + ui_px(ui, 16), r.y + ui_px(ui, 4), r.w - ui_px(ui, 32), line },
-	    ui_px(ui, 20), ui_px(ui, 12), false, UI_MUTED, 0, true);
-	widget_text_box(ui, alert->message,
-	                (GfxRect){ r.x + ui_px(ui, 16), r.y + line, r.w - ui_px(ui, 32),
-	                           r.h - line - ui_px(ui, 4) },
-	                ui_px(ui, 22), ui_px(ui, 12), true, UI_TEXT, 0, true);
+	    ui, alert->message,
+	    (GfxRect){ r.x + pad, r.y + line, r.w - 2 * pad, r.h - line - ui_px(ui, 4) },
+	    results_px(ui, 21, 13), results_px(ui, 11, 10), true, UI_TEXT, 0, true);
 	free(where);
 }
 
-/* The alerts page: as many alerts as fit, newest first, then how many more
- * there are and where to find them all. */
+/* A page of alerts, newest first. */
 static void
-results_draw_alerts(Ui *ui)
+results_draw_alerts(Ui *ui, const ResultsPage *page)
 {
-	static const ResultSet none = { 0 };
-	const ResultSet *set = ui->report.analysis ? analysis_results(ui->report.analysis) : &none;
-	int w = ui->width, h = ui->height, top = ui_px(ui, 80), row = ui_px(ui, 96);
-	int gap = ui_px(ui, 10), fit = (h - ui_px(ui, 130) - top) / (row + gap) - 1;
-	int shown = 0, total = 0;
+	GfxRect area = results_area(ui);
+	int card = results_card_h(ui), gap = ui_px(ui, 10);
 
-	for (int i = set->n - 1; i >= 0; i--) {
-		const ResultSitting *s = &set->items[i];
-		for (int k = 0; k < s->survey->n_alerts; k++) {
-			if (!s->alerts[k])
-				continue;
-			if (shown < fit)
-				results_draw_alert(ui, s, &s->survey->alerts[k],
-				                   (GfxRect){ ui_px(ui, 32),
-				                              top + shown++ * (row + gap),
-				                              w - ui_px(ui, 64), row });
-			total++;
-		}
-	}
-	if (total == 0)
+	if (ui->report.n_alerts == 0) {
 		widget_text_box(ui, _("No answer has raised an alert."),
-		                (GfxRect){ ui_px(ui, 80), h / 3, w - ui_px(ui, 160), h / 4 },
-		                ui_px(ui, 30), ui_px(ui, 14), false, UI_MUTED, 1, true);
-	else if (total > shown) {
-		char *more = xasprintf(_("And %d more: all of them are on the \"alerts\" sheet of "
-		                         "the tables the menu's Report button saves."),
-		                       total - shown);
-		widget_text_box(
-		    ui, more,
-		    (GfxRect){ ui_px(ui, 32), top + shown * (row + gap), w - ui_px(ui, 64), row },
-		    ui_px(ui, 22), ui_px(ui, 12), false, UI_MUTED, 0, true);
-		free(more);
+		                (GfxRect){ area.x, area.y, area.w, area.h / 2 },
+		                results_px(ui, 30, 16), results_px(ui, 14, 12), false, UI_MUTED, 1,
+		                true);
+		return;
 	}
+	for (int k = 0; k < page->count; k++) {
+		const int *a = ui->report.alerts[page->first + k];
+		const ResultSitting *s = &analysis_results(ui->report.analysis)->items[a[0]];
+		results_draw_alert(ui, s, &s->survey->alerts[a[1]],
+		                   (GfxRect){ area.x, area.y + k * (card + gap), area.w, card });
+	}
+}
+
+/* The header's title for a page. */
+static char *
+results_page_title(const Ui *ui, const ResultsPage *page)
+{
+	if (page->kind == PAGE_OVERVIEW)
+		return xasprintf(_("Overview: %s"), ui->programs[page->program]->title);
+	if (page->kind == PAGE_INDICATOR)
+		return xstrdup(ui->programs[page->program]->title);
+	if (ui->report.n_alerts == 0)
+		return xstrdup(_("Answers that need attention"));
+	return xasprintf(_("Answers that need attention: %d\xE2\x80\x93%d of %d"), page->first + 1,
+	                 page->first + page->count, ui->report.n_alerts);
 }
 
 static void
 results_draw(Ui *ui)
 {
-	int p, i;
-	GfxRect back = ui_footer(ui, LAYOUT_LEFT, 32, 300);
-	GfxRect prev = ui_footer(ui, LAYOUT_RIGHT, 202, 150);
-	GfxRect next = ui_footer(ui, LAYOUT_RIGHT, 32, 150);
-	char *note;
+	ResultsPage page = { PAGE_ALERTS, 0, 0, 0 };
+	int pages = results_pages(ui);
+	/* A page past the last (the screen got smaller) shows the last. */
+	int at = ui->report.page < pages ? ui->report.page : pages - 1;
+	char *note = ui->n_programs == 0
+	                 ? xstrdup(_("No programme file was found in surveys/programs."))
+	                 : xasprintf(_("Page %d of %d"), at + 1, pages);
+	char *title;
 
-	widget_button(ui, back, 0, _("Back to the menu"), NULL, BUTTON_NORMAL,
-	              (Action){ .type = ACTION_CANCEL });
-	note = ui->n_programs == 0
-	           ? xstrdup(_("No programme file was found in surveys/programs."))
-	           : xasprintf(_("Page %d of %d"), ui->report.page + 1, results_pages(ui));
-	if (results_locate(ui, ui->report.page, &p, &i)) {
-		static const IndicatorTable empty = { 0 };
-		widget_header(ui, ui->programs[p]->title, note, -1);
-		results_draw_indicator(ui, ui->programs[p], &ui->programs[p]->indicators[i],
-		                       ui->report.analysis ? analysis_table(ui->report.analysis, p)
-		                                           : &empty);
-	} else {
-		widget_header(ui, _("Answers that need attention"), note, -1);
-		results_draw_alerts(ui);
-	}
+	results_walk(ui, at, &page);
+	title = results_page_title(ui, &page);
+
+	widget_header(ui, title, note, -1);
+	if (page.kind == PAGE_OVERVIEW)
+		results_draw_overview(ui, &page);
+	else if (page.kind == PAGE_INDICATOR)
+		results_draw_indicator(ui, &page);
+	else
+		results_draw_alerts(ui, &page);
 	free(note);
+	free(title);
 	results_draw_warnings(ui);
-	widget_button(ui, prev, 0, "<", NULL, BUTTON_NORMAL,
+	widget_button(ui, ui_footer(ui, LAYOUT_LEFT, 32, 300), 0, _("Back to the menu"), NULL,
+	              BUTTON_NORMAL, (Action){ .type = ACTION_CANCEL });
+	widget_button(ui, ui_footer(ui, LAYOUT_RIGHT, 202, 150), 0, "<", NULL, BUTTON_NORMAL,
 	              (Action){ .type = ACTION_BACK, .index = 1 });
-	widget_button(ui, next, 0, ">", NULL, BUTTON_PRIMARY,
+	widget_button(ui, ui_footer(ui, LAYOUT_RIGHT, 32, 150), 0, ">", NULL, BUTTON_PRIMARY,
 	              (Action){ .type = ACTION_NEXT, .index = 1 });
 }
 
@@ -368,12 +680,14 @@ results_handle(Ui *ui, const Action *a)
 {
 	int pages = results_pages(ui);
 
+	if (ui->report.page >= pages) /* the screen got smaller: fewer pages */
+		ui->report.page = pages - 1;
 	if (a->type == ACTION_CANCEL) {
 		ui_report_clear(ui);
 		session_cancel(ui->session, ui->now);
-	} else if (a->type == ACTION_NEXT && pages > 0) {
+	} else if (a->type == ACTION_NEXT) {
 		ui->report.page = (ui->report.page + 1) % pages;
-	} else if (a->type == ACTION_BACK && pages > 0) {
+	} else if (a->type == ACTION_BACK) {
 		ui->report.page = (ui->report.page + pages - 1) % pages;
 	}
 }
@@ -390,6 +704,17 @@ results_rehearse(Ui *ui)
 		results_draw(ui);
 	}
 	screen_menu.draw(ui);
+}
+
+void
+screen_results_trace(const Ui *ui, FILE *out)
+{
+	static const char *const kinds[] = { "overview", "indicator", "alerts" };
+	ResultsPage page = { PAGE_ALERTS, 0, 0, 0 };
+	int pages = results_pages(ui), at = ui->report.page < pages ? ui->report.page : pages - 1;
+
+	results_walk(ui, at, &page);
+	fprintf(out, " page=%d/%d kind=%s", at + 1, pages, kinds[page.kind]);
 }
 
 const struct screen screen_results = {

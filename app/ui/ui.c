@@ -366,6 +366,8 @@ ui_app_trace(void *ctx, FILE *out)
 	if (session_phase(s) == PHASE_QUESTION)
 		fprintf(out, " survey=%s question=%d", session_survey(s)->id,
 		        session_question_index(s) + 1);
+	if (session_phase(s) == PHASE_RESULTS)
+		screen_results_trace(ui, out);
 	for (int i = 0; i < ui->n_targets; i++) {
 		GfxRect r = ui->targets[i].rect;
 		fprintf(out, " target=%d,%d,%d,%d", r.x + r.w / 2, r.y + r.h / 2, r.w, r.h);
@@ -422,4 +424,7 @@ ui_report_clear(Ui *ui)
 {
 	analysis_free(ui->report.analysis);
 	ui->report.analysis = NULL;
+	free(ui->report.alerts);
+	ui->report.alerts = NULL;
+	ui->report.n_alerts = 0;
 }

@@ -7,6 +7,7 @@
 #define ANKETA_UI_H
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdint.h>
 
 #include "action.h"
@@ -56,7 +57,13 @@ typedef struct Ui {
 	int n_waves;
 	struct {                    /* the results screen: computed when it opens */
 		Analysis *analysis; /* NULL until computed (or when it failed) */
-		int page;           /* the indicator shown, counted over all programmes */
+		/* The alerts raised, newest first: [0] the sitting's index in the
+		 * analysis' results, [1] the alert's index in its survey. */
+		int (*alerts)[2];
+		int n_alerts;
+		unsigned opened; /* how many times the screen has opened: names
+		                  * its charts in the drawing cache */
+		int page;        /* the page shown (screen_results.c counts them) */
 	} report;
 	struct {          /* the entry screen (screen_enter.c): what is being entered */
 		int item; /* the entered indicators of all
@@ -119,6 +126,10 @@ void screen_instructions_draw_at(Ui *ui, int position);
 /* Draws question index of the battery's survey at position as it looks
  * before it is answered: for rehearsals. */
 void screen_question_draw_next(Ui *ui, int position, int index);
+
+/* For ANKETA_TRACE: " page=3/12 kind=overview" (indicator, alerts), the
+ * Results page shown and what it is. */
+void screen_results_trace(const Ui *ui, FILE *out);
 
 /* The screen for a session phase. */
 const struct screen *ui_screen(SessionPhase phase);
@@ -231,6 +242,15 @@ extern const GfxColor UI_BG, UI_TEXT, UI_MUTED, UI_PRIMARY, UI_PRIMARY_DARK, UI_
  */
 int widget_text_box(Ui *ui, const char *text, GfxRect rect, int size_max, int size_min, bool bold,
                     GfxColor color, int align, bool valign_center);
+
+/*
+ * Draws text wrapped into rect at one size, left-aligned, as many lines as
+ * fit (at least one); when some are left over, the last line shown ends
+ * with "…" (a table's cells keep one size this way, where a full text is
+ * shown elsewhere). The block is centred vertically when valign_center.
+ */
+void widget_text_clipped(Ui *ui, const char *text, GfxRect rect, int size, bool bold,
+                         GfxColor color, bool valign_center);
 
 typedef enum {
 	BUTTON_NORMAL,

@@ -5,6 +5,7 @@
  * repeats a rectangle to make it clickable.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ui.h"
@@ -28,6 +29,46 @@ widget_text_box(Ui *ui, const char *text, GfxRect r, int size_max, int size_min,
 		         y + i * lh);
 	}
 	return size;
+}
+
+/* The last line of a text cut short: its bytes and "…", made shorter a
+ * character at a time until it fits in width. The caller frees it. */
+static char *
+widget_cut_line(Ui *ui, const char *line, size_t len, int width, int size, bool bold)
+{
+	char *text = xasprintf("%.*s…", (int)len, line);
+
+	while (len > 0 && gfx_text_width(ui->gfx, text, strlen(text), size, bold) > width) {
+		do /* back over a whole UTF-8 character */
+			len--;
+		while (len > 0 && ((unsigned char)line[len] & 0xC0) == 0x80);
+		while (len > 0 && line[len - 1] == ' ')
+			len--;
+		free(text);
+		text = xasprintf("%.*s…", (int)len, line);
+	}
+	return text;
+}
+
+void
+widget_text_clipped(Ui *ui, const char *text, GfxRect r, int size, bool bold, GfxColor color,
+                    bool valign_center)
+{
+	LayoutLine lines[LAYOUT_MAX_LINES];
+	int lh = layout_line_height(size), fit = r.h / lh > 0 ? r.h / lh : 1;
+	int n = layout_wrap(text, r.w, size, bold, gfx_measure, ui->gfx, lines, LAYOUT_MAX_LINES);
+	int shown = n < fit ? n : fit, y = valign_center ? r.y + (r.h - shown * lh) / 2 : r.y;
+
+	for (int i = 0; i < shown; i++) {
+		const char *line = text + lines[i].start;
+		if (i == shown - 1 && n > shown) {
+			char *cut = widget_cut_line(ui, line, lines[i].len, r.w, size, bold);
+			gfx_text(ui->gfx, cut, strlen(cut), size, bold, color, r.x, y + i * lh);
+			free(cut);
+		} else {
+			gfx_text(ui->gfx, line, lines[i].len, size, bold, color, r.x, y + i * lh);
+		}
+	}
 }
 
 /* Makes rect clickable for this frame: a click there stands for action. */
