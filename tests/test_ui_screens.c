@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "testio.h"
 #include "figure.h"
 #include "testutil.h"
 #include "ui.h"
