@@ -34,22 +34,22 @@ open_menu() {
 open_menu >/dev/null
 e2e_wait_line 'screen=welcome' "$E2E_LINE" >/dev/null
 
-# The results (the menu's "Results": 4th from the end, before "Start",
-# "Close" and "Enter indicator values"), then nothing.
+# The results (the menu's "Results": 5th from the end, before "Start",
+# "Close", "Справка" and "Enter indicator values"), then nothing.
 line=$(open_menu)
 n=$(echo "$line" | grep -o 'target=' | wc -l)
-read -r x y < <(e2e_target "$line" $((n - 3)))
+read -r x y < <(e2e_target "$line" $((n - 4)))
 xdotool mousemove --sync "$x" "$y" click 1
 e2e_wait_line 'screen=results' "$E2E_LINE" >/dev/null
 e2e_wait_line 'screen=welcome' "$E2E_LINE" >/dev/null
 
-# "Close" (the last but one target) asks; Escape keeps the kiosk; Enter closes it.
+# "Close" (the third from the end) asks; Escape keeps the kiosk; Enter closes it.
 # (A kiosk that locks later: the question is not to be timed.)
 kill -TERM "$E2E_PID"
 wait "$E2E_PID" || fail "kiosk exit status $?"
 start_kiosk 120
 line=$(open_menu)
-n=$(($(echo "$line" | grep -o 'target=' | wc -l) - 1))
+n=$(($(echo "$line" | grep -o 'target=' | wc -l) - 2))
 read -r x y < <(e2e_target "$line" "$n")
 xdotool mousemove --sync "$x" "$y" click 1
 line=$(e2e_wait_line 'screen=quit' "$E2E_LINE")

@@ -18,6 +18,7 @@ mkdir -p "$stick" "$tmp/out"
 mount -t tmpfs -o size=8m tmpfs "$stick" 2>/dev/null || e2e_skip "cannot mount a tmpfs here"
 trap 'umount "$stick" 2>/dev/null; e2e_cleanup' EXIT
 "$anketa" school --db "$tmp/a.db" "Школа № 5" >/dev/null
+e2e_set_pin "$tmp/a.db"
 "$anketa" import --db "$tmp/a.db" --surveys "$surveys" "$src/tests/fixtures/store/results.csv" \
 	>/dev/null
 day=$(date +%Y-%m-%d)
