@@ -70,7 +70,8 @@ fixture_load(Fixture *f)
 	f->store = store_open(":memory:", &cause);
 	ck_assert_ptr_nonnull(f->store);
 	ck_assert_int_eq(store_school_set(f->store, "Школа № 5", &cause), 0);
-	ck_assert_msg(import_answers_csv(f->store, &f->surveys, csv, &r, &cause) == 0, "%s", cause);
+	ck_assert_msg(import_answers_csv(f->store, &f->surveys, csv, NULL, &r, &cause) == 0, "%s",
+	              cause);
 	diag_clear(&diag);
 	free(dir);
 	free(prog);
@@ -219,12 +220,12 @@ typedef struct {
 	int last_done;
 	int total;
 	atomic_bool *cancel_after_first;
-} Progress;
+} Seen;
 
 static void
 on_progress(void *ctx, int done, int total, const char *what)
 {
-	Progress *p = ctx;
+	Seen *p = ctx;
 
 	ck_assert_ptr_nonnull(what);
 	p->calls++;
@@ -240,7 +241,7 @@ on_progress(void *ctx, int done, int total, const char *what)
 START_TEST(test_progress_cancel_school)
 {
 	Fixture f;
-	Progress seen = { 0 };
+	Seen seen = { 0 };
 	atomic_bool stop = false;
 	AnalysisOptions options = { .progress = on_progress, .progress_ctx = &seen };
 	Analysis *a;
@@ -253,7 +254,7 @@ START_TEST(test_progress_cancel_school)
 	ck_assert_int_eq(seen.total, 4);
 	analysis_free(a);
 
-	seen = (Progress){ .cancel_after_first = &stop };
+	seen = (Seen){ .cancel_after_first = &stop };
 	options.cancel = &stop;
 	ck_assert_ptr_null(analysis_build(f.store, &f.surveys, &f.program, 1, &options, &cause));
 	ck_assert_int_eq(seen.calls, 1);

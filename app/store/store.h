@@ -13,6 +13,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "progress.h"
+
 typedef struct Store Store;
 
 typedef enum {
@@ -342,9 +344,14 @@ typedef struct {
  * still counts apart. The values the psychologist entered come along the
  * same way (by id, each with its history; the current value of a key is
  * store_entered_each()'s). Refuses a file that is not an Anketa database of
- * this schema version or an older one.
+ * this schema version or an older one. progress (may be NULL, progress.h)
+ * hears the file checked (total not known), then the rows of the other
+ * file read by rowid, its sittings compared ("comparing sittings") and its
+ * answers copied ("copying answers"), a few thousand at a time; asked to
+ * stop, nothing is merged (-1 with *cause).
  */
-int store_merge(Store *store, const char *other_path, StoreMergeResult *result, char **cause);
+int store_merge(Store *store, const char *other_path, const Progress *progress,
+                StoreMergeResult *result, char **cause);
 
 /* ---- The survey files sittings were answered with (store_source.c) ---- */
 
