@@ -20,6 +20,7 @@ struct Kiosk {
 	bool trace;
 	bool fullscreen; /* switch to full screen after the first frame */
 	bool switch_due; /* the first frame is shown: switch before any input */
+	bool settling;   /* the frame after the switch: rehearse even with input waiting */
 	bool dirty;      /* draw again (set by kiosk_draw for the next round) */
 	bool rehearse;   /* a frame was shown: rehearse the next screen when idle */
 	unsigned long frames;
@@ -185,9 +186,10 @@ kiosk_dispatch(Kiosk *k, const KioskApp *app, void *ctx, SDL_Event *ev)
  * answer), and the borderless window already covers the desktop meanwhile.
  * SDL then replaces the window's image, so the frame after the switch
  * writes megabytes of new pages: that frame is the same screen drawn again,
- * right away, before any key or click is handled, so that the first screen
- * a respondent brings up (the code screen after an early Enter) is drawn
- * like any other rather than paying for the switch.
+ * right away, before any key or click is handled, and the screen likely to
+ * come next is rehearsed after it even when a key is already waiting, so
+ * that the first screen a respondent brings up (the code screen after an
+ * early Enter) costs what a redraw costs rather than paying for the switch.
  */
 static void
 kiosk_switch_to_full_screen(Kiosk *k)
@@ -196,6 +198,7 @@ kiosk_switch_to_full_screen(Kiosk *k)
 	SDL_SetWindowFullscreen(k->window, SDL_WINDOW_FULLSCREEN_DESKTOP);
 	SDL_PumpEvents(); /* the renderer hears of the new window image now */
 	k->dirty = true;
+	k->settling = true;
 }
 
 void
@@ -224,8 +227,9 @@ kiosk_run(Kiosk *k, const KioskApp *app, void *ctx)
 		 * screen that comes next now, rather than in its first frame.
 		 * Window events (the switch to full screen after the first frame)
 		 * may wait that long. */
-		if (k->rehearse && !input_waiting()) {
+		if (k->rehearse && (k->settling || !input_waiting())) {
 			k->rehearse = false;
+			k->settling = false;
 			app->rehearse(ctx);
 			/* What the frame and the rehearsal freed (text dropped
 			 * from the cache, a picture scaled anew) goes back to the
