@@ -219,6 +219,7 @@ typedef struct {
 	int calls;
 	int last_done;
 	int total;
+	char first[64]; /* what the first call said */
 	atomic_bool *cancel_after_first;
 } Seen;
 
@@ -228,6 +229,8 @@ on_progress(void *ctx, int done, int total, const char *what)
 	Seen *p = ctx;
 
 	ck_assert_ptr_nonnull(what);
+	if (p->calls == 0)
+		snprintf(p->first, sizeof p->first, "%s", what);
 	p->calls++;
 	p->last_done = done;
 	p->total = total;
@@ -235,8 +238,9 @@ on_progress(void *ctx, int done, int total, const char *what)
 		atomic_store(p->cancel_after_first, true);
 }
 
-/* Progress is told after each of the 4 steps; a cancel set during the
- * first step stops the build with a sentence; an unknown school is
+/* Progress is told when the 9 sittings start loading (the first of every
+ * 256), then after each of the 4 steps: 13 in all; a cancel set while
+ * they load stops the build with its sentence; an unknown school is
  * refused. */
 START_TEST(test_progress_cancel_school)
 {
@@ -249,9 +253,10 @@ START_TEST(test_progress_cancel_school)
 
 	fixture_load(&f);
 	a = fixture_analysis(&f, &options);
-	ck_assert_int_eq(seen.calls, 4);
-	ck_assert_int_eq(seen.last_done, 4);
-	ck_assert_int_eq(seen.total, 4);
+	ck_assert_int_eq(seen.calls, 5);
+	ck_assert_str_eq(seen.first, "прохождение 1 из 9");
+	ck_assert_int_eq(seen.last_done, 13);
+	ck_assert_int_eq(seen.total, 13);
 	analysis_free(a);
 
 	seen = (Seen){ .cancel_after_first = &stop };

@@ -78,7 +78,7 @@ render_with(Store *store, StoreAnswerFn line_of)
 {
 	char *text = xstrdup(""), *cause = NULL;
 
-	ck_assert_int_eq(store_answers_each(store, line_of, &text, &cause), 0);
+	ck_assert_int_eq(store_answers_each(store, line_of, &text, NULL, &cause), 0);
 	return text;
 }
 
@@ -181,7 +181,7 @@ START_TEST(test_sitting_times_from_answers)
 	                             ",,start,6А,student,R1,mini,,age,9,,2026-09-15T10:00:01Z\n",
 	                             NULL, &r, &cause),
 	                 0);
-	ck_assert_int_eq(store_answers_each(store, first_times, got, &cause), 1);
+	ck_assert_int_eq(store_answers_each(store, first_times, got, NULL, &cause), 1);
 	/* Started at the earliest answer, completed at the latest; an empty
 	 * device_id means this database's device. */
 	snprintf(want, sizeof want, "2026-09-15T10:00:01Z 2026-09-15T10:07:00Z %s",
@@ -561,7 +561,7 @@ render_sheet(Store *store)
 {
 	char *text = xstrdup(""), *cause = NULL;
 
-	ck_assert_int_eq(store_answers_each(store, render_sheet_row, &text, &cause), 0);
+	ck_assert_int_eq(store_answers_each(store, render_sheet_row, &text, NULL, &cause), 0);
 	return text;
 }
 
@@ -647,11 +647,11 @@ START_TEST(test_paper_form_ids_depend_on_the_file_alone)
 	ck_assert_int_eq(import_text(plain, "p.csv", paper, NULL, &r, &cause), 0);
 	ck_assert_int_eq(import_text(named, "n.csv", paper, NULL, &r, &cause), 0);
 	ck_assert_int_eq(import_text(third, "s.csv", with_school, NULL, &r, &cause), 0);
-	ck_assert_int_eq(store_answers_each(plain, first_sitting_id, id, &cause), 1);
+	ck_assert_int_eq(store_answers_each(plain, first_sitting_id, id, NULL, &cause), 1);
 	ck_assert_str_eq(id, "a66c2a31-de05-5cd0-ae5d-39d85f7b4674");
-	ck_assert_int_eq(store_answers_each(named, first_sitting_id, id, &cause), 1);
+	ck_assert_int_eq(store_answers_each(named, first_sitting_id, id, NULL, &cause), 1);
 	ck_assert_str_eq(id, "a66c2a31-de05-5cd0-ae5d-39d85f7b4674");
-	ck_assert_int_eq(store_answers_each(third, first_sitting_id, id, &cause), 1);
+	ck_assert_int_eq(store_answers_each(third, first_sitting_id, id, NULL, &cause), 1);
 	ck_assert_str_eq(id, "e06078d3-8e14-5d64-bb4a-70fdc918ce86");
 	store_close(plain);
 	store_close(named);
@@ -741,7 +741,7 @@ START_TEST(test_sheet_answered_now_with_a_named_id)
 	                             NULL, &r, &cause),
 	                 0);
 	util_now_iso8601(after);
-	ck_assert_int_eq(store_answers_each(store, first_sitting, got, &cause), 1);
+	ck_assert_int_eq(store_answers_each(store, first_sitting, got, NULL, &cause), 1);
 	ck_assert_str_eq(strchr(got, ' ') + 1 + 3 * 21, "completed");
 	ck_assert_int_eq(strncmp(got, "32a6e229-5f7c-549f-9434-4399e9b6085b ", 37), 0);
 	/* started, completed and the answer's time are one moment of the import. */

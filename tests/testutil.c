@@ -137,14 +137,14 @@ progress_line(void *ctx, long done, long total, const char *what)
 	free(t->text);
 	t->text = next;
 	if (++t->reports == t->stop_at)
-		atomic_store(&t->cancel, 1);
+		atomic_store(&t->cancel, true);
 }
 
 const Progress *
 testutil_progress(TestProgress *t, int stop_at)
 {
 	*t = (TestProgress){ .text = xstrdup(""), .stop_at = stop_at };
-	atomic_init(&t->cancel, 0);
+	atomic_init(&t->cancel, false);
 	t->progress = (Progress){ .report = progress_line, .ctx = t, .cancel = &t->cancel };
 	return &t->progress;
 }

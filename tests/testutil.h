@@ -56,7 +56,7 @@ void testutil_assert_problems(const Diag *diag, const TestProblem *want, int n);
  * (1 the first; 0 never). */
 typedef struct {
 	Progress progress;
-	atomic_int cancel;
+	atomic_bool cancel;
 	char *text; /* the lines so far */
 	int reports;
 	int stop_at;

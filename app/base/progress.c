@@ -23,7 +23,7 @@ progress_report(const Progress *progress, long done, long total, const char *wha
 		return 0;
 	if (progress->report != NULL)
 		progress->report(progress->ctx, done, total, what);
-	return progress->cancel != NULL && atomic_load(progress->cancel) != 0 ? -1 : 0;
+	return progress->cancel != NULL && atomic_load(progress->cancel) ? -1 : 0;
 }
 
 char *

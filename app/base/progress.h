@@ -32,9 +32,9 @@ typedef struct {
 	 * at; may be NULL. */
 	void (*report)(void *ctx, long done, long total, const char *what);
 	void *ctx;
-	/* Set (non-zero) by anybody, any thread, to ask the work to stop at its
+	/* Set (true) by anybody, any thread, to ask the work to stop at its
 	 * next report; NULL: never asked. */
-	const atomic_int *cancel;
+	const atomic_bool *cancel;
 } Progress;
 
 /* Work with many small items (rows, sittings) reports once every this many. */

@@ -128,13 +128,35 @@ progressbar_clear(ProgressBar *bar)
 	bar->last_ms = -1;
 }
 
-static void
-report(void *ctx, long done, long total, const char *what)
+/* The adapters' clock: milliseconds of CLOCK_MONOTONIC. */
+static long
+monotonic_ms(void)
 {
 	struct timespec ts;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	progressbar_show(ctx, (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000, done, total, what);
+	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void
+report(void *ctx, long done, long total, const char *what)
+{
+	progressbar_show(ctx, monotonic_ms(), done, total, what);
+}
+
+void
+progressbar_note(ProgressBar *bar, const char *what)
+{
+	if (bar == NULL)
+		return;
+	bar->last_ms = -1;
+	progressbar_show(bar, monotonic_ms(), 0, 0, what);
+}
+
+void
+progressbar_tell(void *bar, int done, int total, const char *what)
+{
+	report(bar, done, total, what);
 }
 
 const Progress *

@@ -39,6 +39,11 @@ void progressbar_free(ProgressBar *bar);
  */
 bool progressbar_show(ProgressBar *bar, long now_ms, long done, long total, const char *what);
 
+/* Draws what alone (no bar, no percent) at once, however recently the
+ * line was drawn, timed by CLOCK_MONOTONIC: for a piece of work that tells
+ * no progress of its own (writing a file) and may take a while. */
+void progressbar_note(ProgressBar *bar, const char *what);
+
 /* Erases the line drawn ("\r", spaces over it, "\r"), so that the next
  * line printed starts clean; the next progressbar_show() draws at once. */
 void progressbar_clear(ProgressBar *bar);
@@ -46,5 +51,9 @@ void progressbar_clear(ProgressBar *bar);
 /* The Progress that shows on bar, timed by CLOCK_MONOTONIC; NULL for a
  * NULL bar. Valid while bar is. */
 const Progress *progressbar_progress(ProgressBar *bar);
+
+/* The same as a callback of the shape AnalysisOptions.progress takes
+ * (analysis.h), ctx being the bar (NULL: nothing is drawn). */
+void progressbar_tell(void *bar, int done, int total, const char *what);
 
 #endif

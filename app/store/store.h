@@ -201,9 +201,13 @@ typedef struct {
 	const char *school;      /* the school it was answered in; "" when none was set */
 } StoreAnswerRow;
 
-/* Calls fn for every answer; a non-zero return from fn stops and is returned. */
+/* Calls fn for every answer; a non-zero return from fn stops and is
+ * returned. progress (may be NULL, progress.h) hears the sittings begun of
+ * all the database holds ("sitting N of M"), every PROGRESS_EVERY
+ * sittings; asked to stop, the walk returns -1 with *cause. */
 typedef int (*StoreAnswerFn)(const StoreAnswerRow *row, void *arg);
-int store_answers_each(Store *store, StoreAnswerFn fn, void *arg, char **cause);
+int store_answers_each(Store *store, StoreAnswerFn fn, void *arg, const Progress *progress,
+                       char **cause);
 
 /* ---- Added by the data path (import, export, merge, PIN, classes). ---- */
 

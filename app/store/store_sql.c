@@ -11,14 +11,16 @@
 #include "store_internal.h"
 
 /* Every answer joined with its sitting, in export order; school is the
- * column's expression (a database older than the column reads '' there).
+ * column's expression (a database older than the column reads '' there);
+ * the sitting's rowid last tells where the next sitting starts.
  * CROSS JOIN keeps sittings outside: walked in order by sitting_order, only
  * each sitting's few answers need sorting, never all of them. */
 #define ANSWERS_EACH_SQL(school)                                                                   \
 	"SELECT s.id, s.device_id, s.wave, s.class_name, s.audience, s.respondent,"                \
 	" s.survey_id, s.survey_version, a.question_id, a.value, a.score, a.answered_at,"          \
 	" s.status, s.started_at, s.completed_at, s.visit_id, s.survey_hash, "                     \
-	"s.conflict_of, " school " FROM sitting s CROSS JOIN answer a ON a.sitting_id = s.id"      \
+	"s.conflict_of, " school ", s.rowid FROM sitting s CROSS JOIN answer a"                    \
+	" ON a.sitting_id = s.id"                                                                  \
 	" ORDER BY s.started_at, s.id, a.rowid"
 
 /* Merge: the columns of a sitting copied as they are. */
@@ -141,6 +143,7 @@ const char *const store_sql[STMT_COUNT] = {
 	[STMT_ANSWER_DELETE] = "DELETE FROM answer WHERE sitting_id = ?1 AND question_id = ?2",
 	[STMT_ANSWERS_EACH] = ANSWERS_EACH_SQL("s.school"),
 	[STMT_ANSWERS_EACH_NO_SCHOOL] = ANSWERS_EACH_SQL("''"),
+	[STMT_SITTING_COUNT] = "SELECT count(*) FROM sitting",
 	[STMT_PROGRESS_SINCE] = "SELECT status, count(*) FROM sitting"
 	                        " WHERE device_id = ?1 AND started_at >= ?2 GROUP BY status",
 

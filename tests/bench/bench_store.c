@@ -220,7 +220,7 @@ export_to(const char *db, const char *path, bool xlsx)
 	FILE *out = xlsx ? NULL : fopen(path, "w");
 	Table *table = xlsx ? table_xlsx_new(path) : table_csv_new(out);
 
-	if (store == NULL || export_answers(store, table, &cause) != 0 ||
+	if (store == NULL || export_answers(store, table, NULL, &cause) != 0 ||
 	    table_close(table, &cause) != 0)
 		die("export", cause);
 	if (out != NULL && (fflush(out) != 0 || fsync(fileno(out)) != 0 || fclose(out) != 0))

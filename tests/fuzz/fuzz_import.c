@@ -55,7 +55,7 @@ fuzz_answers(Store *store)
 	char *cause = NULL;
 	long n = 0;
 
-	if (store_answers_each(store, fuzz_count_answer, &n, &cause) != 0)
+	if (store_answers_each(store, fuzz_count_answer, &n, NULL, &cause) != 0)
 		fuzz_fail("cannot list the answers", cause);
 	return n;
 }
