@@ -1,5 +1,5 @@
 #!/bin/bash
-# cli_progress.sh: the progress line of import and merge on a
+# cli_progress.sh: the progress line of import, merge, export and report on a
 # terminal, a pseudo-terminal made by util-linux `script`: drawn with '\r',
 # a percent and what the work is at, and erased before the summary, which
 # stays as it is; and without a terminal nothing of it: stdout and stderr as
@@ -77,5 +77,46 @@ drawn "[....................]   0 %  a.db (1 из 3): проверка файл�
 drawn "[######..............]  33 %  missing.db (2 из 3): проверка файла"
 drawn "[#############.......]  66 %  b.db (3 из 3): проверка файла"
 [ "$(shown)" = "$want" ] || fail "merge on a terminal shows: $(shown)"
+
+# export: every table to a file, CSV and XLSX; the file is the same, and
+# the terminal shows nothing once it is done. The tables computed from
+# scored sittings tell the sittings loaded (the analysis), the answers the
+# sittings written.
+for table in answers scores alerts groups "shifts --from start --to final"; do
+	name=${table%% *}
+	quiet "$anketa" export $table --db "$tmp/b.db" --surveys "$surveys" --out "$tmp/$name.csv"
+	[ ! -s "$tmp/out" ] || fail "export $name printed: $(cat "$tmp/out")"
+	pty "'$anketa' export $table --db '$tmp/b.db' --surveys '$surveys' --out '$tmp/$name-pty.csv'"
+	drawn "прохождение 1 из 600"
+	[ -z "$(shown)" ] || fail "export $name on a terminal leaves: $(shown)"
+	cmp "$tmp/$name.csv" "$tmp/$name-pty.csv" || fail "export $name differs on a terminal"
+done
+pty "'$anketa' export scores --db '$tmp/b.db' --surveys '$surveys' --out '$tmp/scores.xlsx'"
+drawn "прохождение 1 из 600"
+[ -z "$(shown)" ] || fail "export xlsx on a terminal leaves: $(shown)"
+pty "'$anketa' export answers --db '$tmp/b.db' --out '$tmp/answers.xlsx'"
+drawn "прохождение 1 из 600"
+[ -z "$(shown)" ] || fail "export answers xlsx on a terminal leaves: $(shown)"
+[ -s "$tmp/scores.xlsx" ] || fail "no workbook"
+
+# A table sent to stdout: redirected to a file, the line is drawn on stderr
+# and the file holds only the table; on the terminal itself, no line at all.
+pty "'$anketa' export scores --db '$tmp/b.db' --surveys '$surveys' >'$tmp/stdout.csv'"
+drawn "прохождение 1 из 600"
+cmp "$tmp/scores.csv" "$tmp/stdout.csv" || fail "a redirected export holds more than the table"
+pty "'$anketa' export scores --db '$tmp/b.db' --surveys '$surveys'"
+if grep -q -F '%' "$tmp/pty.out" || grep -q $'\r\\[' "$tmp/pty.out"; then
+	fail "a progress line among the table on the terminal: $(head -c 300 "$tmp/pty.out" | cat -v)"
+fi
+[ "$(shown)" = "$(cat "$tmp/scores.csv")" ] || fail "the table on the terminal differs"
+# report: the same line while the analysis is built, then nothing left of
+# it; without a terminal not a byte on stderr, and the same report.
+quiet "$anketa" report --db "$tmp/b.db" --surveys "$surveys" --out "$tmp/report.pdf"
+[ ! -s "$tmp/out" ] || fail "report printed: $(cat "$tmp/out")"
+pty "'$anketa' report --db '$tmp/b.db' --surveys '$surveys' --out '$tmp/report-pty.pdf'"
+drawn "прохождение 1 из 600"
+grep -q -F "запись отчёта" "$tmp/pty.out" || fail "no 'запись отчёта': $(cat -v "$tmp/pty.out")"
+[ -z "$(shown)" ] || fail "report on a terminal leaves: $(shown)"
+[ -s "$tmp/report-pty.pdf" ] || fail "no report written on a terminal"
 
 echo "cli_progress: ok"
