@@ -167,6 +167,26 @@ START_TEST(progress_reports_draw_on_the_bar)
 }
 END_TEST
 
+/* The analysis's callback shape draws the same line; a note is drawn at
+ * once even right after a report, without bar or percent, over what was
+ * longer. */
+START_TEST(analysis_callback_and_note)
+{
+	Screen s;
+	ProgressBar *bar = screen_bar(&s, 80);
+
+	progressbar_tell(bar, 1, 4, "прохождение 1 из 4");
+	assert_written(&s, "\r[#####...............]  25 %  прохождение 1 из 4");
+	progressbar_note(bar, "запись");
+	/* 30 + 18 = 48 characters were shown; "запись" is 6: 42 spaces. */
+	assert_written(&s, "\rзапись                                          ");
+	progressbar_tell(NULL, 1, 4, "x"); /* no bar: nothing, nowhere */
+	progressbar_note(NULL, "x");
+	assert_written(&s, "");
+	screen_close(&s, bar);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -180,6 +200,7 @@ main(void)
 	tcase_add_test(tc, unknown_total_and_control_characters);
 	tcase_add_test(tc, no_bar_no_output);
 	tcase_add_test(tc, progress_reports_draw_on_the_bar);
+	tcase_add_test(tc, analysis_callback_and_note);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }
