@@ -205,6 +205,35 @@ walk_row(Walk *walk, sqlite3_stmt *stmt, char **cause)
 	                     _("sitting %ld of %ld"), walk->done, (long)walk->total);
 }
 
+/* The answer row the statement is at (its strings borrowed until the next
+ * step). */
+static StoreAnswerRow
+answer_row(sqlite3_stmt *stmt)
+{
+	return (StoreAnswerRow){
+		.sitting_id = column_text(stmt, 0),
+		.device_id = column_text(stmt, 1),
+		.wave = column_text(stmt, 2),
+		.class_name = column_text(stmt, 3),
+		.audience = column_text(stmt, 4),
+		.respondent = column_text(stmt, 5),
+		.survey_id = column_text(stmt, 6),
+		.survey_version = sqlite3_column_int(stmt, 7),
+		.question_id = column_text(stmt, 8),
+		.value = column_text(stmt, 9),
+		.has_score = sqlite3_column_type(stmt, 10) != SQLITE_NULL,
+		.score = sqlite3_column_double(stmt, 10),
+		.answered_at = column_text(stmt, 11),
+		.status = (SittingStatus)sqlite3_column_int(stmt, 12),
+		.started_at = column_text(stmt, 13),
+		.completed_at = column_text(stmt, 14),
+		.visit_id = column_text(stmt, 15),
+		.survey_hash = column_text(stmt, 16),
+		.conflict_of = column_text(stmt, 17),
+		.school = column_text(stmt, 18),
+	};
+}
+
 int
 store_answers_each(Store *store, StoreAnswerFn fn, void *arg, const Progress *progress,
                    char **cause)
@@ -227,28 +256,8 @@ store_answers_each(Store *store, StoreAnswerFn fn, void *arg, const Progress *pr
 			stop = -1;
 			break;
 		}
-		StoreAnswerRow row = {
-			.sitting_id = column_text(stmt, 0),
-			.device_id = column_text(stmt, 1),
-			.wave = column_text(stmt, 2),
-			.class_name = column_text(stmt, 3),
-			.audience = column_text(stmt, 4),
-			.respondent = column_text(stmt, 5),
-			.survey_id = column_text(stmt, 6),
-			.survey_version = sqlite3_column_int(stmt, 7),
-			.question_id = column_text(stmt, 8),
-			.value = column_text(stmt, 9),
-			.has_score = sqlite3_column_type(stmt, 10) != SQLITE_NULL,
-			.score = sqlite3_column_double(stmt, 10),
-			.answered_at = column_text(stmt, 11),
-			.status = (SittingStatus)sqlite3_column_int(stmt, 12),
-			.started_at = column_text(stmt, 13),
-			.completed_at = column_text(stmt, 14),
-			.visit_id = column_text(stmt, 15),
-			.survey_hash = column_text(stmt, 16),
-			.conflict_of = column_text(stmt, 17),
-			.school = column_text(stmt, 18),
-		};
+		StoreAnswerRow row = answer_row(stmt);
+
 		stop = fn(&row, arg);
 	}
 	sqlite3_reset(stmt);
