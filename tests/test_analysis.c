@@ -70,7 +70,8 @@ fixture_load(Fixture *f)
 	f->store = store_open(":memory:", &cause);
 	ck_assert_ptr_nonnull(f->store);
 	ck_assert_int_eq(store_school_set(f->store, "Школа № 5", &cause), 0);
-	ck_assert_msg(import_answers_csv(f->store, &f->surveys, csv, &r, &cause) == 0, "%s", cause);
+	ck_assert_msg(import_answers_csv(f->store, &f->surveys, csv, NULL, &r, &cause) == 0, "%s",
+	              cause);
 	diag_clear(&diag);
 	free(dir);
 	free(prog);
@@ -218,15 +219,18 @@ typedef struct {
 	int calls;
 	int last_done;
 	int total;
+	char first[64]; /* what the first call said */
 	atomic_bool *cancel_after_first;
-} Progress;
+} Seen;
 
 static void
 on_progress(void *ctx, int done, int total, const char *what)
 {
-	Progress *p = ctx;
+	Seen *p = ctx;
 
 	ck_assert_ptr_nonnull(what);
+	if (p->calls == 0)
+		snprintf(p->first, sizeof p->first, "%s", what);
 	p->calls++;
 	p->last_done = done;
 	p->total = total;
@@ -234,13 +238,14 @@ on_progress(void *ctx, int done, int total, const char *what)
 		atomic_store(p->cancel_after_first, true);
 }
 
-/* Progress is told after each of the 4 steps; a cancel set during the
- * first step stops the build with a sentence; an unknown school is
+/* Progress is told when the 9 sittings start loading (the first of every
+ * 256), then after each of the 4 steps: 13 in all; a cancel set while
+ * they load stops the build with its sentence; an unknown school is
  * refused. */
 START_TEST(test_progress_cancel_school)
 {
 	Fixture f;
-	Progress seen = { 0 };
+	Seen seen = { 0 };
 	atomic_bool stop = false;
 	AnalysisOptions options = { .progress = on_progress, .progress_ctx = &seen };
 	Analysis *a;
@@ -248,12 +253,13 @@ START_TEST(test_progress_cancel_school)
 
 	fixture_load(&f);
 	a = fixture_analysis(&f, &options);
-	ck_assert_int_eq(seen.calls, 4);
-	ck_assert_int_eq(seen.last_done, 4);
-	ck_assert_int_eq(seen.total, 4);
+	ck_assert_int_eq(seen.calls, 5);
+	ck_assert_str_eq(seen.first, "прохождение 1 из 9");
+	ck_assert_int_eq(seen.last_done, 13);
+	ck_assert_int_eq(seen.total, 13);
 	analysis_free(a);
 
-	seen = (Progress){ .cancel_after_first = &stop };
+	seen = (Seen){ .cancel_after_first = &stop };
 	options.cancel = &stop;
 	ck_assert_ptr_null(analysis_build(f.store, &f.surveys, &f.program, 1, &options, &cause));
 	ck_assert_int_eq(seen.calls, 1);

@@ -181,7 +181,8 @@ fixture_load(Fixture *f)
 	f->program = program_load(prog, &f->surveys, &diag);
 	ck_assert_ptr_nonnull(f->program);
 	f->store = store_open(":memory:", &cause);
-	ck_assert_msg(import_answers_csv(f->store, &f->surveys, csv, &r, &cause) == 0, "%s", cause);
+	ck_assert_msg(import_answers_csv(f->store, &f->surveys, csv, NULL, &r, &cause) == 0, "%s",
+	              cause);
 	ck_assert_int_eq(store_classes_replace(f->store, classes, 2, &cause), 0);
 	ck_assert_int_eq(results_load(f->store, &f->surveys, &f->results, &diag, &cause), 0);
 	ck_assert_int_eq(diag.n, 0); /* version 2 is the loaded one: no warnings */

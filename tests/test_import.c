@@ -44,12 +44,14 @@ teardown(void)
 	free(dir);
 }
 
-/* Imports text (written to dir/name); returns 0 or -1 with *cause. */
+/* Imports text (written to dir/name), telling progress (may be NULL);
+ * returns 0 or -1 with *cause. */
 static int
-import_text(Store *store, const char *name, const char *text, ImportResult *r, char **cause)
+import_text(Store *store, const char *name, const char *text, const Progress *progress,
+            ImportResult *r, char **cause)
 {
 	char *path = testutil_write_file(dir, name, text);
-	int rc = import_answers_csv(store, &surveys, path, r, cause);
+	int rc = import_answers_csv(store, &surveys, path, progress, r, cause);
 
 	free(path);
 	return rc;
@@ -76,7 +78,7 @@ render_with(Store *store, StoreAnswerFn line_of)
 {
 	char *text = xstrdup(""), *cause = NULL;
 
-	ck_assert_int_eq(store_answers_each(store, line_of, &text, &cause), 0);
+	ck_assert_int_eq(store_answers_each(store, line_of, &text, NULL, &cause), 0);
 	return text;
 }
 
@@ -104,7 +106,7 @@ START_TEST(test_paper_forms_grouped)
 	                             ";;start;6А;student;R2;mini;;q1;3;;2026-09-15T11:00:00Z\r\n"
 	                             ";;start;6 А;student;R1;mini;;age;12;;2026-09-15T10:00:01Z\r\n"
 	                             ";;start;6А;student;R2;mini;;note;\"да; нет\";;\r\n",
-	                             &r, &cause),
+	                             NULL, &r, &cause),
 	                 0);
 	ck_assert_int_eq(r.sittings_added, 2);
 	ck_assert_int_eq(r.sittings_present, 0);
@@ -134,10 +136,10 @@ START_TEST(test_paper_forms_imported_twice_are_not_doubled)
 	    ",,start,6А,student,R1,mini,,q1,1,,2026-09-15T10:00:05Z\n"
 	    ",,start,6А,student,R2,mini,,q1,3,,2026-09-15T11:00:00Z\n";
 
-	ck_assert_int_eq(import_text(store, "a.csv", paper, &r, &cause), 0);
+	ck_assert_int_eq(import_text(store, "a.csv", paper, NULL, &r, &cause), 0);
 	ck_assert_int_eq(r.sittings_added, 2);
 	/* The same forms typed in again: found, not added. */
-	ck_assert_int_eq(import_text(store, "b.csv", paper, &r, &cause), 0);
+	ck_assert_int_eq(import_text(store, "b.csv", paper, NULL, &r, &cause), 0);
 	ck_assert_int_eq(r.sittings_added, 0);
 	ck_assert_int_eq(r.sittings_present, 2);
 	ck_assert_int_eq((int)r.answers_added, 0);
@@ -147,7 +149,7 @@ START_TEST(test_paper_forms_imported_twice_are_not_doubled)
 	                "sitting_id,device_id,wave,class,audience,respondent,"
 	                "survey_id,survey_version,question_id,value,score,answered_at\n"
 	                ",,start,6А,student,R1,mini,,q1,2,,2026-09-16T10:00:05Z\n",
-	                &r, &cause),
+	                NULL, &r, &cause),
 	    0);
 	ck_assert_int_eq(r.sittings_added, 1);
 	ck_assert_int_eq(r.sittings_present, 0);
@@ -177,9 +179,9 @@ START_TEST(test_sitting_times_from_answers)
 	                             ",,start,6А,student,R1,mini,,q1,1,,2026-09-15T10:00:05Z\n"
 	                             ",,start,6А,student,R1,mini,,q2,2,,2026-09-15T10:07:00Z\n"
 	                             ",,start,6А,student,R1,mini,,age,9,,2026-09-15T10:00:01Z\n",
-	                             &r, &cause),
+	                             NULL, &r, &cause),
 	                 0);
-	ck_assert_int_eq(store_answers_each(store, first_times, got, &cause), 1);
+	ck_assert_int_eq(store_answers_each(store, first_times, got, NULL, &cause), 1);
 	/* Started at the earliest answer, completed at the latest; an empty
 	 * device_id means this database's device. */
 	snprintf(want, sizeof want, "2026-09-15T10:00:01Z 2026-09-15T10:07:00Z %s",
@@ -209,15 +211,15 @@ START_TEST(test_round_trip_of_a_file)
 	Store *a = store_open(":memory:", &cause), *b = store_open(":memory:", &cause);
 	ImportResult r;
 
-	ck_assert_int_eq(import_text(a, "rt.csv", round_trip_csv, &r, &cause), 0);
+	ck_assert_int_eq(import_text(a, "rt.csv", round_trip_csv, NULL, &r, &cause), 0);
 	ck_assert_int_eq(r.sittings_added, 3);
 	first = testio_answers_csv(a);
 	ck_assert_str_eq(first, round_trip_csv);
-	ck_assert_int_eq(import_text(b, "rt2.csv", first, &r, &cause), 0);
+	ck_assert_int_eq(import_text(b, "rt2.csv", first, NULL, &r, &cause), 0);
 	second = testio_answers_csv(b);
 	ck_assert_str_eq(second, first);
 	/* Importing the same file again adds nothing: every sitting is there. */
-	ck_assert_int_eq(import_text(b, "rt3.csv", first, &r, &cause), 0);
+	ck_assert_int_eq(import_text(b, "rt3.csv", first, NULL, &r, &cause), 0);
 	ck_assert_int_eq(r.sittings_added, 0);
 	ck_assert_int_eq(r.sittings_present, 3);
 	ck_assert_int_eq((int)r.answers_added, 0);
@@ -248,7 +250,7 @@ START_TEST(test_round_trip_of_a_kiosk_store)
 	ck_assert_int_eq(store_sitting_begin(kiosk, &s, id, &cause), 0);
 	ck_assert_int_eq(store_answer_put(kiosk, id, "age", "11", false, 0, NULL, &cause), 0);
 	first = testio_answers_csv(kiosk);
-	ck_assert_int_eq(import_text(empty, "k.csv", first, &r, &cause), 0);
+	ck_assert_int_eq(import_text(empty, "k.csv", first, NULL, &r, &cause), 0);
 	ck_assert_int_eq(r.sittings_added, 2);
 	second = testio_answers_csv(empty);
 	ck_assert_str_eq(second, first);
@@ -291,7 +293,7 @@ START_TEST(test_round_trip_of_guarded_texts)
 	ck_assert_ptr_nonnull(strstr(first, ",'''-c,"));
 	ck_assert_ptr_nonnull(strstr(first, ",'x,"));
 	ck_assert_ptr_nonnull(strstr(first, ",age,+8,"));
-	ck_assert_msg(import_text(empty, "g.csv", first, &r, &cause) == 0, "%s", cause);
+	ck_assert_msg(import_text(empty, "g.csv", first, NULL, &r, &cause) == 0, "%s", cause);
 	ck_assert_int_eq(r.sittings_added, 7);
 	second = testio_answers_csv(empty);
 	ck_assert_str_eq(second, first);
@@ -308,13 +310,13 @@ START_TEST(test_changed_sitting_refused)
 	Store *store = store_open(":memory:", &cause);
 	ImportResult r;
 
-	ck_assert_int_eq(import_text(store, "rt.csv", round_trip_csv, &r, &cause), 0);
+	ck_assert_int_eq(import_text(store, "rt.csv", round_trip_csv, NULL, &r, &cause), 0);
 	before = testio_answers_csv(store);
 	/* The same sitting ...0b with q1 answered 3 instead of 2. */
 	*strstr(changed, ",q1,2,1,") = '\0';
 	char *text = xasprintf("%s,q1,3,0,%s", changed,
 	                       strstr(round_trip_csv, ",q1,2,1,") + strlen(",q1,2,1,"));
-	ck_assert_int_eq(import_text(store, "changed.csv", text, &r, &cause), -1);
+	ck_assert_int_eq(import_text(store, "changed.csv", text, NULL, &r, &cause), -1);
 	ck_assert_ptr_nonnull(strstr(cause, "changed.csv:2:1: the sitting "
 	                                    "00000000-0000-4000-8000-00000000000b is already in "
 	                                    "the database with other answers"));
@@ -361,7 +363,7 @@ START_TEST(test_school_from_the_file_or_the_database)
 	ck_assert_int_eq(import_text(store, "plain.csv",
 	                             HEADER "\n,,start,5А,student,R1,mini,,q1,1,,"
 	                                    "2026-09-15T10:00:01Z\n",
-	                             &r, &cause),
+	                             NULL, &r, &cause),
 	                 0);
 	ck_assert_int_eq(import_text(store, "schools.csv",
 	                             FULL_HEADER ",school\n"
@@ -369,7 +371,7 @@ START_TEST(test_school_from_the_file_or_the_database)
 	                                         "2026-09-15T10:00:02Z,,,,,,,Школа № 1\n"
 	                                         ",,start,5А,student,R3,mini,,q1,1,,"
 	                                         "2026-09-15T10:00:03Z,,,,,,,\n",
-	                             &r, &cause),
+	                             NULL, &r, &cause),
 	                 0);
 	ck_assert_int_eq(r.sittings_added, 2);
 	text = render_schools(store);
@@ -380,7 +382,7 @@ START_TEST(test_school_from_the_file_or_the_database)
 	                             HEADER ",school\n"
 	                                    ",,final,5А,student,R1,mini,,q1,1,,,Школа № 1\n"
 	                                    ",,final,5А,student,R1,mini,,q2,1,,,Школа № 3\n",
-	                             &r, &cause),
+	                             NULL, &r, &cause),
 	                 -1);
 	ck_assert_ptr_nonnull(strstr(cause, "two.csv:3:13: school is \"Школа № 3\" here but "
 	                                    "\"Школа № 1\" on line 2 of the same sitting"));
@@ -491,7 +493,7 @@ START_TEST(test_bad_file_imports_nothing)
 	Store *store = store_open(":memory:", &cause);
 	ImportResult r;
 
-	ck_assert_int_eq(import_text(store, "bad.csv", bad_files[_i].text, &r, &cause), -1);
+	ck_assert_int_eq(import_text(store, "bad.csv", bad_files[_i].text, NULL, &r, &cause), -1);
 	ck_assert_ptr_nonnull(cause);
 	ck_assert_ptr_nonnull(strstr(cause, "/bad.csv:"));
 	ck_assert_str_eq(strstr(cause, "/bad.csv:") + strlen("/bad.csv"), bad_files[_i].want);
@@ -517,12 +519,14 @@ START_TEST(test_import_keeps_the_survey_file)
 	size_t len;
 
 	ck_assert_int_eq(import_text(store, "old.csv",
-	                             HEADER "\n,,start,6А,student,R1,mini,1,q1,1,,\n", &r, &cause),
+	                             HEADER "\n,,start,6А,student,R1,mini,1,q1,1,,\n", NULL, &r,
+	                             &cause),
 	                 0);
 	ck_assert_int_eq(store_source_get(store, "mini", 2, mini->hash, &text, &len, &cause), 0);
 	ck_assert_int_eq(store_source_get(store, "mini", 1, "", &text, &len, &cause), 0);
 	ck_assert_int_eq(import_text(store, "new.csv",
-	                             HEADER "\n,,start,6А,student,R2,mini,2,q1,1,,\n", &r, &cause),
+	                             HEADER "\n,,start,6А,student,R2,mini,2,q1,1,,\n", NULL, &r,
+	                             &cause),
 	                 0);
 	ck_assert_int_eq(store_source_get(store, "mini", 2, mini->hash, &text, &len, &cause), 1);
 	ck_assert_uint_eq(len, strlen(file));
@@ -557,7 +561,7 @@ render_sheet(Store *store)
 {
 	char *text = xstrdup(""), *cause = NULL;
 
-	ck_assert_int_eq(store_answers_each(store, render_sheet_row, &text, &cause), 0);
+	ck_assert_int_eq(store_answers_each(store, render_sheet_row, &text, NULL, &cause), 0);
 	return text;
 }
 
@@ -579,7 +583,7 @@ START_TEST(test_sheet_rows_are_sittings)
 	Store *store = store_open(":memory:", &cause);
 	ImportResult r;
 
-	ck_assert_int_eq(import_text(store, "sheet.csv", sheet_csv, &r, &cause), 0);
+	ck_assert_int_eq(import_text(store, "sheet.csv", sheet_csv, NULL, &r, &cause), 0);
 	/* Lines 2, 3, 4 and 7; line 5 has no answer and line 6 nothing at all:
 	 * both skipped. The two pupils without a code who answered alike are
 	 * two sittings. Answers: 2 + 2 + 2 + 1 = 7. */
@@ -612,13 +616,13 @@ START_TEST(test_sheet_of_a_named_school)
 	ImportResult r;
 
 	ck_assert_int_eq(store_school_set(store, "Школа № 7", &cause), 0);
-	ck_assert_int_eq(import_text(store, "sheet.csv", sheet_csv, &r, &cause), 0);
+	ck_assert_int_eq(import_text(store, "sheet.csv", sheet_csv, NULL, &r, &cause), 0);
 	ck_assert_int_eq(r.sittings_added, 4);
 	/* q1 was answered by R1 and the two pupils without a code (P1 did not). */
 	text = render_schools(store);
 	ck_assert_str_eq(text, "R1:Школа № 7\n:Школа № 7\n:Школа № 7\n");
 	free(text);
-	ck_assert_int_eq(import_text(store, "again.csv", sheet_csv, &r, &cause), 0);
+	ck_assert_int_eq(import_text(store, "again.csv", sheet_csv, NULL, &r, &cause), 0);
 	ck_assert_int_eq(r.sittings_added, 0);
 	ck_assert_int_eq(r.sittings_present, 4);
 	store_close(store);
@@ -640,14 +644,14 @@ START_TEST(test_paper_form_ids_depend_on_the_file_alone)
 	ImportResult r;
 
 	ck_assert_int_eq(store_school_set(named, "Школа № 1", &cause), 0);
-	ck_assert_int_eq(import_text(plain, "p.csv", paper, &r, &cause), 0);
-	ck_assert_int_eq(import_text(named, "n.csv", paper, &r, &cause), 0);
-	ck_assert_int_eq(import_text(third, "s.csv", with_school, &r, &cause), 0);
-	ck_assert_int_eq(store_answers_each(plain, first_sitting_id, id, &cause), 1);
+	ck_assert_int_eq(import_text(plain, "p.csv", paper, NULL, &r, &cause), 0);
+	ck_assert_int_eq(import_text(named, "n.csv", paper, NULL, &r, &cause), 0);
+	ck_assert_int_eq(import_text(third, "s.csv", with_school, NULL, &r, &cause), 0);
+	ck_assert_int_eq(store_answers_each(plain, first_sitting_id, id, NULL, &cause), 1);
 	ck_assert_str_eq(id, "a66c2a31-de05-5cd0-ae5d-39d85f7b4674");
-	ck_assert_int_eq(store_answers_each(named, first_sitting_id, id, &cause), 1);
+	ck_assert_int_eq(store_answers_each(named, first_sitting_id, id, NULL, &cause), 1);
 	ck_assert_str_eq(id, "a66c2a31-de05-5cd0-ae5d-39d85f7b4674");
-	ck_assert_int_eq(store_answers_each(third, first_sitting_id, id, &cause), 1);
+	ck_assert_int_eq(store_answers_each(third, first_sitting_id, id, NULL, &cause), 1);
 	ck_assert_str_eq(id, "e06078d3-8e14-5d64-bb4a-70fdc918ce86");
 	store_close(plain);
 	store_close(named);
@@ -665,15 +669,15 @@ START_TEST(test_import_twice_across_naming_the_school)
 	Store *store = store_open(":memory:", &cause);
 	ImportResult r;
 
-	ck_assert_int_eq(import_text(store, "p.csv", paper, &r, &cause), 0);
+	ck_assert_int_eq(import_text(store, "p.csv", paper, NULL, &r, &cause), 0);
 	ck_assert_int_eq(r.sittings_added, 2);
-	ck_assert_int_eq(import_text(store, "sheet.csv", sheet_csv, &r, &cause), 0);
+	ck_assert_int_eq(import_text(store, "sheet.csv", sheet_csv, NULL, &r, &cause), 0);
 	ck_assert_int_eq(r.sittings_added, 4);
 	ck_assert_int_eq(store_school_set(store, "Школа № 5", &cause), 0);
-	ck_assert_int_eq(import_text(store, "p.csv", paper, &r, &cause), 0);
+	ck_assert_int_eq(import_text(store, "p.csv", paper, NULL, &r, &cause), 0);
 	ck_assert_int_eq(r.sittings_added, 0);
 	ck_assert_int_eq(r.sittings_present, 2);
-	ck_assert_int_eq(import_text(store, "sheet.csv", sheet_csv, &r, &cause), 0);
+	ck_assert_int_eq(import_text(store, "sheet.csv", sheet_csv, NULL, &r, &cause), 0);
 	ck_assert_int_eq(r.sittings_added, 0);
 	ck_assert_int_eq(r.sittings_present, 4);
 	store_close(store);
@@ -694,14 +698,14 @@ START_TEST(test_import_finds_ids_of_earlier_versions)
 	ImportResult r;
 
 	ck_assert_int_eq(store_school_set(store, "Школа № 1", &cause), 0);
-	ck_assert_int_eq(import_text(store, "old.csv", csv, &r, &cause), 0);
+	ck_assert_int_eq(import_text(store, "old.csv", csv, NULL, &r, &cause), 0);
 	ck_assert_int_eq(r.sittings_added, 1);
-	ck_assert_int_eq(import_text(store, "p.csv", paper, &r, &cause), 0);
+	ck_assert_int_eq(import_text(store, "p.csv", paper, NULL, &r, &cause), 0);
 	ck_assert_int_eq(r.sittings_added, 0);
 	ck_assert_int_eq(r.sittings_present, 1);
 	/* Renamed since, the database cannot tell: the forms are new to it. */
 	ck_assert_int_eq(store_school_set(store, "Школа № 2", &cause), 0);
-	ck_assert_int_eq(import_text(store, "p.csv", paper, &r, &cause), 0);
+	ck_assert_int_eq(import_text(store, "p.csv", paper, NULL, &r, &cause), 0);
 	ck_assert_int_eq(r.sittings_added, 1);
 	free(csv);
 	store_close(store);
@@ -734,10 +738,10 @@ START_TEST(test_sheet_answered_now_with_a_named_id)
 	ck_assert_int_eq(import_text(store, "now.csv",
 	                             "wave,class,audience,respondent,survey_id,q1,q2,age\n"
 	                             "start,6А,student,R1,mini,1,1|3,12\n",
-	                             &r, &cause),
+	                             NULL, &r, &cause),
 	                 0);
 	util_now_iso8601(after);
-	ck_assert_int_eq(store_answers_each(store, first_sitting, got, &cause), 1);
+	ck_assert_int_eq(store_answers_each(store, first_sitting, got, NULL, &cause), 1);
 	ck_assert_str_eq(strchr(got, ' ') + 1 + 3 * 21, "completed");
 	ck_assert_int_eq(strncmp(got, "32a6e229-5f7c-549f-9434-4399e9b6085b ", 37), 0);
 	/* started, completed and the answer's time are one moment of the import. */
@@ -755,8 +759,8 @@ START_TEST(test_sheet_imported_twice_adds_nothing)
 	Store *store = store_open(":memory:", &cause);
 	ImportResult r;
 
-	ck_assert_int_eq(import_text(store, "a.csv", sheet_csv, &r, &cause), 0);
-	ck_assert_int_eq(import_text(store, "b.csv", sheet_csv, &r, &cause), 0);
+	ck_assert_int_eq(import_text(store, "a.csv", sheet_csv, NULL, &r, &cause), 0);
+	ck_assert_int_eq(import_text(store, "b.csv", sheet_csv, NULL, &r, &cause), 0);
 	ck_assert_int_eq(r.sittings_added, 0);
 	ck_assert_int_eq(r.sittings_present, 4);
 	ck_assert_int_eq((int)r.answers_added, 0);
@@ -764,7 +768,7 @@ START_TEST(test_sheet_imported_twice_adds_nothing)
 	 * three are found. */
 	*strstr(edited, "1|3;1;") = '\0';
 	char *text = xasprintf("%s1|3;2;%s", edited, strstr(sheet_csv, "1|3;1;") + 6);
-	ck_assert_int_eq(import_text(store, "c.csv", text, &r, &cause), 0);
+	ck_assert_int_eq(import_text(store, "c.csv", text, NULL, &r, &cause), 0);
 	ck_assert_int_eq(r.sittings_added, 1);
 	ck_assert_int_eq(r.sittings_present, 3);
 	ck_assert_int_eq((int)r.answers_added, 2);
@@ -800,7 +804,7 @@ START_TEST(test_sheet_of_two_surveys)
 	                "wave,class,audience,respondent,survey_id,q1,q0,q2,answered_at\n"
 	                "start,6А,student,R1,mini,1,,2,2026-09-15T10:00:00Z\n"
 	                "start,6А,student,R1,pair,1,3,,2026-09-15T10:01:00Z\n",
-	                &r, &cause),
+	                NULL, &r, &cause),
 	    0);
 	ck_assert_int_eq(r.sittings_added, 2);
 	text = render_sheet(store);
@@ -815,7 +819,7 @@ START_TEST(test_sheet_of_two_surveys)
 	                             "wave,class,audience,respondent,survey_id,q1,q0\n"
 	                             "final,6А,student,R1,pair,1,3\n"
 	                             "final,6А,student,R2,mini,1,3\n",
-	                             &r, &cause),
+	                             NULL, &r, &cause),
 	                 -1);
 	ck_assert_str_eq(strstr(cause, "/bad.csv:"),
 	                 "/bad.csv:3:7: survey mini has no question \"q0\"");
@@ -880,7 +884,7 @@ START_TEST(test_bad_sheet_imports_nothing)
 	Store *store = store_open(":memory:", &cause);
 	ImportResult r;
 
-	ck_assert_int_eq(import_text(store, "bad.csv", bad_sheets[_i].text, &r, &cause), -1);
+	ck_assert_int_eq(import_text(store, "bad.csv", bad_sheets[_i].text, NULL, &r, &cause), -1);
 	ck_assert_ptr_nonnull(strstr(cause, "/bad.csv:"));
 	ck_assert_str_eq(strstr(cause, "/bad.csv:") + strlen("/bad.csv"), bad_sheets[_i].want);
 	ck_assert_int_eq(r.sittings_added, 0);
@@ -889,6 +893,72 @@ START_TEST(test_bad_sheet_imports_nothing)
 	free(text);
 	free(cause);
 	store_close(store);
+}
+END_TEST
+/* 300 paper forms (R001 to R300, answers to q1 and q2): 601 lines. */
+static char *
+three_hundred_forms(void)
+{
+	char *text = xmalloc(64 * 1024), *at = text;
+
+	at += sprintf(at, "%s\n", HEADER);
+	for (int k = 1; k <= 300; k++)
+		at += sprintf(at,
+		              ",,start,6А,student,R%03d,mini,2,q1,1,,2026-09-15T10:00:00Z\n"
+		              ",,start,6А,student,R%03d,mini,2,q2,1|2,,2026-09-15T10:00:01Z\n",
+		              k, k);
+	return text;
+}
+
+START_TEST(test_import_tells_its_progress)
+{
+	char *path = xasprintf("%s/p.db", dir), *cause = NULL, *text = three_hundred_forms();
+	Store *store = store_open(path, &cause);
+	ImportResult r;
+	TestProgress t;
+
+	testutil_progress(&t, 0);
+	ck_assert_int_eq(import_text(store, "forms.csv", text, &t.progress, &r, &cause), 0);
+	ck_assert_int_eq(r.sittings_added, 300);
+	/* The file: a header of 113 bytes, rows of 59 (q1) and 61 bytes (q2),
+	 * 36 113 bytes in all; before line 257, 113 + 128 x 59 + 127 x 61 =
+	 * 15 412 have been read, before line 513, 30 772. Reading is the first
+	 * 0.9 of the whole (10 000): 0.9 x 15 412 / 36 113 -> 3840, and 7668.
+	 * Then the sittings, from 9000: sitting 257 at 9000 + 1000 x 256/300. */
+	ck_assert_str_eq(t.text, "0/10000 line 1\n"
+	                         "3840/10000 line 257\n"
+	                         "7668/10000 line 513\n"
+	                         "9000/10000 sitting 1 of 300\n"
+	                         "9853/10000 sitting 257 of 300\n");
+	testutil_progress_free(&t);
+	store_close(store);
+	free(text);
+	free(path);
+}
+END_TEST
+
+START_TEST(test_import_stopped_stores_nothing)
+{
+	char *path = xasprintf("%s/p.db", dir), *cause = NULL, *text = three_hundred_forms();
+	Store *store = store_open(path, &cause);
+	ImportResult r;
+	TestProgress t;
+	char *stored;
+
+	testutil_progress(&t, 2); /* at line 257 */
+	ck_assert_int_eq(import_text(store, "forms.csv", text, &t.progress, &r, &cause), -1);
+	ck_assert_str_eq(cause, "stopped on request before the end; nothing was changed or "
+	                        "written");
+	ck_assert_int_eq(r.sittings_added, 0);
+	ck_assert_int_eq(t.reports, 2);
+	stored = render_with(store, render);
+	ck_assert_str_eq(stored, "");
+	free(stored);
+	free(cause);
+	testutil_progress_free(&t);
+	store_close(store);
+	free(text);
+	free(path);
 }
 END_TEST
 
@@ -920,6 +990,8 @@ import_suite(void)
 	tcase_add_test(tc, test_sheet_of_two_surveys);
 	tcase_add_loop_test(tc, test_bad_sheet_imports_nothing, 0,
 	                    (int)(sizeof bad_sheets / sizeof bad_sheets[0]));
+	tcase_add_test(tc, test_import_tells_its_progress);
+	tcase_add_test(tc, test_import_stopped_stores_nothing);
 	suite_add_tcase(s, tc);
 	return s;
 }

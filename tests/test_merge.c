@@ -7,7 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diag.h"
+#include "import.h"
 #include "store.h"
+#include "survey.h"
 #include "testio.h"
 #include "testutil.h"
 #include "util.h"
@@ -89,7 +92,7 @@ merge_expect(Store *store, const char *other, int added, int present, int confli
 	char *path = db_path(other), *cause = NULL;
 	StoreMergeResult r;
 
-	ck_assert_msg(store_merge(store, path, &r, &cause) == 0, "%s", cause);
+	ck_assert_msg(store_merge(store, path, NULL, &r, &cause) == 0, "%s", cause);
 	ck_assert_int_eq(r.added, added);
 	ck_assert_int_eq(r.present, present);
 	ck_assert_int_eq(r.conflicting, conflicting);
@@ -210,7 +213,7 @@ refuse(Store *a, const char *other_path, const char *want)
 	char *other_before = testutil_read_bytes(other_path, &n_before), *other_after;
 	StoreMergeResult r;
 
-	ck_assert_int_eq(store_merge(a, other_path, &r, &cause), -1);
+	ck_assert_int_eq(store_merge(a, other_path, NULL, &r, &cause), -1);
 	ck_assert_msg(strstr(cause, want) != NULL, "message was: %s", cause);
 	ck_assert_int_eq(r.added + r.present + r.conflicting, 0);
 	after = testio_answers_csv(a);
@@ -248,7 +251,7 @@ START_TEST(test_unknown_files_refused)
 		char *cause = NULL;
 		StoreMergeResult r;
 
-		ck_assert_int_eq(store_merge(a, missing, &r, &cause), -1);
+		ck_assert_int_eq(store_merge(a, missing, NULL, &r, &cause), -1);
 		ck_assert_ptr_nonnull(strstr(cause, "there is no database at"));
 		free(cause);
 	}
@@ -537,10 +540,10 @@ START_TEST(test_merge_carries_entered_values)
 	put_entered(b, "5.1", "да");
 	put_entered(a, "2.1", "3");
 	store_close(b);
-	ck_assert_int_eq(store_merge(a, b_path, &r, &cause), 0);
+	ck_assert_int_eq(store_merge(a, b_path, NULL, &r, &cause), 0);
 	ck_assert_int_eq(r.entered, 3); /* 5, 7 and да, with the history */
 	assert_entered(a, "2.1 * =3;2.1 * Школа № 2=7;5.1 * Школа № 2=да;");
-	ck_assert_int_eq(store_merge(a, b_path, &r, &cause), 0);
+	ck_assert_int_eq(store_merge(a, b_path, NULL, &r, &cause), 0);
 	ck_assert_int_eq(r.entered, 0);
 	assert_entered(a, "2.1 * =3;2.1 * Школа № 2=7;5.1 * Школа № 2=да;");
 	store_close(a);
@@ -560,7 +563,7 @@ START_TEST(test_merge_entered_changed_on_two_kiosks)
 	StoreMergeResult r;
 
 	put_entered(a, "2.1", "5");
-	ck_assert_int_eq(store_merge(b, a_path, &r, &cause), 0); /* B has A's 5 */
+	ck_assert_int_eq(store_merge(b, a_path, NULL, &r, &cause), 0); /* B has A's 5 */
 	put_entered(a, "2.1", "8");
 	put_entered(b, "2.1", "9");
 	store_close(a);
@@ -571,8 +574,8 @@ START_TEST(test_merge_entered_changed_on_two_kiosks)
 	                        " WHERE value = '9'");
 	a = open_db("a.db");
 	b = open_db("b.db");
-	ck_assert_int_eq(store_merge(a, b_path, &r, &cause), 0);
-	ck_assert_int_eq(store_merge(b, a_path, &r, &cause), 0);
+	ck_assert_int_eq(store_merge(a, b_path, NULL, &r, &cause), 0);
+	ck_assert_int_eq(store_merge(b, a_path, NULL, &r, &cause), 0);
 	/* 8 and 9 both replace 5; 9 was entered later. */
 	assert_entered(a, "2.1 * =9;");
 	assert_entered(b, "2.1 * =9;");
@@ -584,6 +587,116 @@ START_TEST(test_merge_entered_changed_on_two_kiosks)
 	free(n);
 	free(a_path);
 	free(b_path);
+}
+END_TEST
+
+/* A school's file of 5000 sittings of the mini survey (R1 to R5000, two
+ * answers each), imported in one go: the sittings take rowids 1 to 5000 in
+ * that order and sitting k's answers rowids 2k - 1 and 2k; then the
+ * sittings 1001 to 4000 are deleted with their answers, which leaves gaps
+ * wider than the parts merge reads at a time. */
+static void
+make_big_school(const char *name)
+{
+	char *surveys_dir = testutil_source_path("tests/fixtures/store/surveys");
+	char *path = db_path(name), *csv_path = db_path("big.csv"), *cause = NULL;
+	FILE *csv = fopen(csv_path, "w");
+	SurveySet surveys = { 0 };
+	Diag diag = { 0 };
+	ImportResult r;
+	Store *store = open_db(name);
+
+	ck_assert_int_eq(survey_set_load_dir(&surveys, surveys_dir, &diag), 0);
+	ck_assert_ptr_nonnull(csv);
+	fputs("sitting_id,device_id,wave,class,audience,respondent,survey_id,survey_version,"
+	      "question_id,value,score,answered_at\n",
+	      csv);
+	for (int k = 1; k <= 5000; k++)
+		fprintf(csv,
+		        ",,start,6А,student,R%d,mini,2,q1,%d,,2026-09-15T10:00:00Z\n"
+		        ",,start,6А,student,R%d,mini,2,q2,1|2,,2026-09-15T10:00:01Z\n",
+		        k, k % 3 + 1, k);
+	ck_assert_int_eq(fclose(csv), 0);
+	ck_assert_msg(import_answers_csv(store, &surveys, csv_path, NULL, &r, &cause) == 0, "%s",
+	              cause);
+	ck_assert_int_eq(r.sittings_added, 5000);
+	store_close(store);
+	testio_sql_exec(path, "DELETE FROM answer WHERE sitting_id IN (SELECT id FROM sitting"
+	                      " WHERE rowid BETWEEN 1001 AND 4000);"
+	                      "DELETE FROM sitting WHERE rowid BETWEEN 1001 AND 4000;");
+	survey_set_free(&surveys);
+	diag_clear(&diag);
+	free(surveys_dir);
+	free(csv_path);
+	free(path);
+}
+
+START_TEST(test_merge_in_parts_tells_its_progress)
+{
+	Store *a, *big;
+	char *path = db_path("big.db"), *cause = NULL, *mine, *theirs;
+	StoreMergeResult r;
+	TestProgress t;
+	int lines;
+
+	make_big_school("big.db");
+	a = open_db("a.db");
+	ck_assert_msg(store_merge(a, path, testutil_progress(&t, 0), &r, &cause) == 0, "%s", cause);
+	ck_assert_int_eq(r.added, 2000);
+	/* Rows of the other file by rowid: 5000 sittings and 10000 answers in
+	 * all. The plan takes the sittings 1-4096, then, after the gap, from
+	 * 4097 on (up to 5000); the copy the answers 1-4096 (5000 + 4096),
+	 * then, after the gap from 2001 to 8000, from 8001 on (5000 + 10000). */
+	ck_assert_str_eq(t.text, "0/0 checking the file\n"
+	                         "4096/15000 comparing sittings\n"
+	                         "5000/15000 comparing sittings\n"
+	                         "9096/15000 copying answers\n"
+	                         "15000/15000 copying answers\n");
+	testutil_progress_free(&t);
+	/* Every answer came, in its order: the same export on both sides. */
+	big = open_db("big.db");
+	mine = testio_answers_csv(a);
+	theirs = testio_answers_csv(big);
+	ck_assert_str_eq(mine, theirs);
+	lines = 0;
+	for (const char *c = mine; *c != '\0'; c++)
+		lines += *c == '\n';
+	ck_assert_int_eq(lines, 1 + 4000); /* the header, 2000 sittings x 2 answers */
+	merge_expect(a, "big.db", 0, 2000, 0);
+	free(mine);
+	free(theirs);
+	store_close(big);
+	store_close(a);
+	free(path);
+}
+END_TEST
+
+START_TEST(test_merge_stopped_merges_nothing)
+{
+	Store *a;
+	char *path = db_path("big.db"), *cause = NULL, *before, *after;
+	StoreMergeResult r;
+	TestProgress t;
+
+	make_big_school("big.db");
+	a = open_db("a.db");
+	add_sitting(a, S1, "2026-09-15T09:00:00Z", "1", "2");
+	before = testio_answers_csv(a);
+	/* Stopped when the answers are half copied (the fourth report). */
+	ck_assert_int_eq(store_merge(a, path, testutil_progress(&t, 4), &r, &cause), -1);
+	ck_assert_str_eq(cause, "stopped on request before the end; nothing was changed or "
+	                        "written");
+	ck_assert_int_eq(r.added, 0);
+	after = testio_answers_csv(a);
+	ck_assert_str_eq(after, before);
+	/* And nothing is left over that would stand in the way of the next. */
+	merge_expect(a, "big.db", 2000, 0, 0);
+	free(cause);
+	free(before);
+	free(after);
+	testutil_progress_free(&t);
+	store_close(a);
+	free(path);
 }
 END_TEST
 
@@ -606,6 +719,8 @@ merge_suite(void)
 	tcase_add_test(tc, test_same_id_of_two_schools_kept_apart);
 	tcase_add_test(tc, test_merge_carries_entered_values);
 	tcase_add_test(tc, test_merge_entered_changed_on_two_kiosks);
+	tcase_add_test(tc, test_merge_in_parts_tells_its_progress);
+	tcase_add_test(tc, test_merge_stopped_merges_nothing);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -44,8 +44,9 @@ fixture_load(Fixture *f, const char *csv_path)
 	f->store = store_open(":memory:", &cause);
 	ck_assert_ptr_nonnull(f->store);
 	if (csv_path != NULL)
-		ck_assert_msg(import_answers_csv(f->store, &f->surveys, csv_path, &r, &cause) == 0,
-		              "%s", cause);
+		ck_assert_msg(
+		    import_answers_csv(f->store, &f->surveys, csv_path, NULL, &r, &cause) == 0,
+		    "%s", cause);
 	ck_assert_int_eq(store_classes_replace(f->store, classes, 2, &cause), 0);
 	f->analysis = analysis_build(f->store, &f->surveys, &f->program, 1, NULL, &cause);
 	ck_assert_msg(f->analysis != NULL, "%s", cause);

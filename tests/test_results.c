@@ -91,8 +91,8 @@ load_text(const ResultFilter *filter, int *n_warnings)
 	Diag warnings = { 0 };
 	char *cause = NULL, *text = xstrdup(""), *next;
 
-	ck_assert_int_eq(results_load_filtered(store, &surveys, filter, &set, &warnings, &cause),
-	                 0);
+	ck_assert_int_eq(
+	    results_load_filtered(store, &surveys, filter, NULL, &set, &warnings, &cause), 0);
 	for (int i = 0; i < set.n; i++) {
 		const ResultSitting *s = &set.items[i];
 		next = xasprintf("%s%s %s %s %s=%g\n", text, s->sitting_id + 34, s->class_name,
@@ -171,6 +171,62 @@ START_TEST(test_by_school)
 }
 END_TEST
 
+/* Loading tells the sittings read of those stored, every 256th, and stops
+ * when asked to, with nothing loaded. */
+START_TEST(test_progress_and_stop)
+{
+	ResultSet set = { 0 };
+	Diag warnings = { 0 };
+	TestProgress t;
+	char *cause = NULL;
+
+	/* 595 sittings more, after the five of the fixture: 600 in all. */
+	ck_assert_int_eq(store_bulk_begin(store, &cause), 0);
+	for (int n = 6; n <= 600; n++) {
+		char id[37], at[21];
+		StoreSittingRecord r = { .status = SITTING_COMPLETED };
+
+		snprintf(id, sizeof id, "00000000-0000-4000-8000-%012d", n);
+		snprintf(at, sizeof at, "2026-09-16T10:%02d:%02dZ", n / 60, n % 60);
+		r.sitting = (StoreSitting){ .id = id,
+			                    .wave = "start",
+			                    .class_name = "5А",
+			                    .audience = "student",
+			                    .respondent = "",
+			                    .survey_id = "mini",
+			                    .survey_version = 2,
+			                    .started_at = at,
+			                    .school = "" };
+		r.completed_at = at;
+		ck_assert_int_eq(store_sitting_insert(store, &r, &cause), 0);
+		ck_assert_int_eq(store_answer_insert(store, id, "q1", "1", false, 0, at, &cause),
+		                 0);
+	}
+	ck_assert_int_eq(store_commit(store, &cause), 0);
+	ck_assert_int_eq(results_load_filtered(store, &surveys, NULL, testutil_progress(&t, 0),
+	                                       &set, &warnings, &cause),
+	                 0);
+	ck_assert_int_eq(set.n, 599); /* the one of a survey no file has is left out */
+	ck_assert_str_eq(t.text, "0/600 sitting 1 of 600\n"
+	                         "256/600 sitting 257 of 600\n"
+	                         "512/600 sitting 513 of 600\n");
+	testutil_progress_free(&t);
+	results_free(&set);
+	diag_clear(&warnings);
+	/* Asked to stop at the second report: nothing comes back. */
+	ck_assert_int_eq(results_load_filtered(store, &surveys, NULL, testutil_progress(&t, 2),
+	                                       &set, &warnings, &cause),
+	                 -1);
+	ck_assert_str_eq(cause, "stopped on request before the end; nothing was changed or "
+	                        "written");
+	ck_assert_int_eq(set.n, 0);
+	ck_assert_ptr_null(set.items);
+	free(cause);
+	testutil_progress_free(&t);
+	diag_clear(&warnings);
+}
+END_TEST
+
 static Suite *
 results_suite(void)
 {
@@ -181,6 +237,7 @@ results_suite(void)
 	tcase_add_test(tc, test_without_a_filter_everything_as_stored);
 	tcase_add_test(tc, test_one_school);
 	tcase_add_test(tc, test_by_school);
+	tcase_add_test(tc, test_progress_and_stop);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -76,7 +76,7 @@ stored(void)
 	Rows rows = { "", 0 };
 	char *cause = NULL;
 
-	ck_assert_int_eq(store_answers_each(store, collect, &rows, &cause), 0);
+	ck_assert_int_eq(store_answers_each(store, collect, &rows, NULL, &cause), 0);
 	return rows;
 }
 

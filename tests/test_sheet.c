@@ -94,7 +94,7 @@ START_TEST(test_filled_in_sheet_imports)
 	f = fopen(path, "w");
 	fputs(filled, f);
 	fclose(f);
-	ck_assert_int_eq(import_answers_csv(store, &set, path, &r, &cause), 0);
+	ck_assert_int_eq(import_answers_csv(store, &set, path, NULL, &r, &cause), 0);
 	/* q1, q2, age and note: four answers of one sitting. */
 	ck_assert_int_eq(r.sittings_added, 1);
 	ck_assert_int_eq((int)r.answers_added, 4);

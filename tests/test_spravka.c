@@ -141,7 +141,7 @@ START_TEST(test_note_text)
 	program = program_load(prog, &surveys, &diag);
 	ck_assert_ptr_nonnull(program);
 	ck_assert_int_eq(store_school_set(store, "Школа № 5", &cause), 0);
-	ck_assert_msg(import_answers_csv(store, &surveys, csv, &r, &cause) == 0, "%s", cause);
+	ck_assert_msg(import_answers_csv(store, &surveys, csv, NULL, &r, &cause) == 0, "%s", cause);
 	a = analysis_build(store, &surveys, &program, 1, NULL, &cause);
 	ck_assert_msg(a != NULL, "%s", cause);
 	doc = spravka_build(a, "02.12.2026", &cause);

@@ -235,7 +235,7 @@ START_TEST(test_sitting_and_answers)
 	    store_answer_put(store, id, "q1", "3", true, 2, "2026-09-15T10:00:20Z", &cause), 0);
 	ck_assert_int_eq(store_answer_delete(store, id, "q3", &cause), 0);
 	ck_assert_int_eq(store_answer_delete(store, id, "q9", &cause), 0);
-	ck_assert_int_eq(store_answers_each(store, collect, &c, &cause), 0);
+	ck_assert_int_eq(store_answers_each(store, collect, &c, NULL, &cause), 0);
 	ck_assert_int_eq(c.n, 2);
 	char want[128];
 	snprintf(want, sizeof want,
@@ -322,7 +322,7 @@ START_TEST(test_open_sittings_of_this_device_are_abandoned)
 	ck_assert_int_eq(store_lock_kiosk(store, &cause), 0);
 	ck_assert_int_eq(store_sittings_abandon_open(store, &closed, &cause), 0);
 	ck_assert_int_eq(closed, 1);
-	ck_assert_int_eq(store_answers_each(store, collect_status, text, &cause), 0);
+	ck_assert_int_eq(store_answers_each(store, collect_status, text, NULL, &cause), 0);
 	/* 2 = abandoned (answers kept), 1 = completed, 0 = still in progress. */
 	ck_assert_str_eq(text, "A=2;B=1;C=0;");
 	store_close(store);
@@ -547,7 +547,7 @@ START_TEST(test_schema1_database_is_migrated)
 	ck_assert_int_eq(store_schema_version(store), 8);
 	ck_assert_str_eq(store_device_id(store), "old-kiosk");
 	ck_assert_str_eq(store_school(store), "");
-	ck_assert_int_eq(store_answers_each(store, collect, &c, &cause), 0);
+	ck_assert_int_eq(store_answers_each(store, collect, &c, NULL, &cause), 0);
 	ck_assert_str_eq(c.text, "s-1|q1|1|2|2026-09-15T10:00:05Z|1\n"
 	                         "s-1|q2|2|-|2026-09-15T10:00:09Z|1\n");
 	classes.text[0] = '\0';
@@ -667,11 +667,11 @@ START_TEST(test_schema1_database_reads_read_only)
 	store = store_open_readonly(path, &cause);
 	ck_assert_msg(store != NULL, "%s", cause);
 	ck_assert_int_eq(store_schema_version(store), 1);
-	ck_assert_int_eq(store_answers_each(store, collect, &c, &cause), 0);
+	ck_assert_int_eq(store_answers_each(store, collect, &c, NULL, &cause), 0);
 	ck_assert_int_eq(c.n, 2);
 	/* It has no sitting.school: its sittings read as of no school. */
 	c = (Collected){ "", 0 };
-	ck_assert_int_eq(store_answers_each(store, collect_school, &c, &cause), 0);
+	ck_assert_int_eq(store_answers_each(store, collect_school, &c, NULL, &cause), 0);
 	ck_assert_str_eq(c.text, "R1:\n");
 	ck_assert_str_eq(store_school(store), "");
 	/* It has no table of entered values: none are read. */
@@ -731,7 +731,7 @@ START_TEST(test_school_name_stamps_new_sittings)
 	ck_assert_str_eq(store_school(store), "Школа № 5");
 	begin_with_answer(store, "R3", NULL);
 	begin_with_answer(store, "R4", "Гимназия"); /* said by the caller: kept */
-	ck_assert_int_eq(store_answers_each(store, collect_school, &c, &cause), 0);
+	ck_assert_int_eq(store_answers_each(store, collect_school, &c, NULL, &cause), 0);
 	ck_assert_str_eq(c.text, "R1:\nR2:Школа № 5\nR3:Школа № 5\nR4:Гимназия\n");
 	store_close(store);
 	meta = testio_sql_text(path, "SELECT value FROM meta WHERE key = 'school'");
@@ -972,7 +972,7 @@ START_TEST(test_read_only_open_reads_and_writes_nothing)
 	ck_assert_msg(store != NULL, "%s", cause);
 	ck_assert(store_is_readonly(store));
 	/* Its 3 answers are there; the audit line is dropped, not written. */
-	ck_assert_int_eq(store_answers_each(store, count_answers, &n, &cause), 0);
+	ck_assert_int_eq(store_answers_each(store, count_answers, &n, NULL, &cause), 0);
 	ck_assert_int_eq(n, 3);
 	ck_assert_int_eq(store_audit_add(store, "export", "scores csv", &cause), 0);
 	ck_assert_int_eq(store_audit_each(store, collect_audit, &audit, &cause), 0);
@@ -1007,7 +1007,7 @@ stored_answers(const char *path)
 	int n = 0;
 
 	ck_assert_msg(store != NULL, "%s", cause);
-	ck_assert_int_eq(store_answers_each(store, count_answers, &n, &cause), 0);
+	ck_assert_int_eq(store_answers_each(store, count_answers, &n, NULL, &cause), 0);
 	store_close(store);
 	return n;
 }

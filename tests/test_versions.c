@@ -144,7 +144,7 @@ import_text(Fixture *f, const char *name, const char *csv)
 	char *path = testutil_write_file(f->tmp, name, csv), *cause = NULL;
 	ImportResult r;
 
-	ck_assert_msg(import_answers_csv(f->store, &f->surveys, path, &r, &cause) == 0, "%s",
+	ck_assert_msg(import_answers_csv(f->store, &f->surveys, path, NULL, &r, &cause) == 0, "%s",
 	              cause);
 	ck_assert_int_eq(r.sittings_added, 3);
 	free(path);

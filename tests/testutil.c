@@ -127,3 +127,31 @@ testutil_run(Suite *suite)
 	srunner_free(sr);
 	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }
+
+static void
+progress_line(void *ctx, long done, long total, const char *what)
+{
+	TestProgress *t = ctx;
+	char *next = xasprintf("%s%ld/%ld %s\n", t->text, done, total, what ? what : "-");
+
+	free(t->text);
+	t->text = next;
+	if (++t->reports == t->stop_at)
+		atomic_store(&t->cancel, true);
+}
+
+const Progress *
+testutil_progress(TestProgress *t, int stop_at)
+{
+	*t = (TestProgress){ .text = xstrdup(""), .stop_at = stop_at };
+	atomic_init(&t->cancel, false);
+	t->progress = (Progress){ .report = progress_line, .ctx = t, .cancel = &t->cancel };
+	return &t->progress;
+}
+
+void
+testutil_progress_free(TestProgress *t)
+{
+	free(t->text);
+	t->text = NULL;
+}

@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "progress.h"
 
 /* Absolute path of a file under the source tree ("tests/fixtures/x.yaml");
  * the caller frees it. */
@@ -49,6 +50,21 @@ bool testutil_has_problem(const Diag *diag, int line, int column, const char *ne
 
 /* Asserts that diag holds each of the n problems in want, and no other. */
 void testutil_assert_problems(const Diag *diag, const TestProblem *want, int n);
+
+/* A Progress that writes down every report as a line "done/total what"
+ * (what "-" when NULL), and asks the work to stop at report number stop_at
+ * (1 the first; 0 never). */
+typedef struct {
+	Progress progress;
+	atomic_bool cancel;
+	char *text; /* the lines so far */
+	int reports;
+	int stop_at;
+} TestProgress;
+
+/* Sets t up; testutil_progress_free() frees its text. */
+const Progress *testutil_progress(TestProgress *t, int stop_at);
+void testutil_progress_free(TestProgress *t);
 
 /* Runs every test of the suite (printing Check's summary) and returns the
  * process exit status: EXIT_SUCCESS when all passed. */

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "util.h"
@@ -245,6 +246,18 @@ cli_error(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap); /* NOLINT(clang-analyzer-valist.Uninitialized): va_start above */
 	va_end(ap);
 	fputc('\n', stderr);
+}
+
+ProgressBar *
+cli_progress_new(bool to_stdout)
+{
+	struct winsize size = { 0 };
+
+	if (!isatty(STDERR_FILENO) || (to_stdout && isatty(STDOUT_FILENO)))
+		return NULL;
+	if (ioctl(STDERR_FILENO, TIOCGWINSZ, &size) != 0)
+		size.ws_col = 0; /* progressbar_new() takes 80 then */
+	return progressbar_new(stderr, size.ws_col);
 }
 
 /* True when the file, or the folder that holds it, cannot be written. */

@@ -17,6 +17,7 @@
 #include <stdbool.h>
 
 #include "diag.h"
+#include "progressbar.h"
 #include "store.h"
 
 /* The shared options an entry takes (CliEntry.shared). */
@@ -108,6 +109,17 @@ void cli_print_diag(const Diag *diag, const char *prefix);
 
 /* Prints "anketa: " and a formatted line to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/*
+ * The progress line of a long command (progressbar.h), on stderr: made only
+ * when stderr is a terminal, and not when the command's output goes to that
+ * screen too (to_stdout: it writes its table to stdout, and stdout is a
+ * terminal). Otherwise NULL, and nothing extra is ever printed, so scripts
+ * and logs see what they saw before. The caller erases it
+ * (progressbar_clear()) before printing anything and frees it with
+ * progressbar_free().
+ */
+ProgressBar *cli_progress_new(bool to_stdout);
 
 /* `anketa` with no sub-command: the kiosk (cmd_kiosk.c). */
 typedef struct {

@@ -1,7 +1,8 @@
 /*
  * cmd_export.c: `anketa export answers|scores|indicators|alerts|groups|shifts`
  * (DESIGN.md section 5), as CSV or as an Excel workbook. The file appears
- * whole or not at all (outfile.h).
+ * whole or not at all (outfile.h). On a terminal, a progress line on
+ * stderr (not when the table itself goes to that terminal).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,7 @@ typedef struct {
 	const char *from_wave; /* shifts: --from W1 --to W2 */
 	const char *to_wave;
 	ResultFilter filter; /* --school NAME, --by-school */
+	ProgressBar *bar;    /* on a terminal's stderr, else NULL */
 } ExportArgs;
 
 /* What scores and indicators are computed from. */
@@ -132,6 +134,7 @@ load_inputs(Store *store, const ExportArgs *a, ExportInputs *in, char **cause)
 	/* The groups take the order of waves from the programmes: a broken
 	 * programme only leaves its waves unordered there (a warning). */
 	if (strcmp(a->table, "indicators") == 0 && load_programs(in, a->surveys) != 0) {
+		progressbar_clear(a->bar);
 		cli_print_diag(&in->diag, "");
 		*cause = xasprintf(_("a programme file has errors; no indicators were exported"));
 		return -1;
@@ -139,12 +142,18 @@ load_inputs(Store *store, const ExportArgs *a, ExportInputs *in, char **cause)
 	if (strcmp(a->table, "groups") == 0)
 		load_programs(in, a->surveys);
 	cli_print_diag(&in->diag, _("warning: "));
-	options = (AnalysisOptions){ .school = a->filter.school, .by_school = a->filter.by_school };
+	options = (AnalysisOptions){ .school = a->filter.school,
+		                     .by_school = a->filter.by_school,
+		                     .progress = progressbar_tell,
+		                     .progress_ctx = a->bar };
 	in->analysis =
 	    analysis_build(store, &in->surveys, in->programs, in->n_programs, &options, cause);
 	if (in->analysis == NULL)
 		return -1;
+	if (analysis_warnings(in->analysis)->n > 0)
+		progressbar_clear(a->bar);
 	cli_print_diag(analysis_warnings(in->analysis), _("warning: "));
+	progressbar_note(a->bar, _("writing the table"));
 	return 0;
 }
 
@@ -193,7 +202,7 @@ write_table(Store *store, const ExportArgs *a, Table *table, char **cause)
 	int rc;
 
 	if (strcmp(a->table, "answers") == 0)
-		return export_answers(store, table, cause);
+		return export_answers(store, table, progressbar_progress(a->bar), cause);
 	rc = load_inputs(store, a, &in, cause);
 	if (rc == 0 && strcmp(a->table, "scores") == 0)
 		rc = export_scores(analysis_results(in.analysis), table);
@@ -225,9 +234,12 @@ run(Store *store, const void *arg)
 	                                       : table_csv_new(outfile_stream(out));
 	rc = write_table(store, a, table, &cause);
 	/* After an earlier error, the first cause is the one worth telling. */
+	if (rc == 0)
+		progressbar_note(a->bar, _("saving the file"));
 	if (table_close(table, rc == 0 ? &cause : &ignored) != 0)
 		rc = -1;
 	free(ignored);
+	progressbar_clear(a->bar);
 	if (rc != 0) {
 		outfile_abort(out);
 		goto fail;
@@ -250,10 +262,14 @@ static int
 cmd_export_exec(const CliArgs *args)
 {
 	ExportArgs a = { .format = "csv" };
+	int status;
 
 	if (parse_args(args, &a) != 0)
 		return 2;
-	return cli_with_store(a.db, run, &a);
+	a.bar = cli_progress_new(a.out == NULL || strcmp(a.out, "-") == 0);
+	status = cli_with_store(a.db, run, &a);
+	progressbar_free(a.bar);
+	return status;
 }
 
 static const struct option export_options[] = {

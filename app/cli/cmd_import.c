@@ -1,7 +1,7 @@
 /*
  * cmd_import.c: `anketa import --db FILE [--surveys DIR] answers.csv|sheet.csv`
  * (DESIGN.md section 5; an answer sheet is told apart by its header): all
- * rows or none.
+ * rows or none. On a terminal, a progress line on stderr while it reads.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,9 +23,15 @@ static int
 run(Store *store, const SurveySet *surveys, const char *file, const Diag *diag)
 {
 	ImportResult result;
+	ProgressBar *bar = cli_progress_new(false);
+	ProgressPart part; /* the file's name before what is being read */
 	char *cause = NULL;
+	int rc = import_answers_csv(store, surveys, file,
+	                            progress_part(&part, progressbar_progress(bar), 0, 1, file),
+	                            &result, &cause);
 
-	if (import_answers_csv(store, surveys, file, &result, &cause) != 0) {
+	progressbar_free(bar);
+	if (rc != 0) {
 		cli_error("%s", cause);
 		free(cause);
 		/* A survey file that failed to load may be why a row was refused. */

@@ -1,6 +1,8 @@
 /*
  * cmd_merge.c: `anketa merge --db FILE OTHER.db...` brings other kiosks'
- * sittings in (DESIGN.md section 5), one transaction per file.
+ * sittings in (DESIGN.md section 5), one transaction per file. On a
+ * terminal, a progress line on stderr: the file, which of how many, and how
+ * far within it.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,13 +11,22 @@
 #include "store.h"
 #include "util.h"
 
+/* Merges the index-th of count files; its share of the progress line is
+ * the index-th of count. */
 static int
-merge_one(Store *store, const char *other)
+merge_one(Store *store, const char *other, int index, int count, ProgressBar *bar)
 {
 	StoreMergeResult r;
-	char *cause = NULL;
+	ProgressPart part;
+	char *cause = NULL, *label = xasprintf(_("%s (%d of %d)"), other, index + 1, count);
+	int rc = store_merge(store, other,
+	                     progress_part(&part, progressbar_progress(bar), (double)index / count,
+	                                   (double)(index + 1) / count, label),
+	                     &r, &cause);
 
-	if (store_merge(store, other, &r, &cause) != 0) {
+	progressbar_clear(bar);
+	free(label);
+	if (rc != 0) {
 		cli_error("%s", cause);
 		free(cause);
 		return -1;
@@ -37,6 +48,7 @@ cmd_merge_exec(const CliArgs *args)
 {
 	const char *db = args->db;
 	char *db_default = NULL, *cause = NULL;
+	ProgressBar *bar;
 	Store *store;
 	int status = 0;
 
@@ -50,10 +62,12 @@ cmd_merge_exec(const CliArgs *args)
 		return 1;
 	}
 	/* A bad file is reported and skipped; the others still merge. */
+	bar = cli_progress_new(false);
 	for (int i = 0; i < args->argc; i++) {
-		if (merge_one(store, args->argv[i]) != 0)
+		if (merge_one(store, args->argv[i], i, args->argc, bar) != 0)
 			status = 1;
 	}
+	progressbar_free(bar);
 	store_close(store);
 	free(db_default);
 	return status;

@@ -2,7 +2,8 @@
  * cmd_report.c: `anketa report --db FILE [--surveys DIR] --out FILE.pdf`
  * (DESIGN.md section 5): the psychologist's report for the programme as a
  * PDF (report.h), or with --out FILE.odt or FILE.docx the analytical note
- * (spravka.h). The file appears whole or not at all (outfile.h).
+ * (spravka.h). The file appears whole or not at all (outfile.h). On a
+ * terminal, a progress line on stderr while the analysis is built.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +24,7 @@ typedef struct {
 	const char *surveys;
 	const char *out;
 	ResultFilter filter; /* --school NAME, --by-school */
+	ProgressBar *bar;    /* on a terminal's stderr, else NULL */
 } ReportArgs;
 
 /* What the report is made from. */
@@ -95,7 +97,10 @@ run(Store *store, const void *arg)
 {
 	const ReportArgs *a = arg;
 	ReportInputs in = { 0 };
-	AnalysisOptions options = { .school = a->filter.school, .by_school = a->filter.by_school };
+	AnalysisOptions options = { .school = a->filter.school,
+		                    .by_school = a->filter.by_school,
+		                    .progress = progressbar_tell,
+		                    .progress_ctx = a->bar };
 	Analysis *analysis = NULL;
 	char *cause = NULL;
 	int rc = load_inputs(a, &in, &cause);
@@ -106,12 +111,16 @@ run(Store *store, const void *arg)
 		rc = analysis != NULL ? 0 : -1;
 	}
 	if (analysis != NULL) {
+		if (analysis_warnings(analysis)->n > 0)
+			progressbar_clear(a->bar);
 		cli_print_diag(analysis_warnings(analysis), _("warning: "));
 		DocFormat format;
+		progressbar_note(a->bar, _("writing the report"));
 		rc = doc_format_of(a->out, &format) == 0
 		         ? spravka_save(store, analysis, a->out, &cause)
 		         : report_save(store, analysis, a->out, &cause);
 	}
+	progressbar_clear(a->bar);
 	analysis_free(analysis);
 	free_inputs(&in);
 	if (rc != 0) {
@@ -126,10 +135,14 @@ static int
 cmd_report_exec(const CliArgs *args)
 {
 	ReportArgs a = { 0 };
+	int status;
 
 	if (parse_args(args, &a) != 0)
 		return 2;
-	return cli_with_store(a.db, run, &a);
+	a.bar = cli_progress_new(false);
+	status = cli_with_store(a.db, run, &a);
+	progressbar_free(a.bar);
+	return status;
 }
 
 static const struct option report_options[] = {

@@ -30,12 +30,44 @@ struct Analysis {
 	int alerts;
 };
 
-/* One step done: tells the caller, and says whether to stop. */
+/* The steps after the sittings are loaded, each counted as one. */
+#define ANALYSIS_STEPS 4
+
+/* How far the build is: loading the sittings, the long part, counts one a
+ * sitting of those the database holds; the steps after it one each. */
 typedef struct {
 	const AnalysisOptions *options;
 	int done;
 	int total;
+	Progress loading; /* what results_load_filtered() tells, passed on */
 } AnalysisSteps;
+
+/* The sittings loaded so far, passed on with the steps still to come
+ * added to the total. */
+static void
+analysis_loading(void *ctx, long done, long total, const char *what)
+{
+	AnalysisSteps *steps = ctx;
+	const AnalysisOptions *o = steps->options;
+
+	steps->done = (int)done;
+	steps->total = (int)total + ANALYSIS_STEPS;
+	o->progress(o->progress_ctx, steps->done, steps->total, what);
+}
+
+/* The Progress for loading the sittings; NULL when nobody asks. */
+static const Progress *
+analysis_loading_progress(AnalysisSteps *steps)
+{
+	const AnalysisOptions *o = steps->options;
+
+	if (o->progress == NULL)
+		return NULL;
+	steps->loading = (Progress){ analysis_loading, steps, o->cancel };
+	return &steps->loading;
+}
+
+/* One step done: tells the caller, and says whether to stop. */
 
 static bool
 analysis_step(AnalysisSteps *steps, const char *what)
@@ -352,12 +384,13 @@ analysis_pair(Analysis *a)
 /* ---- Building ---- */
 
 static int
-analysis_load(Analysis *a, Store *store, char **cause)
+analysis_load(Analysis *a, Store *store, AnalysisSteps *steps, char **cause)
 {
-	if (results_load_filtered(store, a->surveys, &a->filter, &a->results, &a->warnings,
-	                          cause) != 0 ||
+	if (results_load_filtered(store, a->surveys, &a->filter, analysis_loading_progress(steps),
+	                          &a->results, &a->warnings, cause) != 0 ||
 	    results_check_school(&a->results, &a->filter, cause) != 0)
 		return -1;
+	steps->done = steps->total - ANALYSIS_STEPS; /* every sitting read */
 	results_warn_schools(&a->results, &a->filter, &a->warnings);
 	a->school = xstrdup(a->filter.school ? a->filter.school : str(store_school(store)));
 	return 0;
@@ -369,28 +402,32 @@ analysis_build(Store *store, const SurveySet *surveys, Program *const *programs,
 {
 	static const AnalysisOptions none = { 0 };
 	const AnalysisOptions *o = options ? options : &none;
-	AnalysisSteps steps = { o, 0, 4 };
+	AnalysisSteps steps = { o, 0, ANALYSIS_STEPS, { 0 } };
 	Analysis *a = xcalloc(1, sizeof *a);
 
 	*a = (Analysis){ .surveys = surveys,
 		         .programs = programs,
 		         .n_programs = n_programs,
 		         .filter = { o->school, o->by_school } };
-	if (analysis_load(a, store, cause) != 0)
-		goto fail;
-	if (analysis_step(&steps, "results loaded"))
+	if (analysis_load(a, store, &steps, cause) != 0) {
+		if (o->cancel == NULL || !atomic_load(o->cancel))
+			goto fail;
+		free(*cause); /* the loading's own sentence: the build's instead */
+		goto stopped;
+	}
+	if (analysis_step(&steps, _("results loaded")))
 		goto stopped;
 	if (analysis_tables(a, store, cause) != 0)
 		goto fail;
-	if (analysis_step(&steps, "indicators computed"))
+	if (analysis_step(&steps, _("indicators computed")))
 		goto stopped;
 	analysis_count(a);
 	analysis_collect_waves(a);
 	analysis_wave_dates(a);
-	if (analysis_step(&steps, "respondents counted"))
+	if (analysis_step(&steps, _("respondents counted")))
 		goto stopped;
 	analysis_pair(a);
-	if (analysis_step(&steps, "paired change computed"))
+	if (analysis_step(&steps, _("paired change computed")))
 		goto stopped;
 	return a;
 stopped:

@@ -30,8 +30,11 @@ typedef struct Analysis Analysis;
 typedef struct {
 	const char *school; /* only this school's sittings (exact name); NULL: all */
 	bool by_school;     /* rows per school instead of per class (ResultFilter) */
-	/* Called after every step from the building thread: done of total
-	 * steps, and what was just done (English, for a log or a bar). */
+	/* Called from the building thread while the sittings load (done of
+	 * total: the sittings read, every PROGRESS_EVERY of progress.h, of
+	 * those held plus the steps after them; what: "sitting N of M"), then
+	 * after every step (what was just done). what is translated, for a
+	 * bar or a log. */
 	void (*progress)(void *ctx, int done, int total, const char *what);
 	void *progress_ctx;
 	/* Another thread sets it to stop the build between steps: NULL then,

@@ -144,7 +144,7 @@ classlist_read(const char *path, ClassList *list, char **cause)
 
 	list->items = NULL;
 	list->n = 0;
-	if (csvread_file(path, on_class, &r, cause) != 0) {
+	if (csvread_file(path, on_class, &r, NULL, cause) != 0) {
 		classlist_free(list);
 		return -1;
 	}

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "util.h"
 
@@ -27,6 +28,9 @@ typedef struct {
 	int field_line; /* where the field being read started (for an open quote) */
 	int stop;       /* fn's non-zero answer, or -1 after our own error */
 	char **cause;
+	const Progress *progress;
+	long size; /* of the file; 0 when not known (a pipe) */
+	long read; /* bytes fed so far */
 } Reader;
 
 static void
@@ -111,6 +115,23 @@ parse_error(Reader *r, int line, int column)
 	return -1;
 }
 
+/* Tells the progress how far the file is read, at the start and every
+ * PROGRESS_EVERY lines; -1 when asked to stop. */
+static int
+tell_progress(Reader *r)
+{
+	char what[64];
+
+	if (!progress_due(r->progress, r->line))
+		return 0;
+	snprintf(what, sizeof what, _("line %d"), r->line + 1);
+	if (progress_report(r->progress, r->read, r->size, what) == 0)
+		return 0;
+	*r->cause = progress_cancelled_cause();
+	r->stop = -1;
+	return -1;
+}
+
 /* Feeds every line of f to the parser. */
 static int
 feed(Reader *r, struct csv_parser *p, FILE *f)
@@ -120,10 +141,11 @@ feed(Reader *r, struct csv_parser *p, FILE *f)
 	ssize_t len;
 	int rc = 0;
 
-	while (r->stop == 0 && (len = getline(&buf, &cap, f)) > 0) {
+	while (r->stop == 0 && tell_progress(r) == 0 && (len = getline(&buf, &cap, f)) > 0) {
 		char *text = buf;
 
 		r->line++;
+		r->read += len;
 		if (r->line == 1) {
 			if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
 				text += 3, len -= 3;
@@ -151,18 +173,25 @@ feed(Reader *r, struct csv_parser *p, FILE *f)
 }
 
 int
-csvread_file(const char *path, CsvReadFn fn, void *arg, char **cause)
+csvread_file(const char *path, CsvReadFn fn, void *arg, const Progress *progress, char **cause)
 {
 	bool is_stdin = strcmp(path, "-") == 0;
 	FILE *f = is_stdin ? stdin : fopen(path, "rb");
-	Reader r = { .path = is_stdin ? "stdin" : path, .fn = fn, .arg = arg, .cause = cause };
+	Reader r = { .path = is_stdin ? "stdin" : path,
+		     .fn = fn,
+		     .arg = arg,
+		     .cause = cause,
+		     .progress = progress };
 	struct csv_parser p;
+	struct stat st;
 	int rc;
 
 	if (f == NULL) {
 		*cause = xasprintf(_("cannot read %s: %s"), path, strerror(errno));
 		return -1;
 	}
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode))
+		r.size = (long)st.st_size;
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
 		abort();
 	csv_set_space_func(&p, no_space);

@@ -63,17 +63,17 @@ write_answer(const StoreAnswerRow *row, void *arg)
 }
 
 int
-export_answers(Store *store, Table *table, char **cause)
+export_answers(Store *store, Table *table, const Progress *progress, char **cause)
 {
 	table_begin(table, "answers", export_answers_columns, export_answers_n_columns);
-	return store_answers_each(store, write_answer, table, cause);
+	return store_answers_each(store, write_answer, table, progress, cause);
 }
 
 int
 export_answers_csv(Store *store, FILE *out, char **cause)
 {
 	Table *table = table_csv_new(out);
-	int rc = export_answers(store, table, cause);
+	int rc = export_answers(store, table, NULL, cause);
 
 	table_close(table, cause);
 	return rc;
@@ -272,7 +272,7 @@ export_workbook_sheets(Store *store, const Analysis *analysis, Table *table, cha
 	if (rc == 0)
 		rc = export_scores(results, table);
 	if (rc == 0)
-		rc = export_answers(store, table, cause);
+		rc = export_answers(store, table, NULL, cause);
 	if (rc == 0)
 		export_about(analysis, table);
 	free(waves);

@@ -23,8 +23,9 @@ extern const int export_answers_n_columns;
 /* How many of them DESIGN.md requires (the rest are optional on import). */
 #define EXPORT_ANSWERS_REQUIRED 12
 
-/* Writes every answer to table (a table named "answers"). */
-int export_answers(Store *store, Table *table, char **cause);
+/* Writes every answer to table (a table named "answers"). progress (may
+ * be NULL) hears the sittings written (store_answers_each()). */
+int export_answers(Store *store, Table *table, const Progress *progress, char **cause);
 
 /* Writes every answer as CSV to out, header first. Returns 0, or -1 with
  * *cause set when the database cannot be read. */

@@ -658,16 +658,20 @@ write_grouped(Importer *im, Sitting *s, const char *now)
 }
 
 static int
-write_sittings(Importer *im)
+write_sittings(Importer *im, const Progress *progress)
 {
 	char now[21];
 
 	util_now_iso8601(now);
 	for (int i = 0; i < im->n; i++) {
 		Sitting *s = &im->sittings[i];
-		int rc = s->grouped  ? write_grouped(im, s, now)
-		         : s->stored ? compare_stored(im, s)
-		                     : write_sitting(im, s, now);
+		int rc = progress_step(progress, i, im->n, im->cause, _("sitting %ld of %ld"),
+		                       (long)i + 1, (long)im->n);
+
+		if (rc == 0)
+			rc = s->grouped  ? write_grouped(im, s, now)
+			     : s->stored ? compare_stored(im, s)
+			                 : write_sitting(im, s, now);
 		if (rc != 0)
 			return -1;
 	}
@@ -730,24 +734,27 @@ audit_import(Importer *im)
 }
 
 int
-import_answers_csv(Store *store, const SurveySet *surveys, const char *path, ImportResult *result,
-                   char **cause)
+import_answers_csv(Store *store, const SurveySet *surveys, const char *path,
+                   const Progress *progress, ImportResult *result, char **cause)
 {
 	Importer im = {
 		.store = store, .surveys = surveys, .path = path, .cause = cause, .result = result
 	};
+	ProgressPart reading, writing;
 	int rc;
 
 	memset(result, 0, sizeof *result);
 	if (store_bulk_begin(store, cause) != 0)
 		return -1;
-	rc = csvread_file(path, on_row, &im, cause);
+	rc = csvread_file(path, on_row, &im,
+	                  progress_part(&reading, progress, 0, IMPORT_READING_SHARE, NULL), cause);
 	if (rc == 0 && im.n_columns == 0)
 		rc = import_row_error(&im, 1, 0,
 		                      _("the file is empty: it needs the header row of the "
 		                        "answers table"));
 	if (rc == 0)
-		rc = write_sittings(&im);
+		rc = write_sittings(
+		    &im, progress_part(&writing, progress, IMPORT_READING_SHARE, 1, NULL));
 	if (rc == 0)
 		rc = keep_sources(&im);
 	if (rc == 0)

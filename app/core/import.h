@@ -13,8 +13,13 @@
 #ifndef ANKETA_IMPORT_H
 #define ANKETA_IMPORT_H
 
+#include "progress.h"
 #include "store.h"
 #include "survey.h"
+
+/* The share of an import's progress that reading the rows takes; writing
+ * the sittings, at the end, the rest (measured: BENCHMARKS.md). */
+#define IMPORT_READING_SHARE 0.9
 
 typedef struct {
 	int sittings_added;
@@ -34,10 +39,13 @@ typedef struct {
  * earlier version, which added that name, is found too. The loaded file
  * of each survey the sittings were answered with is kept in the database
  * too (store_source_put), so they are scored with it after the file
- * changes. Returns 0 and fills *result, or -1 with *cause and nothing
+ * changes. progress (may be NULL, progress.h) hears the file read (bytes of
+ * its size, "line N") in the first IMPORT_READING_SHARE of the whole, then
+ * the sittings written ("sitting N of M"); asked to stop, the import stores
+ * nothing. Returns 0 and fills *result, or -1 with *cause and nothing
  * stored.
  */
 int import_answers_csv(Store *store, const SurveySet *surveys, const char *path,
-                       ImportResult *result, char **cause);
+                       const Progress *progress, ImportResult *result, char **cause);
 
 #endif

@@ -192,12 +192,12 @@ on_answer(const StoreAnswerRow *row, void *arg)
 int
 results_load(Store *store, const SurveySet *surveys, ResultSet *set, Diag *warnings, char **cause)
 {
-	return results_load_filtered(store, surveys, NULL, set, warnings, cause);
+	return results_load_filtered(store, surveys, NULL, NULL, set, warnings, cause);
 }
 
 int
 results_load_filtered(Store *store, const SurveySet *surveys, const ResultFilter *filter,
-                      ResultSet *set, Diag *warnings, char **cause)
+                      const Progress *progress, ResultSet *set, Diag *warnings, char **cause)
 {
 	static const ResultFilter all = { 0 };
 	Loader l = { .filter = filter ? filter : &all, .set = set, .cause = cause };
@@ -206,7 +206,7 @@ results_load_filtered(Store *store, const SurveySet *surveys, const ResultFilter
 	set->items = NULL;
 	set->n = 0;
 	set->versions = l.versions = versions_new(surveys, store);
-	rc = store_answers_each(store, on_answer, &l, cause);
+	rc = store_answers_each(store, on_answer, &l, progress, cause);
 	flush(&l);
 	if (l.open)
 		sitting_free(&l.current);

@@ -60,9 +60,12 @@ int results_load(Store *store, const SurveySet *surveys, ResultSet *set, Diag *w
                  char **cause);
 
 /* results_load() of the sittings filter keeps (NULL: all, as they are);
- * the sittings left out are not scored and count in no warning. */
+ * the sittings left out are not scored and count in no warning. progress
+ * (may be NULL, progress.h) hears the sittings read of all the database
+ * holds (store_answers_each()); asked to stop, it returns -1 with *cause
+ * and an empty set. */
 int results_load_filtered(Store *store, const SurveySet *surveys, const ResultFilter *filter,
-                          ResultSet *set, Diag *warnings, char **cause);
+                          const Progress *progress, ResultSet *set, Diag *warnings, char **cause);
 
 /* Refuses a filter's school that no loaded sitting has (a mistyped name,
  * most likely): -1 with *cause; 0 otherwise, and without a school. */

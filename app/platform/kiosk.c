@@ -21,6 +21,8 @@ struct Kiosk {
 	Gfx *gfx;
 	bool trace;
 	bool fullscreen; /* switch to full screen after the first frame */
+	bool switch_due; /* the first frame is shown: switch before any input */
+	bool settling;   /* the frame after the switch: rehearse even with input waiting */
 	bool dirty;      /* draw again (set by kiosk_draw for the next round) */
 	bool rehearse;   /* a frame was shown: rehearse the next screen when idle */
 	unsigned long frames;
@@ -202,11 +204,7 @@ kiosk_draw(Kiosk *k, const KioskApp *app, void *ctx)
 	if (k->frames == 1) {
 		printf("anketa: ready\n");
 		fflush(stdout);
-		/* Full screen only now: asking the window manager for it can take
-		 * a tenth of a second (with none, SDL waits that long for an answer),
-		 * and the borderless window already covers the desktop meanwhile. */
-		if (k->fullscreen)
-			SDL_SetWindowFullscreen(k->window, SDL_WINDOW_FULLSCREEN_DESKTOP);
+		k->switch_due = k->fullscreen;
 		if (app->first_frame(ctx))
 			k->dirty = true;
 	}
@@ -253,6 +251,27 @@ kiosk_dispatch(Kiosk *k, const KioskApp *app, void *ctx, SDL_Event *ev)
 	return running;
 }
 
+/*
+ * Full screen only after the first frame: asking the window manager for it
+ * can take a tenth of a second (with none, SDL waits that long for an
+ * answer), and the borderless window already covers the desktop meanwhile.
+ * SDL then replaces the window's image, so the frame after the switch
+ * writes megabytes of new pages: that frame is the same screen drawn again,
+ * right away, before any key or click is handled, and the screen likely to
+ * come next is rehearsed after it even when a key is already waiting, so
+ * that the first screen a respondent brings up (the code screen after an
+ * early Enter) costs what a redraw costs rather than paying for the switch.
+ */
+static void
+kiosk_switch_to_full_screen(Kiosk *k)
+{
+	k->switch_due = false;
+	SDL_SetWindowFullscreen(k->window, SDL_WINDOW_FULLSCREEN_DESKTOP);
+	SDL_PumpEvents(); /* the renderer hears of the new window image now */
+	k->dirty = true;
+	k->settling = true;
+}
+
 KioskEnd
 kiosk_run(Kiosk *k, const KioskApp *app, void *ctx)
 {
@@ -271,12 +290,17 @@ kiosk_run(Kiosk *k, const KioskApp *app, void *ctx)
 			kiosk_draw(k, app, ctx); /* may ask for one more frame */
 			k->rehearse = true;
 		}
+		if (k->switch_due) {
+			kiosk_switch_to_full_screen(k);
+			continue; /* draw its frame before any input is taken */
+		}
 		/* After a frame, unless the user is already at it: prepare the
 		 * screen that comes next now, rather than in its first frame.
 		 * Window events (the switch to full screen after the first frame)
 		 * may wait that long. */
-		if (k->rehearse && !input_waiting()) {
+		if (k->rehearse && (k->settling || !input_waiting())) {
 			k->rehearse = false;
+			k->settling = false;
 			app->rehearse(ctx);
 			/* What the frame and the rehearsal freed (text dropped
 			 * from the cache, a picture scaled anew) goes back to the

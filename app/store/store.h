@@ -13,6 +13,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "progress.h"
+
 typedef struct Store Store;
 
 typedef enum {
@@ -215,9 +217,13 @@ typedef struct {
 	const char *school;      /* the school it was answered in; "" when none was set */
 } StoreAnswerRow;
 
-/* Calls fn for every answer; a non-zero return from fn stops and is returned. */
+/* Calls fn for every answer; a non-zero return from fn stops and is
+ * returned. progress (may be NULL, progress.h) hears the sittings begun of
+ * all the database holds ("sitting N of M"), every PROGRESS_EVERY
+ * sittings; asked to stop, the walk returns -1 with *cause. */
 typedef int (*StoreAnswerFn)(const StoreAnswerRow *row, void *arg);
-int store_answers_each(Store *store, StoreAnswerFn fn, void *arg, char **cause);
+int store_answers_each(Store *store, StoreAnswerFn fn, void *arg, const Progress *progress,
+                       char **cause);
 
 /* ---- Added by the data path (import, export, merge, PIN, classes). ---- */
 
@@ -396,9 +402,14 @@ typedef struct {
  * still counts apart. The values the psychologist entered come along the
  * same way (by id, each with its history; the current value of a key is
  * store_entered_each()'s). Refuses a file that is not an Anketa database of
- * this schema version or an older one.
+ * this schema version or an older one. progress (may be NULL, progress.h)
+ * hears the file checked (total not known), then the rows of the other
+ * file read by rowid, its sittings compared ("comparing sittings") and its
+ * answers copied ("copying answers"), a few thousand at a time; asked to
+ * stop, nothing is merged (-1 with *cause).
  */
-int store_merge(Store *store, const char *other_path, StoreMergeResult *result, char **cause);
+int store_merge(Store *store, const char *other_path, const Progress *progress,
+                StoreMergeResult *result, char **cause);
 
 /* ---- The survey files sittings were answered with (store_source.c) ---- */
 

@@ -5,6 +5,7 @@
  * connection of its own, then attached as "other".
  */
 #include <sodium.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -355,18 +356,88 @@ merge_respell(Store *store, char **cause)
 	return rc == SQLITE_OK ? 0 : store_error(store->db, store->path, rc, cause);
 }
 
+/* How far the merge of one file is, told in rows of the other file by
+ * rowid: its sittings as they are sorted into the plan, then its answers
+ * as they are copied. */
+typedef struct {
+	const Progress *progress;
+	sqlite3_int64 sittings, answers; /* the last rowid of each table; 0: empty */
+} MergeProgress;
+
+/* The rowid which gives (after bound as ?1 when it takes it) into *out;
+ * *found is false when it gives NULL (no such row). 0, or -1 with *cause. */
 static int
-merge_copy(Store *store, const char *other_path, int other_version, StoreMergeResult *result,
-           char **cause)
+merge_rowid(Store *store, StoreStmt which, sqlite3_int64 after, sqlite3_int64 *out, bool *found,
+            char **cause)
 {
-	bool with_school = other_version >= STORE_SCHEMA_SCHOOL;
-	char *detail;
+	sqlite3_stmt *stmt = store_stmt(store, which, cause);
 	int rc;
 
-	if (check_lengths(store, other_path, with_school, cause) != 0 ||
-	    store_bulk_begin(store, cause) != 0)
+	if (stmt == NULL)
 		return -1;
-	rc = store_run(store, with_school ? STMT_MERGE_PLAN_NEW : STMT_MERGE_PLAN_OLD, cause);
+	if (sqlite3_bind_parameter_count(stmt) > 0)
+		sqlite3_bind_int64(stmt, 1, after);
+	rc = sqlite3_step(stmt);
+	*found = rc == SQLITE_ROW && sqlite3_column_type(stmt, 0) != SQLITE_NULL;
+	*out = *found ? sqlite3_column_int64(stmt, 0) : 0;
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW)
+		return store_error(store->db, store->path, rc, cause);
+	return 0;
+}
+
+/* Rowids a part of the plan or of the copy takes. */
+#define MERGE_PART 4096
+
+/*
+ * Runs which, a statement over the other file's rows with a rowid in
+ * [?1, ?2], on every row of its table a part at a time (next, the first
+ * rowid after ?1, skips the gaps, so there are never more parts than
+ * rows), and tells the progress base + the rowid reached after each part.
+ * 0, or -1 with *cause (asked to stop too).
+ */
+static int
+merge_in_parts(Store *store, StoreStmt which, StoreStmt next, const MergeProgress *mp,
+               sqlite3_int64 base, const char *what, char **cause)
+{
+	sqlite3_int64 hi = INT64_MIN, first;
+	sqlite3_int64 last = which == STMT_MERGE_COPY_ANSWERS ? mp->answers : mp->sittings;
+	sqlite3_stmt *stmt;
+	bool found;
+
+	while (merge_rowid(store, next, hi, &first, &found, cause) == 0) {
+		if (!found)
+			return 0; /* no row after hi */
+		hi = first > INT64_MAX - MERGE_PART ? INT64_MAX : first + MERGE_PART - 1;
+		stmt = store_stmt(store, which, cause);
+		if (stmt == NULL)
+			return -1;
+		sqlite3_bind_int64(stmt, 1, first);
+		sqlite3_bind_int64(stmt, 2, hi);
+		if (store_step_done(store, stmt, cause) != 0)
+			return -1;
+		if (progress_report(mp->progress, (long)(base + (hi < last ? hi : last)),
+		                    (long)(mp->sittings + mp->answers), what) != 0) {
+			*cause = progress_cancelled_cause();
+			return -1;
+		}
+		if (hi == INT64_MAX)
+			return 0;
+	}
+	return -1;
+}
+
+/* Sorts the other file's sittings into the plan, counts them and copies
+ * the new ones with their answers. */
+static int
+merge_rows(Store *store, bool with_school, const MergeProgress *mp, StoreMergeResult *result,
+           char **cause)
+{
+	int rc = store_run(store, STMT_MERGE_PLAN_CREATE, cause);
+
+	if (rc == 0)
+		rc = merge_in_parts(store, with_school ? STMT_MERGE_PLAN_NEW : STMT_MERGE_PLAN_OLD,
+		                    STMT_MERGE_NEXT_SITTING, mp, 0, _("comparing sittings"), cause);
 	if (rc == 0)
 		rc = merge_count(store, result, cause);
 	if (rc == 0)
@@ -375,7 +446,23 @@ merge_copy(Store *store, const char *other_path, int other_version, StoreMergeRe
 		                           : STMT_MERGE_COPY_SITTINGS_OLD,
 		               cause);
 	if (rc == 0)
-		rc = store_run(store, STMT_MERGE_COPY_ANSWERS, cause);
+		rc = merge_in_parts(store, STMT_MERGE_COPY_ANSWERS, STMT_MERGE_NEXT_ANSWER, mp,
+		                    mp->sittings, _("copying answers"), cause);
+	return rc;
+}
+
+static int
+merge_copy(Store *store, const char *other_path, int other_version, const MergeProgress *mp,
+           StoreMergeResult *result, char **cause)
+{
+	bool with_school = other_version >= STORE_SCHEMA_SCHOOL;
+	char *detail;
+	int rc;
+
+	if (check_lengths(store, other_path, with_school, cause) != 0 ||
+	    store_bulk_begin(store, cause) != 0)
+		return -1;
+	rc = merge_rows(store, with_school, mp, result, cause);
 	if (rc == 0)
 		rc = merge_conflicts(store, with_school, result, cause);
 	if (rc == 0 && other_version < STORE_SCHEMA_CLASS_SPELLING)
@@ -412,14 +499,18 @@ merge_copy(Store *store, const char *other_path, int other_version, StoreMergeRe
  * checking each of them against the sitting table was a sixth of the work.
  */
 static int
-merge_attached(Store *store, const char *other_path, int other_version, StoreMergeResult *result,
-               char **cause)
+merge_attached(Store *store, const char *other_path, int other_version, const Progress *progress,
+               StoreMergeResult *result, char **cause)
 {
+	MergeProgress mp = { .progress = progress };
+	bool found;
 	int rc;
 
-	if (store_run(store, STMT_FOREIGN_KEYS_OFF, cause) != 0)
+	if (merge_rowid(store, STMT_MERGE_LAST_SITTING, 0, &mp.sittings, &found, cause) != 0 ||
+	    merge_rowid(store, STMT_MERGE_LAST_ANSWER, 0, &mp.answers, &found, cause) != 0 ||
+	    store_run(store, STMT_FOREIGN_KEYS_OFF, cause) != 0)
 		return -1;
-	rc = merge_copy(store, other_path, other_version, result, cause);
+	rc = merge_copy(store, other_path, other_version, &mp, result, cause);
 	store_run(store, STMT_FOREIGN_KEYS_ON, NULL); /* cannot fail outside a transaction */
 	return rc;
 }
@@ -441,7 +532,8 @@ check_not_self(Store *store, const char *other_path, char **cause)
 }
 
 int
-store_merge(Store *store, const char *other_path, StoreMergeResult *result, char **cause)
+store_merge(Store *store, const char *other_path, const Progress *progress,
+            StoreMergeResult *result, char **cause)
 {
 	int rc, other_version;
 	char *uri;
@@ -449,6 +541,10 @@ store_merge(Store *store, const char *other_path, StoreMergeResult *result, char
 	memset(result, 0, sizeof *result);
 	if (sodium_init() < 0)
 		abort();
+	if (progress_report(progress, 0, 0, _("checking the file")) != 0) {
+		*cause = progress_cancelled_cause();
+		return -1;
+	}
 	if (check_other(other_path, &other_version, cause) != 0 ||
 	    check_not_self(store, other_path, cause) != 0)
 		return -1;
@@ -457,7 +553,7 @@ store_merge(Store *store, const char *other_path, StoreMergeResult *result, char
 	free(uri);
 	if (rc != 0)
 		return -1;
-	rc = merge_attached(store, other_path, other_version, result, cause);
+	rc = merge_attached(store, other_path, other_version, progress, result, cause);
 	store_run(store, STMT_MERGE_DROP_PLAN, NULL);
 	store_run(store, STMT_MERGE_DETACH, NULL);
 	if (rc != 0)

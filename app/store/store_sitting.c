@@ -188,41 +188,82 @@ column_text(sqlite3_stmt *stmt, int col)
 	return text ? text : "";
 }
 
-int
-store_answers_each(Store *store, StoreAnswerFn fn, void *arg, char **cause)
+/* How a walk through the answers tells its progress: by sittings begun. */
+typedef struct {
+	const Progress *progress;
+	int total;                /* sittings in the database */
+	long done;                /* sittings begun so far */
+	sqlite3_int64 last_rowid; /* of the sitting of the last row; 0: none yet */
+} Walk;
+
+/* Counts the sitting of a row that begins one, and tells progress; -1
+ * (with *cause) when asked to stop. */
+static int
+walk_row(Walk *walk, sqlite3_stmt *stmt, char **cause)
 {
-	sqlite3_stmt *stmt =
+	sqlite3_int64 rowid = sqlite3_column_int64(stmt, 19);
+
+	if (walk->progress == NULL || rowid == walk->last_rowid)
+		return 0;
+	walk->last_rowid = rowid;
+	walk->done++;
+	return progress_step(walk->progress, walk->done - 1, walk->total, cause,
+	                     _("sitting %ld of %ld"), walk->done, (long)walk->total);
+}
+
+/* The answer row the statement is at (its strings borrowed until the next
+ * step). */
+static StoreAnswerRow
+answer_row(sqlite3_stmt *stmt)
+{
+	return (StoreAnswerRow){
+		.sitting_id = column_text(stmt, 0),
+		.device_id = column_text(stmt, 1),
+		.wave = column_text(stmt, 2),
+		.class_name = column_text(stmt, 3),
+		.audience = column_text(stmt, 4),
+		.respondent = column_text(stmt, 5),
+		.survey_id = column_text(stmt, 6),
+		.survey_version = sqlite3_column_int(stmt, 7),
+		.question_id = column_text(stmt, 8),
+		.value = column_text(stmt, 9),
+		.has_score = sqlite3_column_type(stmt, 10) != SQLITE_NULL,
+		.score = sqlite3_column_double(stmt, 10),
+		.answered_at = column_text(stmt, 11),
+		.status = (SittingStatus)sqlite3_column_int(stmt, 12),
+		.started_at = column_text(stmt, 13),
+		.completed_at = column_text(stmt, 14),
+		.visit_id = column_text(stmt, 15),
+		.survey_hash = column_text(stmt, 16),
+		.conflict_of = column_text(stmt, 17),
+		.school = column_text(stmt, 18),
+	};
+}
+
+int
+store_answers_each(Store *store, StoreAnswerFn fn, void *arg, const Progress *progress,
+                   char **cause)
+{
+	sqlite3_stmt *stmt;
+	Walk walk = { .progress = progress };
+	int rc, stop = 0;
+
+	if (progress != NULL && store_run_int(store, STMT_SITTING_COUNT, &walk.total, cause) != 0)
+		return -1;
+	stmt =
 	    store_stmt(store,
 	               store->schema_version >= STORE_SCHEMA_SCHOOL ? STMT_ANSWERS_EACH
 	                                                            : STMT_ANSWERS_EACH_NO_SCHOOL,
 	               cause);
-	int rc, stop = 0;
-
 	if (stmt == NULL)
 		return -1;
 	while (stop == 0 && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		StoreAnswerRow row = {
-			.sitting_id = column_text(stmt, 0),
-			.device_id = column_text(stmt, 1),
-			.wave = column_text(stmt, 2),
-			.class_name = column_text(stmt, 3),
-			.audience = column_text(stmt, 4),
-			.respondent = column_text(stmt, 5),
-			.survey_id = column_text(stmt, 6),
-			.survey_version = sqlite3_column_int(stmt, 7),
-			.question_id = column_text(stmt, 8),
-			.value = column_text(stmt, 9),
-			.has_score = sqlite3_column_type(stmt, 10) != SQLITE_NULL,
-			.score = sqlite3_column_double(stmt, 10),
-			.answered_at = column_text(stmt, 11),
-			.status = (SittingStatus)sqlite3_column_int(stmt, 12),
-			.started_at = column_text(stmt, 13),
-			.completed_at = column_text(stmt, 14),
-			.visit_id = column_text(stmt, 15),
-			.survey_hash = column_text(stmt, 16),
-			.conflict_of = column_text(stmt, 17),
-			.school = column_text(stmt, 18),
-		};
+		if (walk_row(&walk, stmt, cause) != 0) {
+			stop = -1;
+			break;
+		}
+		StoreAnswerRow row = answer_row(stmt);
+
 		stop = fn(&row, arg);
 	}
 	sqlite3_reset(stmt);

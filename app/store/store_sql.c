@@ -11,14 +11,16 @@
 #include "store_internal.h"
 
 /* Every answer joined with its sitting, in export order; school is the
- * column's expression (a database older than the column reads '' there).
+ * column's expression (a database older than the column reads '' there);
+ * the sitting's rowid last tells where the next sitting starts.
  * CROSS JOIN keeps sittings outside: walked in order by sitting_order, only
  * each sitting's few answers need sorting, never all of them. */
 #define ANSWERS_EACH_SQL(school)                                                                   \
 	"SELECT s.id, s.device_id, s.wave, s.class_name, s.audience, s.respondent,"                \
 	" s.survey_id, s.survey_version, a.question_id, a.value, a.score, a.answered_at,"          \
 	" s.status, s.started_at, s.completed_at, s.visit_id, s.survey_hash, "                     \
-	"s.conflict_of, " school " FROM sitting s CROSS JOIN answer a ON a.sitting_id = s.id"      \
+	"s.conflict_of, " school ", s.rowid FROM sitting s CROSS JOIN answer a"                    \
+	" ON a.sitting_id = s.id"                                                                  \
 	" ORDER BY s.started_at, s.id, a.rowid"
 
 /* Merge: the columns of a sitting copied as they are. */
@@ -39,9 +41,11 @@
  * answers (already here), 2 other answers, 3 the same answers but a
  * sitting of another school (named on both sides): kinds 2 and 3 are kept
  * as conflicts. Paper forms imported in two schools may have the same id
- * (it is made from the file alone), so a school tells them apart. */
+ * (it is made from the file alone), so a school tells them apart. Those
+ * with a rowid in [?1, ?2]: the plan is made a part at a time, so that the
+ * merge can say how far it is. */
 #define MERGE_PLAN_SQL(school)                                                                     \
-	"CREATE TEMP TABLE merge_plan AS SELECT o.id AS id, CASE"                                  \
+	"INSERT INTO temp.merge_plan (id, kind, school) SELECT o.id, CASE"                         \
 	" WHEN m.id IS NULL THEN 0"                                                                \
 	" WHEN EXISTS (SELECT question_id, value, score FROM other.answer"                         \
 	"  WHERE sitting_id = o.id EXCEPT SELECT question_id, value, score FROM main.answer"       \
@@ -50,8 +54,8 @@
 	"  EXCEPT SELECT question_id, value, score FROM other.answer WHERE sitting_id = o.id)"     \
 	" THEN 2"                                                                                  \
 	" WHEN m.school <> '' AND " school " <> '' AND m.school <> " school " THEN 3"              \
-	" ELSE 1 END AS kind, " school " AS school"                                                \
-	" FROM other.sitting o LEFT JOIN main.sitting m ON m.id = o.id"
+	" ELSE 1 END, " school " FROM other.sitting o LEFT JOIN main.sitting m ON m.id = o.id"     \
+	" WHERE o.rowid >= ?1 AND o.rowid <= ?2"
 
 /* Merge: the new sittings, each form for an older (no sitting.school) or a
  * newer other database. NOT INDEXED: one pass over the table, each row
@@ -139,6 +143,7 @@ const char *const store_sql[STMT_COUNT] = {
 	[STMT_ANSWER_DELETE] = "DELETE FROM answer WHERE sitting_id = ?1 AND question_id = ?2",
 	[STMT_ANSWERS_EACH] = ANSWERS_EACH_SQL("s.school"),
 	[STMT_ANSWERS_EACH_NO_SCHOOL] = ANSWERS_EACH_SQL("''"),
+	[STMT_SITTING_COUNT] = "SELECT count(*) FROM sitting",
 	[STMT_PROGRESS_SINCE] = "SELECT status, count(*) FROM sitting"
 	                        " WHERE device_id = ?1 AND started_at >= ?2 GROUP BY status",
 
@@ -205,21 +210,31 @@ const char *const store_sql[STMT_COUNT] = {
 	[STMT_MERGE_DETACH] = "DETACH DATABASE other",
 	[STMT_MERGE_PLAN_OLD] = MERGE_PLAN_SQL(SCHOOL_OF_OLD),
 	[STMT_MERGE_PLAN_NEW] = MERGE_PLAN_SQL(SCHOOL_OF_O),
+	[STMT_MERGE_PLAN_CREATE] = "CREATE TEMP TABLE merge_plan"
+	                           " (id TEXT PRIMARY KEY, kind INTEGER NOT NULL, school TEXT)",
 	[STMT_MERGE_DROP_PLAN] = "DROP TABLE IF EXISTS temp.merge_plan",
+	/* The parts the plan and the copy of the answers are made in. */
+	[STMT_MERGE_LAST_SITTING] = "SELECT max(coalesce(max(rowid), 0), 0) FROM other.sitting",
+	[STMT_MERGE_LAST_ANSWER] = "SELECT max(coalesce(max(rowid), 0), 0) FROM other.answer",
+	[STMT_MERGE_NEXT_SITTING] = "SELECT min(rowid) FROM other.sitting WHERE rowid > ?1",
+	[STMT_MERGE_NEXT_ANSWER] = "SELECT min(rowid) FROM other.answer WHERE rowid > ?1",
 	[STMT_MERGE_COUNT] = "SELECT kind, count(*) FROM temp.merge_plan GROUP BY kind",
 	[STMT_MERGE_COPY_SITTINGS_OLD] = COPY_SITTINGS_SQL(SCHOOL_OF_OLD),
 	[STMT_MERGE_COPY_SITTINGS_NEW] = COPY_SITTINGS_SQL(SCHOOL_OF_NEW),
 	/* Scanning other.answer in rowid order keeps each sitting's answer order.
-	 * NOT INDEXED makes it one pass over the table, each row looked up in
-	 * the plan: through the primary key, the rows would come in key order
-	 * and all of them would be sorted back into rowid order (a third of
-	 * the merge's work when most sittings are new). Only answers of a
-	 * sitting copied here are copied, so they always have their sitting. */
+	 * NOT INDEXED makes it one pass over the table (the rowids in [?1, ?2],
+	 * a part at a time), each row looked up in the plan's key (CROSS JOIN
+	 * keeps the answers outside): through the answers' primary key, the rows
+	 * would come in key order and all of them would be sorted back into
+	 * rowid order (a third of the merge's work when most sittings are new).
+	 * Only answers of a sitting copied here are copied, so they always have
+	 * their sitting. */
 	[STMT_MERGE_COPY_ANSWERS] =
 	    "INSERT INTO main.answer (sitting_id, question_id, value, score, answered_at)"
-	    " SELECT sitting_id, question_id, value, score, answered_at FROM other.answer"
-	    " NOT INDEXED WHERE sitting_id IN (SELECT id FROM temp.merge_plan WHERE kind = 0)"
-	    " ORDER BY rowid",
+	    " SELECT a.sitting_id, a.question_id, a.value, a.score, a.answered_at"
+	    " FROM other.answer AS a NOT INDEXED CROSS JOIN temp.merge_plan AS p"
+	    " ON p.id = a.sitting_id AND p.kind = 0"
+	    " WHERE a.rowid >= ?1 AND a.rowid <= ?2 ORDER BY a.rowid",
 	/* The survey files the other side's sittings were answered with (schema 2
 	 * on); a file already here keeps its first-seen time. */
 	[STMT_MERGE_COPY_SOURCES] =

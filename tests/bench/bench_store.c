@@ -195,7 +195,7 @@ bench_import(int rows)
 		die("surveys", diag_first_line(&diag));
 	t0 = now_ms();
 	store = store_open(db, &cause);
-	if (store == NULL || import_answers_csv(store, &surveys, csv, &r, &cause) != 0)
+	if (store == NULL || import_answers_csv(store, &surveys, csv, NULL, &r, &cause) != 0)
 		die("import", cause);
 	store_close(store);
 	ours = now_ms() - t0;
@@ -220,7 +220,7 @@ export_to(const char *db, const char *path, bool xlsx)
 	FILE *out = xlsx ? NULL : fopen(path, "w");
 	Table *table = xlsx ? table_xlsx_new(path) : table_csv_new(out);
 
-	if (store == NULL || export_answers(store, table, &cause) != 0 ||
+	if (store == NULL || export_answers(store, table, NULL, &cause) != 0 ||
 	    table_close(table, &cause) != 0)
 		die("export", cause);
 	if (out != NULL && (fflush(out) != 0 || fsync(fileno(out)) != 0 || fclose(out) != 0))
@@ -269,11 +269,11 @@ bench_merge(int sittings)
 	free(cmd);
 	t0 = now_ms();
 	store = store_open(a, &cause);
-	if (store == NULL || store_merge(store, b, &r, &cause) != 0)
+	if (store == NULL || store_merge(store, b, NULL, &r, &cause) != 0)
 		die("merge", cause);
 	first = now_ms() - t0;
 	t0 = now_ms();
-	if (store_merge(store, b, &r, &cause) != 0 || r.present != sittings)
+	if (store_merge(store, b, NULL, &r, &cause) != 0 || r.present != sittings)
 		die("merge again", cause);
 	again = now_ms() - t0;
 	store_close(store);

@@ -55,7 +55,7 @@ fuzz_answers(Store *store)
 	char *cause = NULL;
 	long n = 0;
 
-	if (store_answers_each(store, fuzz_count_answer, &n, &cause) != 0)
+	if (store_answers_each(store, fuzz_count_answer, &n, NULL, &cause) != 0)
 		fuzz_fail("cannot list the answers", cause);
 	return n;
 }
@@ -81,7 +81,7 @@ fuzz_import_again(Store *store, const char *path, const ImportResult *first)
 	ImportResult again = { 0 };
 	char *cause = NULL;
 
-	if (import_answers_csv(store, &surveys, path, &again, &cause) != 0)
+	if (import_answers_csv(store, &surveys, path, NULL, &again, &cause) != 0)
 		fuzz_fail("a file imported once is refused the second time", cause);
 	if (again.sittings_added != 0 || again.answers_added != 0 ||
 	    again.sittings_present != first->sittings_added + first->sittings_present)
@@ -97,7 +97,7 @@ fuzz_round_trip(Store *store)
 	Store *other = fuzz_store();
 	ImportResult r = { 0 };
 
-	if (import_answers_csv(other, &surveys, path, &r, &cause) != 0)
+	if (import_answers_csv(other, &surveys, path, NULL, &r, &cause) != 0)
 		fuzz_fail("an export is refused by import", cause);
 	again = fuzz_export(other);
 	if (strcmp(text, again) != 0) {
@@ -117,7 +117,7 @@ fuzz_answers_csv(const uint8_t *data, size_t size)
 	ImportResult r = { 0 };
 	char *cause = NULL;
 
-	if (import_answers_csv(store, &surveys, path, &r, &cause) != 0) {
+	if (import_answers_csv(store, &surveys, path, NULL, &r, &cause) != 0) {
 		if (cause == NULL || cause[0] == '\0')
 			fuzz_fail("a file was refused without a reason", NULL);
 		if (fuzz_answers(store) != 0)
