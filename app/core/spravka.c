@@ -757,7 +757,7 @@ static void
 spravka_groups(Spravka *s)
 {
 	const SurveySet *surveys = analysis_surveys(s->a);
-	int n_waves, *used;
+	int n_waves, *used, tables = 0;
 
 	analysis_waves(s->a, &n_waves);
 	used = xcalloc((size_t)n_waves + 1, sizeof *used);
@@ -777,8 +777,11 @@ spravka_groups(Spravka *s)
 			doc_heading(s->doc, 3, name);
 			free(name);
 			level_table(s, survey, k, used, n_used);
+			tables++;
 		}
 	}
+	if (tables == 0)
+		doc_paragraph(s->doc, _("No completed questionnaires yet."));
 	free(used);
 }
 
@@ -801,6 +804,8 @@ spravka_instruments(Spravka *s)
 	const SurveySet *surveys = analysis_surveys(s->a);
 
 	doc_heading(s->doc, 1, _("6. Instruments"));
+	if (analysis_completed(s->a, NULL, NULL) == 0)
+		doc_paragraph(s->doc, _("No completed questionnaires yet."));
 	for (int i = 0; i < surveys->n; i++) {
 		const Survey *survey = surveys->items[i];
 		if (analysis_completed(s->a, survey->id, NULL) == 0)
