@@ -571,9 +571,9 @@ spravka_missing(Spravka *s, const Program *program, const bool *shown, bool ente
 		if (shown[i] || program_kind_entered(ind->kind) != entered)
 			continue;
 		if (first)
-			doc_paragraph(s->doc, entered
-			                          ? _("No value entered yet for these indicators:")
-			                          : _("No data yet for these indicators:"));
+			doc_heading(s->doc, 3,
+			            entered ? _("No value entered yet for these indicators:")
+			                    : _("No data yet for these indicators:"));
 		first = false;
 		name = indicator_name(ind);
 		doc_bullet(s->doc, name);
