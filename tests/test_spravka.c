@@ -165,7 +165,8 @@ START_TEST(test_note_text)
 	ASSERT_HAS(text, "\nСамодиагностика: низкий балл\nНа этапе «Итоговый этап» доля составила "
 	                 "12,5 % (1 из 8); целевое значение для этого этапа не установлено.");
 	ck_assert_ptr_null(strstr(text, "sd.low"));
-	ASSERT_HAS(text, "Значения ещё не введены по показателям: 2.1.\n");
+	ASSERT_HAS(text,
+	           "Значения ещё не введены по показателям:\n2.1. Мероприятия для родителей\n");
 	ASSERT_HAS(text, "[image]");
 	ASSERT_HAS(text, "Шкала | Участников в обоих этапах | Уровень выше | Уровень тот же | "
 	                 "Уровень ниже\nМини: Сумма | 8 | 4 | 3 | 1\n");
@@ -192,6 +193,50 @@ START_TEST(test_note_text)
 }
 END_TEST
 
+/* A database with nothing in it: every section says so, none is left
+ * blank but the recommendations. */
+START_TEST(test_empty_note)
+{
+	char *dir = testutil_tmpdir(), *prog = testutil_write_file(dir, "p.yaml", programme);
+	char *surveys_dir = testutil_source_path("tests/fixtures/store/surveys"), *cause = NULL;
+	SurveySet surveys = { 0 };
+	Diag diag = { 0 };
+	Program *program;
+	Store *store = store_open(":memory:", &cause);
+	Analysis *a;
+	Doc *doc;
+	char *text;
+
+	ck_assert_int_eq(survey_set_load_dir(&surveys, surveys_dir, &diag), 0);
+	program = program_load(prog, &surveys, &diag);
+	ck_assert_ptr_nonnull(program);
+	a = analysis_build(store, &surveys, &program, 1, NULL, &cause);
+	ck_assert_msg(a != NULL, "%s", cause);
+	doc = spravka_build(a, "02.12.2026", &cause);
+	ck_assert_ptr_nonnull(doc);
+	text = doc_plain(doc);
+	ASSERT_HAS(text,
+	           "Образовательная организация: не указана (название задаёт anketa school)\n");
+	ASSERT_HAS(text, "1. Этапы диагностики и участники\nЗаполненных анкет пока нет.\n");
+	ASSERT_HAS(
+	    text,
+	    "Данных пока нет по показателям:\n1.2. Мотивация\nСамодиагностика: низкий балл\n");
+	ASSERT_HAS(text, "4. Группы по уровням\n");
+	ASSERT_HAS(text, "6. Использованные методики\nЗаполненных анкет пока нет.\n");
+	ASSERT_HAS(text, "Ответов, требующих внимания психолога: 0.");
+	free(text);
+	doc_free(doc);
+	analysis_free(a);
+	store_close(store);
+	program_free(program);
+	survey_set_free(&surveys);
+	diag_clear(&diag);
+	free(surveys_dir);
+	free(prog);
+	free(dir);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -200,6 +245,7 @@ main(void)
 
 	util_i18n_init(NULL);
 	tcase_add_test(tc, test_note_text);
+	tcase_add_test(tc, test_empty_note);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }

@@ -191,15 +191,6 @@ indicator_name(const Indicator *ind)
 	return xasprintf("%s. %s", ind->id, str(ind->title));
 }
 
-/* "1.2", or «the title» for an id of the file's own. The caller frees it. */
-static char *
-indicator_short_name(const Indicator *ind)
-{
-	if (!indicator_numbered(ind) && ind->title != NULL)
-		return xasprintf("«%s»", ind->title);
-	return xstrdup(ind->id);
-}
-
 /* ---- The title and who took part ---- */
 
 static void
@@ -539,50 +530,54 @@ grid_has_percent(const Grid *g)
 	return false;
 }
 
-/* One indicator: its heading, sentence, chart and table; an indicator
- * without a single figure only joins the list of such (*missing). */
-static void
-spravka_indicator(Spravka *s, const Program *program, const Indicator *ind, const IndicatorTable *t,
-                  char **missing)
+/* One indicator: its heading, sentence, chart and table. False, and
+ * nothing written, for an indicator without a single figure. */
+static bool
+spravka_indicator(Spravka *s, const Program *program, const Indicator *ind, const IndicatorTable *t)
 {
-	char *heading = indicator_name(ind);
+	char *heading;
 	Grid g;
 
 	grid_build(&g, program, ind, t);
 	if (last_wave_with_data(&g) < 0) {
-		char *name = indicator_short_name(ind);
-		list_add(missing, name);
-		free(name);
-	} else {
-		doc_heading(s->doc, 3, heading);
-		indicator_sentence(s, program, ind, &g);
-		/* The chart first: a picture cannot break across pages, a table can. */
-		if (grid_has_percent(&g))
-			indicator_chart(s, program, ind, &g);
-		if (indicator_table(s, program, ind, &g))
-			doc_paragraph(
-			    s->doc, _("«hidden»: a class not shown so that the whole school's row "
-			              "cannot give away a class with too few data."));
+		grid_free(&g);
+		return false;
 	}
+	heading = indicator_name(ind);
+	doc_heading(s->doc, 3, heading);
+	indicator_sentence(s, program, ind, &g);
+	/* The chart first: a picture cannot break across pages, a table can. */
+	if (grid_has_percent(&g))
+		indicator_chart(s, program, ind, &g);
+	if (indicator_table(s, program, ind, &g))
+		doc_paragraph(s->doc,
+		              _("«hidden»: a class not shown so that the whole school's row "
+		                "cannot give away a class with too few data."));
 	grid_free(&g);
 	free(heading);
+	return true;
 }
 
-/* The indicators without a figure, in one sentence each kind. */
+/* The indicators of one kind (entered or not) without a figure
+ * (shown[i] false), as a list under one line. */
 static void
-spravka_missing(Spravka *s, const char *computed, const char *entered)
+spravka_missing(Spravka *s, const Program *program, const bool *shown, bool entered)
 {
-	char *text;
+	bool first = true;
 
-	if (computed[0] != '\0') {
-		text = xasprintf(_("No data yet for the indicators: %s."), computed);
-		doc_paragraph(s->doc, text);
-		free(text);
-	}
-	if (entered[0] != '\0') {
-		text = xasprintf(_("No value entered yet for the indicators: %s."), entered);
-		doc_paragraph(s->doc, text);
-		free(text);
+	for (int i = 0; i < program->n_indicators; i++) {
+		const Indicator *ind = &program->indicators[i];
+		char *name;
+		if (shown[i] || program_kind_entered(ind->kind) != entered)
+			continue;
+		if (first)
+			doc_heading(s->doc, 3,
+			            entered ? _("No value entered yet for these indicators:")
+			                    : _("No data yet for these indicators:"));
+		first = false;
+		name = indicator_name(ind);
+		doc_bullet(s->doc, name);
+		free(name);
 	}
 }
 
@@ -598,20 +593,18 @@ spravka_indicators(Spravka *s)
 		                        "the report has no indicators."));
 	for (int p = 0; p < n_programs; p++) {
 		char *flagged = report_flagged_text(programs[p], analysis_table(s->a, p));
-		char *computed = xstrdup(""), *entered = xstrdup("");
+		bool *shown = xcalloc((size_t)programs[p]->n_indicators + 1, sizeof *shown);
 		if (n_programs > 1)
 			doc_heading(s->doc, 2, programs[p]->title);
 		if (flagged != NULL)
 			doc_paragraph(s->doc, flagged);
 		free(flagged);
-		for (int i = 0; i < programs[p]->n_indicators; i++) {
-			const Indicator *ind = &programs[p]->indicators[i];
-			spravka_indicator(s, programs[p], ind, analysis_table(s->a, p),
-			                  program_kind_entered(ind->kind) ? &entered : &computed);
-		}
-		spravka_missing(s, computed, entered);
-		free(computed);
-		free(entered);
+		for (int i = 0; i < programs[p]->n_indicators; i++)
+			shown[i] = spravka_indicator(s, programs[p], &programs[p]->indicators[i],
+			                             analysis_table(s->a, p));
+		spravka_missing(s, programs[p], shown, false);
+		spravka_missing(s, programs[p], shown, true);
+		free(shown);
 	}
 }
 
@@ -757,7 +750,7 @@ static void
 spravka_groups(Spravka *s)
 {
 	const SurveySet *surveys = analysis_surveys(s->a);
-	int n_waves, *used;
+	int n_waves, *used, tables = 0;
 
 	analysis_waves(s->a, &n_waves);
 	used = xcalloc((size_t)n_waves + 1, sizeof *used);
@@ -777,8 +770,11 @@ spravka_groups(Spravka *s)
 			doc_heading(s->doc, 3, name);
 			free(name);
 			level_table(s, survey, k, used, n_used);
+			tables++;
 		}
 	}
+	if (tables == 0)
+		doc_paragraph(s->doc, _("No completed questionnaires yet."));
 	free(used);
 }
 
@@ -801,6 +797,8 @@ spravka_instruments(Spravka *s)
 	const SurveySet *surveys = analysis_surveys(s->a);
 
 	doc_heading(s->doc, 1, _("6. Instruments"));
+	if (analysis_completed(s->a, NULL, NULL) == 0)
+		doc_paragraph(s->doc, _("No completed questionnaires yet."));
 	for (int i = 0; i < surveys->n; i++) {
 		const Survey *survey = surveys->items[i];
 		if (analysis_completed(s->a, survey->id, NULL) == 0)

@@ -60,9 +60,11 @@ wait_file "$tmp/out/Отчёт-$stem.pdf"
 wait_file "$tmp/out/Таблицы-$stem.xlsx"
 first=$(md5sum <"$tmp/out/Отчёт-$stem.pdf")
 # The workbook names its school too: its last sheet, "about".
-unzip -l "$tmp/out/Таблицы-$stem.xlsx" | grep -q 'xl/worksheets/sheet6.xml' || fail "no sixth sheet"
-unzip -p "$tmp/out/Таблицы-$stem.xlsx" xl/workbook.xml | grep -q 'name="about"' || fail "no about sheet"
-unzip -p "$tmp/out/Таблицы-$stem.xlsx" | grep -q 'Школа № 5' || fail "the workbook does not name the school"
+# (Unpacked to a file: under pipefail, grep -q leaving early would fail unzip.)
+unzip -p "$tmp/out/Таблицы-$stem.xlsx" xl/workbook.xml >"$tmp/workbook.xml"
+grep -q 'name="about"' "$tmp/workbook.xml" || fail "no about sheet: $(cat "$tmp/workbook.xml")"
+unzip -p "$tmp/out/Таблицы-$stem.xlsx" xl/worksheets/sheet6.xml >"$tmp/about.xml"
+grep -q 'Школа № 5' "$tmp/about.xml" || fail "the workbook does not name the school: $(cat "$tmp/about.xml")"
 click_at 564 738
 wait_file "$tmp/out/Отчёт-$stem-2.pdf"
 wait_file "$tmp/out/Таблицы-$stem-2.xlsx"
