@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "classname.h"
+#include "figure.h"
 #include "outfile.h"
 #include "pdfdoc.h"
 #include "store.h"
@@ -87,18 +88,6 @@ glue(char *text)
 	return out;
 }
 
-/* "снижение на 30,0 %" (or "рост на ..." when the share went up). */
-static char *
-change_text(double change)
-{
-	char *percent = percent_text(change < 0 ? -change : change);
-	char *text = change < 0 ? xasprintf(_("increase by %s"), percent)
-	                        : xasprintf(_("reduction by %s"), percent);
-
-	free(percent);
-	return text;
-}
-
 /* A count or a single yes/no answer, and whether it meets the target. */
 static char *
 value_text(const IndicatorRow *row)
@@ -163,7 +152,7 @@ report_cell_text(const Program *program, const Indicator *indicator, const Indic
 	baseline = indicator->baseline >= 0 &&
 	           strcmp(row->wave, program->waves[indicator->baseline].id) == 0;
 	if (indicator->kind == INDICATOR_REDUCTION && row->has_change && !baseline)
-		append_line(&text, change_text(row->change));
+		append_line(&text, figure_change_text(row->change));
 	if (indicator->kind == INDICATOR_REDUCTION && row->nothing_to_reduce && !baseline)
 		append_line(&text, xstrdup(_("nothing to reduce: 0 % at the baseline")));
 	if (row->has_positive)
@@ -391,18 +380,6 @@ kind_text(const Report *r, const Program *program, const Indicator *ind)
 	return text;
 }
 
-static const IndicatorRow *
-find_row(const IndicatorTable *t, const char *id, const char *wave, const char *class_name)
-{
-	for (int i = 0; i < t->n; i++) {
-		const IndicatorRow *row = &t->rows[i];
-		if (strcmp(row->indicator_id, id) == 0 && strcmp(row->wave, wave) == 0 &&
-		    strcmp(row->class_name, class_name) == 0)
-			return row;
-	}
-	return NULL;
-}
-
 /* qsort() order of class names: see classname_compare(). */
 static int
 compare_classes(const void *pa, const void *pb)
@@ -416,7 +393,8 @@ class_has_data(const Program *program, const Indicator *ind, const IndicatorTabl
                const char *class_name)
 {
 	for (int w = 0; w < program->n_waves; w++) {
-		const IndicatorRow *row = find_row(rows, ind->id, program->waves[w].id, class_name);
+		const IndicatorRow *row =
+		    figure_row(rows, ind->id, program->waves[w].id, class_name);
 		if (row != NULL && (row->has_percent || row->has_value))
 			return true;
 	}
@@ -504,7 +482,7 @@ indicator_table(const Program *program, const Indicator *ind, const IndicatorTab
 		                                      : classes[c]);
 		for (int w = 0; w < program->n_waves; w++) {
 			const IndicatorRow *cell =
-			    find_row(rows, ind->id, program->waves[w].id, classes[c]);
+			    figure_row(rows, ind->id, program->waves[w].id, classes[c]);
 			if (cell != NULL)
 				pdfdoc_table_take(t, row, w + 1,
 				                  report_cell_text(program, ind, cell));
