@@ -99,7 +99,7 @@ START_TEST(cleared_before_other_output)
 	progressbar_clear(bar); /* nothing shown: nothing to erase */
 	assert_written(&s, "");
 	ck_assert(progressbar_show(bar, 0, 1, 2, "a"));
-	written(&s);
+	free(written(&s));
 	/* 31 characters shown: erased with as many spaces between two '\r'. */
 	progressbar_clear(bar);
 	assert_written(&s, "\r                               \r");

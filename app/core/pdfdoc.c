@@ -101,10 +101,11 @@ load_fonts(char **cause)
 	}
 	for (int i = 0; i < 2; i++) {
 		/* Without the bold file, bold text is set in the regular one. */
-		char *path = find_font(names[i]);
+		char *path;
 		FT_Face face;
 		if (pdfdoc_faces[i] != NULL)
 			continue;
+		path = find_font(names[i]);
 		if (path == NULL)
 			path = find_font(names[0]);
 		if (path == NULL || FT_New_Face(library, path, 0, &face) != 0) {

@@ -38,6 +38,7 @@ next_line() {
 
 for run in 1 2 3; do
 	rm -f "$tmp/a.db"* "$tmp/kiosk.log"
+	e2e_set_pin "$tmp/a.db" # else the first screen makes a PIN
 	exec 4< <(ANKETA_TRACE=1 exec "$anketa" --db "$tmp/a.db" --surveys "$src/surveys" \
 		--wave start --class 6А --audience student --run school_day 2>"$tmp/kiosk.err")
 	E2E_PID=$!
