@@ -6,6 +6,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "analysis.h"
 #include "cli.h"
@@ -84,9 +85,12 @@ parse_args(const CliArgs *args, ExportArgs *a)
 	a->table = args->argv[0];
 	a->db = args->db;
 	a->surveys = args->surveys;
+	a->out = cli_value(args, 'o');
 	if (cli_value(args, 'f') != NULL)
 		a->format = cli_value(args, 'f');
-	a->out = cli_value(args, 'o');
+	else if (a->out != NULL && strlen(a->out) > 5 &&
+	         strcasecmp(a->out + strlen(a->out) - 5, ".xlsx") == 0)
+		a->format = "xlsx"; /* the file's ending says which, as DESIGN section 5 promises */
 	a->filter.school = args->school;
 	a->filter.by_school = cli_flag(args, 'B');
 	a->from_wave = cli_value(args, 'F');

@@ -55,4 +55,10 @@ LANGUAGE=en "$anketa" export answers --db "$tmp/a.db" --format xlsx --out "$tmp/
 err=$("$anketa" export answers --db "$tmp/a.db" --format xlsx 2>&1)
 [ $? -eq 2 ] || fail "xlsx to stdout: wrong status"
 [ "$err" = "anketa: книгу Excel нельзя вывести на экран: укажите --out ФАЙЛ.xlsx" ] || fail "xlsx to stdout said: $err"
+# Without --format the file's ending says which: a workbook (a zip), and
+# --format csv still wins over the ending.
+"$anketa" export answers --db "$tmp/a.db" --out "$tmp/by-name.XLSX" || fail "by name: status"
+[ "$(head -c 2 "$tmp/by-name.XLSX")" = PK ] || fail "an --out ending in .xlsx is no workbook"
+"$anketa" export answers --db "$tmp/a.db" --format csv --out "$tmp/asked.xlsx" || fail "csv: status"
+head -n 1 "$tmp/asked.xlsx" | grep -q '^sitting_id,' || fail "--format csv was not kept"
 echo "data_xlsx: ok"
