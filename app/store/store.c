@@ -156,6 +156,16 @@ store_step_done(Store *store, sqlite3_stmt *stmt, char **cause)
 }
 
 int
+store_found(Store *store, int rc, char **cause)
+{
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return store_error(store->db, store->path, rc, cause);
+}
+
+int
 store_run(Store *store, StoreStmt which, char **cause)
 {
 	sqlite3_stmt *stmt = store_stmt(store, which, cause);

@@ -92,11 +92,7 @@ store_sitting_exists(Store *store, const char *sitting_id, char **cause)
 	sqlite3_bind_text(stmt, 1, sitting_id, -1, SQLITE_STATIC);
 	rc = sqlite3_step(stmt);
 	sqlite3_reset(stmt);
-	if (rc == SQLITE_ROW)
-		return 1;
-	if (rc == SQLITE_DONE)
-		return 0;
-	return store_error(store->db, store->path, rc, cause);
+	return store_found(store, rc, cause);
 }
 
 int

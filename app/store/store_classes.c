@@ -107,9 +107,5 @@ store_classes_get(Store *store, const char *class_name, StoreClass *out, char **
 		out->flagged = sqlite3_column_int(stmt, 2) != 0;
 	}
 	sqlite3_reset(stmt);
-	if (rc == SQLITE_ROW)
-		return 1;
-	if (rc == SQLITE_DONE)
-		return 0;
-	return store_error(store->db, store->path, rc, cause);
+	return store_found(store, rc, cause);
 }

@@ -141,6 +141,11 @@ sqlite3_stmt *store_stmt(Store *store, StoreStmt which, char **cause);
  * with *cause. */
 int store_step_done(Store *store, sqlite3_stmt *stmt, char **cause);
 
+/* What the sqlite3_step() of a statement that finds at most one row said,
+ * its statement already reset: 1 a row was found, 0 none, -1 with *cause
+ * on an error. */
+int store_found(Store *store, int rc, char **cause);
+
 /* Runs a statement of the table that takes no parameters to its end; 0,
  * or -1 with *cause. */
 int store_run(Store *store, StoreStmt which, char **cause);

@@ -53,11 +53,7 @@ store_setup_get(Store *store, StoreSetup *setup, char **cause)
 		setup->code_required = sqlite3_column_int(stmt, 5) != 0;
 	}
 	sqlite3_reset(stmt);
-	if (rc == SQLITE_ROW)
-		return 1;
-	if (rc == SQLITE_DONE)
-		return 0;
-	return store_error(store->db, store->path, rc, cause);
+	return store_found(store, rc, cause);
 }
 
 void
