@@ -1022,12 +1022,18 @@ session_asking(const Session *s)
 	return s->asking;
 }
 
+/* The whole seconds a countdown that ends at `end` shows at now_ms (a
+ * part of a second counts as one; 0 once it is over). */
+static int
+session_seconds_left(uint64_t end, uint64_t now_ms)
+{
+	return now_ms < end ? (int)((end - now_ms + 999) / 1000) : 0;
+}
+
 int
 session_ask_seconds(const Session *s, uint64_t now_ms)
 {
-	if (!s->asking || now_ms >= s->ask_until)
-		return 0;
-	return (int)((s->ask_until - now_ms + 999) / 1000);
+	return s->asking ? session_seconds_left(s->ask_until, now_ms) : 0;
 }
 
 /* The confirmation of a chosen option: then the next question. */
@@ -1208,7 +1214,7 @@ session_set_wall_clock(Session *s, int64_t (*wall_clock)(void))
 int
 session_pin_wait_s(const Session *s, uint64_t now_ms)
 {
-	return now_ms < s->pin_locked_ms ? (int)((s->pin_locked_ms - now_ms + 999) / 1000) : 0;
+	return session_seconds_left(s->pin_locked_ms, now_ms);
 }
 
 /* First start: a new PIN of 4 to 8 digits, then the same again; stored
