@@ -8,6 +8,7 @@
 
 #include "classname.h"
 #include "csvread.h"
+#include "entered.h"
 #include "util.h"
 
 typedef struct {
@@ -58,21 +59,16 @@ parse_count(const char *text)
 	return *end == '\0' && v <= 100000 ? (int)v : -1;
 }
 
-/* The flagged column's word: 1 / да / yes flags the class, 0 / нет / no or
- * an empty cell does not; -1 for anything else. */
+/* The flagged column's word: 1 or да / yes (entered_yesno()) flags the
+ * class, 0, нет / no or an empty cell does not; -1 for anything else. */
 static int
 parse_flag(const char *text)
 {
-	static const char *const yes[] = { "1", "да", "Да", "ДА", "yes", "Yes", "YES" };
-	static const char *const no[] = { "", "0", "нет", "Нет", "НЕТ", "no", "No", "NO" };
-
-	for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
-		if (strcmp(text, yes[i]) == 0)
-			return 1;
-	for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
-		if (strcmp(text, no[i]) == 0)
-			return 0;
-	return -1;
+	if (strcmp(text, "1") == 0)
+		return 1;
+	if (text[0] == '\0' || strcmp(text, "0") == 0)
+		return 0;
+	return entered_yesno(text);
 }
 
 /* Reads the row's counts and flag into klass; -1 with *r->cause. */

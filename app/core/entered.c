@@ -42,8 +42,7 @@ entered_trim(const char *text)
 	return xstrndup(text, len);
 }
 
-/* 1 for да / yes in the usual letter cases, 0 for нет / no, -1 otherwise. */
-static int
+int
 entered_yesno(const char *word)
 {
 	static const char *const yes[] = { "да", "Да", "ДА", "yes", "Yes", "YES" };

@@ -66,4 +66,9 @@ int entered_resolve(const Program *program, const Indicator *ind, const char *cl
 int entered_put(Store *store, const Program *program, const char *indicator_id, const char *wave,
                 const char *class_name, const char *text, char **said, char **cause);
 
+/* 1 for да / yes in the usual letter cases (да, Да, ДА, yes, Yes, YES), 0
+ * for нет / no in the same cases, -1 for anything else: the one reading of
+ * a yes/no word a person types (an entered value, the class list's flag). */
+int entered_yesno(const char *word);
+
 #endif
